@@ -1,0 +1,28 @@
+// `npm run bench`: bundles each bench/*.bench.ts with esbuild and runs it; each prints its figures
+// beside their targets. Benchmarks measure; they never fail the test suite.
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { build } from 'esbuild';
+
+const version = JSON.parse(readFileSync('package.json', 'utf8')).version;
+const only = process.argv[2];
+const benches = readdirSync('bench').filter((f) => f.endsWith('.bench.ts') && (!only || f.includes(only)));
+console.log(`Holst benchmarks on ${process.platform}/${process.arch}, Node ${process.version}`);
+for (const file of benches) {
+  const outfile = `out/bench/${file.replace(/\.ts$/, '.mjs')}`;
+  await build({
+    entryPoints: [`bench/${file}`],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    define: { __HOLST_VERSION__: JSON.stringify(version) },
+    external: ['keytar', 'better-sqlite3', 'sharp', 'bufferutil', 'utf-8-validate'],
+    banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+    logLevel: 'warning',
+  });
+  console.log(`\n# ${file}`);
+  const run = spawnSync(process.execPath, [outfile], { stdio: 'inherit' });
+  if (run.status !== 0) process.exitCode = 1;
+}

@@ -1,0 +1,37 @@
+// Builds Holst: the main process, preload, harness server and CLI with esbuild (one CommonJS
+// file each, native modules left external), then the renderer with Vite.
+// Usage: node scripts/build.mjs [--node-only]
+import { readFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { build } from 'esbuild';
+
+const version = JSON.parse(readFileSync('package.json', 'utf8')).version;
+const nodeOnly = process.argv.includes('--node-only');
+const started = Date.now();
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: true,
+  logLevel: 'warning',
+  define: { __HOLST_VERSION__: JSON.stringify(version) },
+  // Native modules load from node_modules at run time; ws's optional speed-ups are not used.
+  external: ['electron', 'keytar', 'better-sqlite3', 'sharp', 'bufferutil', 'utf-8-validate'],
+};
+
+for (const dir of ['main', 'preload', 'server', 'cli']) await rm(`out/${dir}`, { recursive: true, force: true });
+await Promise.all([
+  build({ ...common, entryPoints: ['src/main/electron/main.ts'], outfile: 'out/main/index.cjs' }),
+  // The sandboxed preload may require nothing but electron: everything else is bundled in.
+  build({ ...common, entryPoints: ['src/preload/index.ts'], outfile: 'out/preload/index.cjs', external: ['electron'] }),
+  build({ ...common, entryPoints: ['src/main/server/serve.ts'], outfile: 'out/server/serve.cjs' }),
+  build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'out/cli/holst.cjs' }),
+]);
+
+if (!nodeOnly) {
+  const { build: viteBuild } = await import('vite');
+  await viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn' });
+}
+console.log(`built ${nodeOnly ? 'main, preload, server, cli' : 'main, preload, server, cli, renderer'} in ${Date.now() - started} ms`);

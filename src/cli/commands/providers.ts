@@ -1,0 +1,63 @@
+import { ApiKeySchema } from '../../shared/contract';
+import { HolstError, invalidInput } from '../../shared/errors';
+import { ProviderIdSchema } from '../../shared/settings';
+import type { AppCore } from '../../main/core/app-core';
+import { apiKeyEnvName } from '../../main/core/secrets/secret-store';
+import type { CliContext } from '../context';
+
+export const providersHelp = `holst providers list         the configured providers and whether each has a key
+holst key status ID          whether provider ID has a key, and where it comes from
+holst key set ID             store provider ID's key in the system keychain (read from stdin)
+holst key clear ID           remove provider ID's key from the keychain`;
+
+export async function providersCommand(ctx: CliContext): Promise<void> {
+  const [sub] = ctx.args;
+  if (sub !== 'list') throw new HolstError('invalid_input', `Unknown command "providers ${sub ?? ''}". Try "holst --help".`);
+  const core = await ctx.core();
+  const providers = await Promise.all(core.settings.get().providers.map(async (p) => ({ ...p, key: await core.secrets.status(p.id) })));
+  const lines = providers.map((p) => `${p.id}\t${p.kind}\t${p.baseUrl}\t${p.key.set ? `key set (${p.key.source})` : 'no key'}`);
+  ctx.out.result({ providers }, lines.length > 0 ? lines.join('\n') : 'No providers yet. Add one in the app: Settings → Providers.');
+}
+
+export async function keyCommand(ctx: CliContext): Promise<void> {
+  const [sub, rawId] = ctx.args;
+  const id = ProviderIdSchema.safeParse(rawId ?? '');
+  if (!id.success) throw invalidInput(id.error, 'provider id');
+  const core = await ctx.core();
+  requireProvider(core, id.data);
+  if (sub === 'status') {
+    const status = await core.secrets.status(id.data);
+    ctx.out.result(status, describe(status.set, status.source, id.data));
+    return;
+  }
+  if (sub === 'set') {
+    const key = ApiKeySchema.safeParse(await readAll(ctx.stdin));
+    if (!key.success) throw invalidInput(key.error, 'key on standard input');
+    const status = await core.secrets.set(id.data, key.data);
+    ctx.out.result(status, `Saved the key for ${id.data}${status.last4 ? ` (••••${status.last4})` : ''}.`);
+    return;
+  }
+  if (sub === 'clear') {
+    const status = await core.secrets.clear(id.data);
+    ctx.out.result(status, `Removed the stored key for ${id.data}.`);
+    return;
+  }
+  throw new HolstError('invalid_input', `Unknown command "key ${sub ?? ''}". Try "holst --help".`);
+}
+
+function requireProvider(core: AppCore, id: string): void {
+  if (!core.settings.get().providers.some((p) => p.id === id)) {
+    throw new HolstError('not_found', `There is no provider "${id}" in ${core.settings.file}.`);
+  }
+}
+
+function describe(set: boolean, source: string | null, id: string): string {
+  if (!set) return `No key for ${id}. Set one with "holst key set ${id}" or ${apiKeyEnvName(id)}.`;
+  return source === 'env' ? `Key for ${id} comes from ${apiKeyEnvName(id)}.` : `Key for ${id} is stored (${source}).`;
+}
+
+async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer));
+  return Buffer.concat(chunks).toString('utf8');
+}

@@ -1,0 +1,22 @@
+import { HolstError } from '../../shared/errors';
+import type { CliContext } from '../context';
+
+export const settingsHelp = `holst settings show          print the settings file (validated)
+holst settings path          print where the data folder and settings file are`;
+
+export async function settingsCommand(ctx: CliContext): Promise<void> {
+  const [sub] = ctx.args;
+  if (sub === 'path') {
+    const core = await ctx.core();
+    const info = core.info();
+    ctx.out.result({ dataDir: info.dataDir, settingsFile: info.settingsFile }, `${info.dataDir}\n${info.settingsFile}`);
+    return;
+  }
+  if (sub === 'show') {
+    const core = await ctx.core();
+    const settings = core.settings.get();
+    ctx.out.result({ settings }, JSON.stringify(settings, null, 2));
+    return;
+  }
+  throw new HolstError('invalid_input', `Unknown command "settings ${sub ?? ''}". Try "holst --help".`);
+}

@@ -1,0 +1,89 @@
+import fs from 'node:fs/promises';
+import type { AppInfo } from '../../shared/contract';
+import { HolstError } from '../../shared/errors';
+import { CoreEvents } from './events';
+import { createDispatcher, type Dispatch } from './ipc/dispatcher';
+import { createHandlers } from './ipc/handlers';
+import { createStderrLogger, type Logger } from './log';
+import { Notices } from './notices';
+import type { StringEncryptor } from './secrets/backend';
+import { SecretStore } from './secrets/secret-store';
+import { SettingsStore, type InvalidSettingsPolicy } from './settings/settings-store';
+
+export const APP_VERSION: string = __HOLST_VERSION__;
+
+export interface CoreOptions {
+  dataDir: string;
+  shell: AppInfo['shell'];
+  /** The app recovers from a bad settings file; the CLI refuses to run with one. */
+  settingsPolicy: InvalidSettingsPolicy;
+  env?: NodeJS.ProcessEnv;
+  /** Electron's safeStorage, for the encrypted-file fallback when there is no keychain. */
+  encryptor?: StringEncryptor;
+  logger?: Logger;
+}
+
+/** Everything behind the IPC contract, with no Electron in it: the app, the CLI and the harness open this. */
+export interface AppCore {
+  readonly dataDir: string;
+  readonly settings: SettingsStore;
+  readonly secrets: SecretStore;
+  readonly events: CoreEvents;
+  readonly notices: Notices;
+  readonly logger: Logger;
+  readonly dispatch: Dispatch;
+  info(): AppInfo;
+}
+
+export async function openCore(options: CoreOptions): Promise<AppCore> {
+  const env = options.env ?? process.env;
+  const logger = options.logger ?? createStderrLogger();
+  try {
+    await fs.mkdir(options.dataDir, { recursive: true, mode: 0o700 });
+  } catch (error) {
+    throw new HolstError('storage', `Cannot create the data folder ${options.dataDir}: ${(error as Error).message}`, { cause: error });
+  }
+  const events = new CoreEvents();
+  const notices = new Notices(events);
+  const { store: settings, report } = await SettingsStore.open(options.dataDir, options.settingsPolicy);
+  if (report.recoveredFrom) {
+    const { backupFile, reason } = report.recoveredFrom;
+    logger.warn(`settings file was unusable (${reason}); kept as ${backupFile}, defaults restored`);
+    notices.add({
+      id: 'settings-recovered',
+      level: 'warning',
+      message: `Your settings file could not be read (${reason}). It was kept as ${backupFile} and default settings were restored.`,
+    });
+  }
+  const secrets = await SecretStore.open({
+    dataDir: options.dataDir,
+    env,
+    ...(env.HOLST_KEYCHAIN_SERVICE ? { keychainService: env.HOLST_KEYCHAIN_SERVICE } : {}),
+    ...(options.encryptor ? { encryptor: options.encryptor } : {}),
+  });
+  if (secrets.backendNotice) {
+    logger.warn(secrets.backendNotice);
+    notices.add({ id: 'keychain', level: secrets.backendKind === 'unavailable' ? 'error' : 'warning', message: secrets.backendNotice });
+  }
+  settings.onChange((next) => events.emit('settings.changed', next));
+
+  const core: AppCore = {
+    dataDir: options.dataDir,
+    settings,
+    secrets,
+    events,
+    notices,
+    logger,
+    dispatch: async (channel, input) => dispatch(channel, input),
+    info: () => ({
+      version: APP_VERSION,
+      platform: process.platform,
+      shell: options.shell,
+      dataDir: options.dataDir,
+      settingsFile: settings.file,
+      secretBackend: secrets.backendKind,
+    }),
+  };
+  const dispatch = createDispatcher(createHandlers(core), logger);
+  return core;
+}

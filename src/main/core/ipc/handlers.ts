@@ -1,0 +1,79 @@
+import type { ProviderView } from '../../../shared/contract';
+import { HolstError } from '../../../shared/errors';
+import type { ProviderConfig } from '../../../shared/settings';
+import type { AppCore } from '../app-core';
+import type { Handlers } from './dispatcher';
+
+/** Maps every contract channel to the core service that answers it. */
+export function createHandlers(core: AppCore): Handlers {
+  const { settings, secrets, notices, events } = core;
+
+  const providerViews = async (): Promise<ProviderView[]> =>
+    Promise.all(settings.get().providers.map(async (config) => ({ config, key: await secrets.status(config.id) })));
+
+  const requireProvider = (id: string): ProviderConfig => {
+    const provider = settings.get().providers.find((p) => p.id === id);
+    if (!provider) throw new HolstError('not_found', `There is no provider "${id}". Add it in Settings → Providers first.`);
+    return provider;
+  };
+
+  const announceProviders = async () => events.emit('providers.changed', await providerViews());
+
+  return {
+    'app.info': () => core.info(),
+    'app.notices': () => notices.list(),
+    'app.dismissNotice': ({ id }) => {
+      notices.dismiss(id);
+      return null;
+    },
+    'settings.get': () => settings.get(),
+    'settings.setTheme': ({ theme }) => settings.update((draft) => ({ ...draft, appearance: { ...draft.appearance, theme } })),
+    'providers.list': () => providerViews(),
+    'providers.save': async ({ provider, previousId }) => {
+      const existing = settings.get().providers;
+      const replacing = previousId ?? null;
+      if (replacing !== null) requireProvider(replacing);
+      if (provider.id !== replacing && existing.some((p) => p.id === provider.id)) {
+        throw new HolstError('invalid_input', `A provider with the id "${provider.id}" already exists.`, { field: 'provider.id' });
+      }
+      await settings.update((draft) => {
+        const providers =
+          replacing === null ? [...draft.providers, provider] : draft.providers.map((p) => (p.id === replacing ? provider : p));
+        return { ...draft, providers };
+      });
+      if (replacing !== null && replacing !== provider.id) await moveKey(core, replacing, provider.id);
+      await announceProviders();
+      return { config: provider, key: await secrets.status(provider.id) };
+    },
+    'providers.remove': async ({ id }) => {
+      requireProvider(id);
+      await settings.update((draft) => ({ ...draft, providers: draft.providers.filter((p) => p.id !== id) }));
+      if (secrets.backendKind !== 'unavailable') await secrets.clear(id);
+      await announceProviders();
+      return null;
+    },
+    'secrets.status': ({ providerId }) => secrets.status(providerId),
+    'secrets.set': async ({ providerId, key }) => {
+      requireProvider(providerId);
+      const status = await secrets.set(providerId, key);
+      await announceProviders();
+      return status;
+    },
+    'secrets.clear': async ({ providerId }) => {
+      requireProvider(providerId);
+      const status = await secrets.clear(providerId);
+      await announceProviders();
+      return status;
+    },
+  };
+}
+
+/** A renamed provider keeps its key: it moves to the keychain entry of the new id. */
+async function moveKey(core: AppCore, fromId: string, toId: string): Promise<void> {
+  if (core.secrets.backendKind === 'unavailable') return;
+  const status = await core.secrets.status(fromId);
+  if (!status.set || status.source === 'env') return;
+  const key = await core.secrets.resolve(fromId);
+  if (key) await core.secrets.set(toId, key);
+  await core.secrets.clear(fromId);
+}

@@ -1,0 +1,61 @@
+/** The Electron entry: window, IPC wiring and Electron-only capabilities. Everything else is core. */
+import path from 'node:path';
+import { app, dialog, session, type BrowserWindow } from 'electron';
+import { toErrorPayload } from '../../shared/errors';
+import { openCore, type AppCore } from '../core/app-core';
+import { resolveDataDir } from '../core/paths/data-dir';
+import { registerAppSchemePrivileges, serveRenderer } from './app-protocol';
+import { registerIpc } from './ipc';
+import { originOf } from './navigation-policy';
+import { safeStorageEncryptor } from './safe-storage';
+import { createMainWindow } from './window';
+
+const devUrl = process.env.HOLST_RENDERER_URL ?? null;
+const outDir = path.join(__dirname, '..');
+
+// One data folder, one app: the same folder the CLI and the harness use.
+const dataDir = resolveDataDir({ argv: process.argv, env: process.env });
+app.setPath('userData', dataDir);
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  registerAppSchemePrivileges();
+  let mainWindow: BrowserWindow | null = null;
+  let core: AppCore | null = null;
+
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  app
+    .whenReady()
+    .then(async () => {
+      // The app asks for no camera, microphone, notifications or anything else: every request is denied.
+      session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+      session.defaultSession.setPermissionCheckHandler(() => false);
+      serveRenderer(path.join(outDir, 'renderer'));
+      core = await openCore({ dataDir, shell: 'electron', settingsPolicy: 'recover', encryptor: safeStorageEncryptor });
+      registerIpc(core, devUrl ? originOf(devUrl) : null);
+      const open = () => {
+        mainWindow = createMainWindow({ core: core!, preloadFile: path.join(outDir, 'preload', 'index.cjs'), devUrl });
+        mainWindow.on('closed', () => (mainWindow = null));
+      };
+      open();
+      app.on('activate', () => {
+        if (!mainWindow) open();
+      });
+    })
+    .catch((error: unknown) => {
+      const { message } = toErrorPayload(error);
+      const detail = error instanceof Error ? error.message : message;
+      dialog.showErrorBox('Holst could not start', detail);
+      app.exit(1);
+    });
+}

@@ -1,0 +1,19 @@
+import type { HolstApi } from '../../shared/contract';
+import { HolstError, type Result } from '../../shared/errors';
+import { connectWebSocketBridge } from './web-socket-bridge';
+
+declare global {
+  interface Window {
+    /** Set by the Electron preload; absent in a plain browser, where the WebSocket bridge stands in. */
+    holst?: HolstApi;
+  }
+}
+
+export const holst: HolstApi = window.holst ?? connectWebSocketBridge();
+
+/** The value of a bridge result, or a thrown HolstError carrying its code and message. */
+export async function unwrap<T>(pending: Promise<Result<T>>): Promise<T> {
+  const result = await pending;
+  if (result.ok) return result.value;
+  throw new HolstError(result.error.code, result.error.message, result.error.field ? { field: result.error.field } : {});
+}

@@ -1,0 +1,136 @@
+/**
+ * The one IPC contract. Every request channel and every pushed event is declared here with its
+ * zod schema; the main process registers handlers from it, the preload builds `window.holst`
+ * from it, the browser harness speaks it over a WebSocket, and the renderer gets its types.
+ */
+import { z } from 'zod';
+import type { Result } from './errors';
+import { ProviderConfigSchema, ProviderIdSchema, SettingsSchema, ThemeSchema } from './settings';
+
+export const KeyStatusSchema = z.object({
+  providerId: z.string(),
+  set: z.boolean(),
+  /** Last four characters, only for keys long enough that this gives nothing away. */
+  last4: z.string().nullable(),
+  /** Where the key that will be used comes from. */
+  source: z.enum(['env', 'keychain', 'encrypted-file']).nullable(),
+});
+export type KeyStatus = z.infer<typeof KeyStatusSchema>;
+
+export const NoticeSchema = z.object({
+  id: z.string(),
+  level: z.enum(['info', 'warning', 'error']),
+  message: z.string(),
+});
+export type Notice = z.infer<typeof NoticeSchema>;
+
+export const SecretBackendSchema = z.enum(['keychain', 'encrypted-file', 'unavailable']);
+
+export const AppInfoSchema = z.object({
+  version: z.string(),
+  platform: z.string(),
+  shell: z.enum(['electron', 'browser', 'cli']),
+  dataDir: z.string(),
+  settingsFile: z.string(),
+  secretBackend: SecretBackendSchema,
+});
+export type AppInfo = z.infer<typeof AppInfoSchema>;
+
+export const ProviderViewSchema = z.object({
+  config: ProviderConfigSchema,
+  key: KeyStatusSchema,
+});
+export type ProviderView = z.infer<typeof ProviderViewSchema>;
+
+/** An API key as typed by the user: no spaces around it, no line breaks or control characters. */
+export const ApiKeySchema = z
+  .string()
+  .trim()
+  .min(1, 'the key is empty')
+  .max(8192, 'the key is longer than 8192 characters')
+  .regex(/^[^\p{Cc}]+$/u, 'the key contains control characters or line breaks');
+
+const none = z.undefined();
+
+export const requests = {
+  'app.info': { input: none, output: AppInfoSchema },
+  'app.notices': { input: none, output: z.array(NoticeSchema) },
+  'app.dismissNotice': { input: z.object({ id: z.string().max(200) }), output: z.null() },
+  'settings.get': { input: none, output: SettingsSchema },
+  'settings.setTheme': { input: z.object({ theme: ThemeSchema }), output: SettingsSchema },
+  'providers.list': { input: none, output: z.array(ProviderViewSchema) },
+  'providers.save': {
+    input: z.object({ provider: ProviderConfigSchema, previousId: ProviderIdSchema.optional() }),
+    output: ProviderViewSchema,
+  },
+  'providers.remove': { input: z.object({ id: ProviderIdSchema }), output: z.null() },
+  'secrets.status': { input: z.object({ providerId: ProviderIdSchema }), output: KeyStatusSchema },
+  'secrets.set': { input: z.object({ providerId: ProviderIdSchema, key: ApiKeySchema }), output: KeyStatusSchema },
+  'secrets.clear': { input: z.object({ providerId: ProviderIdSchema }), output: KeyStatusSchema },
+} as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
+
+export const events = {
+  'settings.changed': SettingsSchema,
+  'providers.changed': z.array(ProviderViewSchema),
+  'app.notice': NoticeSchema,
+} as const satisfies Record<string, z.ZodType>;
+
+export type RequestChannel = keyof typeof requests;
+export type EventName = keyof typeof events;
+export type RequestInput<C extends RequestChannel> = z.input<(typeof requests)[C]['input']>;
+export type ParsedInput<C extends RequestChannel> = z.output<(typeof requests)[C]['input']>;
+export type RequestOutput<C extends RequestChannel> = z.output<(typeof requests)[C]['output']>;
+export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
+
+export const REQUEST_CHANNELS = Object.keys(requests) as RequestChannel[];
+export const EVENT_NAMES = Object.keys(events) as EventName[];
+
+export function isRequestChannel(value: unknown): value is RequestChannel {
+  return typeof value === 'string' && Object.hasOwn(requests, value);
+}
+
+export function isEventName(value: unknown): value is EventName {
+  return typeof value === 'string' && Object.hasOwn(events, value);
+}
+
+/** Electron IPC channel names are prefixed so they cannot collide with Electron's own. */
+export const ipcChannelName = (name: RequestChannel | EventName): string => `holst:${name}`;
+
+// ----- The API the renderer sees as `window.holst`, derived from the declarations above -----
+
+type Namespace<C extends string> = C extends `${infer NS}.${string}` ? NS : never;
+type Method<C extends string, NS extends string> = C extends `${NS}.${infer M}` ? M : never;
+type Call<C extends RequestChannel> = [RequestInput<C>] extends [undefined]
+  ? () => Promise<Result<RequestOutput<C>>>
+  : (input: RequestInput<C>) => Promise<Result<RequestOutput<C>>>;
+
+export type HolstApi = {
+  [NS in Namespace<RequestChannel>]: {
+    [C in RequestChannel as Method<C, NS>]: Call<C>;
+  };
+} & {
+  /** Subscribes to a pushed event; returns the function that unsubscribes. */
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+};
+
+/** How a bridge reaches the main process: Electron IPC in the app, a WebSocket in the harness. */
+export interface BridgeTransport {
+  invoke(channel: RequestChannel, input: unknown): Promise<Result<unknown>>;
+  subscribe(event: EventName, listener: (payload: unknown) => void): () => void;
+}
+
+/** Builds `window.holst` from the contract: one method per declared channel, nothing else. */
+export function buildHolstApi(transport: BridgeTransport): HolstApi {
+  const api: Record<string, unknown> = {};
+  for (const channel of REQUEST_CHANNELS) {
+    const [ns, method] = channel.split('.') as [string, string];
+    const group = (api[ns] ??= {}) as Record<string, unknown>;
+    group[method] = (input?: unknown) => transport.invoke(channel, input);
+  }
+  api.on = (event: unknown, listener: unknown) => {
+    if (!isEventName(event)) throw new TypeError(`Unknown Holst event: ${String(event)}`);
+    if (typeof listener !== 'function') throw new TypeError('The listener must be a function');
+    return transport.subscribe(event, listener as (payload: unknown) => void);
+  };
+  return api as HolstApi;
+}

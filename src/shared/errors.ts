@@ -1,0 +1,79 @@
+import { z } from 'zod';
+
+/** Every error the app, the CLI and the UI can report. One list, shared by all of them. */
+export const ERROR_CODES = [
+  'invalid_input',
+  'config',
+  'auth',
+  'rate_limited',
+  'bad_request',
+  'not_found',
+  'provider_error',
+  'network',
+  'timeout',
+  'invalid_response',
+  'no_image',
+  'cancelled',
+  'storage',
+  'internal',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export const ErrorPayloadSchema = z.object({
+  code: z.enum(ERROR_CODES),
+  message: z.string(),
+  /** The input field at fault, for `invalid_input` (e.g. `providers.0.baseUrl`). */
+  field: z.string().optional(),
+});
+export type ErrorPayload = z.infer<typeof ErrorPayloadSchema>;
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorPayload };
+
+export class HolstError extends Error {
+  readonly code: ErrorCode;
+  readonly field: string | undefined;
+
+  constructor(code: ErrorCode, message: string, options?: { field?: string; cause?: unknown }) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'HolstError';
+    this.code = code;
+    this.field = options?.field;
+  }
+
+  toPayload(): ErrorPayload {
+    return this.field === undefined
+      ? { code: this.code, message: this.message }
+      : { code: this.code, message: this.message, field: this.field };
+  }
+}
+
+export function isHolstError(value: unknown): value is HolstError {
+  return value instanceof HolstError;
+}
+
+/**
+ * Turns anything thrown into a payload safe to show. Only HolstError messages are passed on:
+ * other errors may carry paths, headers or secrets, so they become a generic `internal` error.
+ */
+export function toErrorPayload(error: unknown): ErrorPayload {
+  if (isHolstError(error)) return error.toPayload();
+  return { code: 'internal', message: 'Something went wrong inside Holst. The log has details.' };
+}
+
+/** Builds an `invalid_input` error from a zod failure, naming the first field at fault. */
+export function invalidInput(error: z.ZodError, what = 'input'): HolstError {
+  const issue = error.issues[0];
+  const field = issue && issue.path.length > 0 ? issue.path.map(String).join('.') : undefined;
+  const where = field ? ` at "${field}"` : '';
+  const reason = issue ? issue.message : 'invalid';
+  return new HolstError('invalid_input', `Invalid ${what}${where}: ${reason}`, field === undefined ? {} : { field });
+}
+
+export function ok<T>(value: T): Result<T> {
+  return { ok: true, value };
+}
+
+export function fail<T = never>(error: unknown): Result<T> {
+  return { ok: false, error: toErrorPayload(error) };
+}

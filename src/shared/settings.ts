@@ -1,0 +1,91 @@
+import { z } from 'zod';
+
+export const PROVIDER_KINDS = ['gigachat', 'openai-chat', 'openai-images', 'givon'] as const;
+export const ProviderKindSchema = z.enum(PROVIDER_KINDS);
+export type ProviderKind = z.infer<typeof ProviderKindSchema>;
+
+/** Lower-case letters, digits, `-`, `_`, `.`; it names the keychain entry and the env variable. */
+export const ProviderIdSchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9._-]{0,63}$/, 'use 1-64 lower-case letters, digits, "-", "_" or "." (starting with a letter or digit)');
+
+const httpUrl = z
+  .string()
+  .trim()
+  .max(2048)
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === 'https:' || url.protocol === 'http:') && url.username === '' && url.password === '';
+    } catch {
+      return false;
+    }
+  }, 'must be an http(s) URL without credentials in it');
+
+export const ProviderConfigSchema = z.object({
+  id: ProviderIdSchema,
+  kind: ProviderKindSchema,
+  name: z.string().trim().min(1).max(100).optional(),
+  baseUrl: httpUrl,
+  models: z.array(z.string().trim().min(1).max(200)).max(200).optional(),
+  /** GigaChat: the OAuth token endpoint. */
+  authUrl: httpUrl.optional(),
+  /** GigaChat: GIGACHAT_API_PERS, GIGACHAT_API_B2B or GIGACHAT_API_CORP. */
+  scope: z.string().trim().min(1).max(100).optional(),
+  /** Extra CA certificate (PEM) trusted for this provider only. */
+  caFile: z.string().trim().min(1).max(4096).optional(),
+});
+export type ProviderConfig = z.infer<typeof ProviderConfigSchema>;
+
+export const WindowStateSchema = z.object({
+  x: z.number().int().optional(),
+  y: z.number().int().optional(),
+  width: z.number().int().min(400).max(20000),
+  height: z.number().int().min(300).max(20000),
+  maximized: z.boolean().default(false),
+});
+export type WindowState = z.infer<typeof WindowStateSchema>;
+
+export const ThemeSchema = z.enum(['system', 'light', 'dark']);
+
+/**
+ * The settings file. Unknown top-level keys are kept (a newer Holst may have written them);
+ * secrets never live here: keys go to the OS keychain.
+ */
+export const SettingsSchema = z.looseObject({
+  version: z.literal(1).default(1),
+  providers: z
+    .array(ProviderConfigSchema)
+    .default([])
+    .superRefine((providers, ctx) => {
+      const seen = new Set<string>();
+      providers.forEach((provider, index) => {
+        if (seen.has(provider.id)) {
+          ctx.addIssue({ code: 'custom', path: [index, 'id'], message: `duplicate provider id "${provider.id}"` });
+        }
+        seen.add(provider.id);
+      });
+    }),
+  appearance: z.object({ theme: ThemeSchema.default('system') }).prefault({}),
+  window: WindowStateSchema.optional(),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+export function defaultSettings(): Settings {
+  return SettingsSchema.parse({});
+}
+
+/** Defaults offered when a user adds a provider of a kind (GigaChat's public endpoints). */
+export const PROVIDER_TEMPLATES: Record<ProviderKind, Omit<ProviderConfig, 'id'>> = {
+  gigachat: {
+    kind: 'gigachat',
+    name: 'GigaChat',
+    baseUrl: 'https://gigachat.devices.sberbank.ru/api/v1',
+    authUrl: 'https://ngw.devices.sberbank.ru:9443/api/v2/oauth',
+    scope: 'GIGACHAT_API_PERS',
+    models: ['GigaChat-2-Max'],
+  },
+  'openai-chat': { kind: 'openai-chat', name: 'OpenAI-compatible chat', baseUrl: 'https://api.openai.com/v1' },
+  'openai-images': { kind: 'openai-images', name: 'OpenAI Images', baseUrl: 'https://api.openai.com/v1', models: ['gpt-image-1'] },
+  givon: { kind: 'givon', name: 'Givon', baseUrl: 'https://api.givon.ai/api/v1', models: ['gpt-image-2'] },
+};

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { buildHolstApi, EVENT_NAMES, REQUEST_CHANNELS, type BridgeTransport } from '../../src/shared/contract';
+
+function recordingTransport() {
+  const calls: Array<[string, unknown]> = [];
+  const subscriptions: string[] = [];
+  const transport: BridgeTransport = {
+    invoke: async (channel, input) => {
+      calls.push([channel, input]);
+      return { ok: true, value: null };
+    },
+    subscribe: (event) => {
+      subscriptions.push(event);
+      return () => subscriptions.splice(subscriptions.indexOf(event), 1);
+    },
+  };
+  return { transport, calls, subscriptions };
+}
+
+describe('window.holst built from the contract', () => {
+  it('has one method per declared channel and nothing else', () => {
+    const api = buildHolstApi(recordingTransport().transport) as unknown as Record<string, Record<string, unknown>>;
+    const methods = Object.entries(api)
+      .filter(([name]) => name !== 'on')
+      .flatMap(([ns, group]) => Object.keys(group).map((m) => `${ns}.${m}`));
+    expect(methods.sort()).toEqual([...REQUEST_CHANNELS].sort());
+    expect(Object.keys(api).sort()).toEqual([...new Set(REQUEST_CHANNELS.map((c) => c.split('.')[0]!)), 'on'].sort());
+  });
+
+  it('sends each call on its own channel', async () => {
+    const { transport, calls } = recordingTransport();
+    const api = buildHolstApi(transport);
+    await api.secrets.status({ providerId: 'giga' });
+    await api.app.info();
+    expect(calls).toEqual([
+      ['secrets.status', { providerId: 'giga' }],
+      ['app.info', undefined],
+    ]);
+  });
+
+  it('subscribes only to declared events and returns an unsubscribe function', () => {
+    const { transport, subscriptions } = recordingTransport();
+    const api = buildHolstApi(transport);
+    const off = api.on(EVENT_NAMES[0]!, () => {});
+    expect(subscriptions).toEqual([EVENT_NAMES[0]]);
+    off();
+    expect(subscriptions).toEqual([]);
+    expect(() => (api.on as (e: string, l: () => void) => void)('ipc:anything', () => {})).toThrow(/Unknown Holst event/);
+  });
+});
