@@ -33,7 +33,7 @@ if (!binary) {
   });
   children.push(bridge);
   const ready = await new Promise((resolve) => createInterface({ input: bridge.stdout }).once('line', (line) => resolve(JSON.parse(line))));
-  proxy = { '/bridge': { target: `ws://127.0.0.1:${ready.port}`, ws: true, changeOrigin: true, rewrite: (p) => `${p}?token=${token}` } };
+  proxy = { '^/bridge$': { target: `ws://127.0.0.1:${ready.port}`, ws: true, changeOrigin: true, rewrite: (p) => `${p}?token=${token}` } };
 }
 
 const vite = await createServer({ configFile: 'vite.config.ts', server: { port: devPort, strictPort: true, proxy } });

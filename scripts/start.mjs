@@ -6,8 +6,11 @@ import path from 'node:path';
 import { electronBinary } from './electron-binary.mjs';
 
 const args = process.argv.slice(2);
-const built = spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
-if (built.status !== 0) process.exit(built.status ?? 1);
+// Tests that already built set HOLST_START_SKIP_BUILD, so they do not rewrite out/ under other tests.
+if (!process.env.HOLST_START_SKIP_BUILD) {
+  const built = spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
+  if (built.status !== 0) process.exit(built.status ?? 1);
+}
 
 let binary = electronBinary();
 let reason = '';
