@@ -3,7 +3,7 @@
 // Extra arguments (e.g. `npm start -- --data-dir DIR`) go to the app.
 import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { electronBinary } from './electron-binary.mjs';
+import { electronBinary, electronSqlite } from './electron-binary.mjs';
 
 const args = process.argv.slice(2);
 // Tests that already built set HOLST_START_SKIP_BUILD, so they do not rewrite out/ under other tests.
@@ -42,6 +42,7 @@ const run = (command, commandArgs) => {
 };
 
 if (binary) {
+  process.env.HOLST_SQLITE_BINDING = electronSqlite();
   run(binary, [path.resolve('out/main/index.cjs'), ...args]);
 } else {
   console.log(`Electron is not available here (${reason}); serving Holst to your browser instead.`);

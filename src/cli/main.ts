@@ -2,6 +2,7 @@
 import { HolstError } from '../shared/errors';
 import { APP_VERSION } from '../main/core/app-core';
 import { resolveDataDir } from '../main/core/paths/data-dir';
+import { libraryCommand, libraryHelp } from './commands/library';
 import { settingsCommand, settingsHelp } from './commands/settings';
 import { keyCommand, providersCommand, providersHelp } from './commands/providers';
 import { coreOpener, type CliContext } from './context';
@@ -12,6 +13,7 @@ const HELP = `holst ${APP_VERSION}: make, edit and keep AI images, from the comm
 Usage: holst [--data-dir DIR] [--json] COMMAND [ARGS]
 
 Commands:
+${libraryHelp}
 ${settingsHelp}
 ${providersHelp}
 
@@ -30,6 +32,7 @@ const COMMANDS: Record<string, (ctx: CliContext) => Promise<void>> = {
   settings: settingsCommand,
   providers: providersCommand,
   key: keyCommand,
+  library: libraryCommand,
 };
 
 interface GlobalFlags {
@@ -75,7 +78,14 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
     const run = COMMANDS[command];
     if (!run) throw new HolstError('invalid_input', `Unknown command "${command}". Try "holst --help".`);
     const dataDir = resolveDataDir({ argv: flags.dataDir ? ['--data-dir', flags.dataDir] : [], env });
-    await run({ dataDir, args, out, env, stdin: process.stdin, core: coreOpener(dataDir, env) });
+    const core = coreOpener(dataDir, env);
+    try {
+      await run({ dataDir, args, out, env, stdin: process.stdin, core });
+    } finally {
+      await core()
+        .then((opened) => opened.close())
+        .catch(() => undefined);
+    }
     return 0;
   } catch (error) {
     return out.error(error);

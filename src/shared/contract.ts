@@ -5,6 +5,17 @@
  */
 import { z } from 'zod';
 import type { Result } from './errors';
+import {
+  ConversationSchema,
+  ImageDetailSchema,
+  ImageIdSchema,
+  ImageRecordSchema,
+  ImportProgressSchema,
+  LibraryPageSchema,
+  LibraryQuerySchema,
+  MessageSchema,
+  TagSchema,
+} from './library';
 import { ProviderConfigSchema, ProviderIdSchema, SettingsSchema, ThemeSchema } from './settings';
 
 export const KeyStatusSchema = z.object({
@@ -51,6 +62,10 @@ export const ApiKeySchema = z
   .regex(/^[^\p{Cc}]+$/u, 'the key contains control characters or line breaks');
 
 const none = z.undefined();
+const byId = z.object({ id: ImageIdSchema });
+const someIds = z.object({ ids: z.array(ImageIdSchema).min(1).max(10_000) });
+const count = z.object({ count: z.number().int() });
+const conversationId = z.number().int().positive();
 
 export const requests = {
   'app.info': { input: none, output: AppInfoSchema },
@@ -67,12 +82,42 @@ export const requests = {
   'secrets.status': { input: z.object({ providerId: ProviderIdSchema }), output: KeyStatusSchema },
   'secrets.set': { input: z.object({ providerId: ProviderIdSchema, key: ApiKeySchema }), output: KeyStatusSchema },
   'secrets.clear': { input: z.object({ providerId: ProviderIdSchema }), output: KeyStatusSchema },
+  'library.list': { input: LibraryQuerySchema, output: LibraryPageSchema },
+  'library.get': { input: byId, output: ImageDetailSchema },
+  'library.setFavorite': { input: z.object({ id: ImageIdSchema, favorite: z.boolean() }), output: ImageRecordSchema },
+  'library.setTags': { input: z.object({ id: ImageIdSchema, tags: z.array(TagSchema).max(50) }), output: z.array(z.string()) },
+  'library.tags': { input: none, output: z.array(z.string()) },
+  'library.trash': { input: someIds, output: count },
+  'library.restore': { input: someIds, output: count },
+  'library.emptyTrash': { input: none, output: count },
+  /** Files and folders to import; without paths the desktop app asks with its open dialog. */
+  'library.import': {
+    input: z.object({ paths: z.array(z.string().min(1).max(4096)).min(1).max(10_000).optional() }),
+    output: z.object({ jobId: z.string().nullable() }),
+  },
+  'library.cancelImport': { input: z.object({ jobId: z.string().max(100) }), output: z.null() },
+  /** Save the original under a name the user picks in the desktop app's save dialog. */
+  'library.export': { input: byId, output: z.object({ path: z.string().nullable() }) },
+  'library.copy': { input: byId, output: z.null() },
+  'library.reveal': { input: byId, output: z.null() },
+  'library.startDrag': { input: byId, output: z.null() },
+  'conversations.list': { input: z.object({ query: z.string().max(500).optional() }), output: z.array(ConversationSchema) },
+  'conversations.create': { input: z.object({ title: z.string().max(500).optional() }), output: ConversationSchema },
+  'conversations.rename': { input: z.object({ id: conversationId, title: z.string().max(500) }), output: ConversationSchema },
+  'conversations.delete': {
+    input: z.object({ id: conversationId, trashImages: z.boolean().optional() }),
+    output: z.object({ trashedImages: z.number().int() }),
+  },
+  'conversations.messages': { input: z.object({ id: conversationId }), output: z.array(MessageSchema) },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export const events = {
   'settings.changed': SettingsSchema,
   'providers.changed': z.array(ProviderViewSchema),
   'app.notice': NoticeSchema,
+  /** Images were added, changed or removed: lists showing them should refresh. */
+  'library.changed': z.object({ ids: z.array(ImageIdSchema) }),
+  'library.importProgress': ImportProgressSchema,
 } as const satisfies Record<string, z.ZodType>;
 
 export type RequestChannel = keyof typeof requests;

@@ -67,6 +67,17 @@ export const SettingsSchema = z.looseObject({
       });
     }),
   appearance: z.object({ theme: ThemeSchema.default('system') }).prefault({}),
+  library: z
+    .object({
+      /** The largest image the library accepts, from a provider or an import. */
+      maxImageBytes: z
+        .number()
+        .int()
+        .min(1024 * 1024)
+        .max(2 * 1024 * 1024 * 1024)
+        .default(100 * 1024 * 1024),
+    })
+    .prefault({}),
   window: WindowStateSchema.optional(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;

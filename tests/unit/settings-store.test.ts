@@ -13,7 +13,12 @@ describe('SettingsStore', () => {
   it('starts with defaults when there is no file, and writes nothing until a change', async () => {
     const dir = await tempDir();
     const { store, report } = await SettingsStore.open(dir, 'recover');
-    expect(store.get()).toEqual({ version: 1, providers: [], appearance: { theme: 'system' } });
+    expect(store.get()).toEqual({
+      version: 1,
+      providers: [],
+      appearance: { theme: 'system' },
+      library: { maxImageBytes: 100 * 1024 * 1024 },
+    });
     expect(report.recoveredFrom).toBeUndefined();
     await expect(fs.access(path.join(dir, 'settings.json'))).rejects.toThrow();
   });

@@ -1,8 +1,11 @@
 import fs from 'node:fs/promises';
 import type { AppInfo } from '../../shared/contract';
 import { HolstError } from '../../shared/errors';
+import { ConversationStore } from './conversations/conversation-store';
+import type { DesktopCapabilities } from './desktop';
 import { CoreEvents } from './events';
 import { createDispatcher, type Dispatch } from './ipc/dispatcher';
+import { ImageLibrary } from './library/image-library';
 import { createHandlers } from './ipc/handlers';
 import { createStderrLogger, type Logger } from './log';
 import { Notices } from './notices';
@@ -20,6 +23,10 @@ export interface CoreOptions {
   env?: NodeJS.ProcessEnv;
   /** Electron's safeStorage, for the encrypted-file fallback when there is no keychain. */
   encryptor?: StringEncryptor;
+  /** Dialogs, clipboard and the like: only the Electron shell has them. */
+  desktop?: DesktopCapabilities;
+  /** better-sqlite3 built for Electron's ABI, when running inside Electron. */
+  sqliteBinding?: string;
   logger?: Logger;
 }
 
@@ -30,9 +37,13 @@ export interface AppCore {
   readonly secrets: SecretStore;
   readonly events: CoreEvents;
   readonly notices: Notices;
+  readonly library: ImageLibrary;
+  readonly conversations: ConversationStore;
+  readonly desktop: DesktopCapabilities | null;
   readonly logger: Logger;
   readonly dispatch: Dispatch;
   info(): AppInfo;
+  close(): void;
 }
 
 export async function openCore(options: CoreOptions): Promise<AppCore> {
@@ -66,6 +77,12 @@ export async function openCore(options: CoreOptions): Promise<AppCore> {
     notices.add({ id: 'keychain', level: secrets.backendKind === 'unavailable' ? 'error' : 'warning', message: secrets.backendNotice });
   }
   settings.onChange((next) => events.emit('settings.changed', next));
+  const library = await ImageLibrary.open(options.dataDir, {
+    maxImageBytes: () => settings.get().library.maxImageBytes,
+    logger,
+    ...(options.sqliteBinding ? { nativeBinding: options.sqliteBinding } : {}),
+  });
+  const conversations = new ConversationStore(library.db);
 
   const core: AppCore = {
     dataDir: options.dataDir,
@@ -73,7 +90,11 @@ export async function openCore(options: CoreOptions): Promise<AppCore> {
     secrets,
     events,
     notices,
+    library,
+    conversations,
+    desktop: options.desktop ?? null,
     logger,
+    close: () => library.close(),
     dispatch: async (channel, input) => dispatch(channel, input),
     info: () => ({
       version: APP_VERSION,

@@ -4,7 +4,8 @@ import { app, dialog, session, type BrowserWindow } from 'electron';
 import { toErrorPayload } from '../../shared/errors';
 import { openCore, type AppCore } from '../core/app-core';
 import { resolveDataDir } from '../core/paths/data-dir';
-import { registerAppSchemePrivileges, serveRenderer } from './app-protocol';
+import { registerAppSchemePrivileges, serveMedia, serveRenderer } from './app-protocol';
+import { createDesktopCapabilities } from './desktop';
 import { registerIpc } from './ipc';
 import { originOf } from './navigation-policy';
 import { safeStorageEncryptor } from './safe-storage';
@@ -34,6 +35,8 @@ if (!app.requestSingleInstanceLock()) {
     if (process.platform !== 'darwin') app.quit();
   });
 
+  app.on('will-quit', () => core?.close());
+
   app
     .whenReady()
     .then(async () => {
@@ -41,7 +44,16 @@ if (!app.requestSingleInstanceLock()) {
       session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
       session.defaultSession.setPermissionCheckHandler(() => false);
       serveRenderer(path.join(outDir, 'renderer'));
-      core = await openCore({ dataDir, shell: 'electron', settingsPolicy: 'recover', encryptor: safeStorageEncryptor });
+      core = await openCore({
+        dataDir,
+        shell: 'electron',
+        settingsPolicy: 'recover',
+        encryptor: safeStorageEncryptor,
+        desktop: createDesktopCapabilities(() => mainWindow),
+        // `npm start` builds better-sqlite3 for Electron's ABI beside node_modules and names it here.
+        ...(process.env.HOLST_SQLITE_BINDING ? { sqliteBinding: process.env.HOLST_SQLITE_BINDING } : {}),
+      });
+      serveMedia(core);
       registerIpc(core, devUrl ? originOf(devUrl) : null);
       const open = () => {
         mainWindow = createMainWindow({ core: core!, preloadFile: path.join(outDir, 'preload', 'index.cjs'), devUrl });

@@ -1,4 +1,5 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -6,6 +7,7 @@ import { isEventName } from '../../shared/contract';
 import { fail, HolstError } from '../../shared/errors';
 import { BRIDGE_PATH, ClientFrameSchema, type ServerFrame } from '../../shared/web-bridge-protocol';
 import type { AppCore } from '../core/app-core';
+import { answerMediaRequest, splitMediaPath } from '../core/library/media-request';
 import { SECURITY_HEADERS } from './content-security';
 import { readStaticFile } from './static-files';
 
@@ -82,6 +84,20 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
     if (!tokenMatches(cookieToken(req))) {
       res.writeHead(401, { 'Content-Type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS });
       return void res.end("Holst: open the address printed in the terminal; it carries this session's access token.\n");
+    }
+    // Media by id, as holst-media:// in Electron: the raw path, never decoded into a file path.
+    const rawPath = (req.url ?? '/').split('?')[0]!;
+    if (rawPath.startsWith('/media/')) {
+      const parts = splitMediaPath(rawPath.slice('/media/'.length));
+      const answer = parts
+        ? await answerMediaRequest(core.library, parts.kind, parts.id, req.headers['if-none-match'] ?? null)
+        : { status: 404 as const, headers: { 'Content-Type': 'text/plain; charset=utf-8' } };
+      res.writeHead(answer.status, { ...SECURITY_HEADERS, ...answer.headers });
+      if (answer.status !== 200 || !answer.file || req.method === 'HEAD')
+        return void res.end(answer.status === 404 ? 'Not found.\n' : undefined);
+      const stream = createReadStream(answer.file);
+      stream.on('error', () => res.destroy());
+      return void stream.pipe(res);
     }
     const file = options.rendererDir ? await readStaticFile(options.rendererDir, url.pathname) : null;
     if (!file) return void res.writeHead(404, { 'Content-Type': 'text/plain', ...SECURITY_HEADERS }).end('Not found.\n');

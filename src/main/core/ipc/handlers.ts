@@ -3,6 +3,7 @@ import { HolstError } from '../../../shared/errors';
 import type { ProviderConfig } from '../../../shared/settings';
 import type { AppCore } from '../app-core';
 import type { Handlers } from './dispatcher';
+import { createLibraryHandlers } from './library-handlers';
 
 /** Maps every contract channel to the core service that answers it. */
 export function createHandlers(core: AppCore): Handlers {
@@ -20,6 +21,7 @@ export function createHandlers(core: AppCore): Handlers {
   const announceProviders = async () => events.emit('providers.changed', await providerViews());
 
   return {
+    ...createLibraryHandlers(core),
     'app.info': () => core.info(),
     'app.notices': () => notices.list(),
     'app.dismissNotice': ({ id }) => {

@@ -1,0 +1,128 @@
+import { parseArgs } from 'node:util';
+import { HolstError } from '../../shared/errors';
+import { IMAGE_SOURCES, type ImageRecord, type ImageSource } from '../../shared/library';
+import { importFiles } from '../../main/core/library/import-files';
+import type { ImageLibrary } from '../../main/core/library/image-library';
+import type { CliContext } from '../context';
+
+export const libraryHelp = `holst library list [--query Q] [--favourites] [--provider P] [--model M] [--source S]
+                   [--tag T] [--trash] [--limit N]     newest first (N: 1-500, default 50)
+holst library import PATH...       import image files and folders (duplicates are kept once)
+holst library export ID --to FILE [--force]     save a copy of an original`;
+
+function parse(args: string[], options: NonNullable<Parameters<typeof parseArgs>[0]>['options'], allowPositionals: boolean) {
+  try {
+    return parseArgs({ args, options: options ?? {}, allowPositionals, strict: true });
+  } catch (error) {
+    throw new HolstError('invalid_input', `${(error as Error).message}. Try "holst --help".`);
+  }
+}
+
+function listItem(library: ImageLibrary, image: ImageRecord, parents: Array<{ id: number; role: string }>) {
+  return {
+    id: image.id,
+    sha256: image.sha256,
+    mime: image.mime,
+    width: image.width,
+    height: image.height,
+    prompt: image.prompt,
+    provider: image.provider,
+    model: image.model,
+    source: image.source,
+    parents,
+    path: library.originalPath(image),
+    createdAt: new Date(image.createdAt).toISOString(),
+  };
+}
+
+async function list(ctx: CliContext, args: string[]): Promise<void> {
+  const { values } = parse(
+    args,
+    {
+      query: { type: 'string' },
+      favourites: { type: 'boolean' },
+      favorites: { type: 'boolean' },
+      provider: { type: 'string' },
+      model: { type: 'string' },
+      source: { type: 'string' },
+      tag: { type: 'string' },
+      trash: { type: 'boolean' },
+      limit: { type: 'string', default: '50' },
+    },
+    false,
+  );
+  const limit = Number(values.limit);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 500)
+    throw new HolstError('invalid_input', '--limit must be a whole number from 1 to 500.', { field: 'limit' });
+  const source = values.source as string | undefined;
+  if (source !== undefined && !(IMAGE_SOURCES as readonly string[]).includes(source)) {
+    throw new HolstError('invalid_input', `--source must be one of ${IMAGE_SOURCES.join(', ')}.`, { field: 'source' });
+  }
+  const core = await ctx.core();
+  const page = core.library.list({
+    limit,
+    ...(values.query !== undefined ? { query: values.query as string } : {}),
+    ...(values.favourites || values.favorites ? { favorites: true } : {}),
+    ...(values.provider !== undefined ? { provider: values.provider as string } : {}),
+    ...(values.model !== undefined ? { model: values.model as string } : {}),
+    ...(source !== undefined ? { source: source as ImageSource } : {}),
+    ...(values.tag !== undefined ? { tag: values.tag as string } : {}),
+    ...(values.trash ? { trashed: true } : {}),
+  });
+  const parents = core.library.parentsOf(page.items.map((i) => i.id));
+  const items = page.items.map((image) => listItem(core.library, image, parents.get(image.id) ?? []));
+  const text = items.length
+    ? items
+        .map((i) => `${i.id}\t${i.createdAt.slice(0, 19).replace('T', ' ')}\t${i.width}x${i.height}\t${i.source}\t${i.prompt ?? ''}`)
+        .join('\n')
+    : 'No images.';
+  ctx.out.result({ items }, text);
+}
+
+async function importCommand(ctx: CliContext, args: string[]): Promise<void> {
+  const { positionals } = parse(args, {}, true);
+  if (positionals.length === 0) throw new HolstError('invalid_input', 'Name at least one file or folder to import.');
+  const core = await ctx.core();
+  const controller = new AbortController();
+  const cancel = () => controller.abort();
+  process.once('SIGINT', cancel);
+  try {
+    const results = await importFiles(core.library, positionals, {
+      signal: controller.signal,
+      onProgress: (p) => {
+        if (!ctx.out.json && !p.finished && p.total > 1) process.stderr.write(`\rImporting ${p.done}/${p.total}…`);
+      },
+    });
+    if (!ctx.out.json) process.stderr.write('\r\x1b[K');
+    const counts = { imported: 0, duplicate: 0, skipped: 0, failed: 0 };
+    for (const r of results) counts[r.status]++;
+    const lines = results.map((r) => `${r.status}\t${r.id ?? ''}\t${r.path}${r.reason ? `\t${r.reason}` : ''}`);
+    lines.push(
+      `${counts.imported} imported, ${counts.duplicate} already in the library, ${counts.skipped} skipped, ${counts.failed} failed`,
+    );
+    ctx.out.result({ results, ...counts }, lines.join('\n'));
+    if (controller.signal.aborted) throw new HolstError('cancelled', 'Import cancelled.');
+    if (counts.failed > 0 && counts.imported + counts.duplicate === 0) throw new HolstError('storage', 'No file could be imported.');
+  } finally {
+    process.off('SIGINT', cancel);
+  }
+}
+
+async function exportCommand(ctx: CliContext, args: string[]): Promise<void> {
+  const { values, positionals } = parse(args, { to: { type: 'string' }, force: { type: 'boolean' } }, true);
+  const [idText] = positionals;
+  if (!idText || !/^[1-9][0-9]{0,15}$/.test(idText) || positionals.length > 1)
+    throw new HolstError('invalid_input', 'Give one image id, e.g. "holst library export 12 --to out.png".', { field: 'id' });
+  if (!values.to) throw new HolstError('invalid_input', '--to FILE is required.', { field: 'to' });
+  const core = await ctx.core();
+  const path = await core.library.exportOriginal(Number(idText), values.to as string, Boolean(values.force));
+  ctx.out.result({ path }, `Saved ${path}`);
+}
+
+export async function libraryCommand(ctx: CliContext): Promise<void> {
+  const [sub, ...rest] = ctx.args;
+  if (sub === 'list') return list(ctx, rest);
+  if (sub === 'import') return importCommand(ctx, rest);
+  if (sub === 'export') return exportCommand(ctx, rest);
+  throw new HolstError('invalid_input', `Unknown command "library ${sub ?? ''}". Try "holst --help".`);
+}

@@ -1,0 +1,230 @@
+import { HolstError } from '../../../shared/errors';
+import type { Conversation, Message } from '../../../shared/library';
+import type { Db } from '../library/database';
+import { toFtsQuery } from '../library/records';
+
+interface ConversationRow {
+  id: number;
+  title: string;
+  created_at: number;
+  updated_at: number;
+}
+
+interface MessageRow {
+  id: number;
+  conversation_id: number;
+  role: Message['role'];
+  text: string;
+  status: Message['status'];
+  provider: string | null;
+  model: string | null;
+  error_code: string | null;
+  error_message: string | null;
+  created_at: number;
+  updated_at: number;
+  image_ids: string | null;
+}
+
+const toConversation = (row: ConversationRow): Conversation => ({
+  id: row.id,
+  title: row.title,
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
+});
+
+const toMessage = (row: MessageRow): Message => ({
+  id: row.id,
+  conversationId: row.conversation_id,
+  role: row.role,
+  text: row.text,
+  status: row.status,
+  provider: row.provider,
+  model: row.model,
+  error: row.error_code ? { code: row.error_code, message: row.error_message ?? '' } : null,
+  imageIds: row.image_ids ? row.image_ids.split(',').map(Number) : [],
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
+});
+
+export class ConversationStore {
+  constructor(private readonly db: Db) {
+    // Answers that were streaming when the app stopped keep their text, marked as interrupted.
+    db.prepare("UPDATE messages SET status = 'interrupted' WHERE status = 'streaming'").run();
+  }
+
+  create(title = ''): Conversation {
+    const now = Date.now();
+    const id = Number(
+      this.db.prepare('INSERT INTO conversations (title, created_at, updated_at) VALUES (?, ?, ?)').run(title, now, now).lastInsertRowid,
+    );
+    return this.require(id);
+  }
+
+  get(id: number): Conversation | null {
+    const row = this.db.prepare('SELECT * FROM conversations WHERE id = ?').get(id) as ConversationRow | undefined;
+    return row ? toConversation(row) : null;
+  }
+
+  require(id: number): Conversation {
+    const conversation = this.get(id);
+    if (!conversation) throw new HolstError('not_found', `There is no conversation ${id}.`);
+    return conversation;
+  }
+
+  rename(id: number, title: string): Conversation {
+    this.require(id);
+    this.db.prepare('UPDATE conversations SET title = ?, updated_at = ? WHERE id = ?').run(title, Date.now(), id);
+    return this.require(id);
+  }
+
+  /** Newest activity first; with a query, conversations whose title or any message matches. */
+  list(options: { query?: string; limit?: number } = {}): Conversation[] {
+    const limit = options.limit ?? 200;
+    const match = options.query ? toFtsQuery(options.query) : null;
+    if (options.query && options.query.trim() !== '' && !match) return [];
+    const rows = match
+      ? (this.db
+          .prepare(
+            `SELECT * FROM conversations WHERE id IN (
+               SELECT rowid FROM conversations_fts WHERE conversations_fts MATCH @match
+               UNION SELECT m.conversation_id FROM messages_fts f JOIN messages m ON m.id = f.rowid WHERE messages_fts MATCH @match)
+             ORDER BY updated_at DESC LIMIT @limit`,
+          )
+          .all({ match, limit }) as ConversationRow[])
+      : (this.db.prepare('SELECT * FROM conversations ORDER BY updated_at DESC, id DESC LIMIT ?').all(limit) as ConversationRow[]);
+    return rows.map(toConversation);
+  }
+
+  /** Deletes a conversation and its messages. Its images stay in the library unless `trashImages`. */
+  delete(id: number, options: { trashImages?: boolean } = {}): { trashedImages: number } {
+    this.require(id);
+    return this.db.transaction(() => {
+      const trashed = options.trashImages
+        ? this.db.prepare('UPDATE images SET trashed_at = ? WHERE conversation_id = ? AND trashed_at IS NULL').run(Date.now(), id).changes
+        : 0;
+      this.db.prepare('DELETE FROM conversations WHERE id = ?').run(id);
+      return { trashedImages: trashed };
+    })();
+  }
+
+  addMessage(input: {
+    conversationId: number;
+    role: Message['role'];
+    text?: string;
+    status?: Message['status'];
+    provider?: string | null;
+    model?: string | null;
+  }): Message {
+    this.require(input.conversationId);
+    const now = Date.now();
+    const id = this.db
+      .prepare(
+        'INSERT INTO messages (conversation_id, role, text, status, provider, model, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      )
+      .run(
+        input.conversationId,
+        input.role,
+        input.text ?? '',
+        input.status ?? 'complete',
+        input.provider ?? null,
+        input.model ?? null,
+        now,
+        now,
+      ).lastInsertRowid;
+    this.touch(input.conversationId, now);
+    return this.requireMessage(Number(id));
+  }
+
+  messages(conversationId: number): Message[] {
+    const rows = this.db
+      .prepare(
+        `SELECT m.*, (SELECT group_concat(image_id) FROM (SELECT image_id FROM message_images WHERE message_id = m.id ORDER BY position)) AS image_ids
+         FROM messages m WHERE m.conversation_id = ? ORDER BY m.id`,
+      )
+      .all(conversationId) as MessageRow[];
+    return rows.map(toMessage);
+  }
+
+  requireMessage(id: number): Message {
+    const row = this.db
+      .prepare(
+        `SELECT m.*, (SELECT group_concat(image_id) FROM (SELECT image_id FROM message_images WHERE message_id = m.id ORDER BY position)) AS image_ids
+         FROM messages m WHERE m.id = ?`,
+      )
+      .get(id) as MessageRow | undefined;
+    if (!row) throw new HolstError('not_found', `There is no message ${id}.`);
+    return toMessage(row);
+  }
+
+  saveMessageText(id: number, text: string): void {
+    this.db.prepare('UPDATE messages SET text = ?, updated_at = ? WHERE id = ?').run(text, Date.now(), id);
+  }
+
+  finishMessage(
+    id: number,
+    status: Exclude<Message['status'], 'streaming'>,
+    text: string,
+    error?: { code: string; message: string },
+  ): Message {
+    const now = Date.now();
+    this.db
+      .prepare('UPDATE messages SET text = ?, status = ?, error_code = ?, error_message = ?, updated_at = ? WHERE id = ?')
+      .run(text, status, error?.code ?? null, error?.message ?? null, now, id);
+    const message = this.requireMessage(id);
+    this.touch(message.conversationId, now);
+    return message;
+  }
+
+  /** Starts an assistant answer that is saved while it streams (see StreamingMessage). */
+  startStreaming(conversationId: number, provider: string | null, model: string | null, flushMs = 500): StreamingMessage {
+    const message = this.addMessage({ conversationId, role: 'assistant', status: 'streaming', provider, model });
+    return new StreamingMessage(this, message.id, flushMs);
+  }
+
+  private touch(conversationId: number, now: number): void {
+    this.db.prepare('UPDATE conversations SET updated_at = ? WHERE id = ?').run(now, conversationId);
+  }
+}
+
+/**
+ * Text of an answer as it streams in, written to the database at most every `flushMs` and at the
+ * end, so a crash keeps what had arrived (the message is then marked interrupted at start-up).
+ */
+export class StreamingMessage {
+  private text = '';
+  private saved = '';
+  private timer: NodeJS.Timeout | null = null;
+  private done = false;
+
+  constructor(
+    private readonly store: ConversationStore,
+    readonly id: number,
+    private readonly flushMs: number,
+  ) {}
+
+  append(delta: string): void {
+    if (this.done) return;
+    this.text += delta;
+    this.timer ??= setTimeout(() => this.flush(), this.flushMs);
+  }
+
+  get currentText(): string {
+    return this.text;
+  }
+
+  flush(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    if (this.text !== this.saved) {
+      this.store.saveMessageText(this.id, this.text);
+      this.saved = this.text;
+    }
+  }
+
+  finish(status: Exclude<Message['status'], 'streaming'>, error?: { code: string; message: string }): Message {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.done = true;
+    return this.store.finishMessage(this.id, status, this.text, error);
+  }
+}

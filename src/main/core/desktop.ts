@@ -1,0 +1,11 @@
+/**
+ * What only the desktop shell can do (Electron's dialogs, clipboard, shell, drag and drop),
+ * handed to the core as small functions. Plain Node (the CLI, the browser harness) has none.
+ */
+export interface DesktopCapabilities {
+  chooseImportPaths(): Promise<string[] | null>;
+  chooseExportPath(defaultName: string): Promise<string | null>;
+  copyImageToClipboard(file: string): Promise<void>;
+  revealInFolder(file: string): void;
+  startDrag(file: string, iconFile: string): void;
+}

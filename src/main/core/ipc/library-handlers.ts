@@ -1,0 +1,109 @@
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { HolstError } from '../../../shared/errors';
+import type { AppCore } from '../app-core';
+import type { DesktopCapabilities } from '../desktop';
+import { importFiles } from '../library/import-files';
+import type { Handlers } from './dispatcher';
+
+type LibraryChannels = Extract<keyof Handlers, `library.${string}` | `conversations.${string}`>;
+
+/** Library and conversation channels. Import jobs run in the background and report by events. */
+export function createLibraryHandlers(core: AppCore): Pick<Handlers, LibraryChannels> {
+  const { library, conversations, events } = core;
+  const imports = new Map<string, AbortController>();
+  const changed = (ids: number[]) => events.emit('library.changed', { ids });
+
+  const desktop = <K extends keyof DesktopCapabilities>(name: K, what: string): DesktopCapabilities[K] => {
+    const capability = core.desktop?.[name];
+    if (!capability) throw new HolstError('config', `${what} needs the Holst desktop app; it is not available in the browser.`);
+    return capability.bind(core.desktop) as DesktopCapabilities[K];
+  };
+
+  const startImport = (paths: string[]) => {
+    const jobId = randomUUID();
+    const controller = new AbortController();
+    imports.set(jobId, controller);
+    void importFiles(library, paths, {
+      jobId,
+      signal: controller.signal,
+      onProgress: (progress) => events.emit('library.importProgress', progress),
+    })
+      .then((results) => changed(results.flatMap((r) => (r.id !== undefined ? [r.id] : []))))
+      .catch((error: unknown) => core.logger.error('import failed', error))
+      .finally(() => imports.delete(jobId));
+    return { jobId };
+  };
+
+  return {
+    'library.list': (query) => library.list(query),
+    'library.get': ({ id }) => library.detail(id),
+    'library.setFavorite': ({ id, favorite }) => {
+      const image = library.setFavorite(id, favorite);
+      changed([id]);
+      return image;
+    },
+    'library.setTags': ({ id, tags }) => {
+      const result = library.setTags(id, tags);
+      changed([id]);
+      return result;
+    },
+    'library.tags': () => library.allTags(),
+    'library.trash': ({ ids }) => {
+      const result = { count: library.trash(ids) };
+      changed(ids);
+      return result;
+    },
+    'library.restore': ({ ids }) => {
+      const result = { count: library.restore(ids) };
+      changed(ids);
+      return result;
+    },
+    'library.emptyTrash': async () => {
+      const result = { count: await library.emptyTrash() };
+      changed([]);
+      return result;
+    },
+    'library.import': async ({ paths }) => {
+      const chosen = paths ?? (await desktop('chooseImportPaths', 'Choosing files to import')());
+      return chosen && chosen.length > 0 ? startImport(chosen) : { jobId: null };
+    },
+    'library.cancelImport': ({ jobId }) => {
+      imports.get(jobId)?.abort();
+      return null;
+    },
+    'library.export': async ({ id }) => {
+      const image = library.require(id);
+      const ext = path.extname(library.originalPath(image));
+      const suggested = image.originalName ?? `holst-${image.id}${ext}`;
+      const target = await desktop('chooseExportPath', 'Saving a copy')(suggested);
+      if (!target) return { path: null };
+      return { path: await library.exportOriginal(id, target, true) };
+    },
+    'library.copy': async ({ id }) => {
+      await desktop('copyImageToClipboard', 'Copying an image')(library.originalPath(library.require(id)));
+      return null;
+    },
+    'library.reveal': ({ id }) => {
+      desktop('revealInFolder', 'Showing the file')(library.originalPath(library.require(id)));
+      return null;
+    },
+    'library.startDrag': ({ id }) => {
+      const image = library.require(id);
+      desktop('startDrag', 'Dragging an image out')(library.originalPath(image), library.layout.thumb(image.sha256));
+      return null;
+    },
+    'conversations.list': ({ query }) => conversations.list(query === undefined ? {} : { query }),
+    'conversations.create': ({ title }) => conversations.create(title ?? ''),
+    'conversations.rename': ({ id, title }) => conversations.rename(id, title),
+    'conversations.delete': ({ id, trashImages }) => {
+      const result = conversations.delete(id, { trashImages: trashImages ?? false });
+      if (result.trashedImages > 0) changed([]);
+      return result;
+    },
+    'conversations.messages': ({ id }) => {
+      conversations.require(id);
+      return conversations.messages(id);
+    },
+  };
+}

@@ -1,0 +1,415 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { HolstError } from '../../../shared/errors';
+import type { ImageDetail, ImageRecord, ImageSource, LibraryPage, LibraryQuery, MediaKind } from '../../../shared/library';
+import type { Logger } from '../log';
+import { openDatabase, type Db } from './database';
+import { describeNonImage, sniffImageFormat } from './image-format';
+import { EXT_BY_MIME, LibraryLayout } from './layout';
+import { LibraryQueries } from './library-queries';
+import { receiveBytes, type IngestInput } from './receive-bytes';
+import { toImageRecord, type ImageRow } from './records';
+import { decodeAndMakeThumbnails, PREVIEW_SIZE, remakeDerivative, THUMB_SIZE } from './thumbnails';
+
+export const DEFAULT_MAX_IMAGE_BYTES = 100 * 1024 * 1024;
+
+export interface IngestMeta {
+  source: ImageSource;
+  prompt?: string | null;
+  revisedPrompt?: string | null;
+  provider?: string | null;
+  model?: string | null;
+  params?: Record<string, unknown> | null;
+  /** The images this one was made from: the edit's source, references, a mask. */
+  parents?: Array<{ id: number; role: 'source' | 'reference' | 'mask' }>;
+  conversationId?: number | null;
+  messageId?: number | null;
+  originalName?: string | null;
+  tags?: string[];
+}
+
+export interface IngestResult {
+  image: ImageRecord;
+  /** The same bytes were already in the library; nothing new was stored. */
+  duplicate: boolean;
+}
+
+export interface MediaFile {
+  file: string;
+  mime: string;
+  etag: string;
+  size: number;
+}
+
+export interface LibraryOptions {
+  maxImageBytes: () => number;
+  logger: Logger;
+  nativeBinding?: string;
+}
+
+/** Only plain decimal ids are accepted: no path, no sign, no leading zero, nothing else. */
+const ID_PATTERN = /^[1-9][0-9]{0,15}$/;
+
+export class ImageLibrary {
+  readonly layout: LibraryLayout;
+  private readonly queries: LibraryQueries;
+
+  private constructor(
+    readonly db: Db,
+    dataDir: string,
+    private readonly options: LibraryOptions,
+  ) {
+    this.layout = new LibraryLayout(dataDir);
+    this.queries = new LibraryQueries(db);
+  }
+
+  /** Opens the database, migrates it, and undoes whatever a crash left half done. */
+  static async open(dataDir: string, options: LibraryOptions): Promise<ImageLibrary> {
+    const layout = new LibraryLayout(dataDir);
+    const db = openDatabase(layout.database, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+    const library = new ImageLibrary(db, dataDir, options);
+    await library.reconcile();
+    return library;
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  /**
+   * Start-up repair after a crash: temp files are removed; files whose ingest never committed are
+   * removed; files whose row was deleted are removed. The journal makes this cost nothing when
+   * there was no crash, whatever the library's size.
+   */
+  async reconcile(): Promise<{ removedTemp: number; undoneIngests: number; finishedDeletes: number }> {
+    let removedTemp = 0;
+    const temps = await fs.readdir(this.layout.tmp).catch(() => [] as string[]);
+    for (const name of temps) {
+      await fs.rm(path.join(this.layout.tmp, name), { force: true, recursive: true });
+      removedTemp++;
+    }
+    const entries = this.db.prepare('SELECT id, op, sha256, ext FROM file_journal').all() as Array<{
+      id: number;
+      op: string;
+      sha256: string;
+      ext: string;
+    }>;
+    let undoneIngests = 0;
+    let finishedDeletes = 0;
+    for (const entry of entries) {
+      const hasRow = this.db.prepare('SELECT 1 FROM images WHERE sha256 = ?').get(entry.sha256) !== undefined;
+      if (!hasRow) {
+        await this.removeFiles(entry.sha256, entry.ext);
+        if (entry.op === 'ingest') undoneIngests++;
+        else finishedDeletes++;
+      }
+      this.db.prepare('DELETE FROM file_journal WHERE id = ?').run(entry.id);
+    }
+    if (removedTemp + undoneIngests + finishedDeletes > 0) {
+      this.options.logger.warn(
+        `library reconciled: ${removedTemp} temp files, ${undoneIngests} unfinished ingests, ${finishedDeletes} unfinished deletes`,
+      );
+    }
+    return { removedTemp, undoneIngests, finishedDeletes };
+  }
+
+  /**
+   * Stores an image atomically: bytes streamed to a temp file (hashed, size-capped), the type
+   * checked from magic bytes, decoded once for thumbnails, renamed into place, then recorded in
+   * one transaction. The same bytes are stored once. A failure or cancel stores nothing.
+   */
+  async ingest(input: IngestInput, meta: IngestMeta, signal?: AbortSignal): Promise<IngestResult> {
+    const received = await receiveBytes(input, this.layout.tmp, this.options.maxImageBytes(), signal);
+    const cleanup: string[] = [received.temp];
+    try {
+      const format = sniffImageFormat(received.head);
+      if (!format) throw new HolstError('no_image', `Not saved: ${describeNonImage(received.head, received.size)}.`);
+
+      const existing = this.rowBySha(received.sha256);
+      if (existing) {
+        if (existing.trashed_at !== null) this.db.prepare('UPDATE images SET trashed_at = NULL WHERE id = ?').run(existing.id);
+        return { image: this.require(existing.id), duplicate: true };
+      }
+
+      let decoded;
+      try {
+        decoded = await decodeAndMakeThumbnails(received.temp, received.temp);
+      } catch (error) {
+        const reason = (error as Error).message.split('\n')[0];
+        throw new HolstError('no_image', `Not saved: the ${format.ext.toUpperCase()} data is damaged or incomplete (${reason}).`, {
+          cause: error,
+        });
+      } finally {
+        cleanup.push(`${received.temp}.thumb.webp`, `${received.temp}.preview.webp`);
+      }
+      if (decoded.format !== format.sharpFormat) {
+        throw new HolstError('no_image', `Not saved: the file starts like ${format.ext.toUpperCase()} but decodes as ${decoded.format}.`);
+      }
+      if (signal?.aborted) throw new HolstError('cancelled', 'The image was not saved: cancelled.');
+
+      const { sha256 } = received;
+      const journal = this.db
+        .prepare("INSERT INTO file_journal (op, sha256, ext, created_at) VALUES ('ingest', ?, ?, ?)")
+        .run(sha256, format.ext, Date.now()).lastInsertRowid;
+      try {
+        await this.moveInto(received.temp, this.layout.original(sha256, format.ext));
+        await this.moveInto(decoded.thumbTemp, this.layout.thumb(sha256));
+        if (decoded.previewTemp) await this.moveInto(decoded.previewTemp, this.layout.preview(sha256));
+        const id = this.record(
+          meta,
+          {
+            sha256,
+            mime: format.mime,
+            width: decoded.width,
+            height: decoded.height,
+            bytes: received.size,
+            hasPreview: decoded.previewTemp !== null,
+          },
+          Number(journal),
+        );
+        return { image: this.require(id), duplicate: false };
+      } catch (error) {
+        const raced = this.rowBySha(sha256);
+        this.db.prepare('DELETE FROM file_journal WHERE id = ?').run(journal);
+        // The same bytes committed by a concurrent ingest: theirs stands.
+        if (raced) return { image: this.require(raced.id), duplicate: true };
+        await this.removeFiles(sha256, format.ext);
+        throw error;
+      }
+    } finally {
+      await Promise.all(cleanup.map((file) => fs.rm(file, { force: true })));
+    }
+  }
+
+  list(query: LibraryQuery): LibraryPage {
+    return this.queries.list(query);
+  }
+
+  get(id: number): ImageRecord | null {
+    const row = this.db.prepare('SELECT * FROM images WHERE id = ?').get(id) as ImageRow | undefined;
+    return row ? toImageRecord(row) : null;
+  }
+
+  require(id: number): ImageRecord {
+    const image = this.get(id);
+    if (!image) throw new HolstError('not_found', `There is no image ${id} in the library.`);
+    return image;
+  }
+
+  detail(id: number): ImageDetail {
+    const image = this.require(id);
+    const parents = this.db
+      .prepare('SELECT p.role, i.* FROM image_parents p JOIN images i ON i.id = p.parent_id WHERE p.image_id = ? ORDER BY p.position')
+      .all(id) as Array<ImageRow & { role: 'source' | 'reference' | 'mask' }>;
+    const children = this.db
+      .prepare(
+        'SELECT i.* FROM image_parents p JOIN images i ON i.id = p.image_id WHERE p.parent_id = ? AND i.trashed_at IS NULL ORDER BY i.id DESC LIMIT 100',
+      )
+      .all(id) as ImageRow[];
+    return {
+      image,
+      parents: parents.map((row) => ({ role: row.role, image: toImageRecord(row) })),
+      children: children.map(toImageRecord),
+      tags: this.tagsOf(id),
+    };
+  }
+
+  /** Parents of several images at once (for listings), in their original order. */
+  parentsOf(ids: number[]): Map<number, Array<{ id: number; role: 'source' | 'reference' | 'mask' }>> {
+    const result = new Map<number, Array<{ id: number; role: 'source' | 'reference' | 'mask' }>>(ids.map((id) => [id, []]));
+    if (ids.length === 0) return result;
+    const rows = this.db
+      .prepare(
+        `SELECT image_id, parent_id, role FROM image_parents WHERE image_id IN (${ids.map(() => '?').join(',')}) ORDER BY image_id, position`,
+      )
+      .all(...ids) as Array<{ image_id: number; parent_id: number; role: 'source' | 'reference' | 'mask' }>;
+    for (const row of rows) result.get(row.image_id)?.push({ id: row.parent_id, role: row.role });
+    return result;
+  }
+
+  setFavorite(id: number, favorite: boolean): ImageRecord {
+    this.require(id);
+    this.db.prepare('UPDATE images SET favorite = ? WHERE id = ?').run(favorite ? 1 : 0, id);
+    return this.require(id);
+  }
+
+  setTags(id: number, tags: string[]): string[] {
+    this.require(id);
+    const names = [...new Map(tags.map((t) => [t.trim().toLowerCase(), t.trim()])).values()].filter(Boolean);
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM image_tags WHERE image_id = ?').run(id);
+      for (const name of names) this.tagImage(id, name);
+      this.db.prepare('DELETE FROM tags WHERE id NOT IN (SELECT tag_id FROM image_tags)').run();
+    })();
+    return this.tagsOf(id);
+  }
+
+  allTags(): string[] {
+    return (this.db.prepare('SELECT name FROM tags ORDER BY name COLLATE NOCASE').all() as Array<{ name: string }>).map((r) => r.name);
+  }
+
+  /** Moves images to the trash; they stay on disk until the trash is emptied. */
+  trash(ids: number[]): number {
+    const now = Date.now();
+    const statement = this.db.prepare('UPDATE images SET trashed_at = ? WHERE id = ? AND trashed_at IS NULL');
+    return this.db.transaction(() => ids.reduce((n, id) => n + statement.run(now, id).changes, 0))();
+  }
+
+  restore(ids: number[]): number {
+    const statement = this.db.prepare('UPDATE images SET trashed_at = NULL WHERE id = ? AND trashed_at IS NOT NULL');
+    return this.db.transaction(() => ids.reduce((n, id) => n + statement.run(id).changes, 0))();
+  }
+
+  /** Deletes trashed images for good: rows first (journalled), then their files. */
+  async emptyTrash(): Promise<number> {
+    const doomed = this.db.prepare('SELECT id, sha256, mime FROM images WHERE trashed_at IS NOT NULL').all() as Array<{
+      id: number;
+      sha256: string;
+      mime: string;
+    }>;
+    if (doomed.length === 0) return 0;
+    const journal = this.db.prepare("INSERT INTO file_journal (op, sha256, ext, created_at) VALUES ('delete', ?, ?, ?)");
+    const remove = this.db.prepare('DELETE FROM images WHERE id = ?');
+    const journalIds = this.db.transaction(() => {
+      const now = Date.now();
+      return doomed.map((image) => {
+        remove.run(image.id);
+        return Number(journal.run(image.sha256, EXT_BY_MIME[image.mime] ?? 'bin', now).lastInsertRowid);
+      });
+    })();
+    for (const image of doomed) await this.removeFiles(image.sha256, EXT_BY_MIME[image.mime] ?? 'bin');
+    const clear = this.db.prepare('DELETE FROM file_journal WHERE id = ?');
+    this.db.transaction(() => journalIds.forEach((id) => clear.run(id)))();
+    return doomed.length;
+  }
+
+  originalPath(image: Pick<ImageRecord, 'sha256' | 'mime'>): string {
+    return this.layout.original(image.sha256, EXT_BY_MIME[image.mime] ?? 'bin');
+  }
+
+  /** Copies the original to `target`; refuses to overwrite unless asked. */
+  async exportOriginal(id: number, target: string, overwrite = false): Promise<string> {
+    const image = this.require(id);
+    const destination = path.resolve(target);
+    try {
+      await fs.copyFile(this.originalPath(image), destination, overwrite ? 0 : fs.constants.COPYFILE_EXCL);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST')
+        throw new HolstError('invalid_input', `${destination} already exists; choose another name or allow overwriting.`);
+      throw new HolstError('storage', `Could not export image ${id} to ${destination}: ${(error as Error).message}`, { cause: error });
+    }
+    return destination;
+  }
+
+  /**
+   * The file behind `holst-media://<kind>/<id>`. Takes an id only, never a path, so no request
+   * can reach outside the library; anything but a plain id is null. Missing thumbnails are remade.
+   */
+  async media(kind: MediaKind, idText: string): Promise<MediaFile | null> {
+    if (!ID_PATTERN.test(idText)) return null;
+    const row = this.db.prepare('SELECT sha256, mime, has_preview FROM images WHERE id = ?').get(Number(idText)) as
+      { sha256: string; mime: string; has_preview: number } | undefined;
+    if (!row) return null;
+    const original = this.layout.original(row.sha256, EXT_BY_MIME[row.mime] ?? 'bin');
+    let file = original;
+    let mime = row.mime;
+    if (kind === 'thumb' || (kind === 'preview' && row.has_preview === 1)) {
+      const size = kind === 'thumb' ? THUMB_SIZE : PREVIEW_SIZE;
+      file = kind === 'thumb' ? this.layout.thumb(row.sha256) : this.layout.preview(row.sha256);
+      mime = 'image/webp';
+      const exists = await fs.access(file).then(
+        () => true,
+        () => false,
+      );
+      if (!exists) {
+        try {
+          await remakeDerivative(original, file, size);
+        } catch (error) {
+          this.options.logger.error(`could not remake the ${kind} of image ${idText}`, error);
+          return null;
+        }
+      }
+    }
+    const stat = await fs.stat(file).catch(() => null);
+    if (!stat) return null;
+    return { file, mime, etag: `"${row.sha256}-${kind}"`, size: stat.size };
+  }
+
+  private rowBySha(sha256: string): ImageRow | undefined {
+    return this.db.prepare('SELECT * FROM images WHERE sha256 = ?').get(sha256) as ImageRow | undefined;
+  }
+
+  private record(
+    meta: IngestMeta,
+    file: { sha256: string; mime: string; width: number; height: number; bytes: number; hasPreview: boolean },
+    journalId: number,
+  ): number {
+    return this.db.transaction(() => {
+      const id = Number(
+        this.db
+          .prepare(
+            `INSERT INTO images (sha256, mime, width, height, bytes, prompt, revised_prompt, provider, model, params, source,
+               conversation_id, message_id, original_name, created_at, has_preview)
+             VALUES (@sha256, @mime, @width, @height, @bytes, @prompt, @revisedPrompt, @provider, @model, @params, @source,
+               @conversationId, @messageId, @originalName, @createdAt, @hasPreview)`,
+          )
+          .run({
+            ...file,
+            hasPreview: file.hasPreview ? 1 : 0,
+            prompt: meta.prompt ?? null,
+            revisedPrompt: meta.revisedPrompt ?? null,
+            provider: meta.provider ?? null,
+            model: meta.model ?? null,
+            params: meta.params ? JSON.stringify(meta.params) : null,
+            source: meta.source,
+            conversationId: meta.conversationId ?? null,
+            messageId: meta.messageId ?? null,
+            originalName: meta.originalName ?? null,
+            createdAt: Date.now(),
+          }).lastInsertRowid,
+      );
+      const parent = this.db.prepare('INSERT OR IGNORE INTO image_parents (image_id, parent_id, role, position) VALUES (?, ?, ?, ?)');
+      (meta.parents ?? []).forEach((p, position) => {
+        if (!this.get(p.id)) throw new HolstError('not_found', `The parent image ${p.id} is not in the library.`);
+        parent.run(id, p.id, p.role, position);
+      });
+      for (const tag of meta.tags ?? []) this.tagImage(id, tag);
+      if (meta.messageId != null) {
+        this.db
+          .prepare(
+            'INSERT OR IGNORE INTO message_images (message_id, image_id, position) VALUES (?, ?, (SELECT COUNT(*) FROM message_images WHERE message_id = ?))',
+          )
+          .run(meta.messageId, id, meta.messageId);
+      }
+      this.db.prepare('DELETE FROM file_journal WHERE id = ?').run(journalId);
+      return id;
+    })();
+  }
+
+  private tagImage(id: number, name: string): void {
+    this.db.prepare('INSERT INTO tags (name) VALUES (?) ON CONFLICT(name) DO NOTHING').run(name);
+    this.db.prepare('INSERT OR IGNORE INTO image_tags (tag_id, image_id) SELECT id, ? FROM tags WHERE name = ?').run(id, name);
+  }
+
+  private tagsOf(id: number): string[] {
+    return (
+      this.db
+        .prepare('SELECT t.name FROM image_tags it JOIN tags t ON t.id = it.tag_id WHERE it.image_id = ? ORDER BY t.name')
+        .all(id) as Array<{ name: string }>
+    ).map((r) => r.name);
+  }
+
+  private async moveInto(temp: string, target: string): Promise<void> {
+    await fs.mkdir(path.dirname(target), { recursive: true });
+    await fs.rename(temp, target);
+  }
+
+  private async removeFiles(sha256: string, ext: string): Promise<void> {
+    await Promise.all(
+      [this.layout.original(sha256, ext), this.layout.thumb(sha256), this.layout.preview(sha256)].map((file) =>
+        fs.rm(file, { force: true }),
+      ),
+    );
+  }
+}

@@ -1,0 +1,90 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { toErrorPayload } from '../../../shared/errors';
+import type { ImportFileResult, ImportProgress } from '../../../shared/library';
+import type { ImageLibrary } from './image-library';
+
+const IMAGE_EXTENSIONS = new Set(['.png', '.jpg', '.jpeg', '.jfif', '.webp', '.gif']);
+
+/** Files to import: the given files as they are, and image files found in the given folders. */
+export async function collectImportFiles(
+  paths: string[],
+  options: { signal?: AbortSignal; exclude?: string } = {},
+): Promise<{ files: string[]; skipped: ImportFileResult[] }> {
+  const { signal, exclude } = options;
+  const files: string[] = [];
+  const skipped: ImportFileResult[] = [];
+  const walk = async (target: string, explicit: boolean): Promise<void> => {
+    if (signal?.aborted) return;
+    const stat = await fs.stat(target).catch(() => null);
+    if (!stat) {
+      skipped.push({ path: target, status: 'failed', reason: 'no such file or folder' });
+    } else if (stat.isDirectory()) {
+      // Never walk into Holst's own data folder: its files are already the library.
+      if (exclude && (target === exclude || target.startsWith(exclude + path.sep))) return;
+      const entries = await fs.readdir(target).catch(() => [] as string[]);
+      for (const entry of entries.sort()) {
+        if (!entry.startsWith('.')) await walk(path.join(target, entry), false);
+      }
+    } else if (stat.isFile()) {
+      if (explicit || IMAGE_EXTENSIONS.has(path.extname(target).toLowerCase())) files.push(target);
+      else skipped.push({ path: target, status: 'skipped', reason: 'not an image file name (.png, .jpg, .webp, .gif)' });
+    }
+  };
+  for (const p of paths) await walk(path.resolve(p), true);
+  return { files, skipped };
+}
+
+/**
+ * Imports files and folders into the library, two at a time: duplicates are recognised, files
+ * that are not images are skipped with the reason, progress is reported, and `signal` stops it.
+ */
+export async function importFiles(
+  library: ImageLibrary,
+  paths: string[],
+  options: { signal?: AbortSignal; onProgress?: (progress: ImportProgress) => void; jobId?: string } = {},
+): Promise<ImportFileResult[]> {
+  const jobId = options.jobId ?? randomUUID();
+  const { files, skipped } = await collectImportFiles(paths, {
+    exclude: library.layout.dataDir,
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
+  const results: ImportFileResult[] = [...skipped];
+  let done = 0;
+  let lastReport = 0;
+  const report = (current: string | null, finished = false) => {
+    const now = Date.now();
+    if (!finished && now - lastReport < 100) return;
+    lastReport = now;
+    options.onProgress?.({ jobId, done, total: files.length, current, finished, ...(finished ? { results } : {}) });
+  };
+  report(null);
+  let next = 0;
+  const worker = async () => {
+    while (next < files.length) {
+      const file = files[next++]!;
+      if (options.signal?.aborted) {
+        results.push({ path: file, status: 'skipped', reason: 'import cancelled' });
+        continue;
+      }
+      try {
+        const { image, duplicate } = await library.ingest(
+          { path: file },
+          { source: 'imported', originalName: path.basename(file) },
+          options.signal,
+        );
+        results.push({ path: file, status: duplicate ? 'duplicate' : 'imported', id: image.id });
+      } catch (error) {
+        const { code, message } = toErrorPayload(error);
+        const status = code === 'no_image' || code === 'invalid_input' ? 'skipped' : code === 'cancelled' ? 'skipped' : 'failed';
+        results.push({ path: file, status, reason: code === 'internal' && error instanceof Error ? error.message : message });
+      }
+      done++;
+      report(file);
+    }
+  };
+  await Promise.all([worker(), worker()]);
+  report(null, true);
+  return results;
+}

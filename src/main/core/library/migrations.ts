@@ -1,0 +1,154 @@
+/**
+ * Versioned schema migrations, applied in order at start-up inside one transaction each.
+ * `PRAGMA user_version` records the version; a database newer than the app is never touched.
+ * Never edit a released migration: add a new one.
+ */
+export interface Migration {
+  version: number;
+  description: string;
+  sql: string;
+}
+
+export const MIGRATIONS: Migration[] = [
+  {
+    version: 1,
+    description: 'images, lineage, tags, prompt search, file journal',
+    sql: `
+CREATE TABLE images (
+  id INTEGER PRIMARY KEY,
+  sha256 TEXT NOT NULL UNIQUE,
+  mime TEXT NOT NULL,
+  width INTEGER NOT NULL,
+  height INTEGER NOT NULL,
+  bytes INTEGER NOT NULL,
+  prompt TEXT,
+  revised_prompt TEXT,
+  provider TEXT,
+  model TEXT,
+  params TEXT,
+  source TEXT NOT NULL CHECK (source IN ('generated', 'imported', 'edited')),
+  original_name TEXT,
+  created_at INTEGER NOT NULL,
+  favorite INTEGER NOT NULL DEFAULT 0,
+  trashed_at INTEGER,
+  has_preview INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX images_provider ON images(provider, id);
+CREATE INDEX images_model ON images(model, id);
+CREATE INDEX images_source ON images(source, id);
+CREATE INDEX images_favorite ON images(id) WHERE favorite = 1;
+CREATE INDEX images_created ON images(created_at);
+CREATE INDEX images_trashed ON images(trashed_at) WHERE trashed_at IS NOT NULL;
+
+CREATE TABLE image_parents (
+  image_id INTEGER NOT NULL REFERENCES images(id) ON DELETE CASCADE,
+  parent_id INTEGER NOT NULL REFERENCES images(id) ON DELETE CASCADE,
+  role TEXT NOT NULL CHECK (role IN ('source', 'reference', 'mask')),
+  position INTEGER NOT NULL,
+  PRIMARY KEY (image_id, parent_id, role)
+) WITHOUT ROWID;
+CREATE INDEX image_parents_parent ON image_parents(parent_id);
+
+CREATE TABLE tags (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE COLLATE NOCASE
+);
+CREATE TABLE image_tags (
+  tag_id INTEGER NOT NULL REFERENCES tags(id) ON DELETE CASCADE,
+  image_id INTEGER NOT NULL REFERENCES images(id) ON DELETE CASCADE,
+  PRIMARY KEY (tag_id, image_id)
+) WITHOUT ROWID;
+CREATE INDEX image_tags_image ON image_tags(image_id);
+
+-- Files on their way in or out of the library; what is left here after a crash is undone at start-up.
+CREATE TABLE file_journal (
+  id INTEGER PRIMARY KEY,
+  op TEXT NOT NULL CHECK (op IN ('ingest', 'delete')),
+  sha256 TEXT NOT NULL,
+  ext TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+);
+
+CREATE VIRTUAL TABLE images_fts USING fts5(prompt, revised_prompt, content='images', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
+CREATE TRIGGER images_fts_insert AFTER INSERT ON images BEGIN
+  INSERT INTO images_fts(rowid, prompt, revised_prompt) VALUES (new.id, new.prompt, new.revised_prompt);
+END;
+CREATE TRIGGER images_fts_delete AFTER DELETE ON images BEGIN
+  INSERT INTO images_fts(images_fts, rowid, prompt, revised_prompt) VALUES ('delete', old.id, old.prompt, old.revised_prompt);
+END;
+CREATE TRIGGER images_fts_update AFTER UPDATE OF prompt, revised_prompt ON images BEGIN
+  INSERT INTO images_fts(images_fts, rowid, prompt, revised_prompt) VALUES ('delete', old.id, old.prompt, old.revised_prompt);
+  INSERT INTO images_fts(rowid, prompt, revised_prompt) VALUES (new.id, new.prompt, new.revised_prompt);
+END;
+
+`,
+  },
+  {
+    version: 2,
+    description: 'conversations and messages, linked to their images, with search',
+    sql: `
+CREATE TABLE conversations (
+  id INTEGER PRIMARY KEY,
+  title TEXT NOT NULL DEFAULT '',
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+CREATE INDEX conversations_updated ON conversations(updated_at);
+
+CREATE TABLE messages (
+  id INTEGER PRIMARY KEY,
+  conversation_id INTEGER NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+  role TEXT NOT NULL CHECK (role IN ('user', 'assistant', 'system')),
+  text TEXT NOT NULL DEFAULT '',
+  status TEXT NOT NULL DEFAULT 'complete' CHECK (status IN ('complete', 'streaming', 'interrupted', 'error', 'cancelled')),
+  provider TEXT,
+  model TEXT,
+  error_code TEXT,
+  error_message TEXT,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+CREATE INDEX messages_conversation ON messages(conversation_id, id);
+CREATE INDEX messages_streaming ON messages(status) WHERE status = 'streaming';
+
+ALTER TABLE images ADD COLUMN conversation_id INTEGER REFERENCES conversations(id) ON DELETE SET NULL;
+ALTER TABLE images ADD COLUMN message_id INTEGER REFERENCES messages(id) ON DELETE SET NULL;
+CREATE INDEX images_conversation ON images(conversation_id, id);
+CREATE INDEX images_message ON images(message_id);
+
+CREATE TABLE message_images (
+  message_id INTEGER NOT NULL REFERENCES messages(id) ON DELETE CASCADE,
+  image_id INTEGER NOT NULL REFERENCES images(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  PRIMARY KEY (message_id, image_id)
+) WITHOUT ROWID;
+CREATE INDEX message_images_image ON message_images(image_id);
+
+CREATE VIRTUAL TABLE conversations_fts USING fts5(title, content='conversations', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
+CREATE TRIGGER conversations_fts_insert AFTER INSERT ON conversations BEGIN
+  INSERT INTO conversations_fts(rowid, title) VALUES (new.id, new.title);
+END;
+CREATE TRIGGER conversations_fts_delete AFTER DELETE ON conversations BEGIN
+  INSERT INTO conversations_fts(conversations_fts, rowid, title) VALUES ('delete', old.id, old.title);
+END;
+CREATE TRIGGER conversations_fts_update AFTER UPDATE OF title ON conversations BEGIN
+  INSERT INTO conversations_fts(conversations_fts, rowid, title) VALUES ('delete', old.id, old.title);
+  INSERT INTO conversations_fts(rowid, title) VALUES (new.id, new.title);
+END;
+
+CREATE VIRTUAL TABLE messages_fts USING fts5(text, content='messages', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
+CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages BEGIN
+  INSERT INTO messages_fts(rowid, text) VALUES (new.id, new.text);
+END;
+CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages BEGIN
+  INSERT INTO messages_fts(messages_fts, rowid, text) VALUES ('delete', old.id, old.text);
+END;
+CREATE TRIGGER messages_fts_update AFTER UPDATE OF text ON messages BEGIN
+  INSERT INTO messages_fts(messages_fts, rowid, text) VALUES ('delete', old.id, old.text);
+  INSERT INTO messages_fts(rowid, text) VALUES (new.id, new.text);
+END;
+`,
+  },
+];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

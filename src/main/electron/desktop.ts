@@ -1,0 +1,36 @@
+import { clipboard, ClipboardItem, dialog, nativeImage, shell, type BrowserWindow } from 'electron';
+import sharp from 'sharp';
+import type { DesktopCapabilities } from '../core/desktop';
+
+/** Electron's dialogs, clipboard, shell and drag and drop, as the core's small capability interface. */
+export function createDesktopCapabilities(getWindow: () => BrowserWindow | null): DesktopCapabilities {
+  return {
+    async chooseImportPaths() {
+      const win = getWindow();
+      const options: Electron.OpenDialogOptions = {
+        title: 'Import images',
+        properties: ['openFile', 'openDirectory', 'multiSelections'],
+        filters: [{ name: 'Images', extensions: ['png', 'jpg', 'jpeg', 'webp', 'gif'] }],
+      };
+      const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? null : result.filePaths;
+    },
+    async chooseExportPath(defaultName) {
+      const win = getWindow();
+      const options: Electron.SaveDialogOptions = { title: 'Save a copy', defaultPath: defaultName };
+      const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+      return result.canceled || !result.filePath ? null : result.filePath;
+    },
+    async copyImageToClipboard(file) {
+      // Every platform's clipboard takes PNG; the other formats are converted first.
+      const png = await sharp(file, { animated: false }).png().toBuffer();
+      await clipboard.write([new ClipboardItem({ 'image/png': new Blob([new Uint8Array(png)], { type: 'image/png' }) })]);
+    },
+    revealInFolder(file) {
+      shell.showItemInFolder(file);
+    },
+    startDrag(file, iconFile) {
+      getWindow()?.webContents.startDrag({ file, icon: nativeImage.createFromPath(iconFile) });
+    },
+  };
+}
