@@ -235,10 +235,12 @@ export class ImageLibrary {
 
   setTags(id: number, tags: string[]): string[] {
     this.require(id);
-    const names = [...new Map(tags.map((t) => [t.trim().toLowerCase(), t.trim()])).values()].filter(Boolean);
+    // Tags are case-insensitive: the first spelling given wins.
+    const names = new Map<string, string>();
+    for (const tag of tags.map((t) => t.trim()).filter(Boolean)) if (!names.has(tag.toLowerCase())) names.set(tag.toLowerCase(), tag);
     this.db.transaction(() => {
       this.db.prepare('DELETE FROM image_tags WHERE image_id = ?').run(id);
-      for (const name of names) this.tagImage(id, name);
+      for (const name of names.values()) this.tagImage(id, name);
       this.db.prepare('DELETE FROM tags WHERE id NOT IN (SELECT tag_id FROM image_tags)').run();
     })();
     return this.tagsOf(id);

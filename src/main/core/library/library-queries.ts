@@ -38,13 +38,18 @@ export class LibraryQueries {
       params.tag = q.tag;
     }
     if (q.favorites) where.push('i.favorite = 1');
-    if (q.provider !== undefined) (where.push('i.provider = @provider'), (params.provider = q.provider));
-    if (q.model !== undefined) (where.push('i.model = @model'), (params.model = q.model));
-    if (q.source !== undefined) (where.push('i.source = @source'), (params.source = q.source));
-    if (q.conversationId !== undefined) (where.push('i.conversation_id = @conversationId'), (params.conversationId = q.conversationId));
-    if (q.from !== undefined) (where.push('i.created_at >= @from'), (params.from = q.from));
-    if (q.to !== undefined) (where.push('i.created_at < @to'), (params.to = q.to));
-    if (q.cursor !== undefined) (where.push(`${order} < @cursor`), (params.cursor = q.cursor));
+    const filter = (condition: string, name: string, value: unknown) => {
+      if (value === undefined) return;
+      where.push(condition);
+      params[name] = value;
+    };
+    filter('i.provider = @provider', 'provider', q.provider);
+    filter('i.model = @model', 'model', q.model);
+    filter('i.source = @source', 'source', q.source);
+    filter('i.conversation_id = @conversationId', 'conversationId', q.conversationId);
+    filter('i.created_at >= @from', 'from', q.from);
+    filter('i.created_at < @to', 'to', q.to);
+    filter(`${order} < @cursor`, 'cursor', q.cursor);
 
     const sql = `SELECT i.* FROM ${from} WHERE ${where.join(' AND ')} ORDER BY ${order} DESC LIMIT @limit`;
     const rows = this.statement(sql).all(params) as ImageRow[];

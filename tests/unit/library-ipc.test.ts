@@ -1,0 +1,89 @@
+// The library channels as a renderer reaches them: dispatch(channel, input) and pushed events.
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Result } from '../../src/shared/errors';
+import type { ImportProgress } from '../../src/shared/library';
+import { openCore, type AppCore } from '../../src/main/core/app-core';
+import { silentLogger } from '../../src/main/core/log';
+import { solidImage } from '../support/images';
+import { testKeychainService } from '../support/keychain';
+import { removeTempDirs, tempDir } from '../support/temp-dir';
+
+let core: AppCore;
+beforeAll(async () => {
+  core = await openCore({
+    dataDir: await tempDir(),
+    shell: 'browser',
+    settingsPolicy: 'recover',
+    env: { HOLST_KEYCHAIN_SERVICE: testKeychainService() },
+    logger: silentLogger,
+  });
+});
+afterAll(async () => {
+  core.close();
+  await removeTempDirs();
+});
+
+const errorOf = (result: Result<unknown>) => (result.ok ? null : result.error);
+
+describe('library over IPC', () => {
+  it('imports in the background, reporting progress and per-file results, then announces the change', async () => {
+    const folder = await tempDir();
+    for (let i = 0; i < 5; i++) await fs.writeFile(path.join(folder, `${i}.png`), await solidImage(i + 10));
+    await fs.writeFile(path.join(folder, 'broken.png'), Buffer.alloc(0));
+    const progress: ImportProgress[] = [];
+    const changed: unknown[] = [];
+    const finished = new Promise<void>((resolve) =>
+      core.events.subscribe((name, payload) => {
+        if (name === 'library.importProgress') {
+          progress.push(payload as ImportProgress);
+          if ((payload as ImportProgress).finished) resolve();
+        }
+        if (name === 'library.changed') changed.push(payload);
+      }),
+    );
+    const started = await core.dispatch('library.import', { paths: [folder] });
+    expect(started.ok && started.value.jobId).toMatch(/^[0-9a-f-]{36}$/);
+    await finished;
+    const last = progress.at(-1)!;
+    expect(last).toMatchObject({ done: 6, total: 6, finished: true });
+    expect(last.results!.filter((r) => r.status === 'imported')).toHaveLength(5);
+    expect(last.results!.find((r) => r.path.endsWith('broken.png'))).toMatchObject({
+      status: 'skipped',
+      reason: expect.stringContaining('empty'),
+    });
+    await new Promise((r) => setTimeout(r, 10));
+    expect(changed).toHaveLength(1);
+    const page = await core.dispatch('library.list', { limit: 2 });
+    expect(page.ok && page.value.items).toHaveLength(2);
+    expect(page.ok && page.value.nextCursor).toBeGreaterThan(0);
+  });
+
+  it('validates inputs and names the field', async () => {
+    expect(errorOf(await core.dispatch('library.list', { limit: 100_000 }))).toMatchObject({ code: 'invalid_input', field: 'limit' });
+    expect(errorOf(await core.dispatch('library.get', { id: -1 }))).toMatchObject({ code: 'invalid_input', field: 'id' });
+    expect(errorOf(await core.dispatch('library.trash', { ids: [] }))).toMatchObject({ code: 'invalid_input', field: 'ids' });
+    expect(errorOf(await core.dispatch('library.setTags', { id: 1, tags: [''] }))).toMatchObject({ code: 'invalid_input' });
+    expect(errorOf(await core.dispatch('library.get', { id: 999_999 }))).toMatchObject({ code: 'not_found' });
+  });
+
+  it('answers desktop-only actions in the browser with a clear config error', async () => {
+    for (const channel of ['library.export', 'library.copy', 'library.reveal', 'library.startDrag'] as const) {
+      const error = errorOf(await core.dispatch(channel, { id: 1 }));
+      expect(error?.code, channel).toBe('config');
+      expect(error?.message, channel).toContain('desktop app');
+    }
+    expect(errorOf(await core.dispatch('library.import', {}))).toMatchObject({ code: 'config' });
+  });
+
+  it('favourites, tags and trash through the channels', async () => {
+    const favourite = await core.dispatch('library.setFavorite', { id: 1, favorite: true });
+    expect(favourite.ok && favourite.value.favorite).toBe(true);
+    expect(await core.dispatch('library.setTags', { id: 1, tags: ['sea'] })).toEqual({ ok: true, value: ['sea'] });
+    expect(await core.dispatch('library.trash', { ids: [1] })).toEqual({ ok: true, value: { count: 1 } });
+    expect(await core.dispatch('library.restore', { ids: [1] })).toEqual({ ok: true, value: { count: 1 } });
+    const detail = await core.dispatch('library.get', { id: 1 });
+    expect(detail.ok && detail.value).toMatchObject({ image: { id: 1, favorite: true }, tags: ['sea'], parents: [], children: [] });
+  });
+});
