@@ -1,11 +1,20 @@
-/** Prints one benchmark figure beside its target: `name: value unit (target ≤ T unit) ok|MISSED`. */
-export function report(name: string, value: number, unit: string, target: number): void {
-  const verdict = value <= target ? 'ok' : 'MISSED';
-  console.log(`${name}: ${value.toFixed(2)} ${unit} (target ≤ ${target} ${unit}) ${verdict}`);
+/**
+ * Prints one benchmark figure beside its target: `name: value unit (target ≤ T unit) ok|MISSED`.
+ * `kind: 'min'` is for figures that must reach the target (throughput) rather than stay under it.
+ */
+export function report(name: string, value: number, unit: string, target: number, kind: 'max' | 'min' = 'max'): void {
+  const met = kind === 'max' ? value <= target : value >= target;
+  console.log(`${name}: ${value.toFixed(2)} ${unit} (target ${kind === 'max' ? '≤' : '≥'} ${target} ${unit}) ${met ? 'ok' : 'MISSED'}`);
 }
 
 export function median(values: number[]): number {
+  return percentile(values, 50);
+}
+
+export function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  const rank = (p / 100) * (sorted.length - 1);
+  const low = Math.floor(rank);
+  const high = Math.ceil(rank);
+  return sorted[low]! + (sorted[high]! - sorted[low]!) * (rank - low);
 }
