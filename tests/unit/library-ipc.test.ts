@@ -87,3 +87,51 @@ describe('library over IPC', () => {
     expect(detail.ok && detail.value).toMatchObject({ image: { id: 1, favorite: true }, tags: ['sea'], parents: [], children: [] });
   });
 });
+
+describe('import cancel', () => {
+  it('stops an import in the middle: what was imported stays, the rest is reported skipped', async () => {
+    const folder = await tempDir();
+    for (let i = 0; i < 40; i++) await fs.writeFile(path.join(folder, `${i}.png`), await solidImage(i + 100, 'png', 400 + i, 300));
+    let cancelled = false;
+    const done = new Promise<ImportProgress>((resolve) =>
+      core.events.subscribe((name, payload) => {
+        if (name !== 'library.importProgress') return;
+        const progress = payload as ImportProgress;
+        if (!cancelled && progress.done >= 3) {
+          cancelled = true;
+          void core.dispatch('library.cancelImport', { jobId: progress.jobId });
+        }
+        if (progress.finished) resolve(progress);
+      }),
+    );
+    await core.dispatch('library.import', { paths: [folder] });
+    const final = await done;
+    const imported = final.results!.filter((r) => r.status === 'imported');
+    const stopped = final.results!.filter((r) => r.reason === 'import cancelled' || r.reason?.includes('cancelled'));
+    expect(imported.length).toBeGreaterThanOrEqual(3);
+    expect(imported.length).toBeLessThan(40);
+    expect(stopped.length).toBe(40 - imported.length);
+    for (const r of imported) expect(core.library.get(r.id!)).not.toBeNull();
+  });
+});
+
+describe('conversations over IPC', () => {
+  it('creates, renames, searches, lists messages and deletes', async () => {
+    const created = await core.dispatch('conversations.create', { title: 'Poster drafts' });
+    expect(created.ok).toBe(true);
+    const id = created.ok ? created.value.id : 0;
+    expect(await core.dispatch('conversations.rename', { id, title: 'Festival poster' })).toMatchObject({
+      ok: true,
+      value: { title: 'Festival poster' },
+    });
+    const found = await core.dispatch('conversations.list', { query: 'festival' });
+    expect(found.ok && found.value.map((c) => c.id)).toEqual([id]);
+    expect(await core.dispatch('conversations.messages', { id })).toEqual({ ok: true, value: [] });
+    expect(await core.dispatch('conversations.delete', { id })).toEqual({ ok: true, value: { trashedImages: 0 } });
+    expect(errorOf(await core.dispatch('conversations.messages', { id }))).toMatchObject({ code: 'not_found' });
+    expect(errorOf(await core.dispatch('conversations.rename', { id: 0, title: 'x' }))).toMatchObject({
+      code: 'invalid_input',
+      field: 'id',
+    });
+  });
+});
