@@ -4,21 +4,14 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Result } from '../../src/shared/errors';
 import type { ImportProgress } from '../../src/shared/library';
-import { openCore, type AppCore } from '../../src/main/core/app-core';
-import { silentLogger } from '../../src/main/core/log';
+import type { AppCore } from '../../src/main/core/app-core';
+import { call, openTestCore } from '../support/core';
 import { solidImage } from '../support/images';
-import { testKeychainService } from '../support/keychain';
 import { removeTempDirs, tempDir } from '../support/temp-dir';
 
 let core: AppCore;
 beforeAll(async () => {
-  core = await openCore({
-    dataDir: await tempDir(),
-    shell: 'browser',
-    settingsPolicy: 'recover',
-    env: { HOLST_KEYCHAIN_SERVICE: testKeychainService() },
-    logger: silentLogger,
-  });
+  core = await openTestCore();
 });
 afterAll(async () => {
   core.close();
@@ -43,7 +36,7 @@ describe('library over IPC', () => {
         if (name === 'library.changed') changed.push(payload);
       }),
     );
-    const started = await core.dispatch('library.import', { paths: [folder] });
+    const started = await call(core, 'library.import', { paths: [folder] });
     expect(started.ok && started.value.jobId).toMatch(/^[0-9a-f-]{36}$/);
     await finished;
     const last = progress.at(-1)!;
@@ -55,7 +48,7 @@ describe('library over IPC', () => {
     });
     await new Promise((r) => setTimeout(r, 10));
     expect(changed).toHaveLength(1);
-    const page = await core.dispatch('library.list', { limit: 2 });
+    const page = await call(core, 'library.list', { limit: 2 });
     expect(page.ok && page.value.items).toHaveLength(2);
     expect(page.ok && page.value.nextCursor).toBeGreaterThan(0);
   });
@@ -78,7 +71,7 @@ describe('library over IPC', () => {
   });
 
   it('favourites, tags and trash through the channels', async () => {
-    const favourite = await core.dispatch('library.setFavorite', { id: 1, favorite: true });
+    const favourite = await call(core, 'library.setFavorite', { id: 1, favorite: true });
     expect(favourite.ok && favourite.value.favorite).toBe(true);
     expect(await core.dispatch('library.setTags', { id: 1, tags: ['sea'] })).toEqual({ ok: true, value: ['sea'] });
     expect(await core.dispatch('library.trash', { ids: [1] })).toEqual({ ok: true, value: { count: 1 } });
@@ -117,14 +110,14 @@ describe('import cancel', () => {
 
 describe('conversations over IPC', () => {
   it('creates, renames, searches, lists messages and deletes', async () => {
-    const created = await core.dispatch('conversations.create', { title: 'Poster drafts' });
+    const created = await call(core, 'conversations.create', { title: 'Poster drafts' });
     expect(created.ok).toBe(true);
     const id = created.ok ? created.value.id : 0;
     expect(await core.dispatch('conversations.rename', { id, title: 'Festival poster' })).toMatchObject({
       ok: true,
       value: { title: 'Festival poster' },
     });
-    const found = await core.dispatch('conversations.list', { query: 'festival' });
+    const found = await call(core, 'conversations.list', { query: 'festival' });
     expect(found.ok && found.value.map((c) => c.id)).toEqual([id]);
     expect(await core.dispatch('conversations.messages', { id })).toEqual({ ok: true, value: [] });
     expect(await core.dispatch('conversations.delete', { id })).toEqual({ ok: true, value: { trashedImages: 0 } });

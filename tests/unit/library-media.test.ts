@@ -3,13 +3,12 @@ import fs from 'node:fs/promises';
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImageRecord } from '../../src/shared/library';
-import { openCore, type AppCore } from '../../src/main/core/app-core';
+import type { AppCore } from '../../src/main/core/app-core';
 import { answerMediaRequest, splitMediaPath } from '../../src/main/core/library/media-request';
-import { silentLogger } from '../../src/main/core/log';
 import { startBridgeServer, type BridgeServer } from '../../src/main/server/bridge-server';
 import { solidImage } from '../support/images';
-import { testKeychainService } from '../support/keychain';
-import { removeTempDirs, tempDir } from '../support/temp-dir';
+import { openTestCore } from '../support/core';
+import { removeTempDirs } from '../support/temp-dir';
 
 let core: AppCore;
 let server: BridgeServer;
@@ -17,13 +16,7 @@ let small: ImageRecord;
 let large: ImageRecord;
 
 beforeAll(async () => {
-  core = await openCore({
-    dataDir: await tempDir(),
-    shell: 'browser',
-    settingsPolicy: 'recover',
-    env: { HOLST_KEYCHAIN_SERVICE: testKeychainService() },
-    logger: silentLogger,
-  });
+  core = await openTestCore();
   small = (await core.library.ingest({ bytes: await solidImage(1, 'png', 300, 200) }, { source: 'imported' })).image;
   large = (await core.library.ingest({ bytes: await solidImage(2, 'jpeg', 2000, 1000) }, { source: 'imported' })).image;
   server = await startBridgeServer({ core });

@@ -1,11 +1,12 @@
 import { useEffect } from 'react';
+import { LibraryScreen } from '../features/library/LibraryScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { useAppStore } from '../store/app-store';
 import { Home } from './Home';
 import { Notices } from './Notices';
 
 export function App() {
-  const { screen, go, start, startError, settings } = useAppStore();
+  const { screen, go, start, started, startError, settings } = useAppStore();
 
   useEffect(() => {
     void start();
@@ -41,6 +42,9 @@ export function App() {
     <div className="shell">
       <nav className="sidebar" aria-label="Main">
         <div className="brand">Holst</div>
+        <button type="button" className="nav-item" aria-current={screen === 'library'} onClick={() => go('library')}>
+          Library
+        </button>
         <button type="button" className="nav-item" aria-current={screen === 'home'} onClick={() => go('home')}>
           Start
         </button>
@@ -54,9 +58,9 @@ export function App() {
           Settings
         </button>
       </nav>
-      <main className="content">
+      <main className={screen === 'library' ? 'content content-fill' : 'content'}>
         <Notices />
-        {screen === 'settings' ? <SettingsScreen /> : <Home />}
+        {!started ? null : screen === 'library' ? <LibraryScreen /> : screen === 'settings' ? <SettingsScreen /> : <Home />}
       </main>
     </div>
   );

@@ -9,6 +9,12 @@ declare global {
   }
 }
 
+/**
+ * Whether the Electron preload provided `window.holst` before this page loaded. Captured here,
+ * before the WebSocket fallback below stands in for it, so it says where the page really runs.
+ */
+export const inElectron: boolean = window.holst !== undefined;
+
 export const holst: HolstApi = window.holst ?? connectWebSocketBridge();
 
 /** The value of a bridge result, or a thrown HolstError carrying its code and message. */

@@ -3,13 +3,17 @@ import type { AppInfo, Notice } from '../../shared/contract';
 import type { Settings } from '../../shared/settings';
 import { holst, unwrap } from '../bridge';
 
-export type Screen = 'home' | 'settings';
+export type Screen = 'library' | 'home' | 'settings';
 
 interface AppState {
   info: AppInfo | null;
   settings: Settings | null;
   notices: Notice[];
   screen: Screen;
+  /** Start-up has finished: the first screen is chosen. */
+  started: boolean;
+  /** The user picked a screen; start-up no longer chooses one. */
+  navigated: boolean;
   /** A failure to reach the core at start-up; the UI shows it instead of a blank window. */
   startError: string | null;
   start(): Promise<void>;
@@ -22,23 +26,32 @@ export const useAppStore = create<AppState>()((set, get) => ({
   info: null,
   settings: null,
   notices: [],
-  screen: 'home',
+  screen: 'library',
+  started: false,
+  navigated: false,
   startError: null,
   async start() {
     holst.on('settings.changed', (settings) => set({ settings }));
     holst.on('app.notice', (notice) => set({ notices: [...get().notices.filter((n) => n.id !== notice.id), notice] }));
     try {
-      const [info, settings, notices] = await Promise.all([
+      const [info, settings, notices, hasImages] = await Promise.all([
         unwrap(holst.app.info()),
         unwrap(holst.settings.get()),
         unwrap(holst.app.notices()),
+        // A library that cannot be read is the library screen's to report, not start-up's.
+        unwrap(holst.library.list({ limit: 1 })).then(
+          (page) => page.items.length > 0,
+          () => false,
+        ),
       ]);
-      set({ info, settings, notices, screen: settings.providers.length === 0 ? 'home' : get().screen });
+      // The library first, once there is something to show or a provider to make something with.
+      const first: Screen = settings.providers.length > 0 || hasImages ? 'library' : 'home';
+      set({ info, settings, notices, started: true, screen: get().navigated ? get().screen : first });
     } catch (error) {
       set({ startError: (error as Error).message });
     }
   },
-  go: (screen) => set({ screen }),
+  go: (screen) => set({ screen, navigated: true }),
   async dismissNotice(id) {
     set({ notices: get().notices.filter((n) => n.id !== id) });
     await unwrap(holst.app.dismissNotice({ id }));

@@ -156,6 +156,11 @@ export class ConversationStore {
     return toMessage(row);
   }
 
+  /** False once the database is closed (app quitting): late timers then have nothing to write to. */
+  get isOpen(): boolean {
+    return this.db.open;
+  }
+
   saveMessageText(id: number, text: string): void {
     this.db.prepare('UPDATE messages SET text = ?, updated_at = ? WHERE id = ?').run(text, Date.now(), id);
   }
@@ -215,7 +220,7 @@ export class StreamingMessage {
   flush(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    if (this.text !== this.saved) {
+    if (this.text !== this.saved && this.store.isOpen) {
       this.store.saveMessageText(this.id, this.text);
       this.saved = this.text;
     }

@@ -1,0 +1,55 @@
+import { memo } from 'react';
+import type { ImageRecord } from '../../../shared/library';
+import { mediaUrl } from '../../bridge/media';
+import { imageLabel } from './format';
+import { StarIcon } from './icons';
+
+interface TileProps {
+  image: ImageRecord;
+  index: number;
+  /** How many items the list has, or -1 while more are still to load. */
+  setSize: number;
+  left: number;
+  top: number;
+  size: number;
+  /** The grid's one Tab stop. */
+  tabbable: boolean;
+  onOpen(id: number): void;
+  onFocusTile(index: number): void;
+}
+
+/** One thumbnail in the grid: a button that opens the image in the viewer. */
+export const Tile = memo(function Tile({ image, index, setSize, left, top, size, tabbable, onOpen, onFocusTile }: TileProps) {
+  const label = imageLabel(image);
+  return (
+    <div
+      role="listitem"
+      className="tile-slot"
+      aria-setsize={setSize}
+      aria-posinset={index + 1}
+      style={{ width: size, height: size, transform: `translate(${left}px, ${top}px)` }}
+    >
+      <button
+        type="button"
+        className="tile"
+        data-index={index}
+        data-id={image.id}
+        tabIndex={tabbable ? 0 : -1}
+        aria-label={label}
+        aria-description={image.favorite ? 'Favourite' : undefined}
+        onClick={() => onOpen(image.id)}
+        onFocus={() => onFocusTile(index)}
+      >
+        <img src={mediaUrl('thumb', image.id)} alt={label} loading="lazy" decoding="async" draggable={false} />
+        <span className="tile-caption" aria-hidden="true">
+          {image.prompt?.trim() || `Image ${image.id}`}
+        </span>
+        {image.favorite && (
+          <span className="tile-star" aria-hidden="true" title="Favourite">
+            <StarIcon filled />
+          </span>
+        )}
+      </button>
+    </div>
+  );
+});

@@ -1,0 +1,22 @@
+import type { RequestChannel, RequestInput, RequestOutput } from '../../src/shared/contract';
+import type { Result } from '../../src/shared/errors';
+import { openCore, type AppCore } from '../../src/main/core/app-core';
+import { silentLogger } from '../../src/main/core/log';
+import { testKeychainService } from './keychain';
+import { tempDir } from './temp-dir';
+
+/** The real core on a fresh data folder, as the browser harness opens it, with its own keychain service. */
+export async function openTestCore(dataDir?: string): Promise<AppCore> {
+  return openCore({
+    dataDir: dataDir ?? (await tempDir()),
+    shell: 'browser',
+    settingsPolicy: 'recover',
+    env: { HOLST_KEYCHAIN_SERVICE: testKeychainService() },
+    logger: silentLogger,
+  });
+}
+
+/** `core.dispatch` with the contract's types: the way a renderer's call is answered. */
+export function call<C extends RequestChannel>(core: AppCore, channel: C, input: RequestInput<C>): Promise<Result<RequestOutput<C>>> {
+  return core.dispatch(channel, input) as Promise<Result<RequestOutput<C>>>;
+}
