@@ -5,6 +5,8 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { _electron as electron, expect, test } from '@playwright/test';
+import { runHolst } from '../support/cli';
+import { solidImage } from '../support/images';
 import { fakeApiKey, testKeychainService } from '../support/keychain';
 
 /** The binary's path, found without `require('electron')`, which would start a download. */
@@ -25,6 +27,9 @@ test.describe('Electron app', () => {
 
   test('opens a sandboxed window, refuses navigation, and saves a key without exposing it', async () => {
     const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'holst-electron-'));
+    const images = await fs.mkdtemp(path.join(os.tmpdir(), 'holst-electron-images-'));
+    await fs.writeFile(path.join(images, 'one.png'), await solidImage(1, 'png', 300, 200));
+    await runHolst(['--data-dir', dataDir, 'library', 'import', images]);
     const app = await electron.launch({
       executablePath: binary!,
       args: [path.resolve('out/main/index.cjs'), '--data-dir', dataDir],
@@ -64,6 +69,12 @@ test.describe('Electron app', () => {
       await expect(page.getByTestId('key-status-giga')).toHaveText('key set ••••abcd');
       expect(await page.content()).not.toContain(key);
       await page.getByRole('button', { name: 'Clear key' }).click();
+
+      // The library's thumbnails come through holst-media:// by id.
+      await page.getByRole('button', { name: 'Library' }).click();
+      const thumb = page.locator('img[src^="holst-media://thumb/"]').first();
+      await expect(thumb).toBeVisible();
+      expect(await thumb.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
     } finally {
       await app.close();
       await fs.rm(dataDir, { recursive: true, force: true });

@@ -183,6 +183,13 @@ test.describe('a library of 30 images', () => {
     await expect(favourite).toHaveAttribute('aria-pressed', 'false');
     await favourite.click();
     await expect(favourite).toHaveAttribute('aria-pressed', 'true');
+    // In a browser the original is downloaded; the desktop-only actions are not offered.
+    await expect(viewer.getByRole('link', { name: 'Download original' })).toHaveAttribute(
+      'href',
+      `/media/original/${seeded.lighthouse.id}`,
+    );
+    await expect(viewer.getByRole('button', { name: 'Save a copy…' })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Import…' })).toHaveCount(0);
     await viewer.getByRole('button', { name: 'Close' }).click();
     await expect(viewer).toHaveCount(0);
     await expect(tile(page, 'a lighthouse at dawn')).toHaveAttribute('aria-description', 'Favourite');

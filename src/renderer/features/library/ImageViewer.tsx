@@ -1,9 +1,11 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { ImageDetail } from '../../../shared/library';
+import { inElectron } from '../../bridge';
 import { largeUrl, mediaUrl } from '../../bridge/media';
 import { useLibraryStore } from '../../store/library-store';
 import { ChevronIcon, CloseIcon, StarIcon } from './icons';
 import { formatBytes, formatDate, formatType, imageLabel, roleLabel, sourceLabel } from './format';
+import { FileActions, startDragOut } from './FileActions';
 import { Lineage } from './Lineage';
 
 interface ImageViewerProps {
@@ -81,7 +83,14 @@ export function ImageViewer({ detail, error, previousId, nextId, onClose, onTras
       <div className="viewer" role="dialog" aria-modal="true" aria-labelledby={titleId} tabIndex={-1} ref={dialog} onKeyDown={onKeyDown}>
         <div className="viewer-stage">
           <img className="viewer-placeholder" src={mediaUrl('thumb', image.id)} alt="" aria-hidden="true" />
-          <img key={image.id} className="viewer-image" src={largeUrl(image)} alt={imageLabel(image)} />
+          <img
+            key={image.id}
+            className="viewer-image"
+            src={largeUrl(image)}
+            alt={imageLabel(image)}
+            draggable={inElectron}
+            onDragStart={startDragOut(image.id)}
+          />
           <button
             type="button"
             className="viewer-step viewer-step-previous"
@@ -142,6 +151,7 @@ export function ImageViewer({ detail, error, previousId, nextId, onClose, onTras
               </button>
             )}
           </div>
+          <FileActions image={image} />
           {error && (
             <p role="alert" className="error">
               {error}

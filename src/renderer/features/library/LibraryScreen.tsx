@@ -1,3 +1,4 @@
+import { ImportButton } from './ImportButton';
 import { useCallback, useEffect, useId, useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useLibraryStore } from '../../store/library-store';
@@ -146,6 +147,7 @@ export function LibraryScreen() {
           <StarIcon filled={favouritesOnly} />
           Favourites
         </button>
+        <ImportButton />
         <span className="library-count muted" role="status">
           {status}
         </span>
