@@ -1,0 +1,208 @@
+import { readFileSync } from 'node:fs';
+import tls from 'node:tls';
+import { Agent, ProxyAgent, request, type Dispatcher } from 'undici';
+import { HolstError, type ErrorCode } from '../../../shared/errors';
+
+export interface ProviderHttpOptions {
+  /** The provider's name, for messages ("GigaChat rejected …"). */
+  providerName: string;
+  /** PEM file of an extra CA trusted for this provider only (e.g. the Russian Trusted Root CA). */
+  caFile?: string;
+  /** `http://host:port` or `https://host:port`; credentials are passed separately. */
+  proxy?: { url: string; username?: string; password?: string };
+  timeouts?: { connectMs?: number; headersMs?: number; bodyMs?: number };
+  /** Retries after 429 and 5xx (never after other 4xx). */
+  maxRetries?: number;
+  /** The longest wait a Retry-After may ask for before we give up instead. */
+  maxRetryDelayMs?: number;
+  /** Strings that must never appear in an error message (keys, tokens). */
+  secrets?: () => string[];
+}
+
+export interface ProviderRequest {
+  method?: 'GET' | 'POST';
+  headers?: Record<string, string>;
+  body?: string | Uint8Array | FormData;
+  signal?: AbortSignal;
+  /** What this call is, for messages: "the token request", "the image download". */
+  what: string;
+  /** Don't retry (e.g. a request that already streamed part of an answer). */
+  noRetry?: boolean;
+}
+
+export type ProviderResponse = Dispatcher.ResponseData;
+
+const DEFAULT_TIMEOUTS = { connectMs: 15_000, headersMs: 120_000, bodyMs: 120_000 };
+
+/**
+ * One provider's HTTP client: its own undici dispatcher (timeouts, proxy, extra CA added to the
+ * system roots, TLS verification always on), retries with back-off for 429 and 5xx honouring
+ * Retry-After, cancellation, and errors with our codes and messages a person can act on.
+ */
+export class ProviderHttp {
+  readonly dispatcher: Dispatcher;
+
+  constructor(private readonly options: ProviderHttpOptions) {
+    const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
+    let ca: string[] | undefined;
+    if (options.caFile) {
+      try {
+        ca = [...tls.rootCertificates, readFileSync(options.caFile, 'utf8')];
+      } catch (error) {
+        throw new HolstError(
+          'config',
+          `Cannot read the CA certificate file ${options.caFile} for ${options.providerName}: ${(error as Error).message}`,
+          {
+            cause: error,
+          },
+        );
+      }
+    }
+    const connect = { timeout: timeouts.connectMs, ...(ca ? { ca } : {}) };
+    const common = { headersTimeout: timeouts.headersMs, bodyTimeout: timeouts.bodyMs };
+    if (options.proxy) {
+      const { url, username, password } = options.proxy;
+      const token = username ? `Basic ${Buffer.from(`${username}:${password ?? ''}`).toString('base64')}` : undefined;
+      this.dispatcher = new ProxyAgent({ uri: url, ...(token ? { token } : {}), requestTls: connect, proxyTls: connect, ...common });
+    } else {
+      this.dispatcher = new Agent({ connect, ...common });
+    }
+  }
+
+  async request(url: string, init: ProviderRequest): Promise<ProviderResponse> {
+    const maxRetries = init.noRetry ? 0 : (this.options.maxRetries ?? 3);
+    for (let attempt = 0; ; attempt++) {
+      let response: ProviderResponse;
+      try {
+        response = await request(url, {
+          dispatcher: this.dispatcher,
+          method: init.method ?? 'GET',
+          headers: init.headers,
+          body: init.body as never,
+          signal: init.signal,
+        });
+      } catch (error) {
+        throw this.networkError(error, init);
+      }
+      if (response.statusCode < 400) return response;
+      const retryable = response.statusCode === 429 || response.statusCode >= 500;
+      const delay = retryable && attempt < maxRetries ? this.retryDelay(response, attempt) : null;
+      if (delay === null) throw await this.statusError(response, init);
+      await response.body.dump().catch(() => undefined);
+      await sleep(delay, init.signal).catch(() => {
+        throw new HolstError('cancelled', `${this.options.providerName}: cancelled.`);
+      });
+    }
+  }
+
+  close(): Promise<void> {
+    return this.dispatcher.close();
+  }
+
+  /** Retry-After in seconds or as an HTTP date; otherwise exponential back-off with jitter. */
+  private retryDelay(response: ProviderResponse, attempt: number): number | null {
+    const header = response.headers['retry-after'];
+    const value = Array.isArray(header) ? header[0] : header;
+    let delay = 500 * 2 ** attempt + Math.random() * 250;
+    if (value !== undefined) {
+      const seconds = Number(value);
+      delay = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(value) - Date.now();
+      if (!Number.isFinite(delay)) delay = 1000;
+    }
+    return delay > (this.options.maxRetryDelayMs ?? 60_000) ? null : Math.max(0, delay);
+  }
+
+  async statusError(response: ProviderResponse, init: Pick<ProviderRequest, 'what'>): Promise<HolstError> {
+    const text = await response.body.text().catch(() => '');
+    const detail = this.redact(providerMessage(text));
+    const status = response.statusCode;
+    const name = this.options.providerName;
+    const [code, advice] = STATUS_MEANING[status] ?? (status >= 500 ? STATUS_MEANING[500]! : STATUS_MEANING[400]!);
+    const said = detail ? `: ${detail}` : '';
+    return new HolstError(code, `${name} answered ${status} to ${init.what}${said}. ${advice}`.trim());
+  }
+
+  private networkError(error: unknown, init: ProviderRequest): HolstError {
+    if (error instanceof HolstError) return error;
+    const name = this.options.providerName;
+    const err = error as { name?: string; code?: string; message?: string; cause?: { code?: string; message?: string } };
+    const code = err.code ?? err.cause?.code ?? '';
+    if (err.name === 'AbortError' || code === 'UND_ERR_ABORTED' || init.signal?.aborted)
+      return new HolstError('cancelled', `${name}: cancelled.`, { cause: error });
+    if (code === 'UND_ERR_CONNECT_TIMEOUT')
+      return new HolstError(
+        'timeout',
+        `${name} did not accept a connection in time (${init.what}). Check the address and your network or proxy.`,
+        { cause: error },
+      );
+    if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT')
+      return new HolstError('timeout', `${name} stopped answering during ${init.what}. Try again later.`, { cause: error });
+    if (TLS_CODES.has(code)) {
+      return new HolstError(
+        'network',
+        `TLS check failed for ${name} (${code}): its certificate is not trusted. If the provider uses a private or national CA, set its certificate file (caFile) in Settings → Providers.`,
+        { cause: error },
+      );
+    }
+    if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
+      return new HolstError('network', `Cannot find ${name}'s server (DNS) for ${init.what}. Check the base URL and your connection.`, {
+        cause: error,
+      });
+    const reason = this.redact(err.cause?.message ?? err.message ?? code);
+    return new HolstError('network', `Cannot reach ${name} for ${init.what}: ${reason}. Check your connection, proxy and the base URL.`, {
+      cause: error,
+    });
+  }
+
+  private redact(text: string): string {
+    let result = text;
+    for (const secret of this.options.secrets?.() ?? []) if (secret.length >= 6) result = result.split(secret).join('••••');
+    return result.replace(/(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{8,}/g, '$1 ••••');
+  }
+}
+
+const TLS_CODES = new Set([
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'CERT_HAS_EXPIRED',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+  'CERT_UNTRUSTED',
+]);
+
+const STATUS_MEANING: Record<number, [ErrorCode, string]> = {
+  400: ['bad_request', 'The request was refused as invalid.'],
+  401: ['auth', 'Check the API key in Settings → Providers.'],
+  402: ['provider_error', 'The account has no funds left; top it up with the provider.'],
+  403: ['auth', 'The key has no access to this; check it and its permissions.'],
+  404: ['not_found', 'Check the base URL and the model name.'],
+  413: ['bad_request', 'The request is too large; send smaller or fewer images.'],
+  422: ['bad_request', 'The provider could not process these parameters.'],
+  429: ['rate_limited', 'Too many requests; wait a little and try again.'],
+  500: ['provider_error', 'The provider had an internal problem; try again later.'],
+};
+
+/** The human part of a provider's error body: `{error:{message}}`, `{message}`, or short plain text. */
+export function providerMessage(text: string): string {
+  try {
+    const json = JSON.parse(text) as { error?: { message?: unknown } | string; message?: unknown; detail?: unknown };
+    const candidate = typeof json.error === 'object' ? json.error?.message : (json.error ?? json.message ?? json.detail);
+    if (typeof candidate === 'string') return candidate.slice(0, 300);
+  } catch {
+    // not JSON
+  }
+  const plain = text
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return plain.length > 0 && plain.length <= 200 ? plain : '';
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(new Error('aborted'));
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => (clearTimeout(timer), reject(new Error('aborted'))), { once: true });
+  });
+}
