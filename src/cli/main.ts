@@ -2,6 +2,7 @@
 import { HolstError } from '../shared/errors';
 import { APP_VERSION } from '../main/core/app-core';
 import { resolveDataDir } from '../main/core/paths/data-dir';
+import { generateCommand, generateHelp } from './commands/generate';
 import { libraryCommand, libraryHelp } from './commands/library';
 import { settingsCommand, settingsHelp } from './commands/settings';
 import { keyCommand, providersCommand, providersHelp } from './commands/providers';
@@ -13,6 +14,7 @@ const HELP = `holst ${APP_VERSION}: make, edit and keep AI images, from the comm
 Usage: holst [--data-dir DIR] [--json] COMMAND [ARGS]
 
 Commands:
+${generateHelp}
 ${libraryHelp}
 ${settingsHelp}
 ${providersHelp}
@@ -33,6 +35,7 @@ const COMMANDS: Record<string, (ctx: CliContext) => Promise<void>> = {
   providers: providersCommand,
   key: keyCommand,
   library: libraryCommand,
+  generate: generateCommand,
 };
 
 interface GlobalFlags {

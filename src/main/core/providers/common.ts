@@ -1,0 +1,25 @@
+import { HolstError } from '../../../shared/errors';
+import { apiKeyEnvName } from '../secrets/secret-store';
+import type { ProviderResponse } from '../net/provider-http';
+import type { ProviderContext } from './types';
+
+export function requireKey(ctx: ProviderContext): string {
+  if (!ctx.apiKey) {
+    throw new HolstError(
+      'config',
+      `${ctx.providerName} has no API key. Set it in Settings → Providers, with "holst key set ${ctx.config.id}", or in ${apiKeyEnvName(ctx.config.id)}.`,
+    );
+  }
+  return ctx.apiKey;
+}
+
+/** A JSON body, or an `invalid_response` that says what came instead. */
+export async function parseJson(response: ProviderResponse, ctx: ProviderContext, what: string): Promise<unknown> {
+  const text = await response.body.text();
+  try {
+    return JSON.parse(text);
+  } catch {
+    const type = String(response.headers['content-type'] ?? 'no content type');
+    throw new HolstError('invalid_response', `${ctx.providerName} answered ${what} with something that is not JSON (${type}).`);
+  }
+}

@@ -1,0 +1,50 @@
+import { HolstError } from '../../../shared/errors';
+import type { ImageLibrary, IngestMeta, IngestResult } from '../library/image-library';
+import type { ProviderHttp } from '../net/provider-http';
+import type { ImageRef } from './types';
+
+/**
+ * Saves one returned image into the library at once (provider URLs expire): bytes are streamed
+ * from the provider straight into the library's atomic ingest, which checks magic bytes, hashes
+ * and caps the size. A failed or cancelled download stores nothing.
+ */
+export async function saveImageRef(
+  library: ImageLibrary,
+  http: ProviderHttp,
+  ref: ImageRef,
+  meta: IngestMeta,
+  signal?: AbortSignal,
+): Promise<IngestResult> {
+  const withPrompt = ref.revisedPrompt ? { ...meta, revisedPrompt: ref.revisedPrompt } : meta;
+  if (ref.kind === 'bytes') return library.ingest({ bytes: ref.bytes }, withPrompt, signal);
+  if (!/^https?:\/\//i.test(ref.url)) throw new HolstError('invalid_response', 'Holst only downloads images over http(s).');
+  const response = await http.request(ref.url, {
+    what: 'the image download',
+    ...(ref.headers ? { headers: ref.headers } : {}),
+    ...(signal ? { signal } : {}),
+  });
+  try {
+    return await library.ingest({ stream: bodyChunks(response.body, signal) }, withPrompt, signal);
+  } catch (error) {
+    response.body.destroy();
+    if (error instanceof HolstError && error.code === 'no_image') {
+      throw new HolstError('no_image', `The provider's image could not be saved. ${error.message}`, { cause: error });
+    }
+    throw error;
+  }
+}
+
+/** The body's chunks; a body cut short or timed out becomes a typed error. */
+async function* bodyChunks(body: AsyncIterable<Uint8Array>, signal?: AbortSignal): AsyncGenerator<Uint8Array> {
+  try {
+    for await (const chunk of body) yield chunk;
+  } catch (error) {
+    if (signal?.aborted) throw new HolstError('cancelled', 'The image download was cancelled.', { cause: error });
+    const code = (error as { code?: string }).code;
+    if (code === 'UND_ERR_BODY_TIMEOUT')
+      throw new HolstError('timeout', 'The image download stalled; nothing was saved.', { cause: error });
+    throw new HolstError('network', `The image download was cut off (${code ?? (error as Error).message}); nothing was saved.`, {
+      cause: error,
+    });
+  }
+}

@@ -1,0 +1,89 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { HolstError } from '../../../../shared/errors';
+import { requireKey } from '../common';
+import type { ProviderContext } from '../types';
+
+interface Token {
+  value: string;
+  expiresAt: number;
+}
+
+/** Tokens per provider and key, for as long as the process lives; never written anywhere. */
+const tokens = new Map<string, Token>();
+const pending = new Map<string, Promise<Token>>();
+const REFRESH_BEFORE_MS = 60_000;
+
+const cacheKey = (ctx: ProviderContext) =>
+  `${ctx.config.id}|${ctx.config.authUrl}|${createHash('sha256').update(requireKey(ctx)).digest('hex')}`;
+
+/**
+ * GigaChat's OAuth token: exchanged for the Basic authorization key at `authUrl`, kept in memory
+ * until a minute before `expires_at` (milliseconds), and fetched once by concurrent callers.
+ */
+export async function gigachatToken(ctx: ProviderContext, signal?: AbortSignal, forceNew = false): Promise<string> {
+  const key = cacheKey(ctx);
+  const cached = tokens.get(key);
+  if (!forceNew && cached && cached.expiresAt - REFRESH_BEFORE_MS > Date.now()) return cached.value;
+  if (forceNew) tokens.delete(key);
+  let request = pending.get(key);
+  if (!request) {
+    request = fetchToken(ctx, signal).finally(() => pending.delete(key));
+    pending.set(key, request);
+  }
+  const token = await request;
+  tokens.set(key, token);
+  return token.value;
+}
+
+async function fetchToken(ctx: ProviderContext, signal?: AbortSignal): Promise<Token> {
+  const authUrl = ctx.config.authUrl;
+  if (!authUrl) throw new HolstError('config', `${ctx.providerName} has no token URL (authUrl) in its settings.`);
+  const scope = ctx.config.scope ?? 'GIGACHAT_API_PERS';
+  let response;
+  try {
+    response = await ctx.http.request(authUrl, {
+      method: 'POST',
+      what: 'the token request',
+      headers: {
+        Authorization: `Basic ${requireKey(ctx)}`,
+        RqUID: randomUUID(),
+        'Content-Type': 'application/x-www-form-urlencoded',
+        Accept: 'application/json',
+      },
+      body: new URLSearchParams({ scope }).toString(),
+      ...(signal ? { signal } : {}),
+    });
+  } catch (error) {
+    if (error instanceof HolstError && error.code === 'auth') {
+      throw new HolstError(
+        'auth',
+        `${ctx.providerName} rejected the authorization key (scope ${scope}) — check it in Settings → Providers. ${error.message}`,
+        {
+          cause: error,
+        },
+      );
+    }
+    throw error;
+  }
+  const json = (await response.body.json().catch(() => null)) as { access_token?: unknown; expires_at?: unknown } | null;
+  if (!json || typeof json.access_token !== 'string' || typeof json.expires_at !== 'number') {
+    throw new HolstError('invalid_response', `${ctx.providerName}'s token answer has no access_token / expires_at.`);
+  }
+  // expires_at is documented in milliseconds; a value in seconds is converted rather than trusted.
+  const expiresAt = json.expires_at < 1e12 ? json.expires_at * 1000 : json.expires_at;
+  return { value: json.access_token, expiresAt };
+}
+
+/** Calls `run` with a token; on a 401 fetches a new token and tries exactly once more. */
+export async function withGigachatToken<T>(
+  ctx: ProviderContext,
+  signal: AbortSignal | undefined,
+  run: (token: string) => Promise<T>,
+): Promise<T> {
+  try {
+    return await run(await gigachatToken(ctx, signal));
+  } catch (error) {
+    if (!(error instanceof HolstError && error.code === 'auth' && /answered 401/.test(error.message))) throw error;
+    return run(await gigachatToken(ctx, signal, true));
+  }
+}

@@ -1,0 +1,172 @@
+/**
+ * GigaChat (Sber): OAuth token exchange, chat completions streamed over SSE, images made by the
+ * built-in text2image function (`function_call: "auto"`) and returned as `<img src="UUID"
+ * fuse="true"/>` in the text, downloaded from `GET /files/{id}/content` with the same
+ * X-Client-ID; input images uploaded with `POST /files` and attached to the user message.
+ */
+import { randomUUID } from 'node:crypto';
+import { HolstError } from '../../../../shared/errors';
+import { parseSse } from '../../net/sse';
+import { parseJson } from '../common';
+import type { GenerateEvent, InputImage, ProviderContext, ProviderKindModule, Usage } from '../types';
+import { gigachatToken, withGigachatToken } from './auth';
+import { ImgTagScanner } from './img-tags';
+
+interface Chunk {
+  choices?: Array<{ delta?: { content?: string }; message?: { content?: string }; finish_reason?: string }>;
+  usage?: { prompt_tokens?: number; completion_tokens?: number; total_tokens?: number };
+}
+
+export const gigachat: ProviderKindModule = {
+  kind: 'gigachat',
+
+  validate(request) {
+    const { n } = request.params;
+    if (n !== undefined && (n < 1 || n > 4))
+      throw new HolstError('invalid_input', 'GigaChat makes 1 to 4 answers per request (n).', { field: 'n' });
+    if (request.mask)
+      throw new HolstError('invalid_input', 'GigaChat does not take a mask; describe the change in the prompt instead.', { field: 'mask' });
+    for (const image of request.images) {
+      if (image.bytes.length > 15 * 1024 * 1024)
+        throw new HolstError('invalid_input', `${image.name} is over GigaChat's 15 MB limit for one image.`, { field: 'image' });
+      if (!['image/png', 'image/jpeg'].includes(image.mime))
+        throw new HolstError('invalid_input', `GigaChat takes PNG or JPEG images; ${image.name} is ${image.mime}.`, { field: 'image' });
+    }
+  },
+
+  async listModels(ctx, signal) {
+    const json = (await withGigachatToken(ctx, signal, async (token) =>
+      parseJson(
+        await ctx.http.request(`${ctx.config.baseUrl}/models`, {
+          what: 'the model list',
+          headers: bearer(token),
+          ...(signal ? { signal } : {}),
+        }),
+        ctx,
+        'the model list',
+      ),
+    )) as { data?: Array<{ id?: unknown }> };
+    return (json.data ?? []).flatMap((m) => (typeof m.id === 'string' ? [m.id] : []));
+  },
+
+  async countTokens(ctx, model, texts, signal) {
+    const json = await withGigachatToken(ctx, signal, async (token) =>
+      parseJson(
+        await ctx.http.request(`${ctx.config.baseUrl}/tokens/count`, {
+          method: 'POST',
+          what: 'the token count',
+          headers: { ...bearer(token), 'Content-Type': 'application/json' },
+          body: JSON.stringify({ model, input: texts }),
+          ...(signal ? { signal } : {}),
+        }),
+        ctx,
+        'the token count',
+      ),
+    );
+    if (!Array.isArray(json)) throw new HolstError('invalid_response', `${ctx.providerName}'s token count is not a list.`);
+    return json.reduce((sum: number, item: { tokens?: unknown }) => sum + (typeof item.tokens === 'number' ? item.tokens : 0), 0);
+  },
+
+  async *generate(ctx, request, signal): AsyncGenerator<GenerateEvent> {
+    const clientId = `holst-${randomUUID()}`;
+    const attachments = await Promise.all(request.images.map((image) => upload(ctx, image, clientId, signal)));
+    const body = JSON.stringify({
+      model: request.model,
+      messages: [
+        ...(request.system ? [{ role: 'system', content: request.system }] : []),
+        { role: 'user', content: request.prompt, ...(attachments.length > 0 ? { attachments } : {}) },
+      ],
+      function_call: 'auto',
+      stream: request.stream,
+      ...(request.params.n ? { n: request.params.n } : {}),
+    });
+    const response = await withGigachatToken(ctx, signal, (token) =>
+      ctx.http.request(`${ctx.config.baseUrl}/chat/completions`, {
+        method: 'POST',
+        what: 'the chat request',
+        headers: {
+          ...bearer(token),
+          'Content-Type': 'application/json',
+          Accept: request.stream ? 'text/event-stream' : 'application/json',
+          'X-Client-ID': clientId,
+        },
+        body,
+        ...(signal ? { signal } : {}),
+      }),
+    );
+    const token = await gigachatToken(ctx, signal);
+    const imageRef = (id: string): GenerateEvent => ({
+      type: 'image',
+      ref: {
+        kind: 'url',
+        url: `${ctx.config.baseUrl}/files/${encodeURIComponent(id)}/content`,
+        headers: { ...bearer(token), Accept: 'application/jpg', 'X-Client-ID': clientId },
+      },
+    });
+
+    const scanner = new ImgTagScanner();
+    let usage: Usage | null = null;
+    const type = String(response.headers['content-type'] ?? '');
+    const chunks: AsyncIterable<Chunk> = type.includes('text/event-stream')
+      ? sseChunks(response.body)
+      : oneChunk(await parseJson(response, ctx, 'the chat request'));
+    for await (const chunk of chunks) {
+      if (chunk.usage) usage = toUsage(chunk.usage);
+      const content = chunk.choices?.map((c) => c.delta?.content ?? c.message?.content ?? '').join('') ?? '';
+      if (!content) continue;
+      const { text, ids } = scanner.push(content);
+      if (text) yield { type: 'text', delta: text };
+      for (const id of ids) yield imageRef(id);
+    }
+    const rest = scanner.flush();
+    if (rest) yield { type: 'text', delta: rest };
+    if (usage) yield { type: 'usage', usage };
+  },
+};
+
+const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+async function upload(ctx: ProviderContext, image: InputImage, clientId: string, signal?: AbortSignal): Promise<string> {
+  const json = (await withGigachatToken(ctx, signal, async (token) => {
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(image.bytes)], { type: image.mime }), image.name);
+    form.append('purpose', 'general');
+    return parseJson(
+      await ctx.http.request(`${ctx.config.baseUrl}/files`, {
+        method: 'POST',
+        what: 'the image upload',
+        headers: { ...bearer(token), 'X-Client-ID': clientId },
+        body: form,
+        ...(signal ? { signal } : {}),
+      }),
+      ctx,
+      'the image upload',
+    );
+  })) as { id?: unknown };
+  if (typeof json.id !== 'string')
+    throw new HolstError('invalid_response', `${ctx.providerName} did not return an id for the uploaded image.`);
+  return json.id;
+}
+
+async function* sseChunks(body: AsyncIterable<Uint8Array>): AsyncGenerator<Chunk> {
+  for await (const event of parseSse(body)) {
+    if (event.data === '[DONE]') return;
+    try {
+      yield JSON.parse(event.data) as Chunk;
+    } catch {
+      throw new HolstError('invalid_response', 'GigaChat sent a stream event that is not JSON.');
+    }
+  }
+}
+
+async function* oneChunk(json: unknown): AsyncGenerator<Chunk> {
+  yield json as Chunk;
+}
+
+function toUsage(usage: NonNullable<Chunk['usage']>): Usage {
+  return {
+    ...(usage.prompt_tokens !== undefined ? { promptTokens: usage.prompt_tokens } : {}),
+    ...(usage.completion_tokens !== undefined ? { completionTokens: usage.completion_tokens } : {}),
+    ...(usage.total_tokens !== undefined ? { totalTokens: usage.total_tokens } : {}),
+  };
+}

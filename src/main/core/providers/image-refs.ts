@@ -1,0 +1,46 @@
+import { HolstError } from '../../../shared/errors';
+import type { ImageRef } from './types';
+
+const MARKDOWN_IMAGE = /!\[[^\]\n]*\]\(\s*<?((?:https?:\/\/|data:image\/)[^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g;
+
+/** Markdown image links (`![alt](https://…)` or data URIs) in text, and the text without them. */
+export function extractMarkdownImages(text: string): { urls: string[]; text: string } {
+  const urls: string[] = [];
+  const rest = text.replace(MARKDOWN_IMAGE, (_match, url: string) => {
+    urls.push(url);
+    return '';
+  });
+  return { urls, text: tidy(rest) };
+}
+
+/** While streaming, a link may be cut in two: text up to where an unfinished `![` starts is safe to show. */
+export function safePrefixLength(text: string): number {
+  const start = text.lastIndexOf('![');
+  if (start === -1) return text.endsWith('!') ? text.length - 1 : text.length;
+  return /!\[[^\]\n]*\]\([^)]*\)/.test(text.slice(start)) ? text.length : start;
+}
+
+export function tidy(text: string): string {
+  return text
+    .replace(/[ \t]+\n/g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+/** An image reference from a URL string: data URIs become bytes, http(s) stays a URL, others are refused. */
+export function refFromUrl(url: string, headers?: Record<string, string>): ImageRef {
+  if (url.startsWith('data:')) return { kind: 'bytes', bytes: decodeDataUri(url) };
+  if (/^https?:\/\//i.test(url)) return { kind: 'url', url, ...(headers ? { headers } : {}) };
+  throw new HolstError('invalid_response', `The provider returned an image address Holst will not fetch: ${url.slice(0, 40)}…`);
+}
+
+export function decodeDataUri(uri: string): Uint8Array {
+  const match = /^data:([^;,]*)((?:;[^;,]*)*),(.*)$/s.exec(uri);
+  if (!match) throw new HolstError('invalid_response', 'The provider returned a malformed data: URI.');
+  const base64 = match[2]!.split(';').includes('base64');
+  return base64 ? Buffer.from(match[3]!, 'base64') : Buffer.from(decodeURIComponent(match[3]!), 'latin1');
+}
+
+export function toDataUri(bytes: Uint8Array, mime: string): string {
+  return `data:${mime};base64,${Buffer.from(bytes).toString('base64')}`;
+}

@@ -1,0 +1,102 @@
+/**
+ * The OpenAI Images API, which many services also speak: `POST /images/generations` (JSON) and
+ * `POST /images/edits` (multipart: image or image[], optional PNG mask whose transparent pixels
+ * mark the area to change). Answers `{data:[{url | b64_json, revised_prompt?}], usage?}`.
+ */
+import { HolstError } from '../../../../shared/errors';
+import type { GenerateEvent, GenerateRequest, ProviderContext, ProviderKindModule } from '../types';
+import { requireKey, parseJson } from '../common';
+
+const SIZE = /^(auto|\d{2,5}x\d{2,5})$/;
+
+export const openaiImages: ProviderKindModule = {
+  kind: 'openai-images',
+
+  validate(request) {
+    const { n, size, quality } = request.params;
+    if (n !== undefined && (n < 1 || n > 10))
+      throw new HolstError('invalid_input', 'n must be 1 to 10 for the Images API.', { field: 'n' });
+    if (n !== undefined && n > 1 && request.model === 'dall-e-3')
+      throw new HolstError('invalid_input', 'dall-e-3 makes one image per request (n = 1).', { field: 'n' });
+    if (size !== undefined && !SIZE.test(size))
+      throw new HolstError('invalid_input', 'size must look like 1024x1024 (or auto).', { field: 'size' });
+    if (quality !== undefined && !['low', 'medium', 'high'].includes(quality))
+      throw new HolstError('invalid_input', 'quality must be low, medium or high.', { field: 'quality' });
+    if (request.images.length > 16) throw new HolstError('invalid_input', 'The Images API takes at most 16 images.', { field: 'image' });
+    if (request.mask && request.images.length === 0)
+      throw new HolstError('invalid_input', 'A mask needs a source image to edit.', { field: 'mask' });
+    if (request.mask && request.mask.mime !== 'image/png')
+      throw new HolstError('invalid_input', 'The mask must be a PNG (its transparent pixels mark the area to change).', { field: 'mask' });
+  },
+
+  async listModels(ctx, signal) {
+    const response = await ctx.http.request(`${ctx.config.baseUrl}/models`, {
+      what: 'the model list',
+      headers: auth(ctx),
+      ...(signal ? { signal } : {}),
+    });
+    const json = (await parseJson(response, ctx, 'the model list')) as { data?: Array<{ id?: unknown }> };
+    return (json.data ?? []).flatMap((m) => (typeof m.id === 'string' ? [m.id] : []));
+  },
+
+  async *generate(ctx, request, signal): AsyncGenerator<GenerateEvent> {
+    const base = ctx.config.baseUrl;
+    const gptImage = request.model.startsWith('gpt-image');
+    const common = {
+      model: request.model,
+      prompt: request.system ? `${request.system}\n\n${request.prompt}` : request.prompt,
+      ...(request.params.n ? { n: request.params.n } : {}),
+      ...(request.params.size ? { size: request.params.size } : {}),
+      ...(request.params.quality ? { quality: request.params.quality } : {}),
+    };
+    let response;
+    if (request.images.length === 0) {
+      // GPT image models always answer base64; older ones are asked for it too, so nothing expires.
+      const body = JSON.stringify({ ...common, ...(gptImage ? {} : { response_format: 'b64_json' }) });
+      response = await ctx.http.request(`${base}/images/generations`, {
+        method: 'POST',
+        what: 'the image request',
+        headers: { ...auth(ctx), 'Content-Type': 'application/json' },
+        body,
+        ...(signal ? { signal } : {}),
+      });
+    } else {
+      const form = new FormData();
+      for (const [key, value] of Object.entries(common)) form.append(key, String(value));
+      if (!gptImage) form.append('response_format', 'b64_json');
+      const field = request.images.length > 1 ? 'image[]' : 'image';
+      for (const image of request.images) form.append(field, new Blob([new Uint8Array(image.bytes)], { type: image.mime }), image.name);
+      if (request.mask) form.append('mask', new Blob([new Uint8Array(request.mask.bytes)], { type: 'image/png' }), 'mask.png');
+      response = await ctx.http.request(`${base}/images/edits`, {
+        method: 'POST',
+        what: 'the edit request',
+        headers: auth(ctx),
+        body: form,
+        ...(signal ? { signal } : {}),
+      });
+    }
+    const json = (await parseJson(response, ctx, 'the image request')) as {
+      data?: Array<{ url?: string; b64_json?: string; revised_prompt?: string }>;
+      usage?: { input_tokens?: number; output_tokens?: number; total_tokens?: number };
+    };
+    if (!Array.isArray(json.data))
+      throw new HolstError('invalid_response', `${ctx.providerName} answered without a "data" list of images.`);
+    for (const item of json.data) {
+      const revised = item.revised_prompt ? { revisedPrompt: item.revised_prompt } : {};
+      if (item.b64_json) yield { type: 'image', ref: { kind: 'bytes', bytes: Buffer.from(item.b64_json, 'base64'), ...revised } };
+      else if (item.url) yield { type: 'image', ref: { kind: 'url', url: item.url, ...revised } };
+    }
+    if (json.usage) {
+      yield {
+        type: 'usage',
+        usage: {
+          ...(json.usage.input_tokens !== undefined ? { promptTokens: json.usage.input_tokens } : {}),
+          ...(json.usage.output_tokens !== undefined ? { completionTokens: json.usage.output_tokens } : {}),
+          ...(json.usage.total_tokens !== undefined ? { totalTokens: json.usage.total_tokens } : {}),
+        },
+      };
+    }
+  },
+};
+
+const auth = (ctx: ProviderContext) => ({ Authorization: `Bearer ${requireKey(ctx)}` });

@@ -1,0 +1,17 @@
+import { HolstError } from '../../../shared/errors';
+import type { ProviderKind } from '../../../shared/settings';
+import { gigachat } from './gigachat';
+import { openaiImages } from './openai-images';
+import type { ProviderKindModule } from './types';
+
+/** Every provider kind Holst speaks; one folder each. */
+const KINDS: Partial<Record<ProviderKind, ProviderKindModule>> = {
+  gigachat,
+  'openai-images': openaiImages,
+};
+
+export function providerKind(kind: ProviderKind): ProviderKindModule {
+  const module = KINDS[kind];
+  if (!module) throw new HolstError('config', `Generating with "${kind}" providers is not available in this version of Holst yet.`);
+  return module;
+}
