@@ -4,7 +4,7 @@
  * mark the area to change). Answers `{data:[{url | b64_json, revised_prompt?}], usage?}`.
  */
 import { HolstError } from '../../../../shared/errors';
-import type { GenerateEvent, GenerateRequest, ProviderContext, ProviderKindModule } from '../types';
+import type { GenerateEvent, ProviderContext, ProviderKindModule } from '../types';
 import { requireKey, parseJson } from '../common';
 
 const SIZE = /^(auto|\d{2,5}x\d{2,5})$/;
