@@ -6,12 +6,12 @@ import { testKeychainService } from './keychain';
 import { tempDir } from './temp-dir';
 
 /** The real core on a fresh data folder, as the browser harness opens it, with its own keychain service. */
-export async function openTestCore(dataDir?: string): Promise<AppCore> {
+export async function openTestCore(dataDir?: string, env: NodeJS.ProcessEnv = {}): Promise<AppCore> {
   return openCore({
     dataDir: dataDir ?? (await tempDir()),
     shell: 'browser',
     settingsPolicy: 'recover',
-    env: { HOLST_KEYCHAIN_SERVICE: testKeychainService() },
+    env: { HOLST_KEYCHAIN_SERVICE: testKeychainService(), ...env },
     logger: silentLogger,
   });
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import tls from 'node:tls';
-import { Agent, ProxyAgent, request, type Dispatcher } from 'undici';
+import { Agent, ProxyAgent, request, type Dispatcher, type FormData as UndiciFormData } from 'undici';
 import { HolstError, type ErrorCode } from '../../../shared/errors';
 
 export interface ProviderHttpOptions {
@@ -22,7 +22,7 @@ export interface ProviderHttpOptions {
 export interface ProviderRequest {
   method?: 'GET' | 'POST';
   headers?: Record<string, string>;
-  body?: string | Uint8Array | FormData;
+  body?: string | Uint8Array | UndiciFormData;
   signal?: AbortSignal;
   /** What this call is, for messages: "the token request", "the image download". */
   what: string;

@@ -4,6 +4,7 @@
  * fuse="true"/>` in the text, downloaded from `GET /files/{id}/content` with the same
  * X-Client-ID; input images uploaded with `POST /files` and attached to the user message.
  */
+import { FormData } from 'undici';
 import { randomUUID } from 'node:crypto';
 import { HolstError } from '../../../../shared/errors';
 import { parseSse } from '../../net/sse';

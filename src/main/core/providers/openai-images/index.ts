@@ -3,6 +3,7 @@
  * `POST /images/edits` (multipart: image or image[], optional PNG mask whose transparent pixels
  * mark the area to change). Answers `{data:[{url | b64_json, revised_prompt?}], usage?}`.
  */
+import { FormData } from 'undici';
 import { HolstError } from '../../../../shared/errors';
 import type { GenerateEvent, ProviderContext, ProviderKindModule } from '../types';
 import { requireKey, parseJson } from '../common';

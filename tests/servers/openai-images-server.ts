@@ -1,0 +1,258 @@
+// Reference OpenAI Images API (as OpenAI and many aggregators serve it): `POST /v1/images/generations`
+// (JSON) and `POST /v1/images/edits` (multipart), plus downloads of `url` answers (`GET /files/<id>.png`).
+// Faithful to /work/shared/docs/provider-apis.md §3:
+// - GPT image models (`gpt-image-*`) always answer `b64_json` (in `output_format`, default png) with
+//   `usage`; dall-e models honour `response_format: 'url' | 'b64_json'` (default url), URLs back here.
+// - Checks: prompt required (and its length per model), n 1–10 (dall-e-3: 1), sizes per model
+//   (unknown gpt-image-* sizes accepted: not documented), quality per model.
+// - Edits: `image` or `image[]` files (GPT image: up to 16, png/webp/jpeg; dall-e-2: one square PNG
+//   < 4 MB), optional `mask` that must be a PNG with an alpha channel and the same dimensions as the
+//   first image, else 400 `{error:{message,type,param,code}}`. Every part is recorded in `edits`.
+// Assumed: a `response_format` sent to a GPT image model is ignored (aggregators do; OpenAI may 400).
+// Quirks: the quirk queue, and for `url` downloads `corruptFile` / `expireFile` / `setFileBytes` /
+// `files.ttlMs` (links live about an hour on the real service).
+import { FileStore, type Corruption } from './file-store';
+import { parseMultipart, textFields, type MultipartPart } from './multipart';
+import { bearerOf, startReferenceServer, type ReferenceServer, type RouteContext } from './reference-server';
+import { imageSize, sampleImage } from './sample-images';
+
+export const OPENAI_IMAGES_TEST_KEY = 'sk-holst-test-images-0001';
+
+const SIZES: Record<string, string[]> = {
+  'dall-e-2': ['256x256', '512x512', '1024x1024'],
+  'dall-e-3': ['1024x1024', '1792x1024', '1024x1792'],
+  'gpt-image-1': ['auto', '1024x1024', '1536x1024', '1024x1536'],
+};
+const PROMPT_LIMIT: Record<string, number> = { 'dall-e-2': 1000, 'dall-e-3': 4000 };
+const isGptImage = (model: string) => model.startsWith('gpt-image-');
+const MB = 1024 * 1024;
+
+export interface ImagesGenerationRecord {
+  body: Record<string, unknown>;
+  model: string;
+  responseFormat: 'url' | 'b64_json';
+}
+
+export interface ImagesEditRecord {
+  fields: Record<string, string>;
+  /** The `image` / `image[]` parts in order, with what sharp read from them. */
+  images: { part: MultipartPart; width: number; height: number; format: string }[];
+  mask?: { part: MultipartPart; width: number; height: number; hasAlpha: boolean };
+  responseFormat: 'url' | 'b64_json';
+}
+
+export interface OpenAIImagesServer extends ReferenceServer {
+  baseUrl: string;
+  apiKey: string;
+  generations: ImagesGenerationRecord[];
+  edits: ImagesEditRecord[];
+  files: FileStore;
+  corruptFile(id: string, kind: Corruption): void;
+  setFileBytes(id: string, bytes: Buffer, contentType?: string): void;
+  expireFile(id: string, status?: 403 | 404): void;
+  fileIdOf(url: string): string | undefined;
+}
+
+function badRequest(ctx: RouteContext, message: string, param: string | null = null, code: string | null = null) {
+  return ctx.send(400, { error: { message, type: 'invalid_request_error', param, code } });
+}
+
+/** Output dimensions for a requested size; `auto` and unknown answers come out square. Kept small. */
+function outputSize(size: string | undefined): { width: number; height: number } {
+  const match = /^(\d+)x(\d+)$/.exec(size ?? '');
+  if (!match) return { width: 64, height: 64 };
+  // a sixteenth of the real size keeps tests fast and keeps the aspect ratio
+  return { width: Math.max(16, Math.round(Number(match[1]) / 16)), height: Math.max(16, Math.round(Number(match[2]) / 16)) };
+}
+
+export async function startOpenAIImagesServer(options: { apiKey?: string } = {}): Promise<OpenAIImagesServer> {
+  const apiKey = options.apiKey ?? OPENAI_IMAGES_TEST_KEY;
+  const files = new FileStore();
+  const generations: ImagesGenerationRecord[] = [];
+  const edits: ImagesEditRecord[] = [];
+
+  const authorized = async (ctx: RouteContext) => {
+    const key = bearerOf(ctx.request);
+    if (key === apiKey) return true;
+    await ctx.send(401, {
+      error: {
+        message: `Incorrect API key provided: ${(key ?? '').slice(0, 6)}****.`,
+        type: 'invalid_request_error',
+        param: null,
+        code: 'invalid_api_key',
+      },
+    });
+    return false;
+  };
+
+  /** Common checks of model / prompt / n / size; returns an error message and its param, if any. */
+  const check = (model: string, prompt: unknown, n: number, size: string | undefined): [string, string] | undefined => {
+    if (typeof prompt !== 'string' || prompt.length === 0) return ["Missing required parameter: 'prompt'.", 'prompt'];
+    const limit = isGptImage(model) ? 32000 : PROMPT_LIMIT[model];
+    if (limit && prompt.length > limit)
+      return [`Invalid 'prompt': string too long. Expected a string with maximum length ${limit}.`, 'prompt'];
+    if (!Number.isInteger(n) || n < 1 || n > 10) return [`Invalid 'n': integer between 1 and 10 expected, got ${n}.`, 'n'];
+    if (model === 'dall-e-3' && n !== 1) return ['You must provide n=1 for this model.', 'n'];
+    const sizes = SIZES[model];
+    if (size !== undefined && sizes && !sizes.includes(size)) {
+      return [`Invalid value: '${size}'. Supported values are: ${sizes.map((s) => `'${s}'`).join(', ')}.`, 'size'];
+    }
+    if (size !== undefined && !sizes && size !== 'auto' && !/^\d+x\d+$/.test(size)) return [`Invalid value: '${size}'.`, 'size'];
+    return undefined;
+  };
+
+  const answer = async (
+    ctx: RouteContext,
+    request: {
+      model: string;
+      n: number;
+      size: string | undefined;
+      format: 'url' | 'b64_json';
+      prompt: string;
+      extra: Record<string, unknown>;
+    },
+    dimensions = outputSize(request.size),
+  ) => {
+    const { model, n, size, format, prompt, extra } = request;
+    const { width, height } = dimensions;
+    const outputFormat = isGptImage(model) ? (typeof extra.output_format === 'string' ? extra.output_format : 'png') : 'png';
+    const sharpFormat = outputFormat === 'jpeg' || outputFormat === 'webp' ? outputFormat : 'png';
+    const data: Record<string, string>[] = [];
+    for (let i = 0; i < n; i++) {
+      const bytes = await sampleImage(sharpFormat, width, height);
+      const item: Record<string, string> =
+        format === 'b64_json'
+          ? { b64_json: bytes.toString('base64') }
+          : { url: `${server.url}/files/${files.add(bytes, `image/${sharpFormat}`).id}.${sharpFormat === 'jpeg' ? 'jpg' : sharpFormat}` };
+      if (model === 'dall-e-3') item.revised_prompt = `A detailed rendering of: ${prompt}`;
+      data.push(item);
+    }
+    const body: Record<string, unknown> = { created: Math.floor(Date.now() / 1000), data };
+    if (isGptImage(model)) {
+      Object.assign(body, {
+        background: extra.background ?? 'opaque',
+        output_format: outputFormat,
+        quality: extra.quality ?? 'medium',
+        size: size ?? '1024x1024',
+        usage: {
+          input_tokens: 50,
+          input_tokens_details: { image_tokens: 40, text_tokens: 10 },
+          output_tokens: 1056 * n,
+          total_tokens: 50 + 1056 * n,
+        },
+      });
+    }
+    return ctx.send(200, body);
+  };
+
+  const responseFormatOf = (model: string, asked: unknown): 'url' | 'b64_json' | undefined => {
+    if (isGptImage(model)) return 'b64_json';
+    if (asked === undefined || asked === null) return 'url';
+    return asked === 'url' || asked === 'b64_json' ? asked : undefined;
+  };
+
+  const generate = async (ctx: RouteContext) => {
+    if (!(await authorized(ctx))) return;
+    const body = ctx.request.json as Record<string, unknown> | undefined;
+    if (!body || typeof body !== 'object') return badRequest(ctx, 'We could not parse the JSON body of your request.');
+    const model = typeof body.model === 'string' ? body.model : 'dall-e-2';
+    const n = body.n === undefined ? 1 : Number(body.n);
+    const size = typeof body.size === 'string' ? body.size : undefined;
+    const problem = check(model, body.prompt, n, size);
+    if (problem) return badRequest(ctx, problem[0], problem[1]);
+    const quality = body.quality;
+    if (quality !== undefined) {
+      const allowed = isGptImage(model) ? ['auto', 'low', 'medium', 'high'] : model === 'dall-e-3' ? ['standard', 'hd'] : ['standard'];
+      if (!allowed.includes(String(quality)))
+        return badRequest(ctx, `Invalid value: '${String(quality)}'. Supported values are: ${allowed.join(', ')}.`, 'quality');
+    }
+    const format = responseFormatOf(model, body.response_format);
+    if (!format)
+      return badRequest(
+        ctx,
+        `Invalid value: '${String(body.response_format)}'. Supported values are: 'url' and 'b64_json'.`,
+        'response_format',
+      );
+    generations.push({ body, model, responseFormat: format });
+    return answer(ctx, { model, n, size, format, prompt: body.prompt as string, extra: body });
+  };
+
+  const edit = async (ctx: RouteContext) => {
+    if (!(await authorized(ctx))) return;
+    const parts = parseMultipart(ctx.request.body, ctx.request.headers['content-type']);
+    if (!parts) return badRequest(ctx, 'Invalid Content-Type header (expected multipart/form-data with a boundary).');
+    const fields = textFields(parts);
+    const model = fields.model ?? 'dall-e-2';
+    const n = fields.n === undefined ? 1 : Number(fields.n);
+    const problem = check(model, fields.prompt, n, fields.size);
+    if (problem) return badRequest(ctx, problem[0], problem[1]);
+    const imageParts = parts.filter((p) => (p.name === 'image' || p.name === 'image[]') && p.filename !== undefined);
+    if (imageParts.length === 0) return badRequest(ctx, "Missing required parameter: 'image'.", 'image');
+    const gpt = isGptImage(model);
+    if (!gpt && imageParts.length > 1) return badRequest(ctx, `${model} accepts exactly one image.`, 'image');
+    if (imageParts.length > 16) return badRequest(ctx, 'Too many images: at most 16.', 'image');
+
+    const images: ImagesEditRecord['images'] = [];
+    for (const part of imageParts) {
+      const info = await imageSize(part.data);
+      if (!info)
+        return badRequest(ctx, 'Invalid image file or mode for image 1, please check your image file.', 'image', 'invalid_image_format');
+      if (gpt && !['png', 'jpeg', 'webp'].includes(info.format))
+        return badRequest(ctx, `Invalid image format ${info.format}: png, webp or jpg expected.`, 'image', 'invalid_image_format');
+      if (gpt && part.data.length >= 25 * MB) return badRequest(ctx, 'Image file is too large: it must be less than 25 MB.', 'image');
+      if (!gpt) {
+        if (info.format !== 'png')
+          return badRequest(ctx, 'Uploaded image must be a PNG and less than 4 MB.', 'image', 'invalid_image_format');
+        if (part.data.length >= 4 * MB) return badRequest(ctx, 'Uploaded image must be a PNG and less than 4 MB.', 'image');
+        if (info.width !== info.height) return badRequest(ctx, 'Uploaded image must be square.', 'image');
+      }
+      images.push({ part, width: info.width, height: info.height, format: info.format });
+    }
+
+    const maskPart = parts.find((p) => p.name === 'mask' && p.filename !== undefined);
+    let mask: ImagesEditRecord['mask'];
+    if (maskPart) {
+      const info = await imageSize(maskPart.data);
+      if (!info || info.format !== 'png')
+        return badRequest(ctx, 'Invalid mask image format - mask must be a PNG.', 'mask', 'invalid_image_format');
+      if (maskPart.data.length >= 4 * MB) return badRequest(ctx, 'Mask file is too large: it must be less than 4 MB.', 'mask');
+      const first = images[0]!;
+      if (info.width !== first.width || info.height !== first.height) {
+        return badRequest(
+          ctx,
+          `Invalid mask image: mask size ${info.width}x${info.height} does not match image size ${first.width}x${first.height}.`,
+          'mask',
+        );
+      }
+      if (!info.hasAlpha)
+        return badRequest(ctx, 'Invalid mask image: it needs an alpha channel (transparent areas mark where to edit).', 'mask');
+      mask = { part: maskPart, width: info.width, height: info.height, hasAlpha: info.hasAlpha };
+    }
+    const format = responseFormatOf(model, fields.response_format);
+    if (!format)
+      return badRequest(ctx, `Invalid value: '${fields.response_format}'. Supported values are: 'url' and 'b64_json'.`, 'response_format');
+    edits.push({ fields, images, ...(mask ? { mask } : {}), responseFormat: format });
+    // without a size the edit keeps the first image's dimensions
+    const request = { model, n, size: fields.size, format, prompt: fields.prompt!, extra: fields };
+    return answer(ctx, request, fields.size ? outputSize(fields.size) : { width: images[0]!.width, height: images[0]!.height });
+  };
+
+  const base = await startReferenceServer([
+    { method: 'POST', path: '/v1/images/generations', handle: generate },
+    { method: 'POST', path: '/v1/images/edits', handle: edit },
+    files.publicRoute('/files'),
+  ]);
+  const server: OpenAIImagesServer = {
+    ...base,
+    baseUrl: `${base.url}/v1`,
+    apiKey,
+    generations,
+    edits,
+    files,
+    corruptFile: (id, kind) => files.corrupt(id, kind),
+    setFileBytes: (id, bytes, contentType) => files.setBytes(id, bytes, contentType),
+    expireFile: (id, status) => files.expire(id, status),
+    fileIdOf: (url) => /\/files\/([^/.?]+)\.\w+/.exec(url)?.[1],
+  };
+  return server;
+}
