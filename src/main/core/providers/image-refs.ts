@@ -5,19 +5,40 @@ const MARKDOWN_IMAGE = /!\[[^\]\n]*\]\(\s*<?((?:https?:\/\/|data:image\/)[^)\s>]
 
 /** Markdown image links (`![alt](https://…)` or data URIs) in text, and the text without them. */
 export function extractMarkdownImages(text: string): { urls: string[]; text: string } {
+  const { urls, rest } = takeLinks(text);
+  return { urls, text: tidy(rest) };
+}
+
+/**
+ * Markdown image links in streamed text: complete links are taken out as URLs; text from an
+ * unfinished `![…](…` on is held back until it completes, so no half link is ever shown.
+ */
+export class MarkdownImageScanner {
+  private pending = '';
+
+  push(delta: string): { text: string; urls: string[] } {
+    this.pending += delta;
+    const { urls, rest } = takeLinks(this.pending);
+    const start = rest.endsWith('!') ? rest.length - 1 : rest.lastIndexOf('![');
+    const unfinished = start !== -1 && !/^!\[[^\]\n]*\]\([^)]*\)/.test(rest.slice(start)) && rest.length - start <= 100_000;
+    this.pending = unfinished ? rest.slice(start) : '';
+    return { text: unfinished ? rest.slice(0, start) : rest, urls };
+  }
+
+  flush(): string {
+    const rest = this.pending;
+    this.pending = '';
+    return rest;
+  }
+}
+
+function takeLinks(text: string): { urls: string[]; rest: string } {
   const urls: string[] = [];
   const rest = text.replace(MARKDOWN_IMAGE, (_match, url: string) => {
     urls.push(url);
     return '';
   });
-  return { urls, text: tidy(rest) };
-}
-
-/** While streaming, a link may be cut in two: text up to where an unfinished `![` starts is safe to show. */
-export function safePrefixLength(text: string): number {
-  const start = text.lastIndexOf('![');
-  if (start === -1) return text.endsWith('!') ? text.length - 1 : text.length;
-  return /!\[[^\]\n]*\]\([^)]*\)/.test(text.slice(start)) ? text.length : start;
+  return { urls, rest };
 }
 
 export function tidy(text: string): string {

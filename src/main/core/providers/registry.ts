@@ -1,12 +1,14 @@
 import { HolstError } from '../../../shared/errors';
 import type { ProviderKind } from '../../../shared/settings';
 import { gigachat } from './gigachat';
+import { openaiChat } from './openai-chat';
 import { openaiImages } from './openai-images';
 import type { ProviderKindModule } from './types';
 
 /** Every provider kind Holst speaks; one folder each. */
 const KINDS: Partial<Record<ProviderKind, ProviderKindModule>> = {
   gigachat,
+  'openai-chat': openaiChat,
   'openai-images': openaiImages,
 };
 

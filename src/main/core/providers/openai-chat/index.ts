@@ -1,0 +1,148 @@
+/**
+ * OpenAI-compatible chat completions of image models (aggregators: gpt-4o-image, nano-banana,
+ * flux-kontext-pro …). Input images go as `image_url` parts (data URIs). Images come back in
+ * any of the shapes such services use: content arrays of `image_url` parts, markdown image
+ * links (https or data URIs) in the text, OpenRouter's `message.images` / `delta.images`, or the
+ * Images API shape `{data:[…]}` on the chat route. Streamed or not, chosen by the content type.
+ */
+import { HolstError } from '../../../../shared/errors';
+import { parseSse } from '../../net/sse';
+import { parseJson, requireKey } from '../common';
+import { MarkdownImageScanner, refFromUrl, toDataUri } from '../image-refs';
+import type { GenerateEvent, ProviderKindModule, Usage } from '../types';
+
+type Part = { type?: string; text?: string; image_url?: { url?: string } | string };
+interface ChatMessage {
+  content?: string | Part[] | null;
+  images?: Part[];
+}
+interface ChatChunk {
+  choices?: Array<{ delta?: ChatMessage; message?: ChatMessage }>;
+  data?: Array<{ url?: string; b64_json?: string; revised_prompt?: string }>;
+  usage?: { prompt_tokens?: number; completion_tokens?: number; total_tokens?: number };
+}
+
+const partUrl = (part: Part) => (typeof part.image_url === 'string' ? part.image_url : part.image_url?.url);
+
+export const openaiChat: ProviderKindModule = {
+  kind: 'openai-chat',
+
+  validate(request) {
+    const { n, size } = request.params;
+    if (n !== undefined && (n < 1 || n > 10)) throw new HolstError('invalid_input', 'n must be 1 to 10.', { field: 'n' });
+    if (size !== undefined && !/^(auto|\d{2,5}x\d{2,5})$/.test(size))
+      throw new HolstError('invalid_input', 'size must look like 1024x1024.', { field: 'size' });
+    if (request.mask)
+      throw new HolstError(
+        'invalid_input',
+        'Chat image models take no mask; describe the change in the prompt, or use an Images API provider.',
+        { field: 'mask' },
+      );
+    if (request.images.length > 16) throw new HolstError('invalid_input', 'Send at most 16 images.', { field: 'image' });
+  },
+
+  async listModels(ctx, signal) {
+    const response = await ctx.http.request(`${ctx.config.baseUrl}/models`, {
+      what: 'the model list',
+      headers: { Authorization: `Bearer ${requireKey(ctx)}` },
+      ...(signal ? { signal } : {}),
+    });
+    const json = (await parseJson(response, ctx, 'the model list')) as { data?: Array<{ id?: unknown }> };
+    return (json.data ?? []).flatMap((m) => (typeof m.id === 'string' ? [m.id] : []));
+  },
+
+  async *generate(ctx, request, signal): AsyncGenerator<GenerateEvent> {
+    const content =
+      request.images.length === 0
+        ? request.prompt
+        : [
+            { type: 'text', text: request.prompt },
+            ...request.images.map((image) => ({ type: 'image_url', image_url: { url: toDataUri(image.bytes, image.mime) } })),
+          ];
+    const response = await ctx.http.request(`${ctx.config.baseUrl}/chat/completions`, {
+      method: 'POST',
+      what: 'the chat request',
+      headers: {
+        Authorization: `Bearer ${requireKey(ctx)}`,
+        'Content-Type': 'application/json',
+        Accept: request.stream ? 'text/event-stream' : 'application/json',
+      },
+      body: JSON.stringify({
+        model: request.model,
+        messages: [...(request.system ? [{ role: 'system', content: request.system }] : []), { role: 'user', content }],
+        stream: request.stream,
+        modalities: ['image', 'text'],
+        ...(request.params.n ? { n: request.params.n } : {}),
+        ...(request.params.size ? { size: request.params.size } : {}),
+      }),
+      ...(signal ? { signal } : {}),
+    });
+    // Some services ignore `stream: true` for image models and answer JSON: go by the content type.
+    const streamed = String(response.headers['content-type'] ?? '').includes('text/event-stream');
+    const chunks: AsyncIterable<ChatChunk> = streamed
+      ? sseChunks(response.body)
+      : single((await parseJson(response, ctx, 'the chat request')) as ChatChunk);
+    const scanner = new MarkdownImageScanner();
+    const seen = new Set<string>();
+    let usage: Usage | null = null;
+    const image = (url: string, revisedPrompt?: string): GenerateEvent[] => {
+      if (seen.has(url)) return [];
+      seen.add(url);
+      const ref = refFromUrl(url);
+      return [{ type: 'image', ref: revisedPrompt ? { ...ref, revisedPrompt } : ref }];
+    };
+
+    for await (const chunk of chunks) {
+      if (chunk.usage)
+        usage = {
+          promptTokens: chunk.usage.prompt_tokens,
+          completionTokens: chunk.usage.completion_tokens,
+          totalTokens: chunk.usage.total_tokens,
+        } as Usage;
+      for (const item of chunk.data ?? []) {
+        if (item.b64_json)
+          yield {
+            type: 'image',
+            ref: {
+              kind: 'bytes',
+              bytes: Buffer.from(item.b64_json, 'base64'),
+              ...(item.revised_prompt ? { revisedPrompt: item.revised_prompt } : {}),
+            },
+          };
+        else if (item.url) yield* image(item.url, item.revised_prompt);
+      }
+      for (const choice of chunk.choices ?? []) {
+        const message = choice.delta ?? choice.message ?? {};
+        const parts: Part[] = typeof message.content === 'string' ? [{ type: 'text', text: message.content }] : (message.content ?? []);
+        for (const part of [...parts, ...(message.images ?? [])]) {
+          const url = partUrl(part);
+          if (url) {
+            yield* image(url);
+          } else if (typeof part.text === 'string' && part.text !== '') {
+            const { text, urls } = scanner.push(part.text);
+            if (text) yield { type: 'text', delta: text };
+            for (const found of urls) yield* image(found);
+          }
+        }
+      }
+    }
+    const rest = scanner.flush();
+    if (rest) yield { type: 'text', delta: rest };
+    if (usage) yield { type: 'usage', usage };
+  },
+};
+
+async function* sseChunks(body: AsyncIterable<Uint8Array>): AsyncGenerator<ChatChunk> {
+  for await (const event of parseSse(body)) {
+    if (event.data === '[DONE]') return;
+    try {
+      yield JSON.parse(event.data) as ChatChunk;
+    } catch {
+      throw new HolstError('invalid_response', 'The provider sent a stream event that is not JSON.');
+    }
+  }
+}
+
+async function* single(chunk: ChatChunk): AsyncGenerator<ChatChunk> {
+  yield chunk;
+}
