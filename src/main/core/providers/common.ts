@@ -1,4 +1,5 @@
 import { HolstError } from '../../../shared/errors';
+import { parseSse } from '../net/sse';
 import { apiKeyEnvName } from '../secrets/secret-store';
 import type { ProviderResponse } from '../net/provider-http';
 import type { ProviderContext } from './types';
@@ -22,4 +23,21 @@ export async function parseJson(response: ProviderResponse, ctx: ProviderContext
     const type = String(response.headers['content-type'] ?? 'no content type');
     throw new HolstError('invalid_response', `${ctx.providerName} answered ${what} with something that is not JSON (${type}).`);
   }
+}
+
+/** The JSON chunks of an OpenAI-style SSE stream, up to `data: [DONE]` (or the end of the stream). */
+export async function* jsonStreamChunks<T>(body: AsyncIterable<Uint8Array>, providerName: string): AsyncGenerator<T> {
+  for await (const event of parseSse(body)) {
+    if (event.data === '[DONE]') return;
+    try {
+      yield JSON.parse(event.data) as T;
+    } catch {
+      throw new HolstError('invalid_response', `${providerName} sent a stream event that is not JSON.`);
+    }
+  }
+}
+
+/** One JSON answer as a stream of one chunk, so streamed and plain answers share one loop. */
+export async function* singleChunk<T>(chunk: T): AsyncGenerator<T> {
+  yield chunk;
 }

@@ -7,8 +7,7 @@
 import { FormData } from 'undici';
 import { randomUUID } from 'node:crypto';
 import { HolstError } from '../../../../shared/errors';
-import { parseSse } from '../../net/sse';
-import { parseJson } from '../common';
+import { jsonStreamChunks, parseJson, singleChunk } from '../common';
 import type { GenerateEvent, InputImage, ProviderContext, ProviderKindModule, Usage } from '../types';
 import { gigachatToken, withGigachatToken } from './auth';
 import { ImgTagScanner } from './img-tags';
@@ -109,8 +108,8 @@ export const gigachat: ProviderKindModule = {
     let usage: Usage | null = null;
     const type = String(response.headers['content-type'] ?? '');
     const chunks: AsyncIterable<Chunk> = type.includes('text/event-stream')
-      ? sseChunks(response.body)
-      : oneChunk(await parseJson(response, ctx, 'the chat request'));
+      ? jsonStreamChunks<Chunk>(response.body, ctx.providerName)
+      : singleChunk((await parseJson(response, ctx, 'the chat request')) as Chunk);
     for await (const chunk of chunks) {
       if (chunk.usage) usage = toUsage(chunk.usage);
       const content = chunk.choices?.map((c) => c.delta?.content ?? c.message?.content ?? '').join('') ?? '';
@@ -147,21 +146,6 @@ async function upload(ctx: ProviderContext, image: InputImage, clientId: string,
   if (typeof json.id !== 'string')
     throw new HolstError('invalid_response', `${ctx.providerName} did not return an id for the uploaded image.`);
   return json.id;
-}
-
-async function* sseChunks(body: AsyncIterable<Uint8Array>): AsyncGenerator<Chunk> {
-  for await (const event of parseSse(body)) {
-    if (event.data === '[DONE]') return;
-    try {
-      yield JSON.parse(event.data) as Chunk;
-    } catch {
-      throw new HolstError('invalid_response', 'GigaChat sent a stream event that is not JSON.');
-    }
-  }
-}
-
-async function* oneChunk(json: unknown): AsyncGenerator<Chunk> {
-  yield json as Chunk;
 }
 
 function toUsage(usage: NonNullable<Chunk['usage']>): Usage {

@@ -6,8 +6,7 @@
  * Images API shape `{data:[…]}` on the chat route. Streamed or not, chosen by the content type.
  */
 import { HolstError } from '../../../../shared/errors';
-import { parseSse } from '../../net/sse';
-import { parseJson, requireKey } from '../common';
+import { jsonStreamChunks, parseJson, requireKey, singleChunk } from '../common';
 import { MarkdownImageScanner, refFromUrl, toDataUri } from '../image-refs';
 import type { GenerateEvent, ProviderKindModule, Usage } from '../types';
 
@@ -80,8 +79,8 @@ export const openaiChat: ProviderKindModule = {
     // Some services ignore `stream: true` for image models and answer JSON: go by the content type.
     const streamed = String(response.headers['content-type'] ?? '').includes('text/event-stream');
     const chunks: AsyncIterable<ChatChunk> = streamed
-      ? sseChunks(response.body)
-      : single((await parseJson(response, ctx, 'the chat request')) as ChatChunk);
+      ? jsonStreamChunks<ChatChunk>(response.body, ctx.providerName)
+      : singleChunk((await parseJson(response, ctx, 'the chat request')) as ChatChunk);
     const scanner = new MarkdownImageScanner();
     const seen = new Set<string>();
     let usage: Usage | null = null;
@@ -131,18 +130,3 @@ export const openaiChat: ProviderKindModule = {
     if (usage) yield { type: 'usage', usage };
   },
 };
-
-async function* sseChunks(body: AsyncIterable<Uint8Array>): AsyncGenerator<ChatChunk> {
-  for await (const event of parseSse(body)) {
-    if (event.data === '[DONE]') return;
-    try {
-      yield JSON.parse(event.data) as ChatChunk;
-    } catch {
-      throw new HolstError('invalid_response', 'The provider sent a stream event that is not JSON.');
-    }
-  }
-}
-
-async function* single(chunk: ChatChunk): AsyncGenerator<ChatChunk> {
-  yield chunk;
-}
