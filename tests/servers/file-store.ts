@@ -97,6 +97,16 @@ export class FileStore {
    * A public download route like a CDN's (`GET /files/:name`, name = `<id>.<ext>`): no auth; unknown
    * or expired → 404 text, or 403 with the XML a signed storage URL answers once it has expired.
    */
+  /** The file controls every server that hands out download URLs offers its tests. */
+  controls() {
+    return {
+      corruptFile: (id: string, kind: Corruption) => this.corrupt(id, kind),
+      setFileBytes: (id: string, bytes: Buffer, contentType?: string) => this.setBytes(id, bytes, contentType),
+      expireFile: (id: string, status?: 403 | 404) => this.expire(id, status),
+      fileIdOf: (url: string) => /\/files\/([^/.?]+)\.\w+/.exec(url)?.[1],
+    };
+  }
+
   publicRoute(prefix = '/files'): Route {
     return {
       method: 'GET',

@@ -160,10 +160,7 @@ export async function startGivonServer(options: { apiKey?: string } = {}): Promi
     failMessage: 'Content policy violation',
     jobs,
     files,
-    corruptFile: (id, kind) => files.corrupt(id, kind),
-    setFileBytes: (id, bytes, contentType) => files.setBytes(id, bytes, contentType),
-    expireFile: (id, status) => files.expire(id, status),
-    fileIdOf: (url) => /\/files\/([^/.?]+)\.\w+/.exec(url)?.[1],
+    ...files.controls(),
   };
   return server;
 }

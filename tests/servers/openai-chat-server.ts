@@ -286,10 +286,7 @@ export async function startOpenAIChatServer(options: OpenAIChatServerOptions = {
     sse: {},
     files,
     chats,
-    corruptFile: (id, kind) => files.corrupt(id, kind),
-    setFileBytes: (id, bytes, contentType) => files.setBytes(id, bytes, contentType),
-    expireFile: (id, status) => files.expire(id, status),
-    fileIdOf: (url) => /\/files\/([^/.?]+)\.\w+/.exec(url)?.[1],
+    ...files.controls(),
   };
   return server;
 }
