@@ -3,12 +3,12 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { HolstError } from '../../src/shared/errors';
 import type { AppCore } from '../../src/main/core/app-core';
 import { generate } from '../../src/main/core/generation/generate';
 import { startGigaChatServer, type GigaChatServer } from '../servers/gigachat-server';
 import { openTestCore } from '../support/core';
 import { solidImage } from '../support/images';
+import { failure } from '../support/failure';
 import { removeTempDirs, tempDir } from '../support/temp-dir';
 
 let server: GigaChatServer;
@@ -34,11 +34,6 @@ async function setUp(options: Parameters<typeof startGigaChatServer>[0] = {}, pr
   }));
 }
 
-const failure = (promise: Promise<unknown>) =>
-  promise.then(
-    () => null,
-    (e: unknown) => e as HolstError,
-  );
 const libraryFiles = async () => (await fs.readdir(core.library.layout.originals, { recursive: true }).catch(() => [])).length;
 
 beforeEach(() => setUp());

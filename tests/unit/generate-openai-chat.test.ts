@@ -3,21 +3,16 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { HolstError } from '../../src/shared/errors';
 import type { AppCore } from '../../src/main/core/app-core';
 import { generate } from '../../src/main/core/generation/generate';
 import { startOpenAIChatServer, type OpenAIChatServer } from '../servers/openai-chat-server';
 import { openTestCore } from '../support/core';
 import { solidImage } from '../support/images';
+import { failure } from '../support/failure';
 import { removeTempDirs, tempDir } from '../support/temp-dir';
 
 let server: OpenAIChatServer;
 let core: AppCore;
-const failure = (promise: Promise<unknown>) =>
-  promise.then(
-    () => null,
-    (e: unknown) => e as HolstError,
-  );
 
 beforeEach(async () => {
   server = await startOpenAIChatServer();

@@ -3,7 +3,6 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { HolstError } from '../../src/shared/errors';
 import type { AppCore } from '../../src/main/core/app-core';
 import { generate } from '../../src/main/core/generation/generate';
 import { startOpenAIImagesServer, type OpenAIImagesServer } from '../servers/openai-images-server';
@@ -12,15 +11,11 @@ import { runHolst } from '../support/cli';
 import { openTestCore } from '../support/core';
 import { solidImage } from '../support/images';
 import { testKeychainService } from '../support/keychain';
+import { failure } from '../support/failure';
 import { removeTempDirs, tempDir } from '../support/temp-dir';
 
 let server: OpenAIImagesServer;
 let core: AppCore;
-const failure = (promise: Promise<unknown>) =>
-  promise.then(
-    () => null,
-    (e: unknown) => e as HolstError,
-  );
 
 beforeEach(async () => {
   server = await startOpenAIImagesServer();

@@ -2,8 +2,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { HolstError } from '../../src/shared/errors';
 import { ProviderHttp } from '../../src/main/core/net/provider-http';
+import { failure } from '../support/failure';
 
 type Handler = (req: http.IncomingMessage, res: http.ServerResponse, hit: number) => void;
 const servers: http.Server[] = [];
@@ -22,12 +22,6 @@ function client(options: Partial<ConstructorParameters<typeof ProviderHttp>[0]> 
   clients.push(created);
   return created;
 }
-
-const failure = (promise: Promise<unknown>) =>
-  promise.then(
-    () => null,
-    (e: unknown) => e as HolstError,
-  );
 
 afterEach(async () => {
   await Promise.all(clients.splice(0).map((c) => c.close()));

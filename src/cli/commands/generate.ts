@@ -1,7 +1,7 @@
-import { parseArgs } from 'node:util';
 import { HolstError } from '../../shared/errors';
 import { generate, type GenerationInput } from '../../main/core/generation/generate';
 import type { GenerateParams } from '../../main/core/providers/types';
+import { parseCommandArgs } from '../args';
 import type { CliContext } from '../context';
 
 export const generateHelp = `holst generate --provider ID --prompt TEXT [--model M] [--image FILE]... [--mask FILE]
@@ -9,28 +9,19 @@ export const generateHelp = `holst generate --provider ID --prompt TEXT [--model
                [--n N] [--system TEXT]     make images; the first --image is the edit's source`;
 
 export async function generateCommand(ctx: CliContext): Promise<void> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: ctx.args,
-      strict: true,
-      options: {
-        provider: { type: 'string' },
-        prompt: { type: 'string' },
-        model: { type: 'string' },
-        image: { type: 'string', multiple: true },
-        mask: { type: 'string' },
-        size: { type: 'string' },
-        aspect: { type: 'string' },
-        quality: { type: 'string' },
-        resolution: { type: 'string' },
-        n: { type: 'string' },
-        system: { type: 'string' },
-      },
-    }));
-  } catch (error) {
-    throw new HolstError('invalid_input', `${(error as Error).message}. Try "holst --help".`);
-  }
+  const { values } = parseCommandArgs(ctx.args, {
+    provider: { type: 'string' },
+    prompt: { type: 'string' },
+    model: { type: 'string' },
+    image: { type: 'string', multiple: true },
+    mask: { type: 'string' },
+    size: { type: 'string' },
+    aspect: { type: 'string' },
+    quality: { type: 'string' },
+    resolution: { type: 'string' },
+    n: { type: 'string' },
+    system: { type: 'string' },
+  });
   if (!values.provider) throw new HolstError('invalid_input', '--provider ID is required.', { field: 'provider' });
   if (!values.prompt) throw new HolstError('invalid_input', '--prompt TEXT is required.', { field: 'prompt' });
   const params: GenerateParams = {};

@@ -1,22 +1,14 @@
-import { parseArgs } from 'node:util';
 import { HolstError } from '../../shared/errors';
 import { IMAGE_SOURCES, type ImageRecord, type ImageSource } from '../../shared/library';
 import { importFiles } from '../../main/core/library/import-files';
 import type { ImageLibrary } from '../../main/core/library/image-library';
+import { parseCommandArgs } from '../args';
 import type { CliContext } from '../context';
 
 export const libraryHelp = `holst library list [--query Q] [--favourites] [--provider P] [--model M] [--source S]
                    [--tag T] [--trash] [--limit N]     newest first (N: 1-500, default 50)
 holst library import PATH...       import image files and folders (duplicates are kept once)
 holst library export ID --to FILE [--force]     save a copy of an original`;
-
-function parse(args: string[], options: NonNullable<Parameters<typeof parseArgs>[0]>['options'], allowPositionals: boolean) {
-  try {
-    return parseArgs({ args, options: options ?? {}, allowPositionals, strict: true });
-  } catch (error) {
-    throw new HolstError('invalid_input', `${(error as Error).message}. Try "holst --help".`);
-  }
-}
 
 function listItem(library: ImageLibrary, image: ImageRecord, parents: Array<{ id: number; role: string }>) {
   return {
@@ -36,7 +28,7 @@ function listItem(library: ImageLibrary, image: ImageRecord, parents: Array<{ id
 }
 
 async function list(ctx: CliContext, args: string[]): Promise<void> {
-  const { values } = parse(
+  const { values } = parseCommandArgs(
     args,
     {
       query: { type: 'string' },
@@ -80,7 +72,7 @@ async function list(ctx: CliContext, args: string[]): Promise<void> {
 }
 
 async function importCommand(ctx: CliContext, args: string[]): Promise<void> {
-  const { positionals } = parse(args, {}, true);
+  const { positionals } = parseCommandArgs(args, {}, true);
   if (positionals.length === 0) throw new HolstError('invalid_input', 'Name at least one file or folder to import.');
   const core = await ctx.core();
   const controller = new AbortController();
@@ -109,7 +101,7 @@ async function importCommand(ctx: CliContext, args: string[]): Promise<void> {
 }
 
 async function exportCommand(ctx: CliContext, args: string[]): Promise<void> {
-  const { values, positionals } = parse(args, { to: { type: 'string' }, force: { type: 'boolean' } }, true);
+  const { values, positionals } = parseCommandArgs(args, { to: { type: 'string' }, force: { type: 'boolean' } }, true);
   const [idText] = positionals;
   if (!idText || !/^[1-9][0-9]{0,15}$/.test(idText) || positionals.length > 1)
     throw new HolstError('invalid_input', 'Give one image id, e.g. "holst library export 12 --to out.png".', { field: 'id' });
