@@ -16,7 +16,8 @@ import {
   MessageSchema,
   TagSchema,
 } from './library';
-import { ProviderConfigSchema, ProviderIdSchema, SettingsSchema, ThemeSchema } from './settings';
+import { ChatSendSchema, ChatStartedSchema, ConnectionReportSchema, GenerationEventSchema } from './generation';
+import { NetworkSettingsSchema, ProviderConfigSchema, ProviderIdSchema, SettingsSchema, ThemeSchema } from './settings';
 
 export const KeyStatusSchema = z.object({
   providerId: z.string(),
@@ -61,6 +62,13 @@ export const ApiKeySchema = z
   .max(8192, 'the key is longer than 8192 characters')
   .regex(/^[^\p{Cc}]+$/u, 'the key contains control characters or line breaks');
 
+/** The network settings and whether the proxy has a password (kept in the keychain, never shown). */
+export const NetworkViewSchema = z.object({ network: NetworkSettingsSchema, proxyPasswordSet: z.boolean() });
+export type NetworkView = z.infer<typeof NetworkViewSchema>;
+
+/** At most what a 100 MiB image takes in base64. */
+const MAX_BASE64 = Math.ceil((100 * 1024 * 1024 * 4) / 3) + 4;
+
 const none = z.undefined();
 const byId = z.object({ id: ImageIdSchema });
 const someIds = z.object({ ids: z.array(ImageIdSchema).min(1).max(10_000) });
@@ -79,6 +87,21 @@ export const requests = {
     output: ProviderViewSchema,
   },
   'providers.remove': { input: z.object({ id: ProviderIdSchema }), output: z.null() },
+  /** Checks a saved provider step by step: DNS, connection, TLS, the key, the model list. */
+  'providers.test': { input: z.object({ id: ProviderIdSchema }), output: ConnectionReportSchema },
+  /** The models the provider offers (asks it; falls back to the configured list where it has none). */
+  'providers.models': { input: z.object({ id: ProviderIdSchema }), output: z.array(z.string()) },
+  /** Tokens the text takes with this model, for kinds that can count; null for the others. */
+  'providers.countTokens': {
+    input: z.object({ id: ProviderIdSchema, model: z.string().trim().min(1).max(200).optional(), text: z.string().max(100_000) }),
+    output: z.object({ tokens: z.number().int().nullable() }),
+  },
+  'network.get': { input: none, output: NetworkViewSchema },
+  /** `proxyPassword`: a string sets it, null removes it, absent leaves it as it is. */
+  'network.save': {
+    input: z.object({ network: NetworkSettingsSchema, proxyPassword: z.string().max(1000).nullable().optional() }),
+    output: NetworkViewSchema,
+  },
   'secrets.status': { input: z.object({ providerId: ProviderIdSchema }), output: KeyStatusSchema },
   'secrets.set': { input: z.object({ providerId: ProviderIdSchema, key: ApiKeySchema }), output: KeyStatusSchema },
   'secrets.clear': { input: z.object({ providerId: ProviderIdSchema }), output: KeyStatusSchema },
@@ -95,6 +118,11 @@ export const requests = {
     input: z.object({ paths: z.array(z.string().min(1).max(4096)).min(1).max(10_000).optional() }),
     output: z.object({ jobId: z.string().nullable() }),
   },
+  /** An image the renderer holds as bytes (dropped or pasted in the browser, which gives no file path). */
+  'library.importBytes': {
+    input: z.object({ name: z.string().trim().min(1).max(255), base64: z.string().min(1).max(MAX_BASE64) }),
+    output: ImageRecordSchema,
+  },
   'library.cancelImport': { input: z.object({ jobId: z.string().max(100) }), output: z.null() },
   /** Save the original under a name the user picks in the desktop app's save dialog. */
   'library.export': { input: byId, output: z.object({ path: z.string().nullable() }) },
@@ -109,6 +137,16 @@ export const requests = {
     output: z.object({ trashedImages: z.number().int() }),
   },
   'conversations.messages': { input: z.object({ id: conversationId }), output: z.array(MessageSchema) },
+  /** Sends a prompt (and library images) in a conversation; the answer arrives as `generation.event`s. */
+  'chat.send': { input: ChatSendSchema, output: ChatStartedSchema },
+  /** Answers a user message again with what it asked; earlier answers are kept as versions. */
+  'chat.retry': { input: z.object({ messageId: z.number().int().positive() }), output: ChatStartedSchema },
+  'chat.cancel': { input: z.object({ generationId: z.string().max(100) }), output: z.null() },
+  /** Generations still running (a reloaded window picks them up). */
+  'chat.running': {
+    input: none,
+    output: z.array(z.object({ generationId: z.string(), conversationId: z.number().int(), messageId: z.number().int() })),
+  },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export const events = {
@@ -118,6 +156,7 @@ export const events = {
   /** Images were added, changed or removed: lists showing them should refresh. */
   'library.changed': z.object({ ids: z.array(ImageIdSchema) }),
   'library.importProgress': ImportProgressSchema,
+  'generation.event': GenerationEventSchema,
 } as const satisfies Record<string, z.ZodType>;
 
 export type RequestChannel = keyof typeof requests;

@@ -109,6 +109,10 @@ export const MessageSchema = z.object({
   model: z.string().nullable(),
   error: z.object({ code: z.string(), message: z.string() }).nullable(),
   imageIds: z.array(ImageIdSchema),
+  /** On a user message: what was asked besides the text (parameters, system text, mask), for Retry. */
+  request: z.record(z.string(), z.unknown()).nullable(),
+  /** On an assistant message: the user message it answers (answers to one prompt are its versions). */
+  replyTo: z.number().int().nullable(),
   createdAt: z.number().int(),
   updatedAt: z.number().int(),
 });

@@ -48,6 +48,22 @@ export type WindowState = z.infer<typeof WindowStateSchema>;
 
 export const ThemeSchema = z.enum(['system', 'light', 'dark']);
 
+/** The proxy every provider request goes through; its password lives in the keychain, never here. */
+export const ProxySettingsSchema = z.object({
+  url: httpUrl,
+  username: z.string().trim().min(1).max(200).optional(),
+});
+export type ProxySettings = z.infer<typeof ProxySettingsSchema>;
+
+export const NetworkSettingsSchema = z.object({
+  proxy: ProxySettingsSchema.optional(),
+  /** How long to wait for a provider to accept a connection. */
+  connectTimeoutSec: z.number().int().min(1).max(300).default(15),
+  /** How long a provider may stay silent (before its headers, or between parts of its body). */
+  responseTimeoutSec: z.number().int().min(5).max(3600).default(120),
+});
+export type NetworkSettings = z.infer<typeof NetworkSettingsSchema>;
+
 /**
  * The settings file. Unknown top-level keys are kept (a newer Holst may have written them);
  * secrets never live here: keys go to the OS keychain.
@@ -78,6 +94,7 @@ export const SettingsSchema = z.looseObject({
         .default(100 * 1024 * 1024),
     })
     .prefault({}),
+  network: NetworkSettingsSchema.prefault({}),
   window: WindowStateSchema.optional(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;

@@ -82,7 +82,7 @@ describe('a streamed answer', () => {
   it('is saved while it streams, at most every flush interval, and completely at the end', async () => {
     const { library, conversations } = await openStores();
     const chat = conversations.create('stream');
-    const answer = conversations.startStreaming(chat.id, 'gigachat', 'GigaChat-2-Max', 50);
+    const answer = conversations.startStreaming(chat.id, 'gigachat', 'GigaChat-2-Max', { flushMs: 50 });
     answer.append('Here is ');
     expect(conversations.requireMessage(answer.id)).toMatchObject({ text: '', status: 'streaming' });
     await sleep(80);
@@ -96,7 +96,7 @@ describe('a streamed answer', () => {
   it('keeps the text received before a crash, marked as interrupted', async () => {
     const { dataDir, library, conversations } = await openStores();
     const chat = conversations.create('crash');
-    const answer = conversations.startStreaming(chat.id, 'givon', 'gpt-image-2', 20);
+    const answer = conversations.startStreaming(chat.id, 'givon', 'gpt-image-2', { flushMs: 20 });
     answer.append('The first half of an answer');
     await sleep(50);
     answer.append(' and text that never reached the disk');

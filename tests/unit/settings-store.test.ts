@@ -18,6 +18,7 @@ describe('SettingsStore', () => {
       providers: [],
       appearance: { theme: 'system' },
       library: { maxImageBytes: 100 * 1024 * 1024 },
+      network: { connectTimeoutSec: 15, responseTimeoutSec: 120 },
     });
     expect(report.recoveredFrom).toBeUndefined();
     await expect(fs.access(path.join(dir, 'settings.json'))).rejects.toThrow();

@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import type { AppInfo } from '../../shared/contract';
 import { HolstError } from '../../shared/errors';
 import { ConversationStore } from './conversations/conversation-store';
+import { ChatService } from './generation/chat-service';
 import type { DesktopCapabilities } from './desktop';
 import { CoreEvents } from './events';
 import { createDispatcher, type Dispatch } from './ipc/dispatcher';
@@ -39,6 +40,8 @@ export interface AppCore {
   readonly notices: Notices;
   readonly library: ImageLibrary;
   readonly conversations: ConversationStore;
+  /** Generations running in conversations (the app's chat). */
+  readonly chat: ChatService;
   readonly desktop: DesktopCapabilities | null;
   readonly logger: Logger;
   readonly dispatch: Dispatch;
@@ -92,9 +95,15 @@ export async function openCore(options: CoreOptions): Promise<AppCore> {
     notices,
     library,
     conversations,
+    get chat() {
+      return chat;
+    },
     desktop: options.desktop ?? null,
     logger,
-    close: () => library.close(),
+    close: () => {
+      chat.cancelAll();
+      library.close();
+    },
     dispatch: async (channel, input) => dispatch(channel, input),
     info: () => ({
       version: APP_VERSION,
@@ -105,6 +114,7 @@ export async function openCore(options: CoreOptions): Promise<AppCore> {
       secretBackend: secrets.backendKind,
     }),
   };
+  const chat = new ChatService(core);
   const dispatch = createDispatcher(createHandlers(core), logger);
   return core;
 }

@@ -30,7 +30,7 @@ export interface BridgeServer {
   close(): Promise<void>;
 }
 
-const MAX_FRAME_BYTES = 64 * 1024 * 1024;
+const MAX_FRAME_BYTES = 150 * 1024 * 1024; // a 100 MiB image in base64 (library.importBytes), and room to spare
 
 /**
  * Serves the renderer and the contract over a WebSocket on 127.0.0.1 only, to one browser that

@@ -23,6 +23,8 @@ interface MessageRow {
   created_at: number;
   updated_at: number;
   image_ids: string | null;
+  request: string | null;
+  reply_to: number | null;
 }
 
 const toConversation = (row: ConversationRow): Conversation => ({
@@ -42,9 +44,22 @@ const toMessage = (row: MessageRow): Message => ({
   model: row.model,
   error: row.error_code ? { code: row.error_code, message: row.error_message ?? '' } : null,
   imageIds: row.image_ids ? row.image_ids.split(',').map(Number) : [],
+  request: parseRequest(row.request),
+  replyTo: row.reply_to,
   createdAt: row.created_at,
   updatedAt: row.updated_at,
 });
+
+/** A stored request that cannot be read (written by a newer Holst, or damaged) reads as none. */
+function parseRequest(text: string | null): Record<string, unknown> | null {
+  if (!text) return null;
+  try {
+    const value: unknown = JSON.parse(text);
+    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
 
 export class ConversationStore {
   constructor(private readonly db: Db) {
@@ -114,23 +129,33 @@ export class ConversationStore {
     status?: Message['status'];
     provider?: string | null;
     model?: string | null;
+    request?: Record<string, unknown> | null;
+    replyTo?: number | null;
+    imageIds?: number[];
   }): Message {
     this.require(input.conversationId);
     const now = Date.now();
-    const id = this.db
-      .prepare(
-        'INSERT INTO messages (conversation_id, role, text, status, provider, model, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-      )
-      .run(
-        input.conversationId,
-        input.role,
-        input.text ?? '',
-        input.status ?? 'complete',
-        input.provider ?? null,
-        input.model ?? null,
-        now,
-        now,
-      ).lastInsertRowid;
+    const id = this.db.transaction(() => {
+      const inserted = this.db
+        .prepare(
+          `INSERT INTO messages (conversation_id, role, text, status, provider, model, request, reply_to, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          input.conversationId,
+          input.role,
+          input.text ?? '',
+          input.status ?? 'complete',
+          input.provider ?? null,
+          input.model ?? null,
+          input.request ? JSON.stringify(input.request) : null,
+          input.replyTo ?? null,
+          now,
+          now,
+        ).lastInsertRowid;
+      for (const imageId of input.imageIds ?? []) this.attachImage(Number(inserted), imageId);
+      return inserted;
+    })();
     this.touch(input.conversationId, now);
     return this.requireMessage(Number(id));
   }
@@ -154,6 +179,15 @@ export class ConversationStore {
       .get(id) as MessageRow | undefined;
     if (!row) throw new HolstError('not_found', `There is no message ${id}.`);
     return toMessage(row);
+  }
+
+  /** Shows a library image in a message (after those already there); showing it twice is a no-op. */
+  attachImage(messageId: number, imageId: number): void {
+    this.db
+      .prepare(
+        'INSERT OR IGNORE INTO message_images (message_id, image_id, position) VALUES (?, ?, (SELECT COUNT(*) FROM message_images WHERE message_id = ?))',
+      )
+      .run(messageId, imageId, messageId);
   }
 
   /** False once the database is closed (app quitting): late timers then have nothing to write to. */
@@ -181,8 +215,21 @@ export class ConversationStore {
   }
 
   /** Starts an assistant answer that is saved while it streams (see StreamingMessage). */
-  startStreaming(conversationId: number, provider: string | null, model: string | null, flushMs = 500): StreamingMessage {
-    const message = this.addMessage({ conversationId, role: 'assistant', status: 'streaming', provider, model });
+  startStreaming(
+    conversationId: number,
+    provider: string | null,
+    model: string | null,
+    options: { flushMs?: number; replyTo?: number } = {},
+  ): StreamingMessage {
+    const message = this.addMessage({
+      conversationId,
+      role: 'assistant',
+      status: 'streaming',
+      provider,
+      model,
+      replyTo: options.replyTo ?? null,
+    });
+    const flushMs = options.flushMs ?? 500;
     return new StreamingMessage(this, message.id, flushMs);
   }
 
@@ -226,10 +273,12 @@ export class StreamingMessage {
     }
   }
 
-  finish(status: Exclude<Message['status'], 'streaming'>, error?: { code: string; message: string }): Message {
+  /** Ends the answer; `finalText` replaces the streamed text (e.g. with image links taken out). */
+  finish(status: Exclude<Message['status'], 'streaming'>, error?: { code: string; message: string }, finalText?: string): Message {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     this.done = true;
+    if (finalText !== undefined) this.text = finalText;
     return this.store.finishMessage(this.id, status, this.text, error);
   }
 }

@@ -4,9 +4,9 @@ import { HolstError } from '../../../shared/errors';
 import type { ImageRecord } from '../../../shared/library';
 import type { AppCore } from '../app-core';
 import { sniffImageFormat } from '../library/image-format';
-import { ProviderHttp } from '../net/provider-http';
 import { saveImageRef } from '../providers/download';
 import { extractMarkdownImages } from '../providers/image-refs';
+import { openProviderClient, requireProviderConfig } from '../providers/client';
 import { providerKind } from '../providers/registry';
 import type { GenerateEvent, GenerateParams, InputImage, Usage } from '../providers/types';
 
@@ -15,9 +15,12 @@ export interface GenerationInput {
   prompt: string;
   model?: string;
   system?: string;
-  /** Files to send: the first is the edit's source, the rest references. */
+  /** Files to send: the first is the edit's source, the rest references (after `imageIds`). */
   imageFiles?: string[];
   maskFile?: string;
+  /** Library images to send, before any files. */
+  imageIds?: number[];
+  maskImageId?: number;
   params?: GenerateParams;
   stream?: boolean;
   conversationId?: number;
@@ -45,8 +48,7 @@ export async function generate(
   input: GenerationInput,
   options: { signal?: AbortSignal; onProgress?: (event: GenerationProgress) => void } = {},
 ): Promise<GenerationResult> {
-  const config = core.settings.get().providers.find((p) => p.id === input.providerId);
-  if (!config) throw new HolstError('not_found', `There is no provider "${input.providerId}". Add it in Settings → Providers.`);
+  const config = requireProviderConfig(core, input.providerId);
   const model = input.model ?? config.models?.[0];
   if (!model)
     throw new HolstError('invalid_input', `Name a model for ${config.name ?? config.id} (--model), or list models in its settings.`, {
@@ -56,8 +58,16 @@ export async function generate(
   const kind = providerKind(config.kind);
   const params = input.params ?? {};
 
-  const images = await Promise.all((input.imageFiles ?? []).map((file) => loadInput(core, file, 'image')));
-  const mask = input.maskFile ? await loadInput(core, input.maskFile, 'mask') : undefined;
+  const images = [
+    ...(await Promise.all((input.imageIds ?? []).map((id) => loadLibraryInput(core, id)))),
+    ...(await Promise.all((input.imageFiles ?? []).map((file) => loadInput(core, file, 'image')))),
+  ];
+  const mask =
+    input.maskImageId !== undefined
+      ? await loadLibraryInput(core, input.maskImageId)
+      : input.maskFile
+        ? await loadInput(core, input.maskFile, 'mask')
+        : undefined;
   const request = {
     model,
     prompt: input.prompt,
@@ -69,13 +79,8 @@ export async function generate(
   };
   kind.validate(request);
 
-  const apiKey = await core.secrets.resolve(config.id);
-  const providerName = config.name ?? config.id;
-  const http = new ProviderHttp({
-    providerName,
-    ...(config.caFile ? { caFile: config.caFile } : {}),
-    secrets: () => (apiKey ? [apiKey] : []),
-  });
+  const client = await openProviderClient(core, config.id);
+  const http = client.ctx.http;
   const parents = [
     ...images.flatMap((image, i) =>
       image.libraryId ? [{ id: image.libraryId, role: i === 0 ? ('source' as const) : ('reference' as const) }] : [],
@@ -97,7 +102,7 @@ export async function generate(
   let text = '';
   let usage: Usage | null = null;
   try {
-    const events: AsyncIterable<GenerateEvent> = kind.generate({ config, http, apiKey, providerName }, request, options.signal);
+    const events: AsyncIterable<GenerateEvent> = kind.generate(client.ctx, request, options.signal);
     for await (const event of events) {
       if (options.signal?.aborted) throw new HolstError('cancelled', 'Generation cancelled.');
       if (event.type === 'text') {
@@ -119,10 +124,22 @@ export async function generate(
     }
     throw error;
   } finally {
-    await http.close();
+    await client.close();
   }
   if (saved.length > 0) core.events.emit('library.changed', { ids: saved.map((i) => i.id) });
   return { images: saved, text: extractMarkdownImages(text).text, provider: config.id, model, usage };
+}
+
+/** A library image to send; it must still be there (not in the trash) and its file readable. */
+async function loadLibraryInput(core: AppCore, id: number): Promise<InputImage> {
+  const image = core.library.get(id);
+  if (!image || image.trashedAt !== null)
+    throw new HolstError('invalid_input', `Image ${id} is not in the library (or is in the trash).`, { field: 'imageIds' });
+  const file = core.library.originalPath(image);
+  const bytes = await fs.readFile(file).catch((error: Error) => {
+    throw new HolstError('storage', `Cannot read image ${id} from the library (${file}): ${error.message}`);
+  });
+  return { bytes, mime: image.mime, name: image.originalName ?? path.basename(file), libraryId: id };
 }
 
 /** Reads an input image and checks it really is one; sources and references are kept in the library (lineage). */

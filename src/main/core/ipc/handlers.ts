@@ -3,7 +3,9 @@ import { HolstError } from '../../../shared/errors';
 import type { ProviderConfig } from '../../../shared/settings';
 import type { AppCore } from '../app-core';
 import type { Handlers } from './dispatcher';
+import { createGenerationHandlers } from './generation-handlers';
 import { createLibraryHandlers } from './library-handlers';
+import { PROXY_SECRET_ID } from '../secrets/secret-store';
 
 /** Maps every contract channel to the core service that answers it. */
 export function createHandlers(core: AppCore): Handlers {
@@ -20,8 +22,28 @@ export function createHandlers(core: AppCore): Handlers {
 
   const announceProviders = async () => events.emit('providers.changed', await providerViews());
 
+  const networkView = async () => ({
+    network: settings.get().network,
+    proxyPasswordSet: (await secrets.status(PROXY_SECRET_ID)).set,
+  });
+
   return {
     ...createLibraryHandlers(core),
+    ...createGenerationHandlers(core),
+    'network.get': () => networkView(),
+    'network.save': async ({ network, proxyPassword }) => {
+      if (typeof proxyPassword === 'string' && proxyPassword !== '' && !network.proxy?.username) {
+        throw new HolstError('invalid_input', 'A proxy password needs a proxy user name.', { field: 'network.proxy.username' });
+      }
+      await settings.update((draft) => ({ ...draft, network }));
+      // Without a proxy user there is nothing for a password to belong to.
+      if (!network.proxy?.username || proxyPassword === null) {
+        if (secrets.backendKind !== 'unavailable') await secrets.clear(PROXY_SECRET_ID);
+      } else if (typeof proxyPassword === 'string' && proxyPassword !== '') {
+        await secrets.set(PROXY_SECRET_ID, proxyPassword);
+      }
+      return networkView();
+    },
     'app.info': () => core.info(),
     'app.notices': () => notices.list(),
     'app.dismissNotice': ({ id }) => {

@@ -68,6 +68,20 @@ export function createLibraryHandlers(core: AppCore): Pick<Handlers, LibraryChan
       const chosen = paths ?? (await desktop('chooseImportPaths', 'Choosing files to import')());
       return chosen && chosen.length > 0 ? startImport(chosen) : { jobId: null };
     },
+    'library.importBytes': async ({ name, base64 }) => {
+      if (!/^[A-Za-z0-9+/]+={0,2}$/.test(base64) || base64.length % 4 !== 0)
+        throw new HolstError('invalid_input', `${name} did not arrive as valid base64.`, { field: 'base64' });
+      const { image, duplicate } = await library
+        .ingest({ bytes: Buffer.from(base64, 'base64') }, { source: 'imported', originalName: path.basename(name) })
+        .catch((error: unknown) => {
+          // What the user dropped is not a picture: their input, not a provider's answer.
+          if (error instanceof HolstError && error.code === 'no_image')
+            throw new HolstError('invalid_input', `${name} is not a picture Holst can keep. ${error.message}`, { field: 'base64' });
+          throw error;
+        });
+      if (!duplicate) changed([image.id]);
+      return image;
+    },
     'library.cancelImport': ({ jobId }) => {
       imports.get(jobId)?.abort();
       return null;

@@ -149,6 +149,15 @@ CREATE TRIGGER messages_fts_update AFTER UPDATE OF text ON messages BEGIN
 END;
 `,
   },
+  {
+    version: 3,
+    description: 'what a user message asked for (for Retry), and which prompt an answer replies to',
+    sql: `
+ALTER TABLE messages ADD COLUMN request TEXT;
+ALTER TABLE messages ADD COLUMN reply_to INTEGER REFERENCES messages(id) ON DELETE SET NULL;
+CREATE INDEX messages_reply_to ON messages(reply_to) WHERE reply_to IS NOT NULL;
+`,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

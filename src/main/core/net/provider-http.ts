@@ -41,6 +41,8 @@ const DEFAULT_TIMEOUTS = { connectMs: 15_000, headersMs: 120_000, bodyMs: 120_00
  */
 export class ProviderHttp {
   readonly dispatcher: Dispatcher;
+  /** Secrets learnt while working (e.g. access tokens), redacted like the configured ones. */
+  private readonly learntSecrets = new Set<string>();
 
   constructor(private readonly options: ProviderHttpOptions) {
     const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
@@ -95,6 +97,11 @@ export class ProviderHttp {
     }
   }
 
+  /** Adds a secret this client came to hold (an access token) to those its errors must never contain. */
+  addSecret(secret: string): void {
+    this.learntSecrets.add(secret);
+  }
+
   close(): Promise<void> {
     return this.dispatcher.close();
   }
@@ -114,7 +121,8 @@ export class ProviderHttp {
 
   async statusError(response: ProviderResponse, init: Pick<ProviderRequest, 'what'>): Promise<HolstError> {
     const text = await response.body.text().catch(() => '');
-    const detail = this.redact(providerMessage(text));
+    // Redact the whole body first: cutting it short could leave part of a secret behind.
+    const detail = this.redact(providerMessage(this.redact(text)));
     const status = response.statusCode;
     const name = this.options.providerName;
     const [code, advice] = STATUS_MEANING[status] ?? (status >= 500 ? STATUS_MEANING[500]! : STATUS_MEANING[400]!);
@@ -127,6 +135,15 @@ export class ProviderHttp {
     const name = this.options.providerName;
     const err = error as { name?: string; code?: string; message?: string; cause?: { code?: string; message?: string } };
     const code = err.code ?? err.cause?.code ?? '';
+    // undici reports a proxy's refusal of the tunnel as an aborted request: tell it apart from a cancel.
+    const proxyStatus = /Proxy response \((\d{3})\)/.exec(err.message ?? '')?.[1];
+    if (proxyStatus && !init.signal?.aborted) {
+      const why =
+        proxyStatus === '407'
+          ? 'it refused the proxy user name or password; check them in Settings → Network'
+          : `it answered ${proxyStatus}; check the proxy address in Settings → Network`;
+      return new HolstError('network', `The proxy would not connect Holst to ${name} (${init.what}): ${why}.`, { cause: error });
+    }
     if (err.name === 'AbortError' || code === 'UND_ERR_ABORTED' || init.signal?.aborted)
       return new HolstError('cancelled', `${name}: cancelled.`, { cause: error });
     if (code === 'UND_ERR_CONNECT_TIMEOUT')
@@ -156,7 +173,8 @@ export class ProviderHttp {
 
   private redact(text: string): string {
     let result = text;
-    for (const secret of this.options.secrets?.() ?? []) if (secret.length >= 6) result = result.split(secret).join('••••');
+    for (const secret of [...(this.options.secrets?.() ?? []), ...this.learntSecrets])
+      if (secret.length >= 6) result = result.split(secret).join('••••');
     return result.replace(/(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{8,}/g, '$1 ••••');
   }
 }

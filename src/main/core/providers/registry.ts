@@ -1,6 +1,7 @@
 import { HolstError } from '../../../shared/errors';
 import type { ProviderKind } from '../../../shared/settings';
 import { gigachat } from './gigachat';
+import { givon } from './givon';
 import { openaiChat } from './openai-chat';
 import { openaiImages } from './openai-images';
 import type { ProviderKindModule } from './types';
@@ -8,6 +9,7 @@ import type { ProviderKindModule } from './types';
 /** Every provider kind Holst speaks; one folder each. */
 const KINDS: Partial<Record<ProviderKind, ProviderKindModule>> = {
   gigachat,
+  givon,
   'openai-chat': openaiChat,
   'openai-images': openaiImages,
 };

@@ -57,6 +57,11 @@ export interface ProviderContext {
 /** One provider kind: adding a kind touches one folder that exports one of these. */
 export interface ProviderKindModule {
   kind: ProviderKind;
+  /**
+   * Whether `listModels` asks the provider with the key (so a key can be checked without
+   * generating). Kinds with no such endpoint answer their configured models and leave this off.
+   */
+  checksKey: boolean;
   /** Checks the parameters for this kind and model before anything is sent. */
   validate(request: GenerateRequest): void;
   listModels(ctx: ProviderContext, signal?: AbortSignal): Promise<string[]>;

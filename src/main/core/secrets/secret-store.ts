@@ -13,6 +13,15 @@ export function apiKeyEnvName(providerId: string): string {
   return `HOLST_API_KEY_${providerId.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`;
 }
 
+/** The keychain entry of the proxy password: not a valid provider id, so it can never collide with one. */
+export const PROXY_SECRET_ID = ':proxy';
+export const PROXY_PASSWORD_ENV = 'HOLST_PROXY_PASSWORD';
+
+/** The environment variable that overrides a stored secret. */
+export function secretEnvName(id: string): string {
+  return id === PROXY_SECRET_ID ? PROXY_PASSWORD_ENV : apiKeyEnvName(id);
+}
+
 /** Shows the last four characters only of keys long enough that they give nothing away. */
 export function lastFour(key: string): string | null {
   return key.length >= 12 ? key.slice(-4) : null;
@@ -71,7 +80,7 @@ export class SecretStore {
   }
 
   async status(providerId: string): Promise<KeyStatus> {
-    const fromEnv = this.env[apiKeyEnvName(providerId)];
+    const fromEnv = this.env[secretEnvName(providerId)];
     if (fromEnv) return { providerId, set: true, last4: lastFour(fromEnv), source: 'env' };
     const cached = this.statusCache.get(providerId);
     if (cached) return cached;
@@ -99,7 +108,7 @@ export class SecretStore {
 
   /** The key itself, for the main process's own requests. Never send it anywhere else. */
   async resolve(providerId: string): Promise<string | null> {
-    const fromEnv = this.env[apiKeyEnvName(providerId)];
+    const fromEnv = this.env[secretEnvName(providerId)];
     if (fromEnv) return fromEnv;
     if (!this.backend) return null;
     const backend = this.backend;

@@ -23,7 +23,10 @@ const cacheKey = (ctx: ProviderContext) =>
 export async function gigachatToken(ctx: ProviderContext, signal?: AbortSignal, forceNew = false): Promise<string> {
   const key = cacheKey(ctx);
   const cached = tokens.get(key);
-  if (!forceNew && cached && cached.expiresAt - REFRESH_BEFORE_MS > Date.now()) return cached.value;
+  if (!forceNew && cached && cached.expiresAt - REFRESH_BEFORE_MS > Date.now()) {
+    ctx.http.addSecret(cached.value);
+    return cached.value;
+  }
   if (forceNew) tokens.delete(key);
   let request = pending.get(key);
   if (!request) {
@@ -32,6 +35,8 @@ export async function gigachatToken(ctx: ProviderContext, signal?: AbortSignal, 
   }
   const token = await request;
   tokens.set(key, token);
+  // The token is as secret as the key: this client's errors must never repeat it.
+  ctx.http.addSecret(token.value);
   return token.value;
 }
 
@@ -39,6 +44,10 @@ async function fetchToken(ctx: ProviderContext, signal?: AbortSignal): Promise<T
   const authUrl = ctx.config.authUrl;
   if (!authUrl) throw new HolstError('config', `${ctx.providerName} has no token URL (authUrl) in its settings.`);
   const scope = ctx.config.scope ?? 'GIGACHAT_API_PERS';
+  // The authorization key is base64 of "client id:client secret": the secret is kept out of errors too.
+  const decoded = Buffer.from(requireKey(ctx), 'base64').toString('utf8');
+  const clientSecret = decoded.includes(':') ? decoded.slice(decoded.indexOf(':') + 1) : '';
+  if (clientSecret.length >= 8) ctx.http.addSecret(clientSecret);
   let response;
   try {
     response = await ctx.http.request(authUrl, {
@@ -80,8 +89,10 @@ export async function withGigachatToken<T>(
   signal: AbortSignal | undefined,
   run: (token: string) => Promise<T>,
 ): Promise<T> {
+  // A refused token request is final; only the API refusing a token it issued earns a fresh one.
+  const token = await gigachatToken(ctx, signal);
   try {
-    return await run(await gigachatToken(ctx, signal));
+    return await run(token);
   } catch (error) {
     if (!(error instanceof HolstError && error.code === 'auth' && /answered 401/.test(error.message))) throw error;
     return run(await gigachatToken(ctx, signal, true));

@@ -19,6 +19,7 @@ interface Chunk {
 
 export const gigachat: ProviderKindModule = {
   kind: 'gigachat',
+  checksKey: true,
 
   validate(request) {
     const { n } = request.params;

@@ -25,6 +25,7 @@ const partUrl = (part: Part) => (typeof part.image_url === 'string' ? part.image
 
 export const openaiChat: ProviderKindModule = {
   kind: 'openai-chat',
+  checksKey: true,
 
   validate(request) {
     const { n, size } = request.params;

@@ -12,6 +12,7 @@ const SIZE = /^(auto|\d{2,5}x\d{2,5})$/;
 
 export const openaiImages: ProviderKindModule = {
   kind: 'openai-images',
+  checksKey: true,
 
   validate(request) {
     const { n, size, quality } = request.params;

@@ -1,0 +1,54 @@
+import { HolstError } from '../../../shared/errors';
+import type { ProviderConfig } from '../../../shared/settings';
+import type { AppCore } from '../app-core';
+import { ProviderHttp } from '../net/provider-http';
+import { PROXY_SECRET_ID } from '../secrets/secret-store';
+import { providerKind } from './registry';
+import type { ProviderContext, ProviderKindModule } from './types';
+
+/** A provider ready to call: its kind, its context (key, HTTP client) and a way to let go of its connections. */
+export interface ProviderClient {
+  config: ProviderConfig;
+  kind: ProviderKindModule;
+  ctx: ProviderContext;
+  close(): Promise<void>;
+}
+
+export function requireProviderConfig(core: AppCore, id: string): ProviderConfig {
+  const config = core.settings.get().providers.find((p) => p.id === id);
+  if (!config) throw new HolstError('not_found', `There is no provider "${id}". Add it in Settings → Providers.`);
+  return config;
+}
+
+/**
+ * Opens a client for one provider with the user's network settings: proxy (its password from the
+ * keychain), timeouts, and the provider's extra CA. Every secret involved is redacted from errors.
+ */
+export async function openProviderClient(core: AppCore, id: string): Promise<ProviderClient> {
+  const config = requireProviderConfig(core, id);
+  const kind = providerKind(config.kind);
+  const network = core.settings.get().network;
+  const apiKey = await core.secrets.resolve(config.id);
+  const proxyPassword = network.proxy?.username ? await core.secrets.resolve(PROXY_SECRET_ID) : null;
+  const providerName = config.name ?? config.id;
+  const http = new ProviderHttp({
+    providerName,
+    ...(config.caFile ? { caFile: config.caFile } : {}),
+    ...(network.proxy
+      ? {
+          proxy: {
+            url: network.proxy.url,
+            ...(network.proxy.username ? { username: network.proxy.username } : {}),
+            ...(proxyPassword ? { password: proxyPassword } : {}),
+          },
+        }
+      : {}),
+    timeouts: {
+      connectMs: network.connectTimeoutSec * 1000,
+      headersMs: network.responseTimeoutSec * 1000,
+      bodyMs: network.responseTimeoutSec * 1000,
+    },
+    secrets: () => [apiKey, proxyPassword].filter((s): s is string => !!s),
+  });
+  return { config, kind, ctx: { config, http, apiKey, providerName }, close: () => http.close() };
+}

@@ -1,0 +1,143 @@
+/**
+ * Givon (api.givon.ai): `POST {base}/generations` with a Bearer key and
+ * `{type:'image', model, input:{prompt, aspectRatio?, quality?, imageSize?, sourceImage?, maskImage?,
+ * referenceAssetUris?}}` (seed 003). The first input image is the edit's source, the rest are
+ * references, all sent as data: URIs so no asset upload is needed. The answer is either finished or
+ * a job polled at `GET {base}/generations/{id}`; its shape is assumed (see answer.ts).
+ */
+import { HolstError } from '../../../../shared/errors';
+import { parseJson, requireKey } from '../common';
+import { refFromUrl, toDataUri } from '../image-refs';
+import type { GenerateEvent, GenerateRequest, InputImage, ProviderContext, ProviderKindModule } from '../types';
+import { readGivonAnswer, type GivonAnswer } from './answer';
+
+/** The seed's values; Givon answers 400 to anything else, so they are checked before sending. */
+export const GIVON_ASPECT_RATIOS = ['1:1', '2:3', '3:2', '4:3', '3:4', '4:5', '5:4', '16:9', '9:16', '21:9'];
+const QUALITIES = ['low', 'medium', 'high'];
+const RESOLUTIONS = ['1K', '2K', '4K'];
+const MAX_REFERENCES = 16;
+
+/**
+ * How a job is polled: the first wait, its growth per poll, the longest wait, and when to give up.
+ * Mutable only so tests can make it fast; nothing else changes it.
+ */
+export const GIVON_POLL = { firstMs: 1000, factor: 1.5, maxMs: 8000, maxWaitMs: 10 * 60_000 };
+
+export const givon: ProviderKindModule = {
+  kind: 'givon',
+  // No endpoint to check a key with: listModels answers the configured models (see below).
+  checksKey: false,
+
+  validate(request) {
+    const { n, size, aspect, quality, resolution } = request.params;
+    if (n !== undefined && n !== 1) throw new HolstError('invalid_input', 'Givon makes one image per request (n = 1).', { field: 'n' });
+    if (size !== undefined)
+      throw new HolstError('invalid_input', 'Givon takes no pixel size: use aspect (e.g. 16:9) and resolution (1K, 2K or 4K).', {
+        field: 'size',
+      });
+    if (aspect !== undefined && !GIVON_ASPECT_RATIOS.includes(aspect))
+      throw new HolstError('invalid_input', `aspect must be one of ${GIVON_ASPECT_RATIOS.join(', ')} for Givon.`, { field: 'aspect' });
+    if (quality !== undefined && !QUALITIES.includes(quality))
+      throw new HolstError('invalid_input', 'quality must be low, medium or high.', { field: 'quality' });
+    if (resolution !== undefined && !RESOLUTIONS.includes(resolution))
+      throw new HolstError('invalid_input', 'resolution must be 1K, 2K or 4K.', { field: 'resolution' });
+    if (request.mask && request.images.length === 0)
+      throw new HolstError('invalid_input', 'A mask needs a source image to edit.', { field: 'mask' });
+    if (request.images.length > 1 + MAX_REFERENCES)
+      throw new HolstError('invalid_input', `Givon takes one source image and at most ${MAX_REFERENCES} references.`, { field: 'image' });
+  },
+
+  // Givon documents no model list: the models are the ones named in the provider's settings.
+  listModels(ctx) {
+    return Promise.resolve(ctx.config.models ?? []);
+  },
+
+  async *generate(ctx, request, signal): AsyncGenerator<GenerateEvent> {
+    const response = await ctx.http.request(`${ctx.config.baseUrl}/generations`, {
+      method: 'POST',
+      what: 'the image request',
+      headers: { ...auth(ctx), 'Content-Type': 'application/json' },
+      body: JSON.stringify(requestBody(request)),
+      ...(signal ? { signal } : {}),
+    });
+    let answer = readGivonAnswer(await parseJson(response, ctx, 'the image request'));
+    if (answer.state === 'pending') {
+      const id = answer.id;
+      if (id === undefined) throw new HolstError('invalid_response', `${ctx.providerName} queued the image but gave no job id to follow.`);
+      answer = yield* follow(ctx, id, answer.status, signal);
+    }
+    if (answer.state === 'failed')
+      throw new HolstError('provider_error', `${ctx.providerName} could not make the image: ${answer.message}`);
+    // A finished job without images yields nothing; the caller reports "answered without an image".
+    for (const url of answer.urls) yield { type: 'image', ref: refFromUrl(url) };
+  },
+};
+
+function requestBody(request: GenerateRequest) {
+  const { aspect, quality, resolution } = request.params;
+  const [source, ...references] = request.images;
+  return {
+    type: 'image',
+    model: request.model,
+    input: {
+      prompt: request.system ? `${request.system}\n\n${request.prompt}` : request.prompt,
+      ...(aspect ? { aspectRatio: aspect } : {}),
+      ...(quality ? { quality } : {}),
+      ...(resolution ? { imageSize: resolution } : {}),
+      ...(source ? { sourceImage: dataUri(source) } : {}),
+      ...(request.mask ? { maskImage: dataUri(request.mask) } : {}),
+      ...(references.length > 0 ? { referenceAssetUris: references.map(dataUri) } : {}),
+    },
+  };
+}
+
+/** Polls the job with growing waits until it is no longer pending, reporting each state on the way. */
+async function* follow(
+  ctx: ProviderContext,
+  id: string,
+  firstStatus: string,
+  signal?: AbortSignal,
+): AsyncGenerator<GenerateEvent, Exclude<GivonAnswer, { state: 'pending' }>> {
+  const started = Date.now();
+  let delay = GIVON_POLL.firstMs;
+  let status = firstStatus;
+  for (;;) {
+    yield { type: 'progress', message: `${ctx.providerName}: ${status.replace(/_/g, ' ')}…` };
+    const remaining = GIVON_POLL.maxWaitMs - (Date.now() - started);
+    if (remaining <= 0) {
+      const limit = GIVON_POLL.maxWaitMs >= 60_000 ? `${Math.round(GIVON_POLL.maxWaitMs / 60_000)} min` : `${GIVON_POLL.maxWaitMs} ms`;
+      throw new HolstError('timeout', `${ctx.providerName} did not finish the image within ${limit} (job ${id}, last ${status}).`);
+    }
+    // The last wait is cut short so the job gets one more look right at the limit.
+    await wait(Math.min(delay, remaining), ctx, signal);
+    delay = Math.min(delay * GIVON_POLL.factor, GIVON_POLL.maxMs);
+    const response = await ctx.http.request(`${ctx.config.baseUrl}/generations/${encodeURIComponent(id)}`, {
+      what: 'the job status',
+      headers: auth(ctx),
+      ...(signal ? { signal } : {}),
+    });
+    const answer = readGivonAnswer(await parseJson(response, ctx, 'the job status'));
+    if (answer.state !== 'pending') return answer;
+    status = answer.status;
+  }
+}
+
+/** A pause between polls that ends at once, as `cancelled`, when the signal fires. */
+function wait(ms: number, ctx: ProviderContext, signal?: AbortSignal): Promise<void> {
+  const cancelled = () => new HolstError('cancelled', `${ctx.providerName}: cancelled.`);
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(cancelled());
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(cancelled());
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+const dataUri = (image: InputImage) => toDataUri(image.bytes, image.mime);
+const auth = (ctx: ProviderContext) => ({ Authorization: `Bearer ${requireKey(ctx)}` });

@@ -1,0 +1,83 @@
+/** Generation as it crosses IPC: what the renderer asks for and the events it is sent back. */
+import { z } from 'zod';
+import { ErrorPayloadSchema } from './errors';
+import { ImageIdSchema, ImageRecordSchema, MessageSchema } from './library';
+import { ProviderIdSchema } from './settings';
+
+/** Parameters a request may carry; each provider kind checks which of them it takes, and their limits. */
+export const GenerateParamsSchema = z.object({
+  n: z.number().int().min(1).max(10).optional(),
+  size: z.string().trim().max(20).optional(),
+  aspect: z.string().trim().max(10).optional(),
+  quality: z.enum(['low', 'medium', 'high']).optional(),
+  resolution: z.enum(['1K', '2K', '4K']).optional(),
+});
+export type GenerateParamsInput = z.infer<typeof GenerateParamsSchema>;
+
+export const ChatSendSchema = z.object({
+  /** The conversation to continue; a new one is started without it. */
+  conversationId: z.number().int().positive().optional(),
+  providerId: ProviderIdSchema,
+  model: z.string().trim().min(1).max(200).optional(),
+  prompt: z.string().max(100_000),
+  system: z.string().max(100_000).optional(),
+  /** Library images to send: the first is the edit's source, the rest references. */
+  imageIds: z.array(ImageIdSchema).max(17).default([]),
+  maskImageId: ImageIdSchema.optional(),
+  params: GenerateParamsSchema.default({}),
+});
+export type ChatSendInput = z.input<typeof ChatSendSchema>;
+
+export const ChatStartedSchema = z.object({
+  generationId: z.string(),
+  conversationId: z.number().int(),
+  userMessage: MessageSchema,
+  assistantMessage: MessageSchema,
+});
+export type ChatStarted = z.infer<typeof ChatStartedSchema>;
+
+const about = {
+  generationId: z.string(),
+  conversationId: z.number().int(),
+  /** The assistant message being written. */
+  messageId: z.number().int(),
+};
+
+/** What a running generation reports, in order: text and progress, images, usage, then `finished` once. */
+export const GenerationEventSchema = z.discriminatedUnion('type', [
+  z.object({ ...about, type: z.literal('text'), delta: z.string() }),
+  z.object({ ...about, type: z.literal('progress'), message: z.string() }),
+  z.object({ ...about, type: z.literal('image'), image: ImageRecordSchema }),
+  z.object({
+    ...about,
+    type: z.literal('usage'),
+    usage: z.object({
+      promptTokens: z.number().optional(),
+      completionTokens: z.number().optional(),
+      totalTokens: z.number().optional(),
+    }),
+  }),
+  z.object({
+    ...about,
+    type: z.literal('finished'),
+    status: z.enum(['complete', 'error', 'cancelled']),
+    message: MessageSchema,
+    error: ErrorPayloadSchema.nullable(),
+  }),
+]);
+export type GenerationEvent = z.infer<typeof GenerationEventSchema>;
+
+/** The steps "Test connection" goes through, in order; the first that fails ends the test. */
+export const CONNECTION_STEPS = ['dns', 'connect', 'tls', 'auth', 'models'] as const;
+export const ConnectionReportSchema = z.object({
+  ok: z.boolean(),
+  steps: z.array(
+    z.object({
+      step: z.enum(CONNECTION_STEPS),
+      status: z.enum(['ok', 'failed', 'skipped']),
+      message: z.string(),
+    }),
+  ),
+  models: z.array(z.string()),
+});
+export type ConnectionReport = z.infer<typeof ConnectionReportSchema>;
