@@ -30,7 +30,8 @@ precedence over the keychain. Exit status: 0 ok, 2 invalid input, 3 config, 4 au
 5 not found, 6 network, 7 storage, 130 cancelled, 1 other.
 `;
 
-const COMMANDS: Record<string, (ctx: CliContext) => Promise<void>> = {
+/** A command's promise gives its exit status when it is not 0 (e.g. a check that ran but failed). */
+const COMMANDS: Record<string, (ctx: CliContext) => Promise<number | void>> = {
   settings: settingsCommand,
   providers: providersCommand,
   key: keyCommand,
@@ -83,13 +84,12 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
     const dataDir = resolveDataDir({ argv: flags.dataDir ? ['--data-dir', flags.dataDir] : [], env });
     const core = coreOpener(dataDir, env);
     try {
-      await run({ dataDir, args, out, env, stdin: process.stdin, core });
+      return (await run({ dataDir, args, out, env, stdin: process.stdin, core })) ?? 0;
     } finally {
       await core()
         .then((opened) => opened.close())
         .catch(() => undefined);
     }
-    return 0;
   } catch (error) {
     return out.error(error);
   }

@@ -10,6 +10,7 @@ import { generate } from '../../src/main/core/generation/generate';
 import { startGigaChatServer, type GigaChatServer } from '../servers/gigachat-server';
 import { startOpenAIChatServer, type OpenAIChatServer } from '../servers/openai-chat-server';
 import { startProxyServer, type ProxyServer } from '../servers/proxy-server';
+import { runHolst } from '../support/cli';
 import { call, openTestCore } from '../support/core';
 import { failure } from '../support/failure';
 import { removeTempDirs } from '../support/temp-dir';
@@ -151,6 +152,19 @@ describe('Test connection', () => {
     server.quirks.push({ path: '/models', status: 404, body: { error: { message: 'no such route' } } });
     const noModels = await reportFor({ baseUrl: server.baseUrl }, { HOLST_API_KEY_AGG: server.apiKey });
     expect(failedStep(noModels)).toBe('models');
+  });
+
+  it('runs from the CLI too: the report as JSON, exit status 6 when a step fails', async () => {
+    const env = { HOLST_API_KEY_AGG: server.apiKey, HOLST_KEYCHAIN_SERVICE: 'Holst-test-cli-none' };
+    const good = await runHolst(['--json', '--data-dir', core.dataDir, 'providers', 'test', 'agg'], { env });
+    expect(good.code).toBe(0);
+    expect(good.json()).toMatchObject({ ok: true, models: expect.arrayContaining(['gpt-4o-image']) });
+    const bad = await runHolst(['--data-dir', core.dataDir, 'providers', 'test', 'agg'], {
+      env: { ...env, HOLST_API_KEY_AGG: 'sk-wrong-000000' },
+    });
+    expect(bad.code).toBe(6);
+    expect(bad.stdout).toMatch(/✗ auth/);
+    expect(bad.stdout).not.toContain('sk-wrong-000000');
   });
 
   it('fails at TLS for a private CA, and passes with the provider’s CA file (GigaChat: key via the token exchange)', async () => {

@@ -2,21 +2,37 @@ import { ApiKeySchema } from '../../shared/contract';
 import { HolstError, invalidInput } from '../../shared/errors';
 import { ProviderIdSchema } from '../../shared/settings';
 import type { AppCore } from '../../main/core/app-core';
+import { testConnection } from '../../main/core/providers/connection-test';
 import { apiKeyEnvName } from '../../main/core/secrets/secret-store';
 import type { CliContext } from '../context';
 
 export const providersHelp = `holst providers list         the configured providers and whether each has a key
+holst providers test ID      check provider ID step by step: DNS, connection, TLS, key, model list
 holst key status ID          whether provider ID has a key, and where it comes from
 holst key set ID             store provider ID's key in the system keychain (read from stdin)
 holst key clear ID           remove provider ID's key from the keychain`;
 
-export async function providersCommand(ctx: CliContext): Promise<void> {
-  const [sub] = ctx.args;
+export async function providersCommand(ctx: CliContext): Promise<number | void> {
+  const [sub, rawId] = ctx.args;
+  if (sub === 'test') return testCommand(ctx, rawId);
   if (sub !== 'list') throw new HolstError('invalid_input', `Unknown command "providers ${sub ?? ''}". Try "holst --help".`);
   const core = await ctx.core();
   const providers = await Promise.all(core.settings.get().providers.map(async (p) => ({ ...p, key: await core.secrets.status(p.id) })));
   const lines = providers.map((p) => `${p.id}\t${p.kind}\t${p.baseUrl}\t${p.key.set ? `key set (${p.key.source})` : 'no key'}`);
   ctx.out.result({ providers }, lines.length > 0 ? lines.join('\n') : 'No providers yet. Add one in the app: Settings → Providers.');
+}
+
+const MARKS = { ok: '✓', failed: '✗', skipped: '–' } as const;
+
+async function testCommand(ctx: CliContext, rawId: string | undefined): Promise<number> {
+  const id = ProviderIdSchema.safeParse(rawId ?? '');
+  if (!id.success) throw invalidInput(id.error, 'provider id');
+  const core = await ctx.core();
+  const report = await testConnection(core, id.data);
+  const lines = report.steps.map((s) => `${MARKS[s.status]} ${s.step.padEnd(7)} ${s.message}`);
+  ctx.out.result(report, lines.join('\n'));
+  // The report is the answer either way; a failed step still makes the exit status say so.
+  return report.ok ? 0 : 6;
 }
 
 export async function keyCommand(ctx: CliContext): Promise<void> {
