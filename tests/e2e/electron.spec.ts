@@ -62,7 +62,7 @@ test.describe('Electron app', () => {
       const key = fakeApiKey('abcd');
       await page.getByRole('button', { name: 'Settings' }).click();
       await page.getByRole('button', { name: 'Add provider' }).click();
-      await page.getByLabel('Id').fill('giga');
+      await page.getByLabel('Id', { exact: true }).fill('giga');
       await page.getByRole('button', { name: 'Add provider' }).click();
       await page.getByLabel('API key').fill(key);
       await page.getByRole('button', { name: 'Save key' }).click();

@@ -97,6 +97,10 @@ export class ProviderHttp {
     }
   }
 
+  get providerName(): string {
+    return this.options.providerName;
+  }
+
   /** Adds a secret this client came to hold (an access token) to those its errors must never contain. */
   addSecret(secret: string): void {
     this.learntSecrets.add(secret);
@@ -176,6 +180,36 @@ export class ProviderHttp {
     for (const secret of [...(this.options.secrets?.() ?? []), ...this.learntSecrets])
       if (secret.length >= 6) result = result.split(secret).join('••••');
     return result.replace(/(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{8,}/g, '$1 ••••');
+  }
+}
+
+/**
+ * What went wrong while a body was being read (after the status line arrived): the request was
+ * cancelled, the provider stalled past the body timeout, or the connection was cut.
+ */
+export function bodyReadError(error: unknown, about: { providerName: string; what: string; signal?: AbortSignal | undefined }): HolstError {
+  if (error instanceof HolstError) return error;
+  const err = error as { name?: string; code?: string; message?: string };
+  if (about.signal?.aborted || err.name === 'AbortError' || err.code === 'UND_ERR_ABORTED')
+    return new HolstError('cancelled', `${about.providerName}: cancelled.`, { cause: error });
+  if (err.code === 'UND_ERR_BODY_TIMEOUT')
+    return new HolstError('timeout', `${about.providerName} stopped sending ${about.what} part-way. Try again later.`, { cause: error });
+  return new HolstError(
+    'network',
+    `The connection to ${about.providerName} was cut off during ${about.what} (${err.code ?? err.message ?? 'unknown'}). Try again.`,
+    { cause: error },
+  );
+}
+
+/** A body's chunks, with any failure to read them turned into a typed error (see bodyReadError). */
+export async function* typedBody(
+  body: AsyncIterable<Uint8Array>,
+  about: { providerName: string; what: string; signal?: AbortSignal | undefined },
+): AsyncGenerator<Uint8Array> {
+  try {
+    for await (const chunk of body) yield chunk;
+  } catch (error) {
+    throw bodyReadError(error, about);
   }
 }
 

@@ -1,7 +1,7 @@
 import { HolstError } from '../../../shared/errors';
 import { parseSse } from '../net/sse';
 import { apiKeyEnvName } from '../secrets/secret-store';
-import type { ProviderResponse } from '../net/provider-http';
+import { bodyReadError, typedBody, type ProviderResponse } from '../net/provider-http';
 import type { ProviderContext } from './types';
 
 export function requireKey(ctx: ProviderContext): string {
@@ -16,7 +16,12 @@ export function requireKey(ctx: ProviderContext): string {
 
 /** A JSON body, or an `invalid_response` that says what came instead. */
 export async function parseJson(response: ProviderResponse, ctx: ProviderContext, what: string): Promise<unknown> {
-  const text = await response.body.text();
+  let text: string;
+  try {
+    text = await response.body.text();
+  } catch (error) {
+    throw bodyReadError(error, { providerName: ctx.providerName, what });
+  }
   try {
     return JSON.parse(text);
   } catch {
@@ -27,7 +32,7 @@ export async function parseJson(response: ProviderResponse, ctx: ProviderContext
 
 /** The JSON chunks of an OpenAI-style SSE stream, up to `data: [DONE]` (or the end of the stream). */
 export async function* jsonStreamChunks<T>(body: AsyncIterable<Uint8Array>, providerName: string): AsyncGenerator<T> {
-  for await (const event of parseSse(body)) {
+  for await (const event of parseSse(typedBody(body, { providerName, what: 'the streamed answer' }))) {
     if (event.data === '[DONE]') return;
     try {
       yield JSON.parse(event.data) as T;

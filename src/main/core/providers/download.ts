@@ -1,6 +1,6 @@
 import { HolstError } from '../../../shared/errors';
 import type { ImageLibrary, IngestMeta, IngestResult } from '../library/image-library';
-import type { ProviderHttp } from '../net/provider-http';
+import { typedBody, type ProviderHttp } from '../net/provider-http';
 import type { ImageRef } from './types';
 
 /**
@@ -24,27 +24,13 @@ export async function saveImageRef(
     ...(signal ? { signal } : {}),
   });
   try {
-    return await library.ingest({ stream: bodyChunks(response.body, signal) }, withPrompt, signal);
+    const stream = typedBody(response.body, { providerName: http.providerName, what: 'the image download', signal });
+    return await library.ingest({ stream }, withPrompt, signal);
   } catch (error) {
     response.body.destroy();
     if (error instanceof HolstError && error.code === 'no_image') {
       throw new HolstError('no_image', `The provider's image could not be saved. ${error.message}`, { cause: error });
     }
     throw error;
-  }
-}
-
-/** The body's chunks; a body cut short or timed out becomes a typed error. */
-async function* bodyChunks(body: AsyncIterable<Uint8Array>, signal?: AbortSignal): AsyncGenerator<Uint8Array> {
-  try {
-    for await (const chunk of body) yield chunk;
-  } catch (error) {
-    if (signal?.aborted) throw new HolstError('cancelled', 'The image download was cancelled.', { cause: error });
-    const code = (error as { code?: string }).code;
-    if (code === 'UND_ERR_BODY_TIMEOUT')
-      throw new HolstError('timeout', 'The image download stalled; nothing was saved.', { cause: error });
-    throw new HolstError('network', `The image download was cut off (${code ?? (error as Error).message}); nothing was saved.`, {
-      cause: error,
-    });
   }
 }
