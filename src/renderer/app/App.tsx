@@ -1,9 +1,18 @@
 import { useEffect } from 'react';
+import { ChatScreen } from '../features/chat/ChatScreen';
 import { LibraryScreen } from '../features/library/LibraryScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
-import { useAppStore } from '../store/app-store';
+import { useAppStore, type Screen } from '../store/app-store';
+import { useChatStore } from '../store/chat-store';
 import { Home } from './Home';
 import { Notices } from './Notices';
+
+const CONTENT_CLASS: Record<Screen, string> = {
+  chat: 'content content-fill content-chat',
+  library: 'content content-fill',
+  home: 'content',
+  settings: 'content',
+};
 
 export function App() {
   const { screen, go, start, started, startError, settings } = useAppStore();
@@ -18,11 +27,16 @@ export function App() {
   }, [settings?.appearance.theme]);
 
   useEffect(() => {
-    // Ctrl/Cmd+, opens Settings, as in most desktop apps.
+    // Ctrl/Cmd+, opens Settings, as in most desktop apps; Ctrl/Cmd+N starts a new chat.
     const onKey = (event: KeyboardEvent) => {
-      if ((event.ctrlKey || event.metaKey) && event.key === ',') {
+      if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
+      if (event.key === ',') {
         event.preventDefault();
         go('settings');
+      } else if (event.key.toLowerCase() === 'n' && !event.shiftKey) {
+        event.preventDefault();
+        go('chat');
+        useChatStore.getState().newChat();
       }
     };
     window.addEventListener('keydown', onKey);
@@ -42,6 +56,15 @@ export function App() {
     <div className="shell">
       <nav className="sidebar" aria-label="Main">
         <div className="brand">Holst</div>
+        <button
+          type="button"
+          className="nav-item"
+          aria-current={screen === 'chat'}
+          onClick={() => go('chat')}
+          title="Chat (Ctrl+N for a new chat)"
+        >
+          Chat
+        </button>
         <button type="button" className="nav-item" aria-current={screen === 'library'} onClick={() => go('library')}>
           Library
         </button>
@@ -58,9 +81,17 @@ export function App() {
           Settings
         </button>
       </nav>
-      <main className={screen === 'library' ? 'content content-fill' : 'content'}>
+      <main className={CONTENT_CLASS[screen]}>
         <Notices />
-        {!started ? null : screen === 'library' ? <LibraryScreen /> : screen === 'settings' ? <SettingsScreen /> : <Home />}
+        {!started ? null : screen === 'chat' ? (
+          <ChatScreen />
+        ) : screen === 'library' ? (
+          <LibraryScreen />
+        ) : screen === 'settings' ? (
+          <SettingsScreen />
+        ) : (
+          <Home />
+        )}
       </main>
     </div>
   );

@@ -3,7 +3,7 @@ import type { AppInfo, Notice } from '../../shared/contract';
 import type { Settings } from '../../shared/settings';
 import { holst, unwrap } from '../bridge';
 
-export type Screen = 'library' | 'home' | 'settings';
+export type Screen = 'chat' | 'library' | 'home' | 'settings';
 
 interface AppState {
   info: AppInfo | null;

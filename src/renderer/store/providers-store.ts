@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { ProviderView } from '../../shared/contract';
+import type { ConnectionReport } from '../../shared/generation';
 import type { ProviderConfig } from '../../shared/settings';
 import { holst, unwrap } from '../bridge';
 
@@ -11,6 +12,10 @@ interface ProvidersState {
   remove(id: string): Promise<void>;
   setKey(providerId: string, key: string): Promise<void>;
   clearKey(providerId: string): Promise<void>;
+  /** Runs "Test connection" on a saved provider: DNS, connect, TLS, the key, the model list. */
+  test(id: string): Promise<ConnectionReport>;
+  /** Saves `models` as the provider's model list, keeping the rest of its configuration. */
+  setModels(config: ProviderConfig, models: string[]): Promise<ProviderView>;
 }
 
 export const useProvidersStore = create<ProvidersState>()((set) => {
@@ -33,6 +38,15 @@ export const useProvidersStore = create<ProvidersState>()((set) => {
     },
     async clearKey(providerId) {
       await unwrap(holst.secrets.clear({ providerId }));
+    },
+    async test(id) {
+      return unwrap(holst.providers.test({ id }));
+    },
+    async setModels(config, models) {
+      const view = await unwrap(holst.providers.save({ provider: { ...config, models }, previousId: config.id }));
+      // The core also pushes `providers.changed`; updating here keeps the card right if that event is late.
+      set((state) => ({ providers: state.providers.map((p) => (p.config.id === config.id ? view : p)) }));
+      return view;
     },
   };
 });

@@ -2,8 +2,17 @@ import { useState } from 'react';
 import type { ProviderView } from '../../../shared/contract';
 import { useProvidersStore } from '../../store/providers-store';
 import { ApiKeyField } from './ApiKeyField';
+import { ConnectionTest } from './ConnectionTest';
 import { kindLabel } from './provider-kinds';
 import { ProviderForm } from './ProviderForm';
+
+const SHOWN_MODELS = 6;
+
+function modelsSummary(models: readonly string[] | undefined): string {
+  if (!models || models.length === 0) return 'Models: the provider’s list';
+  const shown = models.slice(0, SHOWN_MODELS).join(', ');
+  return `Models: ${shown}${models.length > SHOWN_MODELS ? ` and ${models.length - SHOWN_MODELS} more` : ''}`;
+}
 
 export function ProviderCard({ view, canStoreKeys }: { view: ProviderView; canStoreKeys: boolean }) {
   const { config } = view;
@@ -30,6 +39,9 @@ export function ProviderCard({ view, canStoreKeys }: { view: ProviderView; canSt
           <p className="muted small">
             {kindLabel(config.kind)} · <code>{config.id}</code> · {config.baseUrl}
           </p>
+          <p className="muted small provider-models" data-testid={`models-${config.id}`}>
+            {modelsSummary(config.models)}
+          </p>
         </div>
         <div className="actions">
           <button type="button" onClick={() => setEditing(true)}>
@@ -41,6 +53,7 @@ export function ProviderCard({ view, canStoreKeys }: { view: ProviderView; canSt
         </div>
       </header>
       <ApiKeyField providerId={config.id} status={view.key} canStore={canStoreKeys} />
+      <ConnectionTest config={config} />
       {error && (
         <p role="alert" className="error">
           {error}

@@ -2,6 +2,8 @@ import { useEffect, useState } from 'react';
 import type { Settings } from '../../../shared/settings';
 import { useAppStore } from '../../store/app-store';
 import { useProvidersStore } from '../../store/providers-store';
+import '../../styles/settings.css';
+import { NetworkSettings } from './NetworkSettings';
 import { ProviderCard } from './ProviderCard';
 import { ProviderForm } from './ProviderForm';
 
@@ -45,6 +47,8 @@ export function SettingsScreen() {
           Add provider
         </button>
       )}
+
+      <NetworkSettings />
 
       <h2>Appearance</h2>
       <label className="field inline">

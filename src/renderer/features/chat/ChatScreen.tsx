@@ -1,0 +1,250 @@
+import { useEffect, useId, useMemo, useRef, useState, type DragEvent } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { useChatStore } from '../../store/chat-store';
+import { useLibraryStore } from '../../store/library-store';
+import { useProvidersStore } from '../../store/providers-store';
+import { ImageViewer } from '../library/ImageViewer';
+import { Composer } from './Composer';
+import { ConversationList } from './ConversationList';
+import { conversationTitle } from './format';
+import { ChatIcon, ImageIcon, PencilIcon, TrashIcon } from './icons';
+import { Messages } from './Messages';
+import '../../styles/chat.css';
+
+const hasFiles = (event: DragEvent) => event.dataTransfer.types.includes('Files');
+
+/** The chat: conversations on the left, the open one in the middle, the prompt box at the bottom. */
+export function ChatScreen() {
+  const providers = useProvidersStore((s) => s.providers);
+  const providersLoaded = useProvidersStore((s) => s.loaded);
+  const [providersError, setProvidersError] = useState<string | null>(null);
+  const { currentId, conversations, messages, messagesLoading, messagesError, live, attachFiles } = useChatStore(
+    useShallow((s) => ({
+      currentId: s.currentId,
+      conversations: s.conversations,
+      messages: s.messages,
+      messagesLoading: s.messagesLoading,
+      messagesError: s.messagesError,
+      live: s.live,
+      attachFiles: s.attachFiles,
+    })),
+  );
+  const selected = useLibraryStore((s) => s.selected);
+  const viewerError = useLibraryStore((s) => s.viewerError);
+  const [dragging, setDragging] = useState(false);
+  const dragDepth = useRef(0);
+  const opener = useRef<HTMLElement | null>(null);
+
+  useEffect(() => {
+    void useChatStore.getState().init();
+    if (!useProvidersStore.getState().loaded) {
+      useProvidersStore
+        .getState()
+        .load()
+        .catch((error: unknown) => setProvidersError(error instanceof Error ? error.message : String(error)));
+    }
+    // Leaving the chat closes an image it opened in the viewer.
+    return () => useLibraryStore.getState().close();
+  }, []);
+
+  const conversation = conversations.find((c) => c.id === currentId) ?? null;
+
+  // Every image of the conversation in order, for stepping through them in the viewer.
+  const imageIds = useMemo(() => {
+    const ids: number[] = [];
+    for (const m of messages) ids.push(...m.imageIds);
+    for (const g of Object.values(live)) if (g.conversationId === currentId) ids.push(...g.imageIds);
+    return [...new Set(ids)];
+  }, [messages, live, currentId]);
+  const viewedId = selected?.image.id ?? null;
+  const at = viewedId === null ? -1 : imageIds.indexOf(viewedId);
+
+  const openImage = (id: number) => {
+    opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    void useLibraryStore.getState().open(id);
+  };
+  const closeViewer = () => {
+    useLibraryStore.getState().close();
+    if (opener.current?.isConnected) opener.current.focus();
+  };
+
+  const onDragEnter = (event: DragEvent) => {
+    if (!hasFiles(event)) return;
+    event.preventDefault();
+    dragDepth.current++;
+    setDragging(true);
+  };
+  const onDragOver = (event: DragEvent) => {
+    if (!hasFiles(event)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+  };
+  const onDragLeave = (event: DragEvent) => {
+    if (!hasFiles(event)) return;
+    dragDepth.current = Math.max(0, dragDepth.current - 1);
+    if (dragDepth.current === 0) setDragging(false);
+  };
+  const onDrop = (event: DragEvent) => {
+    dragDepth.current = 0;
+    setDragging(false);
+    const files = [...event.dataTransfer.files];
+    if (files.length === 0) return;
+    event.preventDefault();
+    void attachFiles(files);
+  };
+
+  return (
+    <section
+      className="chat"
+      aria-labelledby="chat-title"
+      onDragEnter={onDragEnter}
+      onDragOver={onDragOver}
+      onDragLeave={onDragLeave}
+      onDrop={onDrop}
+    >
+      <ConversationList />
+      <div className="chat-main">
+        <ChatHeader key={currentId ?? 'new'} id={currentId} title={conversationTitle(conversation)} />
+        {messagesError && (
+          <p role="alert" className="error chat-banner">
+            Could not load this chat: {messagesError}
+          </p>
+        )}
+        {providersError && (
+          <p role="alert" className="error chat-banner">
+            Could not load the providers: {providersError}
+          </p>
+        )}
+        {viewerError && !selected && (
+          <p role="alert" className="error chat-banner">
+            {viewerError}
+          </p>
+        )}
+        {messages.length === 0 && !messagesLoading && !messagesError ? (
+          <div className="chat-empty">
+            <ChatIcon />
+            <h2>{currentId === null ? 'Start a new picture' : 'Nothing here yet'}</h2>
+            <p className="muted">
+              Describe what you want to see. To edit a picture, drop it here or use Attach: the first image is the source, the others
+              references. Every picture you get lands in your library.
+            </p>
+          </div>
+        ) : (
+          <Messages onOpenImage={openImage} />
+        )}
+        {messagesLoading && (
+          <p className="muted small chat-loading" role="status">
+            Loading…
+          </p>
+        )}
+        {providersLoaded || providersError ? <Composer providers={providers} /> : <div className="composer composer-loading" />}
+      </div>
+
+      {dragging && (
+        <div className="drop-overlay" aria-hidden="true">
+          <div>
+            <ImageIcon />
+            <p>Drop images to attach them</p>
+          </div>
+        </div>
+      )}
+
+      {selected && (
+        <ImageViewer
+          detail={selected}
+          error={viewerError}
+          previousId={at > 0 ? imageIds[at - 1]! : null}
+          nextId={at >= 0 && at < imageIds.length - 1 ? imageIds[at + 1]! : null}
+          onClose={closeViewer}
+          onTrash={async () => {
+            const done = await useLibraryStore.getState().trash(selected.image.id);
+            if (done && opener.current?.isConnected) opener.current.focus();
+            return done;
+          }}
+        />
+      )}
+    </section>
+  );
+}
+
+/** The open conversation's title, with Rename and Delete. */
+function ChatHeader({ id, title }: { id: number | null; title: string }) {
+  const { rename, remove } = useChatStore(useShallow((s) => ({ rename: s.rename, remove: s.remove })));
+  const [editing, setEditing] = useState<string | null>(null);
+  const inputId = useId();
+  const renameButton = useRef<HTMLButtonElement>(null);
+
+  const save = async () => {
+    if (id === null || editing === null) return;
+    if (await rename(id, editing)) {
+      setEditing(null);
+      requestAnimationFrame(() => renameButton.current?.focus());
+    }
+  };
+
+  return (
+    <header className="chat-header">
+      <h1 id="chat-title" title={title} className={editing !== null ? 'visually-hidden' : undefined}>
+        {title}
+      </h1>
+      {editing !== null && (
+        <form
+          className="rename-form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void save();
+          }}
+        >
+          <label htmlFor={inputId} className="visually-hidden">
+            Chat title
+          </label>
+          <input
+            id={inputId}
+            value={editing}
+            maxLength={500}
+            autoFocus
+            onChange={(event) => setEditing(event.target.value)}
+            onKeyDown={(event) => {
+              if (event.key === 'Escape') {
+                event.preventDefault();
+                setEditing(null);
+                requestAnimationFrame(() => renameButton.current?.focus());
+              }
+            }}
+          />
+          <button type="submit" className="primary">
+            Save
+          </button>
+          <button type="button" onClick={() => setEditing(null)}>
+            Cancel
+          </button>
+        </form>
+      )}
+      {id !== null && editing === null && (
+        <div className="chat-header-actions">
+          <button
+            type="button"
+            ref={renameButton}
+            className="icon-button"
+            aria-label="Rename chat"
+            title="Rename"
+            onClick={() => setEditing(title === 'New chat' ? '' : title)}
+          >
+            <PencilIcon />
+          </button>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label="Delete chat"
+            title="Delete"
+            onClick={() => {
+              if (window.confirm(`Delete "${title}"? Its pictures stay in the library.`)) void remove(id);
+            }}
+          >
+            <TrashIcon />
+          </button>
+        </div>
+      )}
+    </header>
+  );
+}

@@ -1,0 +1,396 @@
+import { useEffect, useId, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { ProviderView } from '../../../shared/contract';
+import { holst, unwrap } from '../../bridge';
+import { mediaUrl } from '../../bridge/media';
+import { useAppStore } from '../../store/app-store';
+import { MAX_ATTACHMENTS, PARAMS_BY_KIND, useChatStore, type ParamsDraft } from '../../store/chat-store';
+import { CloseIcon } from '../library/icons';
+import { PaperclipIcon, SendIcon, StopIcon } from './icons';
+
+/** How long typing pauses before the prompt's tokens are counted. */
+const COUNT_DELAY_MS = 400;
+const SIZES = ['auto', '1024x1024', '1536x1024', '1024x1536', '1792x1024', '1024x1792', '512x512'];
+const ASPECTS = ['1:1', '2:3', '3:2', '4:3', '3:4', '4:5', '5:4', '16:9', '9:16', '21:9'];
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** The prompt box and what goes with it: provider, model, parameters, attached images, Send and Stop. */
+export function Composer({ providers }: { providers: ProviderView[] }) {
+  const state = useChatStore(
+    useShallow((s) => ({
+      prompt: s.prompt,
+      providerId: s.providerId,
+      models: s.models,
+      params: s.params,
+      attachments: s.attachments,
+      attaching: s.attaching,
+      attachError: s.attachError,
+      sending: s.sending,
+      error: s.error,
+      focusTick: s.focusTick,
+      currentId: s.currentId,
+      live: s.live,
+    })),
+  );
+  const actions = useChatStore(
+    useShallow((s) => ({
+      setPrompt: s.setPrompt,
+      setProvider: s.setProvider,
+      setModel: s.setModel,
+      setParam: s.setParam,
+      send: s.send,
+      cancel: s.cancel,
+      attachFiles: s.attachFiles,
+      removeAttachment: s.removeAttachment,
+      dismissError: s.dismissError,
+    })),
+  );
+  const go = useAppStore((s) => s.go);
+  const ids = { provider: useId(), model: useId(), models: useId(), prompt: useId(), sizes: useId(), hint: useId() };
+  const textarea = useRef<HTMLTextAreaElement>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  const provider = providers.find((p) => p.config.id === state.providerId) ?? providers[0];
+  const providerId = provider?.config.id ?? '';
+  const model = provider ? (state.models[providerId] ?? provider.config.models?.[0] ?? '') : '';
+  const params = provider ? PARAMS_BY_KIND[provider.config.kind] : [];
+  const running = useMemo(
+    () => Object.values(state.live).filter((g) => g.conversationId === state.currentId),
+    [state.live, state.currentId],
+  );
+  const canSend = provider !== undefined && state.prompt.trim() !== '' && !state.sending && state.attaching === 0;
+
+  useEffect(() => {
+    textarea.current?.focus();
+  }, [state.focusTick]);
+
+  // The models the provider lists, asked for once per provider when the model field is first used.
+  const [listed, setListed] = useState<Record<string, string[]>>({});
+  const [modelsError, setModelsError] = useState<{ id: string; message: string } | null>(null);
+  const asked = useRef(new Set<string>());
+  const askModels = () => {
+    if (!providerId || asked.current.has(providerId)) return;
+    asked.current.add(providerId);
+    const id = providerId;
+    unwrap(holst.providers.models({ id })).then(
+      (models) => setListed((current) => ({ ...current, [id]: models })),
+      (error: unknown) => setModelsError({ id, message: message(error) }),
+    );
+  };
+  const modelOptions = useMemo(
+    () => [...new Set([...(provider?.config.models ?? []), ...(listed[providerId] ?? [])])],
+    [provider, listed, providerId],
+  );
+
+  // The prompt's size in tokens, where the provider kind can count them.
+  const [tokens, setTokens] = useState<{ count: number | null; error: string | null } | null>(null);
+  useEffect(() => {
+    if (!providerId || state.prompt.trim() === '') return;
+    let stale = false;
+    const timer = setTimeout(() => {
+      unwrap(holst.providers.countTokens({ id: providerId, text: state.prompt, ...(model.trim() ? { model: model.trim() } : {}) })).then(
+        ({ tokens: count }) => !stale && setTokens({ count, error: null }),
+        (error: unknown) => !stale && setTokens({ count: null, error: message(error) }),
+      );
+    }, COUNT_DELAY_MS);
+    return () => {
+      stale = true;
+      clearTimeout(timer);
+    };
+  }, [providerId, model, state.prompt]);
+  const shownTokens = state.prompt.trim() === '' ? null : tokens;
+
+  const submit = () => {
+    if (!provider || !canSend) return;
+    void actions.send({ providerId, kind: provider.config.kind, model });
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key === 'Enter' && !event.shiftKey && !event.altKey && !event.nativeEvent.isComposing) {
+      event.preventDefault();
+      submit();
+    } else if (event.key === 'Escape' && running.length > 0) {
+      event.preventDefault();
+      for (const g of running) void actions.cancel(g.generationId);
+    }
+  };
+
+  const onPaste = (event: ClipboardEvent<HTMLTextAreaElement>) => {
+    const files = [...event.clipboardData.files];
+    if (files.length === 0) return;
+    event.preventDefault();
+    void actions.attachFiles(files);
+  };
+
+  if (providers.length === 0) {
+    return (
+      <div className="composer composer-empty">
+        <p>
+          <strong>Add a provider to start.</strong> Holst sends your prompts to an AI provider you set up with its API key.
+        </p>
+        <button type="button" className="primary" onClick={() => go('settings')}>
+          Open Settings
+        </button>
+      </div>
+    );
+  }
+
+  const param = <K extends keyof ParamsDraft>(key: K) => ({
+    value: state.params[key],
+    onChange: (event: { target: { value: string } }) => actions.setParam(key, event.target.value as ParamsDraft[K]),
+  });
+
+  return (
+    <form
+      className="composer"
+      aria-label="New message"
+      onSubmit={(event) => {
+        event.preventDefault();
+        submit();
+      }}
+    >
+      {provider && !provider.key.set && (
+        <p className="warning small composer-note">
+          {provider.config.name ?? provider.config.id} has no API key yet.{' '}
+          <button type="button" className="link" onClick={() => go('settings')}>
+            Add it in Settings
+          </button>
+        </p>
+      )}
+
+      {(state.attachments.length > 0 || state.attaching > 0) && (
+        <ul className="chips" aria-label="Attached images">
+          {state.attachments.map((image, index) => {
+            const name = image.originalName ?? `Image ${image.id}`;
+            return (
+              <li key={image.id} className="chip">
+                <img src={mediaUrl('thumb', image.id)} alt="" draggable={false} />
+                <span className="chip-text">
+                  <span className="chip-role">{index === 0 ? 'Source' : 'Reference'}</span>
+                  <span className="chip-name" title={name}>
+                    {name}
+                  </span>
+                </span>
+                <button
+                  type="button"
+                  className="chip-remove"
+                  aria-label={`Remove ${name}`}
+                  title="Remove"
+                  onClick={() => {
+                    actions.removeAttachment(image.id);
+                    textarea.current?.focus();
+                  }}
+                >
+                  <CloseIcon />
+                </button>
+              </li>
+            );
+          })}
+          {state.attaching > 0 && (
+            <li className="chip chip-pending" role="status">
+              <span className="spinner" aria-hidden="true" />
+              Adding {state.attaching} image{state.attaching === 1 ? '' : 's'}…
+            </li>
+          )}
+        </ul>
+      )}
+
+      <label htmlFor={ids.prompt} className="visually-hidden">
+        Prompt
+      </label>
+      <textarea
+        id={ids.prompt}
+        ref={textarea}
+        className="prompt"
+        rows={2}
+        placeholder={state.attachments.length > 0 ? 'Describe the change…' : 'Describe a picture…'}
+        value={state.prompt}
+        maxLength={100_000}
+        aria-describedby={ids.hint}
+        onChange={(event) => actions.setPrompt(event.target.value)}
+        onKeyDown={onKeyDown}
+        onPaste={onPaste}
+      />
+      <span id={ids.hint} className="visually-hidden">
+        Enter sends, Shift+Enter starts a new line. You can drop or paste images to attach them.
+      </span>
+
+      <div className="composer-bar">
+        <div className="composer-options">
+          <button
+            type="button"
+            className="icon-only"
+            aria-label="Attach images"
+            onClick={() => fileInput.current?.click()}
+            disabled={state.attachments.length + state.attaching >= MAX_ATTACHMENTS}
+            title="Attach images (or drop or paste them)"
+          >
+            <PaperclipIcon />
+          </button>
+          <input
+            ref={fileInput}
+            type="file"
+            accept="image/*"
+            multiple
+            hidden
+            tabIndex={-1}
+            onChange={(event) => {
+              const files = [...(event.target.files ?? [])];
+              event.target.value = '';
+              if (files.length > 0) void actions.attachFiles(files);
+            }}
+          />
+
+          <span className="field-inline">
+            <label htmlFor={ids.provider} className="visually-hidden">
+              Provider
+            </label>
+            <select
+              id={ids.provider}
+              className="provider-select"
+              value={providerId}
+              title="Provider"
+              onChange={(event) => actions.setProvider(event.target.value)}
+            >
+              {providers.map((p) => (
+                <option key={p.config.id} value={p.config.id}>
+                  {p.config.name ?? p.config.id}
+                </option>
+              ))}
+            </select>
+          </span>
+
+          <span className="field-inline">
+            <label htmlFor={ids.model} className="visually-hidden">
+              Model
+            </label>
+            <input
+              id={ids.model}
+              className="model-input"
+              list={ids.models}
+              value={model}
+              placeholder="Model"
+              autoComplete="off"
+              spellCheck={false}
+              maxLength={200}
+              onFocus={askModels}
+              onChange={(event) => actions.setModel(providerId, event.target.value)}
+              title={modelsError?.id === providerId ? `Model. Could not list the models: ${modelsError.message}` : 'Model'}
+            />
+            <datalist id={ids.models}>
+              {modelOptions.map((m) => (
+                <option key={m} value={m} />
+              ))}
+            </datalist>
+          </span>
+
+          {params.includes('n') && (
+            <span className="field-inline">
+              <label htmlFor={`${ids.provider}-n`}>Images</label>
+              <input id={`${ids.provider}-n`} className="n-input" type="number" min={1} max={10} placeholder="1" {...param('n')} />
+            </span>
+          )}
+          {params.includes('size') && (
+            <span className="field-inline">
+              <label htmlFor={`${ids.provider}-size`}>Size</label>
+              <input
+                id={`${ids.provider}-size`}
+                className="size-input"
+                list={ids.sizes}
+                placeholder="auto"
+                autoComplete="off"
+                maxLength={20}
+                {...param('size')}
+              />
+              <datalist id={ids.sizes}>
+                {SIZES.map((size) => (
+                  <option key={size} value={size} />
+                ))}
+              </datalist>
+            </span>
+          )}
+          {params.includes('aspect') && (
+            <span className="field-inline">
+              <label htmlFor={`${ids.provider}-aspect`}>Aspect</label>
+              <select id={`${ids.provider}-aspect`} {...param('aspect')}>
+                <option value="">Auto</option>
+                {ASPECTS.map((aspect) => (
+                  <option key={aspect} value={aspect}>
+                    {aspect}
+                  </option>
+                ))}
+              </select>
+            </span>
+          )}
+          {params.includes('quality') && (
+            <span className="field-inline">
+              <label htmlFor={`${ids.provider}-quality`}>Quality</label>
+              <select id={`${ids.provider}-quality`} {...param('quality')}>
+                <option value="">Auto</option>
+                <option value="low">Low</option>
+                <option value="medium">Medium</option>
+                <option value="high">High</option>
+              </select>
+            </span>
+          )}
+          {params.includes('resolution') && (
+            <span className="field-inline">
+              <label htmlFor={`${ids.provider}-resolution`}>Resolution</label>
+              <select id={`${ids.provider}-resolution`} {...param('resolution')}>
+                <option value="">Auto</option>
+                <option value="1K">1K</option>
+                <option value="2K">2K</option>
+                <option value="4K">4K</option>
+              </select>
+            </span>
+          )}
+        </div>
+
+        <div className="composer-actions">
+          {shownTokens?.count != null && (
+            <span className="muted small token-count" data-testid="token-count">
+              {shownTokens.count.toLocaleString()} token{shownTokens.count === 1 ? '' : 's'}
+            </span>
+          )}
+          {shownTokens?.error && (
+            <span className="muted small token-count" title={shownTokens.error}>
+              Tokens: ?
+            </span>
+          )}
+
+          {running.length > 0 && (
+            <button
+              type="button"
+              className="stop"
+              onClick={() => running.forEach((g) => void actions.cancel(g.generationId))}
+              disabled={running.every((g) => g.cancelling)}
+              title="Stop generating (Esc)"
+            >
+              <StopIcon />
+              Stop
+            </button>
+          )}
+          <button type="submit" className="primary icon-text" disabled={!canSend} title="Send (Enter)">
+            <SendIcon />
+            {state.sending ? 'Sending…' : 'Send'}
+          </button>
+        </div>
+      </div>
+
+      {state.attachError && (
+        <p role="alert" className="error small composer-note">
+          {state.attachError}
+        </p>
+      )}
+      {state.error && (
+        <div role="alert" className="error composer-note composer-error">
+          <span>{state.error}</span>
+          <button type="button" className="link" onClick={actions.dismissError}>
+            Dismiss
+          </button>
+        </div>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,296 @@
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { Message } from '../../../shared/library';
+import { mediaUrl } from '../../bridge/media';
+import { useChatStore, type LiveGeneration } from '../../store/chat-store';
+import { useProvidersStore } from '../../store/providers-store';
+import { ChevronIcon } from '../library/icons';
+import { formatElapsed, requestSummary, toTurns, type Turn } from './format';
+import { RetryIcon } from './icons';
+
+interface MessagesProps {
+  /** Opens an image of the conversation in the viewer. */
+  onOpenImage(id: number): void;
+}
+
+/** The conversation: each prompt with its answer (or its answers, as versions), newest at the bottom. */
+export function Messages({ onOpenImage }: MessagesProps) {
+  const messages = useChatStore((s) => s.messages);
+  const currentId = useChatStore((s) => s.currentId);
+  const turns = useMemo(() => toTurns(messages), [messages]);
+  const scroller = useRef<HTMLDivElement>(null);
+  const content = useRef<HTMLOListElement>(null);
+  /** Whether the view follows the newest content (the user has not scrolled up). */
+  const stick = useRef(true);
+
+  useLayoutEffect(() => {
+    stick.current = true;
+    const element = scroller.current;
+    if (element) element.scrollTop = element.scrollHeight;
+  }, [currentId]);
+
+  // Streamed text, new messages and images that load all change the height: keep the newest in view.
+  useEffect(() => {
+    const element = scroller.current;
+    const inner = content.current;
+    if (!element || !inner) return;
+    const observer = new ResizeObserver(() => {
+      if (stick.current) element.scrollTop = element.scrollHeight;
+    });
+    observer.observe(inner);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+
+  return (
+    <div
+      className="chat-scroller"
+      ref={scroller}
+      onScroll={(event) => {
+        const element = event.currentTarget;
+        stick.current = element.scrollHeight - element.scrollTop - element.clientHeight < 48;
+      }}
+    >
+      <ol className="chat-turns" ref={content} aria-label="Messages">
+        {turns.map((turn) => (
+          <TurnView key={turn.key} turn={turn} onOpenImage={onOpenImage} />
+        ))}
+      </ol>
+    </div>
+  );
+}
+
+function TurnView({ turn, onOpenImage }: { turn: Turn; onOpenImage(id: number): void }) {
+  const choice = useChatStore((s) => (turn.user ? s.versionChoice[turn.user.id] : undefined));
+  const chooseVersion = useChatStore((s) => s.chooseVersion);
+  const { user, answers } = turn;
+  const chosen = Math.max(0, choice === undefined ? answers.length - 1 : answers.findIndex((a) => a.id === choice));
+  const answer = answers[chosen];
+  const pick = (index: number) => user && answers[index] && chooseVersion(user.id, answers[index].id);
+  const followed = useChatStore((s) => Object.values(s.live).some((g) => answers.some((a) => a.id === g.messageId)));
+  const busy = followed || answers.some((a) => a.status === 'streaming');
+
+  return (
+    <li className="turn">
+      {user && <UserMessage message={user} onOpenImage={onOpenImage} />}
+      {answer && (
+        <AssistantMessage
+          key={answer.id}
+          message={answer}
+          userMessage={user}
+          busy={busy}
+          onOpenImage={onOpenImage}
+          versions={
+            answers.length > 1
+              ? { index: chosen, count: answers.length, previous: () => pick(chosen - 1), next: () => pick(chosen + 1) }
+              : null
+          }
+        />
+      )}
+    </li>
+  );
+}
+
+function UserMessage({ message, onOpenImage }: { message: Message; onOpenImage(id: number): void }) {
+  const summary = requestSummary(message.request);
+  const providerName = useProviderName(message.provider);
+  return (
+    <article className="message message-user" aria-label="Your message">
+      {message.imageIds.length > 0 && (
+        <ul className="message-attachments" aria-label="Attached images">
+          {message.imageIds.map((id, index) => (
+            <li key={id}>
+              <button type="button" className="attachment-thumb" onClick={() => onOpenImage(id)} title="Open in the viewer">
+                <img src={mediaUrl('thumb', id)} alt={index === 0 ? 'Source image' : `Reference image ${index}`} draggable={false} />
+                <span className="attachment-badge" aria-hidden="true">
+                  {index === 0 ? 'Source' : 'Ref'}
+                </span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <p className="message-text">{message.text}</p>
+      {(summary || message.model) && <p className="message-meta">{[providerName, message.model, summary].filter(Boolean).join(' · ')}</p>}
+    </article>
+  );
+}
+
+interface Versions {
+  index: number;
+  count: number;
+  previous(): void;
+  next(): void;
+}
+
+/** Seconds since `from`, ticking while `running`. */
+function useElapsed(from: number, running: boolean): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (!running) return;
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, [running]);
+  return Math.max(0, Math.floor((now - from) / 1000));
+}
+
+function AssistantMessage({
+  message,
+  userMessage,
+  versions,
+  busy,
+  onOpenImage,
+}: {
+  message: Message;
+  userMessage: Message | null;
+  versions: Versions | null;
+  /** Some answer to the same prompt is being written: no second one until it ends. */
+  busy: boolean;
+  onOpenImage(id: number): void;
+}) {
+  const live: LiveGeneration | undefined = useChatStore((s) => {
+    for (const entry of Object.values(s.live)) if (entry.messageId === message.id) return entry;
+    return undefined;
+  });
+  const retry = useChatStore((s) => s.retry);
+  const providerName = useProviderName(message.provider);
+  const streaming = live !== undefined || message.status === 'streaming';
+  const elapsed = useElapsed(message.createdAt, streaming);
+
+  const text = live ? (live.base ?? '') + live.text : message.text;
+  const imageIds = live ? [...new Set([...message.imageIds, ...live.imageIds])] : message.imageIds;
+  const status = streaming ? 'streaming' : message.status;
+  const canRetry = userMessage !== null && !busy;
+
+  return (
+    <article className={`message message-assistant status-${status}`} aria-label="Answer" aria-busy={streaming}>
+      {versions && (
+        <div className="versions" role="group" aria-label="Versions">
+          <button
+            type="button"
+            className="icon-button"
+            aria-label="Previous version"
+            disabled={versions.index === 0}
+            onClick={versions.previous}
+          >
+            <ChevronIcon direction="left" />
+          </button>
+          <span className="small muted" aria-live="polite">
+            Version {versions.index + 1} of {versions.count}
+          </span>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label="Next version"
+            disabled={versions.index === versions.count - 1}
+            onClick={versions.next}
+          >
+            <ChevronIcon direction="right" />
+          </button>
+        </div>
+      )}
+
+      {text.trim() !== '' && <MessageText text={text} />}
+
+      {imageIds.length > 0 && (
+        <ul className="message-images" aria-label="Images">
+          {imageIds.map((id, index) => (
+            <li key={id}>
+              <button type="button" className="message-image" onClick={() => onOpenImage(id)} title="Open in the viewer">
+                <img src={mediaUrl('preview', id)} alt={`Generated image ${index + 1}`} draggable={false} />
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+
+      {streaming && (
+        <div className="message-status" role="status">
+          <span className="spinner" aria-hidden="true" />
+          <span>{live?.cancelling ? 'Stopping…' : 'Generating…'}</span>
+          {live?.progress && <span className="muted">{live.progress}</span>}
+          <span className="muted small elapsed">{formatElapsed(elapsed)}</span>
+        </div>
+      )}
+      {live?.cancelError && (
+        <p role="alert" className="error small">
+          Could not stop: {live.cancelError}
+        </p>
+      )}
+
+      {status === 'error' && (
+        <div className="message-error" role="alert">
+          <div>
+            <strong>The answer failed</strong>
+            <p>{message.error?.message ?? 'Something went wrong.'}</p>
+          </div>
+          {canRetry && (
+            <button type="button" onClick={() => void retry(userMessage.id)}>
+              <RetryIcon />
+              Retry
+            </button>
+          )}
+        </div>
+      )}
+
+      {(status === 'cancelled' || status === 'interrupted') && (
+        <div className="message-stopped">
+          <span className="badge">{status === 'cancelled' ? 'Stopped' : 'Interrupted'}</span>
+          <span className="muted small">
+            {status === 'cancelled' ? 'You stopped this answer.' : 'Holst closed before this answer was finished.'}
+          </span>
+          {canRetry && (
+            <button type="button" onClick={() => void retry(userMessage.id)}>
+              <RetryIcon />
+              Retry
+            </button>
+          )}
+        </div>
+      )}
+
+      {status === 'complete' && (
+        <footer className="message-footer">
+          {text.trim() === '' && imageIds.length === 0 && <span className="muted small">The provider answered with nothing.</span>}
+          <span className="message-meta">{[providerName, message.model].filter(Boolean).join(' · ')}</span>
+          {canRetry && (
+            <button type="button" className="link-button" onClick={() => void retry(userMessage.id)} title="Ask again; this answer is kept">
+              <RetryIcon />
+              Answer again
+            </button>
+          )}
+        </footer>
+      )}
+    </article>
+  );
+}
+
+/** A provider's name for display; its id when it has none or is gone. */
+function useProviderName(id: string | null): string | null {
+  return useProvidersStore((s) => (id === null ? null : (s.providers.find((p) => p.config.id === id)?.config.name ?? id)));
+}
+
+/**
+ * An answer's text: paragraphs, with quoted lines ("> …", which image services use for their
+ * progress notes) set apart. Plain text only: nothing in it is ever treated as HTML.
+ */
+function MessageText({ text }: { text: string }) {
+  const blocks = text
+    .split(/\n[ \t]*\n/)
+    .map((block) => block.replace(/^\n+|\s+$/g, ''))
+    .filter((block) => block.trim() !== '');
+  return (
+    <div className="message-body">
+      {blocks.map((block, index) => {
+        const lines = block.split('\n');
+        return lines.every((line) => /^\s*>/.test(line)) ? (
+          <p key={index} className="message-quote">
+            {lines.map((line) => line.replace(/^\s*>\s?/, '')).join('\n')}
+          </p>
+        ) : (
+          <p key={index} className="message-text">
+            {block}
+          </p>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,432 @@
+import { create } from 'zustand';
+import type { ChatSendInput, ChatStarted, GenerateParamsInput, GenerationEvent } from '../../shared/generation';
+import type { Conversation, ImageRecord, Message } from '../../shared/library';
+import type { ProviderKind } from '../../shared/settings';
+import { holst, unwrap } from '../bridge';
+
+/** The most images one request may carry: a source and 16 references. */
+export const MAX_ATTACHMENTS = 17;
+/** The largest file the library takes over the bridge (the core checks its own, configurable limit too). */
+const MAX_ATTACH_BYTES = 100 * 1024 * 1024;
+/** How long typing in the conversation search pauses before the search runs. */
+const SEARCH_DELAY_MS = 200;
+
+/** An answer being written right now, as this window follows it through `generation.event`s. */
+export interface LiveGeneration {
+  generationId: string;
+  conversationId: number;
+  /** The assistant message being written. */
+  messageId: number;
+  /**
+   * For a generation this window picked up mid-way (started before a reload): the message's saved
+   * text when it was loaded, which the streamed text continues. Null when the window saw it start.
+   */
+  base: string | null;
+  pickedUp: boolean;
+  /** Text streamed so far. */
+  text: string;
+  /** The provider's last progress line ("Queued", "27%" …). */
+  progress: string | null;
+  /** Images saved so far (already in the library). */
+  imageIds: number[];
+  cancelling: boolean;
+  cancelError: string | null;
+}
+
+/** Parameter fields as typed; only those the provider kind takes, and only filled ones, are sent. */
+export interface ParamsDraft {
+  n: string;
+  size: string;
+  aspect: string;
+  quality: '' | 'low' | 'medium' | 'high';
+  resolution: '' | '1K' | '2K' | '4K';
+}
+
+/** Which parameters each provider kind takes. */
+export const PARAMS_BY_KIND: Record<ProviderKind, readonly (keyof ParamsDraft)[]> = {
+  'openai-chat': ['n', 'size'],
+  'openai-images': ['n', 'size', 'quality'],
+  gigachat: [],
+  givon: ['aspect', 'quality', 'resolution'],
+};
+
+export function buildParams(kind: ProviderKind, draft: ParamsDraft): GenerateParamsInput {
+  const params: GenerateParamsInput = {};
+  for (const key of PARAMS_BY_KIND[kind]) {
+    const value = draft[key].trim();
+    if (value === '') continue;
+    if (key === 'n') params.n = Number(value);
+    else if (key === 'quality') params.quality = value as GenerateParamsInput['quality'];
+    else if (key === 'resolution') params.resolution = value as GenerateParamsInput['resolution'];
+    else params[key] = value;
+  }
+  return params;
+}
+
+interface ChatState {
+  conversations: Conversation[];
+  conversationsLoaded: boolean;
+  listError: string | null;
+  /** What is typed in the conversation search box. */
+  search: string;
+  /** The open conversation; null for a new chat not sent yet. */
+  currentId: number | null;
+  messages: Message[];
+  messagesLoading: boolean;
+  messagesError: string | null;
+  /** Running generations, by generation id. */
+  live: Record<string, LiveGeneration>;
+  /** The answer shown for a user message with several, when the user picked one (else the newest). */
+  versionChoice: Record<number, number>;
+  sending: boolean;
+  /** The last send / retry / rename / delete that failed, for the composer to show. */
+  error: string | null;
+  /** Bumped when the prompt box should take focus (a new chat). */
+  focusTick: number;
+
+  // The draft being written.
+  prompt: string;
+  /** Provider picked by the user (null: the first one). */
+  providerId: string | null;
+  /** Model picked per provider (absent: the provider's first configured model). */
+  models: Record<string, string>;
+  params: ParamsDraft;
+  /** Library images to send: the first is the edit's source, the rest references. */
+  attachments: ImageRecord[];
+  attaching: number;
+  attachError: string | null;
+
+  init(): Promise<void>;
+  loadConversations(): Promise<void>;
+  setSearch(search: string): void;
+  select(id: number | null): Promise<void>;
+  newChat(): void;
+  send(target: { providerId: string; kind: ProviderKind; model: string }): Promise<boolean>;
+  retry(userMessageId: number): Promise<void>;
+  cancel(generationId: string): Promise<void>;
+  rename(id: number, title: string): Promise<boolean>;
+  remove(id: number): Promise<boolean>;
+  chooseVersion(userMessageId: number, assistantMessageId: number): void;
+  setPrompt(prompt: string): void;
+  setProvider(providerId: string): void;
+  setModel(providerId: string, model: string): void;
+  setParam<K extends keyof ParamsDraft>(key: K, value: ParamsDraft[K]): void;
+  attachFiles(files: File[]): Promise<void>;
+  removeAttachment(id: number): void;
+  dismissError(): void;
+}
+
+const EMPTY_PARAMS: ParamsDraft = { n: '', size: '', aspect: '', quality: '', resolution: '' };
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** The bytes of a file as base64 (without the data: prefix). */
+function readBase64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => {
+      const url = String(reader.result);
+      resolve(url.slice(url.indexOf(',') + 1));
+    };
+    reader.onerror = () => reject(new Error(`${file.name || 'The file'} could not be read.`));
+    reader.readAsDataURL(file);
+  });
+}
+
+const IMAGE_NAME = /\.(png|jpe?g|webp|gif|avif|bmp|tiff?|heic|heif)$/i;
+const isImageFile = (file: File) => file.type.startsWith('image/') || (file.type === '' && IMAGE_NAME.test(file.name));
+
+function replaceMessage(messages: Message[], next: Message): Message[] {
+  const index = messages.findIndex((m) => m.id === next.id);
+  return index < 0 ? messages : messages.with(index, next);
+}
+
+export const useChatStore = create<ChatState>()((set, get) => {
+  /** Final messages of generations that ended, by message id, for answers that arrive after them. */
+  const finals = new Map<number, Message>();
+  /** Bumped by every select, so a slow answer cannot fill in a conversation the user left. */
+  let selectTicket = 0;
+  let listTicket = 0;
+  let searchTimer: ReturnType<typeof setTimeout> | undefined;
+  let refreshTimer: ReturnType<typeof setTimeout> | undefined;
+  let initialized: Promise<void> | null = null;
+
+  const rememberFinal = (final: Message) => {
+    finals.set(final.id, final);
+    if (finals.size > 200) finals.delete(finals.keys().next().value!);
+  };
+
+  /** The conversation list is ordered by activity: refresh it soon after something happened. */
+  const refreshListSoon = () => {
+    clearTimeout(refreshTimer);
+    refreshTimer = setTimeout(() => void get().loadConversations(), 250);
+  };
+
+  const updateLive = (generationId: string, change: (entry: LiveGeneration) => LiveGeneration) => {
+    const entry = get().live[generationId];
+    if (entry) set({ live: { ...get().live, [generationId]: change(entry) } });
+  };
+
+  const follow = (about: { generationId: string; conversationId: number; messageId: number }, pickedUp: boolean) => {
+    if (get().live[about.generationId] || finals.has(about.messageId)) return;
+    const entry: LiveGeneration = {
+      ...about,
+      base: null,
+      pickedUp,
+      text: '',
+      progress: null,
+      imageIds: [],
+      cancelling: false,
+      cancelError: null,
+    };
+    set({ live: { ...get().live, [about.generationId]: entry } });
+  };
+
+  const onEvent = (event: GenerationEvent) => {
+    if (event.type === 'finished') {
+      rememberFinal(event.message);
+      const { [event.generationId]: _gone, ...live } = get().live;
+      set({ live, messages: replaceMessage(get().messages, event.message) });
+      refreshListSoon();
+      return;
+    }
+    // An event for a generation this window has not heard of yet (its chat.send answer may still be
+    // on the way): follow it from here.
+    follow(event, false);
+    updateLive(event.generationId, (entry) => {
+      switch (event.type) {
+        case 'text':
+          return { ...entry, text: entry.text + event.delta };
+        case 'progress':
+          return { ...entry, progress: event.message };
+        case 'image':
+          return entry.imageIds.includes(event.image.id) ? entry : { ...entry, imageIds: [...entry.imageIds, event.image.id] };
+        default:
+          return entry;
+      }
+    });
+  };
+
+  /** Takes in what chat.send / chat.retry answered: the messages, and the generation to follow. */
+  const adopt = (started: ChatStarted, viewing: boolean) => {
+    follow({ generationId: started.generationId, conversationId: started.conversationId, messageId: started.assistantMessage.id }, false);
+    if (!viewing) return;
+    const assistant = finals.get(started.assistantMessage.id) ?? started.assistantMessage;
+    const have = new Set(get().messages.map((m) => m.id));
+    const added = [started.userMessage, assistant].filter((m) => !have.has(m.id));
+    set({ messages: [...get().messages, ...added].sort((a, b) => a.id - b.id) });
+  };
+
+  return {
+    conversations: [],
+    conversationsLoaded: false,
+    listError: null,
+    search: '',
+    currentId: null,
+    messages: [],
+    messagesLoading: false,
+    messagesError: null,
+    live: {},
+    versionChoice: {},
+    sending: false,
+    error: null,
+    focusTick: 0,
+    prompt: '',
+    providerId: null,
+    models: {},
+    params: EMPTY_PARAMS,
+    attachments: [],
+    attaching: 0,
+    attachError: null,
+
+    init() {
+      initialized ??= (async () => {
+        holst.on('generation.event', onEvent);
+        const running = holst.chat.running().then(
+          (result) => {
+            if (!result.ok) return;
+            for (const generation of result.value) follow(generation, true);
+          },
+          () => undefined,
+        );
+        await Promise.all([get().loadConversations(), running]);
+      })();
+      return initialized;
+    },
+
+    async loadConversations() {
+      const ticket = ++listTicket;
+      const query = get().search.trim().slice(0, 500);
+      try {
+        const conversations = await unwrap(holst.conversations.list(query ? { query } : {}));
+        if (ticket === listTicket) set({ conversations, conversationsLoaded: true, listError: null });
+      } catch (error) {
+        if (ticket === listTicket) set({ listError: message(error), conversationsLoaded: true });
+      }
+    },
+
+    setSearch(search) {
+      set({ search });
+      clearTimeout(searchTimer);
+      searchTimer = setTimeout(() => void get().loadConversations(), SEARCH_DELAY_MS);
+    },
+
+    async select(id) {
+      const ticket = ++selectTicket;
+      set({
+        currentId: id,
+        messages: [],
+        messagesLoading: id !== null,
+        messagesError: null,
+        error: null,
+        versionChoice: {},
+      });
+      if (id === null) return;
+      try {
+        const loaded = (await unwrap(holst.conversations.messages({ id }))).map((m) => finals.get(m.id) ?? m);
+        if (ticket !== selectTicket) return;
+        // Generations picked up after a reload continue the text saved so far.
+        const live = { ...get().live };
+        for (const entry of Object.values(live)) {
+          const saved = entry.pickedUp && entry.conversationId === id ? loaded.find((m) => m.id === entry.messageId) : undefined;
+          if (saved) live[entry.generationId] = { ...entry, base: saved.text, text: '' };
+        }
+        // Continue with the provider and model this conversation last used.
+        const last = loaded.findLast((m) => m.role === 'user' && m.provider);
+        const provider = last?.provider ?? get().providerId;
+        const models = last?.provider && last.model ? { ...get().models, [last.provider]: last.model } : get().models;
+        set({ messages: loaded, messagesLoading: false, live, providerId: provider, models });
+      } catch (error) {
+        if (ticket === selectTicket) set({ messagesLoading: false, messagesError: message(error) });
+      }
+    },
+
+    newChat() {
+      void get().select(null);
+      set({ focusTick: get().focusTick + 1 });
+    },
+
+    async send({ providerId, kind, model }) {
+      const { prompt, attachments, params, currentId, sending, attaching } = get();
+      if (sending || attaching > 0 || prompt.trim() === '') return false;
+      const input: ChatSendInput = {
+        providerId,
+        prompt,
+        imageIds: attachments.map((image) => image.id),
+        params: buildParams(kind, params),
+        ...(currentId !== null ? { conversationId: currentId } : {}),
+        ...(model.trim() ? { model: model.trim() } : {}),
+      };
+      set({ sending: true, error: null });
+      try {
+        const started = await unwrap(holst.chat.send(input));
+        const viewing = get().currentId === currentId;
+        if (viewing && currentId === null) {
+          selectTicket++;
+          set({ currentId: started.conversationId, messages: [], messagesLoading: false, messagesError: null });
+        }
+        adopt(started, viewing);
+        set({ prompt: '', attachments: [], attachError: null, sending: false });
+        // A new conversation gets its title from the prompt: list it at once.
+        if (currentId === null) void get().loadConversations();
+        else refreshListSoon();
+        return true;
+      } catch (error) {
+        set({ sending: false, error: message(error) });
+        return false;
+      }
+    },
+
+    async retry(userMessageId) {
+      set({ error: null });
+      try {
+        const started = await unwrap(holst.chat.retry({ messageId: userMessageId }));
+        const { [userMessageId]: _old, ...versionChoice } = get().versionChoice;
+        set({ versionChoice });
+        adopt(started, get().currentId === started.conversationId);
+        refreshListSoon();
+      } catch (error) {
+        set({ error: message(error) });
+      }
+    },
+
+    async cancel(generationId) {
+      updateLive(generationId, (entry) => ({ ...entry, cancelling: true, cancelError: null }));
+      try {
+        await unwrap(holst.chat.cancel({ generationId }));
+      } catch (error) {
+        updateLive(generationId, (entry) => ({ ...entry, cancelling: false, cancelError: message(error) }));
+      }
+    },
+
+    async rename(id, title) {
+      try {
+        const renamed = await unwrap(holst.conversations.rename({ id, title: title.trim() }));
+        set({ conversations: get().conversations.map((c) => (c.id === id ? renamed : c)), error: null });
+        return true;
+      } catch (error) {
+        set({ error: message(error) });
+        return false;
+      }
+    },
+
+    async remove(id) {
+      try {
+        await unwrap(holst.conversations.delete({ id }));
+      } catch (error) {
+        set({ error: message(error) });
+        return false;
+      }
+      set({ conversations: get().conversations.filter((c) => c.id !== id) });
+      if (get().currentId === id) await get().select(null);
+      return true;
+    },
+
+    chooseVersion(userMessageId, assistantMessageId) {
+      set({ versionChoice: { ...get().versionChoice, [userMessageId]: assistantMessageId } });
+    },
+
+    setPrompt: (prompt) => set({ prompt }),
+    setProvider: (providerId) => set({ providerId, error: null }),
+    setModel: (providerId, model) => set({ models: { ...get().models, [providerId]: model } }),
+    setParam: (key, value) => set({ params: { ...get().params, [key]: value } }),
+
+    async attachFiles(files) {
+      const problems: string[] = [];
+      const images: File[] = [];
+      for (const file of files) {
+        const name = file.name || 'The pasted file';
+        if (!isImageFile(file)) problems.push(`${name} is not an image.`);
+        else if (file.size === 0) problems.push(`${name} is empty.`);
+        else if (file.size > MAX_ATTACH_BYTES) problems.push(`${name} is larger than 100 MB.`);
+        else images.push(file);
+      }
+      const room = MAX_ATTACHMENTS - get().attachments.length - get().attaching;
+      if (images.length > room) {
+        problems.push(`A request takes at most ${MAX_ATTACHMENTS} images; ${images.length - Math.max(room, 0)} were left out.`);
+        images.splice(Math.max(room, 0));
+      }
+      set({ attachError: problems.length > 0 ? problems.join(' ') : null, attaching: get().attaching + images.length });
+      // One after the other, so the chips keep the order the files came in (the first is the source).
+      for (const file of images) {
+        try {
+          const name = (file.name.trim() || `pasted.${file.type.split('/')[1] ?? 'png'}`).slice(-255);
+          const record = await unwrap(holst.library.importBytes({ name, base64: await readBase64(file) }));
+          const { attachments } = get();
+          if (!attachments.some((a) => a.id === record.id)) set({ attachments: [...attachments, record] });
+        } catch (error) {
+          problems.push(`${file.name || 'The pasted image'} could not be added: ${message(error)}`);
+          set({ attachError: problems.join(' ') });
+        } finally {
+          set({ attaching: get().attaching - 1 });
+        }
+      }
+    },
+
+    removeAttachment(id) {
+      set({ attachments: get().attachments.filter((a) => a.id !== id), attachError: null });
+    },
+
+    dismissError: () => set({ error: null }),
+  };
+});

@@ -1,0 +1,267 @@
+// The Chat screen: the built renderer in Chromium, through the harness, to the real core, which talks
+// to the OpenAI-compatible reference server. The page may reach nothing but the harness; the core
+// (Node) reaches the reference server.
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { startOpenAIChatServer, type OpenAIChatServer } from '../servers/openai-chat-server';
+import { startHarness, type Harness } from '../support/harness';
+import { solidImage } from '../support/images';
+import { testKeychainService } from '../support/keychain';
+
+const keychain = testKeychainService();
+
+/** Aborts every request that leaves the harness's origin, and lists them. */
+async function blockOtherOrigins(page: Page, origin: string): Promise<string[]> {
+  const foreign: string[] = [];
+  await page.context().route('**/*', (route) => {
+    const url = route.request().url();
+    if (new URL(url).origin === origin) return route.continue();
+    foreign.push(url);
+    return route.abort();
+  });
+  return foreign;
+}
+
+/** The image really decoded: the browser fetched and understood its bytes. */
+async function expectLoaded(image: Locator) {
+  await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+}
+
+/** Drops a PNG file on `target` the way a file manager would (dragenter, dragover, drop). */
+async function dropImage(target: Locator, name: string, bytes: Buffer) {
+  await target.evaluate(
+    (element, { name, base64 }) => {
+      const data = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([data], name, { type: 'image/png' }));
+      for (const type of ['dragenter', 'dragover', 'drop']) {
+        element.dispatchEvent(new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }));
+      }
+    },
+    { name, base64: bytes.toString('base64') },
+  );
+}
+
+const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name, exact: true });
+const prompt = (page: Page) => page.getByLabel('Prompt', { exact: true });
+const answers = (page: Page) => page.getByRole('article', { name: 'Answer' });
+const tiles = (page: Page) => page.getByRole('list', { name: 'Images' }).getByRole('button');
+
+test.describe('with an OpenAI-compatible provider', () => {
+  let server: OpenAIChatServer;
+  let harness: Harness;
+  let foreign: string[];
+
+  test.beforeEach(async ({ page }) => {
+    server = await startOpenAIChatServer();
+    const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'holst-e2e-chat-'));
+    const settings = {
+      version: 1,
+      providers: [{ id: 'agg', kind: 'openai-chat', name: 'Aggregator', baseUrl: server.baseUrl, models: ['gpt-4o-image'] }],
+    };
+    await fs.writeFile(path.join(dataDir, 'settings.json'), JSON.stringify(settings, null, 2));
+    harness = await startHarness(dataDir, { HOLST_KEYCHAIN_SERVICE: keychain, HOLST_API_KEY_AGG: server.apiKey });
+    foreign = await blockOtherOrigins(page, harness.origin);
+    await page.goto(harness.url);
+    await nav(page, 'Chat').click();
+    await expect(page.getByRole('heading', { name: 'New chat', level: 1 })).toBeVisible();
+  });
+
+  test.afterEach(async () => {
+    try {
+      expect(foreign, 'requests to anywhere but the harness').toEqual([]);
+    } finally {
+      await harness.stop();
+      await server.close();
+      await fs.rm(harness.dataDir, { recursive: true, force: true });
+    }
+  });
+
+  test('sends a prompt with a dropped image; the answer streams in and its picture lands in the library', async ({ page }) => {
+    await page.getByLabel('Provider').selectOption('agg');
+    await expect(page.getByLabel('Model')).toHaveValue('gpt-4o-image');
+
+    // A picture dropped on the chat is added to the library and attached as the edit's source.
+    await dropImage(page.locator('.chat-main'), 'fox.png', await solidImage(7, 'png', 80, 60));
+    const chips = page.getByRole('form', { name: 'New message' }).getByRole('list', { name: 'Attached images' });
+    await expect(chips.getByRole('listitem')).toHaveCount(1);
+    await expect(chips).toContainText('Source');
+    await expect(chips).toContainText('fox.png');
+    await expect(page.getByRole('button', { name: 'Remove fox.png' })).toBeVisible();
+
+    // The Attach button adds a reference through the file picker; a chip's button takes it off again.
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Attach images' }).click();
+    await (await chooser).setFiles({ name: 'snow.png', mimeType: 'image/png', buffer: await solidImage(8, 'png', 40, 40) });
+    await expect(chips.getByRole('listitem')).toHaveCount(2);
+    await expect(chips.getByRole('listitem').nth(1)).toContainText('Reference');
+    await page.getByRole('button', { name: 'Remove snow.png' }).click();
+    await expect(chips.getByRole('listitem')).toHaveCount(1);
+
+    // What is not an image is turned down, with its name.
+    await page.locator('.chat-main').evaluate((element) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File(['just words'], 'notes.txt', { type: 'text/plain' }));
+      element.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    });
+    await expect(page.getByRole('form', { name: 'New message' }).getByRole('alert')).toHaveText('notes.txt is not an image.');
+    await expect(chips.getByRole('listitem')).toHaveCount(1);
+
+    // A slow stream, so the answer is seen arriving piece by piece.
+    server.answers.push({ text: 'Here is your fox in the snow. Enjoy the picture!', sse: { delayMs: 80 } });
+    await prompt(page).fill('A fox in the snow');
+    await prompt(page).press('Enter');
+
+    const you = page.getByRole('article', { name: 'Your message' });
+    await expect(you).toContainText('A fox in the snow');
+    await expectLoaded(you.getByRole('img', { name: 'Source image' }));
+    await expect(chips).toHaveCount(0);
+    await expect(prompt(page)).toHaveValue('');
+
+    const answer = answers(page).first();
+    await expect(answer.getByRole('status')).toContainText('Generating…');
+    // The first progress lines are shown while the rest of the answer is still on its way.
+    await expect(answer).toContainText('Генерация началась');
+    await expect(answer).not.toContainText('Enjoy the picture!');
+    await expect(page.getByRole('button', { name: 'Stop' })).toBeVisible();
+
+    await expect(answer).toContainText('Here is your fox in the snow. Enjoy the picture!', { timeout: 30_000 });
+    await expect(answer.getByRole('status')).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Stop' })).toHaveCount(0);
+    const picture = answer.getByRole('img', { name: 'Generated image 1' });
+    await expectLoaded(picture);
+    await expect(answer).toContainText('Aggregator · gpt-4o-image');
+
+    // The provider got the prompt and the dropped picture.
+    expect(server.chats).toHaveLength(1);
+    expect(server.chats[0]!.texts).toEqual(['A fox in the snow']);
+    expect(server.chats[0]!.images).toHaveLength(1);
+
+    // The conversation is named after its prompt and listed.
+    await expect(page.getByRole('heading', { name: 'A fox in the snow', level: 1 })).toBeVisible();
+    const list = page.getByRole('complementary', { name: 'Conversations' });
+    await expect(list.getByRole('button', { name: /A fox in the snow/ })).toHaveAttribute('aria-current', 'true');
+
+    // The picture opens in the viewer.
+    await answer.getByRole('button', { name: 'Generated image 1' }).click();
+    const viewer = page.getByRole('dialog', { name: 'A fox in the snow' });
+    await expect(viewer).toBeVisible();
+    await expect(viewer).toContainText('gpt-4o-image');
+    await page.keyboard.press('Escape');
+    await expect(viewer).toHaveCount(0);
+
+    // The pictures are in the library: the answer's, and the two added to the chat (imported on arrival).
+    await nav(page, 'Library').click();
+    await expect(tiles(page)).toHaveCount(3);
+    await expect(tiles(page).first()).toHaveAccessibleName('A fox in the snow');
+
+    // Back in the chat, the conversation is still there.
+    await nav(page, 'Chat').click();
+    await expect(answers(page).first()).toContainText('Enjoy the picture!');
+  });
+
+  test('Stop ends a slow answer; nothing it would have made lands in the library', async ({ page }) => {
+    server.answers.push({ sse: { delayMs: 250 } });
+    await prompt(page).fill('A very slow lighthouse');
+    await page.getByRole('button', { name: 'Send' }).click();
+
+    const answer = answers(page).first();
+    await expect(answer).toContainText('Генерация началась');
+    await page.getByRole('button', { name: 'Stop' }).click();
+
+    await expect(answer.getByText('Stopped', { exact: true })).toBeVisible();
+    await expect(answer.getByRole('status')).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Stop' })).toHaveCount(0);
+    await expect(answer.getByRole('button', { name: 'Retry' })).toBeVisible();
+
+    // Give a late image every chance to arrive: none does.
+    await page.waitForTimeout(1500);
+    expect(server.requests.filter((r) => r.path.startsWith('/files/'))).toEqual([]);
+    await nav(page, 'Library').click();
+    await expect(page.getByRole('heading', { name: 'No images yet' })).toBeVisible();
+
+    // After a reload the answer is still shown as stopped.
+    await page.reload();
+    await nav(page, 'Chat').click();
+    await page
+      .getByRole('complementary', { name: 'Conversations' })
+      .getByRole('button', { name: /A very slow lighthouse/ })
+      .click();
+    await expect(answers(page).first().getByText('Stopped', { exact: true })).toBeVisible();
+  });
+
+  test('a failed answer shows why, and Retry answers again as a new version', async ({ page }) => {
+    server.quirks.push({
+      method: 'POST',
+      path: '/chat/completions',
+      status: 401,
+      body: {
+        error: { message: 'Incorrect API key provided: sk-hol****.', type: 'invalid_request_error', param: null, code: 'invalid_api_key' },
+      },
+    });
+    await prompt(page).fill('A lighthouse at night');
+    await prompt(page).press('Enter');
+
+    const answer = answers(page).first();
+    const failure = answer.getByRole('alert');
+    await expect(failure).toContainText('The answer failed');
+    await expect(failure).toContainText(/key/i);
+    await expect(answer.getByRole('status')).toHaveCount(0);
+
+    await failure.getByRole('button', { name: 'Retry' }).click();
+    await expect(answer.getByText('Version 2 of 2')).toBeVisible();
+    await expectLoaded(answer.getByRole('img', { name: 'Generated image 1' }));
+    await expect(answer).toContainText('Here is the generated image.');
+    await expect(answer.getByRole('alert')).toHaveCount(0);
+    expect(server.chats).toHaveLength(1);
+
+    // The failed answer is kept as the first version.
+    await answer.getByRole('button', { name: 'Previous version' }).click();
+    await expect(answer.getByText('Version 1 of 2')).toBeVisible();
+    await expect(answer.getByRole('alert')).toContainText('The answer failed');
+    await answer.getByRole('button', { name: 'Next version' }).click();
+    await expect(answer.getByRole('img', { name: 'Generated image 1' })).toBeVisible();
+
+    // Ctrl+N starts a new chat, ready to type in.
+    await page.keyboard.press('Control+n');
+    await expect(page.getByRole('heading', { name: 'New chat', level: 1 })).toBeVisible();
+    await expect(prompt(page)).toBeFocused();
+    await expect(answers(page)).toHaveCount(0);
+  });
+
+  test('a request the core turns down is explained next to the prompt, which is kept', async ({ page }) => {
+    await page.getByLabel('Model').fill('no-such-model');
+    await prompt(page).fill('A cat');
+    await prompt(page).press('Enter');
+    const answer = answers(page).first();
+    await expect(answer.getByRole('alert')).toContainText('The answer failed');
+    await expect(answer.getByRole('alert')).toContainText('no-such-model');
+
+    // An invalid parameter is refused before anything is sent.
+    await page.getByLabel('Size').fill('huge');
+    await prompt(page).fill('A dog');
+    await prompt(page).press('Enter');
+    const composer = page.getByRole('form', { name: 'New message' });
+    await expect(composer.getByRole('alert')).toContainText('size');
+    await expect(prompt(page)).toHaveValue('A dog');
+    expect(server.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
+  });
+});
+
+test('without a provider the chat says how to add one', async ({ page }) => {
+  const harness = await startHarness(await fs.mkdtemp(path.join(os.tmpdir(), 'holst-e2e-chat-')), { HOLST_KEYCHAIN_SERVICE: keychain });
+  try {
+    const foreign = await blockOtherOrigins(page, harness.origin);
+    await page.goto(harness.url);
+    await nav(page, 'Chat').click();
+    await expect(page.getByText('Add a provider to start.')).toBeVisible();
+    await page.getByRole('button', { name: 'Open Settings' }).click();
+    await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
+    expect(foreign).toEqual([]);
+  } finally {
+    await harness.stop();
+    await fs.rm(harness.dataDir, { recursive: true, force: true });
+  }
+});
