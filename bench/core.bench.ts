@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import WebSocket from 'ws';
 import { openCore } from '../src/main/core/app-core';
-import { silentLogger } from '../src/main/core/log';
+import { silentLogger } from '../src/main/core/logging/log';
 import { startBridgeServer } from '../src/main/server/bridge-server';
 import { report, median } from './report';
 

@@ -6,7 +6,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { ImageLibrary } from '../src/main/core/library/image-library';
-import { silentLogger } from '../src/main/core/log';
+import { silentLogger } from '../src/main/core/logging/log';
 import { photoLikePng, solidImage } from '../tests/support/images';
 import { median, percentile, report } from './report';
 

@@ -1,5 +1,5 @@
 import { openCore, type AppCore } from '../main/core/app-core';
-import { createStderrLogger, silentLogger } from '../main/core/log';
+import { createStderrLogger, silentLogger } from '../main/core/logging/log';
 import type { Output } from './output';
 
 export interface CliContext {

@@ -79,6 +79,10 @@ export const requests = {
   'app.info': { input: none, output: AppInfoSchema },
   'app.notices': { input: none, output: z.array(NoticeSchema) },
   'app.dismissNotice': { input: z.object({ id: z.string().max(200) }), output: z.null() },
+  /** Versions, settings without secrets, key sources and the last log lines, as text to paste into a report. */
+  'app.diagnostics': { input: none, output: z.object({ text: z.string() }) },
+  /** Opens the logs folder in the file manager (desktop app); in the browser, only says where it is. */
+  'app.openLogsFolder': { input: none, output: z.object({ path: z.string().nullable(), opened: z.boolean() }) },
   'settings.get': { input: none, output: SettingsSchema },
   'settings.setTheme': { input: z.object({ theme: ThemeSchema }), output: SettingsSchema },
   'providers.list': { input: none, output: z.array(ProviderViewSchema) },
@@ -153,6 +157,8 @@ export const events = {
   'settings.changed': SettingsSchema,
   'providers.changed': z.array(ProviderViewSchema),
   'app.notice': NoticeSchema,
+  /** A command chosen in the native menu that the window carries out (go to a screen, start a chat). */
+  'app.command': z.object({ command: z.enum(['new-chat', 'chat', 'library', 'settings']) }),
   /** Images were added, changed or removed: lists showing them should refresh. */
   'library.changed': z.object({ ids: z.array(ImageIdSchema) }),
   'library.importProgress': ImportProgressSchema,

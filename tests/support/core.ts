@@ -1,7 +1,7 @@
 import type { RequestChannel, RequestInput, RequestOutput } from '../../src/shared/contract';
 import type { Result } from '../../src/shared/errors';
 import { openCore, type AppCore } from '../../src/main/core/app-core';
-import { silentLogger } from '../../src/main/core/log';
+import { silentLogger } from '../../src/main/core/logging/log';
 import { testKeychainService } from './keychain';
 import { tempDir } from './temp-dir';
 

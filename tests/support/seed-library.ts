@@ -1,7 +1,7 @@
 // Fills a data folder's library through the real core, with real images made by sharp.
 import sharp from 'sharp';
 import { ImageLibrary } from '../../src/main/core/library/image-library';
-import { silentLogger } from '../../src/main/core/log';
+import { silentLogger } from '../../src/main/core/logging/log';
 
 type Rgb = [number, number, number];
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { openCore } from '../../src/main/core/app-core';
-import { silentLogger } from '../../src/main/core/log';
+import { silentLogger } from '../../src/main/core/logging/log';
 import { startBridgeServer, type BridgeServer } from '../../src/main/server/bridge-server';
 import { testKeychainService } from '../support/keychain';
 import { removeTempDirs, tempDir } from '../support/temp-dir';

@@ -5,7 +5,7 @@ import { HolstError } from '../../src/shared/errors';
 import { ConversationStore } from '../../src/main/core/conversations/conversation-store';
 import { openDatabase } from '../../src/main/core/library/database';
 import { ImageLibrary } from '../../src/main/core/library/image-library';
-import { silentLogger } from '../../src/main/core/log';
+import { silentLogger } from '../../src/main/core/logging/log';
 import { solidImage } from '../support/images';
 import { removeTempDirs, tempDir } from '../support/temp-dir';
 

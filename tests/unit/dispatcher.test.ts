@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REQUEST_CHANNELS, requests } from '../../src/shared/contract';
 import type { Result } from '../../src/shared/errors';
 import { openCore, type AppCore } from '../../src/main/core/app-core';
-import { silentLogger } from '../../src/main/core/log';
+import { silentLogger } from '../../src/main/core/logging/log';
 import { fakeApiKey, testKeychainService } from '../support/keychain';
 import { removeTempDirs, tempDir } from '../support/temp-dir';
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { HolstError } from '../../src/shared/errors';
 import { ImageLibrary } from '../../src/main/core/library/image-library';
-import { silentLogger } from '../../src/main/core/log';
+import { silentLogger } from '../../src/main/core/logging/log';
 import { photoLikePng, solidImage } from '../support/images';
 import { removeTempDirs, tempDir } from '../support/temp-dir';
 

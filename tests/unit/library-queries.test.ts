@@ -3,7 +3,7 @@ import fs from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImageRecord } from '../../src/shared/library';
 import { ImageLibrary } from '../../src/main/core/library/image-library';
-import { silentLogger } from '../../src/main/core/log';
+import { silentLogger } from '../../src/main/core/logging/log';
 import { solidImage } from '../support/images';
 import { removeTempDirs, tempDir } from '../support/temp-dir';
 

@@ -8,7 +8,7 @@ import { HolstError } from '../../src/shared/errors';
 import { openDatabase } from '../../src/main/core/library/database';
 import { ImageLibrary } from '../../src/main/core/library/image-library';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../src/main/core/library/migrations';
-import { silentLogger } from '../../src/main/core/log';
+import { silentLogger } from '../../src/main/core/logging/log';
 import { ConversationStore } from '../../src/main/core/conversations/conversation-store';
 import { photoLikePng, solidImage } from '../support/images';
 import { removeTempDirs, tempDir } from '../support/temp-dir';

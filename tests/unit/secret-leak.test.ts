@@ -3,7 +3,7 @@
 // token back in its error bodies) is searched for any stretch of them.
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openCore, type AppCore } from '../../src/main/core/app-core';
-import type { Logger } from '../../src/main/core/log';
+import type { Logger } from '../../src/main/core/logging/log';
 import type { GenerationEvent } from '../../src/shared/generation';
 import { startGigaChatServer, type GigaChatServer } from '../servers/gigachat-server';
 import { runHolst } from '../support/cli';

@@ -1,4 +1,5 @@
 import fs from 'node:fs/promises';
+import os from 'node:os';
 import type { AppInfo } from '../../shared/contract';
 import { HolstError } from '../../shared/errors';
 import { ConversationStore } from './conversations/conversation-store';
@@ -8,7 +9,8 @@ import { CoreEvents } from './events';
 import { createDispatcher, type Dispatch } from './ipc/dispatcher';
 import { ImageLibrary } from './library/image-library';
 import { createHandlers } from './ipc/handlers';
-import { createStderrLogger, type Logger } from './log';
+import type { FileLog } from './logging/file-log';
+import { createStderrLogger, type Logger } from './logging/log';
 import { Notices } from './notices';
 import type { StringEncryptor } from './secrets/backend';
 import { SecretStore } from './secrets/secret-store';
@@ -28,6 +30,8 @@ export interface CoreOptions {
   desktop?: DesktopCapabilities;
   /** better-sqlite3 built for Electron's ABI, when running inside Electron. */
   sqliteBinding?: string;
+  /** The app's rotating log file; without it, messages go to `logger` (stderr by default). */
+  log?: FileLog;
   logger?: Logger;
 }
 
@@ -44,6 +48,8 @@ export interface AppCore {
   readonly chat: ChatService;
   readonly desktop: DesktopCapabilities | null;
   readonly logger: Logger;
+  /** The log file, in the app and the browser harness (the CLI keeps none). */
+  readonly log: FileLog | null;
   readonly dispatch: Dispatch;
   info(): AppInfo;
   close(): void;
@@ -51,7 +57,11 @@ export interface AppCore {
 
 export async function openCore(options: CoreOptions): Promise<AppCore> {
   const env = options.env ?? process.env;
-  const logger = options.logger ?? createStderrLogger();
+  const logger = options.log ?? options.logger ?? createStderrLogger();
+  const versions = [`Node ${process.versions.node}`, ...(process.versions.electron ? [`Electron ${process.versions.electron}`] : [])];
+  logger.info(
+    `Holst ${APP_VERSION} starting (${options.shell}; ${process.platform} ${os.release()} ${process.arch}; ${versions.join(', ')})`,
+  );
   try {
     await fs.mkdir(options.dataDir, { recursive: true, mode: 0o700 });
   } catch (error) {
@@ -100,6 +110,7 @@ export async function openCore(options: CoreOptions): Promise<AppCore> {
     },
     desktop: options.desktop ?? null,
     logger,
+    log: options.log ?? null,
     close: () => {
       chat.cancelAll();
       library.close();

@@ -8,4 +8,5 @@ export interface DesktopCapabilities {
   copyImageToClipboard(file: string): Promise<void>;
   revealInFolder(file: string): void;
   startDrag(file: string, iconFile: string): void;
+  openFolder(folder: string): Promise<void>;
 }

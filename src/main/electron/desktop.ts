@@ -32,5 +32,10 @@ export function createDesktopCapabilities(getWindow: () => BrowserWindow | null)
     startDrag(file, iconFile) {
       getWindow()?.webContents.startDrag({ file, icon: nativeImage.createFromPath(iconFile) });
     },
+    async openFolder(folder) {
+      // shell.openPath answers an error message instead of throwing.
+      const problem = await shell.openPath(folder);
+      if (problem) throw new Error(problem);
+    },
   };
 }

@@ -6,6 +6,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { toErrorPayload } from '../../shared/errors';
 import { openCore } from '../core/app-core';
+import { installCrashGuard } from '../core/logging/crash-guard';
+import { FileLog } from '../core/logging/file-log';
 import { resolveDataDir } from '../core/paths/data-dir';
 import { startBridgeServer } from './bridge-server';
 
@@ -23,7 +25,12 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0-65535, not ${values.port}`);
   const dataDir = resolveDataDir({ argv: process.argv, env: process.env });
   const rendererDir = path.resolve(values['renderer-dir'] ?? path.join(__dirname, '..', 'renderer'));
-  const core = await openCore({ dataDir, shell: 'browser', settingsPolicy: 'recover' });
+  const log = new FileLog({
+    dir: path.join(dataDir, 'logs'),
+    ...(process.env.HOLST_LOG_STDERR ? { echo: (line: string) => process.stderr.write(line) } : {}),
+  });
+  installCrashGuard({ logger: log, report: (title, detail) => process.stderr.write(`holst: ${title}: ${detail}\n`) });
+  const core = await openCore({ dataDir, shell: 'browser', settingsPolicy: 'recover', log });
   // `npm run dev` hands in a token (by environment, not argv) and the Vite page's origin.
   const token = process.env.HOLST_HARNESS_TOKEN || undefined;
   const server = await startBridgeServer({

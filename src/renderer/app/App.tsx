@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { ChatScreen } from '../features/chat/ChatScreen';
 import { LibraryScreen } from '../features/library/LibraryScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
+import { holst } from '../bridge';
 import { useAppStore, type Screen } from '../store/app-store';
 import { useChatStore } from '../store/chat-store';
 import { Home } from './Home';
@@ -40,7 +41,19 @@ export function App() {
       }
     };
     window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    // The desktop app's menu sends the same commands (its accelerators take the keys first there).
+    const offCommand = holst.on('app.command', ({ command }) => {
+      if (command === 'new-chat') {
+        go('chat');
+        useChatStore.getState().newChat();
+      } else {
+        go(command);
+      }
+    });
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      offCommand();
+    };
   }, [go]);
 
   if (startError) {

@@ -1,6 +1,6 @@
 import { isRequestChannel, requests, type ParsedInput, type RequestChannel, type RequestOutput } from '../../../shared/contract';
 import { fail, HolstError, invalidInput, isHolstError, ok, type Result } from '../../../shared/errors';
-import type { Logger } from '../log';
+import type { Logger } from '../logging/log';
 
 export type Handlers = {
   [C in RequestChannel]: (input: ParsedInput<C>) => Promise<RequestOutput<C>> | RequestOutput<C>;

@@ -1,7 +1,9 @@
+import path from 'node:path';
 import type { ProviderView } from '../../../shared/contract';
 import { HolstError } from '../../../shared/errors';
 import type { ProviderConfig } from '../../../shared/settings';
 import type { AppCore } from '../app-core';
+import { diagnostics } from '../diagnostics';
 import type { Handlers } from './dispatcher';
 import { createGenerationHandlers } from './generation-handlers';
 import { createLibraryHandlers } from './library-handlers';
@@ -46,6 +48,15 @@ export function createHandlers(core: AppCore): Handlers {
     },
     'app.info': () => core.info(),
     'app.notices': () => notices.list(),
+    'app.diagnostics': async () => ({ text: await diagnostics(core) }),
+    'app.openLogsFolder': async () => {
+      const folder = core.log ? path.dirname(core.log.file) : null;
+      if (!folder || !core.desktop) return { path: folder, opened: false };
+      await core.desktop.openFolder(folder).catch((error: Error) => {
+        throw new HolstError('storage', `Could not open ${folder}: ${error.message}`);
+      });
+      return { path: folder, opened: true };
+    },
     'app.dismissNotice': ({ id }) => {
       notices.dismiss(id);
       return null;

@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { HolstError } from '../../../shared/errors';
 import type { ImageDetail, ImageRecord, ImageSource, LibraryPage, LibraryQuery, MediaKind } from '../../../shared/library';
-import type { Logger } from '../log';
+import type { Logger } from '../logging/log';
 import { openDatabase, type Db } from './database';
 import { describeNonImage, sniffImageFormat } from './image-format';
 import { EXT_BY_MIME, LibraryLayout } from './layout';
@@ -179,6 +179,18 @@ export class ImageLibrary {
     } finally {
       await Promise.all(cleanup.map((file) => fs.rm(file, { force: true })));
     }
+  }
+
+  /** How much the library holds, for diagnostics. */
+  stats(): { images: number; trashed: number; conversations: number } {
+    const row = this.db
+      .prepare(
+        `SELECT (SELECT COUNT(*) FROM images WHERE trashed_at IS NULL) AS images,
+                (SELECT COUNT(*) FROM images WHERE trashed_at IS NOT NULL) AS trashed,
+                (SELECT COUNT(*) FROM conversations) AS conversations`,
+      )
+      .get() as { images: number; trashed: number; conversations: number };
+    return row;
   }
 
   list(query: LibraryQuery): LibraryPage {

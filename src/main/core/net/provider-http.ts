@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import tls from 'node:tls';
 import { Agent, ProxyAgent, request, type Dispatcher, type FormData as UndiciFormData } from 'undici';
 import { HolstError, type ErrorCode } from '../../../shared/errors';
+import { rememberSecret } from '../logging/known-secrets';
+import type { Logger } from '../logging/log';
 
 export interface ProviderHttpOptions {
   /** The provider's name, for messages ("GigaChat rejected …"). */
@@ -17,6 +19,8 @@ export interface ProviderHttpOptions {
   maxRetryDelayMs?: number;
   /** Strings that must never appear in an error message (keys, tokens). */
   secrets?: () => string[];
+  /** Where failed requests are noted (the app's log, which redacts again). */
+  logger?: Logger;
 }
 
 export interface ProviderRequest {
@@ -84,12 +88,19 @@ export class ProviderHttp {
           signal: init.signal,
         });
       } catch (error) {
-        throw this.networkError(error, init);
+        const failure = this.networkError(error, init);
+        if (failure.code !== 'cancelled') this.note(init, url, `failed: ${failure.message}`, error);
+        throw failure;
       }
       if (response.statusCode < 400) return response;
       const retryable = response.statusCode === 429 || response.statusCode >= 500;
       const delay = retryable && attempt < maxRetries ? this.retryDelay(response, attempt) : null;
-      if (delay === null) throw await this.statusError(response, init);
+      if (delay === null) {
+        const failure = await this.statusError(response, init);
+        this.note(init, url, `answered ${response.statusCode} (${failure.code}): ${failure.message}`);
+        throw failure;
+      }
+      this.note(init, url, `answered ${response.statusCode}; retrying in ${Math.round(delay)} ms`);
       await response.body.dump().catch(() => undefined);
       await sleep(delay, init.signal).catch(() => {
         throw new HolstError('cancelled', `${this.options.providerName}: cancelled.`);
@@ -104,10 +115,19 @@ export class ProviderHttp {
   /** Adds a secret this client came to hold (an access token) to those its errors must never contain. */
   addSecret(secret: string): void {
     this.learntSecrets.add(secret);
+    rememberSecret(secret);
   }
 
   close(): Promise<void> {
     return this.dispatcher.close();
+  }
+
+  /** One line in the log per failed or retried request: the method, where (without its query) and what happened. */
+  private note(init: ProviderRequest, url: string, what: string, cause?: unknown): void {
+    const where = url.replace(/[?#].*$/, '');
+    const line = `${this.options.providerName}: ${init.method ?? 'GET'} ${where} (${init.what}) ${what}`;
+    if (cause === undefined) this.options.logger?.warn(line);
+    else this.options.logger?.error(line, cause);
   }
 
   /** Retry-After in seconds or as an HTTP date; otherwise exponential back-off with jitter. */

@@ -49,6 +49,7 @@ export async function openProviderClient(core: AppCore, id: string): Promise<Pro
       bodyMs: network.responseTimeoutSec * 1000,
     },
     secrets: () => [apiKey, proxyPassword].filter((s): s is string => !!s),
+    logger: core.logger,
   });
   return { config, kind, ctx: { config, http, apiKey, providerName }, close: () => http.close() };
 }

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { KeyStatus } from '../../../shared/contract';
 import { HolstError } from '../../../shared/errors';
 import type { SecretBackend, StringEncryptor } from './backend';
+import { rememberSecret } from '../logging/known-secrets';
 import { EncryptedFileBackend } from './encrypted-file-backend';
 import { KeytarBackend } from './keytar-backend';
 
@@ -92,6 +93,7 @@ export class SecretStore {
 
   async set(providerId: string, key: string): Promise<KeyStatus> {
     const backend = this.requireBackend();
+    rememberSecret(key);
     await this.guard('save', () => backend.set(providerId, key));
     this.statusCache.set(providerId, statusOf(providerId, key, backend));
     return this.status(providerId);
@@ -109,10 +111,15 @@ export class SecretStore {
   /** The key itself, for the main process's own requests. Never send it anywhere else. */
   async resolve(providerId: string): Promise<string | null> {
     const fromEnv = this.env[secretEnvName(providerId)];
-    if (fromEnv) return fromEnv;
+    if (fromEnv) {
+      rememberSecret(fromEnv);
+      return fromEnv;
+    }
     if (!this.backend) return null;
     const backend = this.backend;
-    return this.guard('read', () => backend.get(providerId));
+    const stored = await this.guard('read', () => backend.get(providerId));
+    rememberSecret(stored);
+    return stored;
   }
 
   private requireBackend(): SecretBackend {

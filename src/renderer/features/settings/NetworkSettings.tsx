@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { NetworkView } from '../../../shared/contract';
 import { isHolstError } from '../../../shared/errors';
 import { NetworkSettingsSchema, type NetworkSettings as Network } from '../../../shared/settings';
@@ -111,10 +111,14 @@ export function NetworkSettings() {
   const [busy, setBusy] = useState(false);
   const [loadError, setLoadError] = useState<string | null>(null);
   const formId = useId();
+  // What the user typed before the saved settings arrived is theirs: loading must not wipe it.
+  const edited = useRef(false);
 
   useEffect(() => {
     load().then(
-      (loaded) => setDraft(draftFrom(loaded.network)),
+      (loaded) => {
+        if (!edited.current) setDraft(draftFrom(loaded.network));
+      },
       (error: Error) => setLoadError(error.message),
     );
   }, [load]);
@@ -123,7 +127,8 @@ export function NetworkSettings() {
   const passwordSet = view?.proxyPasswordSet ?? false;
 
   const change = (field: Field) => (event: { target: { value: string } }) => {
-    setDraft({ ...draft, [field]: event.target.value });
+    edited.current = true;
+    setDraft((current) => ({ ...current, [field]: event.target.value }));
     setSaved(null);
   };
 

@@ -4,6 +4,7 @@ import { useAppStore } from '../../store/app-store';
 import { useProvidersStore } from '../../store/providers-store';
 import '../../styles/settings.css';
 import { NetworkSettings } from './NetworkSettings';
+import { AboutSection } from './AboutSection';
 import { ProviderCard } from './ProviderCard';
 import { ProviderForm } from './ProviderForm';
 
@@ -63,16 +64,7 @@ export function SettingsScreen() {
         </select>
       </label>
 
-      {info && (
-        <>
-          <h2>Data</h2>
-          <p className="small">
-            Data folder: <code>{info.dataDir}</code>
-            <br />
-            Settings file: <code>{info.settingsFile}</code>
-          </p>
-        </>
-      )}
+      {info && <AboutSection info={info} />}
     </section>
   );
 }
