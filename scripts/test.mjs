@@ -1,4 +1,4 @@
-// `npm test`: build, typecheck, lint, unit tests (Vitest) and browser tests (Playwright), then one
+// `npm test`: build, typecheck, lint, security scan, unit tests (Vitest) and browser tests (Playwright), then one
 // closing line adding up every runner: "N passed, N failed".
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
@@ -25,6 +25,8 @@ function step(label, command, args) {
 step('build', 'node', ['scripts/build.mjs']);
 step('typecheck', 'npm', ['run', '--silent', 'typecheck']);
 step('lint', 'npm', ['run', '--silent', 'lint']);
+// Electronegativity against security/electronegativity-allowlist.json: one check, fails on any unjustified HIGH/MEDIUM.
+step('security scan', 'node', ['scripts/security-scan.mjs']);
 
 rmSync('.vitest.json', { force: true });
 run('unit tests (vitest)', npx, ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=.vitest.json']);

@@ -42,7 +42,8 @@ export function createMainWindow({ core, preloadFile, devUrl }: MainWindowOption
 
   const appOrigins = [APP_ORIGIN, ...(devUrl ? [originOf(devUrl) ?? devUrl] : [])];
   const openOutside = (url: string) => {
-    if (decideNavigation(url, appOrigins) === 'external') void shell.openExternal(url);
+    if (decideNavigation(url, appOrigins) !== 'external') return;
+    shell.openExternal(url).catch((error: unknown) => core.logger.error('could not open a link in the browser', error));
   };
   win.webContents.setWindowOpenHandler(({ url }) => {
     openOutside(url);
