@@ -311,3 +311,21 @@ test('checks the network settings in the form and names the fields at fault', as
     responseTimeoutSec: 60,
   });
 });
+
+test('About Holst shows the version, where the logs are, and copies diagnostics without secrets', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: harness.origin });
+  const version = (JSON.parse(await fs.readFile('package.json', 'utf8')) as { version: string }).version;
+  await page.goto(harness.url);
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await expect(page.getByTestId('app-version')).toHaveText(version);
+
+  await page.getByRole('button', { name: 'Open logs folder' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'The logs are in' })).toContainText(path.join(harness.dataDir, 'logs'));
+
+  await page.getByRole('button', { name: 'Copy diagnostics' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Diagnostics copied' })).toBeVisible();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toContain(`Holst ${version} (browser)`);
+  expect(copied).toContain(`Data folder: ${harness.dataDir}`);
+  expect(copied).toMatch(/Last 200 log lines:\n.*Holst \S+ starting \(browser;/);
+});

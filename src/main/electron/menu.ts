@@ -1,7 +1,8 @@
-import { app, clipboard, dialog, Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
+import { app, clipboard, dialog, Menu, type BrowserWindow } from 'electron';
 import type { AppCore } from '../core/app-core';
 import { APP_VERSION } from '../core/app-core';
 import { diagnostics } from '../core/diagnostics';
+import { menuTemplate, type MenuCommand } from './menu-template';
 
 /**
  * The native menus with the platforms' standard roles (so copy and paste work in every text field
@@ -16,7 +17,7 @@ export function installMenu(core: AppCore, getWindow: () => BrowserWindow | null
     version: `Electron ${process.versions.electron}`,
     copyright: 'Images you make stay on your computer.',
   });
-  const command = (name: 'new-chat' | 'chat' | 'library' | 'settings') => () => {
+  const command = (name: MenuCommand) => () => {
     const win = getWindow();
     if (!win) return;
     win.show();
@@ -39,61 +40,12 @@ export function installMenu(core: AppCore, getWindow: () => BrowserWindow | null
     else await dialog.showMessageBox(options);
   };
 
-  const template: MenuItemConstructorOptions[] = [
-    ...(isMac
-      ? [
-          {
-            role: 'appMenu' as const,
-            submenu: [
-              { role: 'about' as const },
-              { type: 'separator' as const },
-              { label: 'Settings…', accelerator: 'Cmd+,', click: command('settings') },
-              { type: 'separator' as const },
-              { role: 'services' as const },
-              { type: 'separator' as const },
-              { role: 'hide' as const },
-              { role: 'hideOthers' as const },
-              { role: 'unhide' as const },
-              { type: 'separator' as const },
-              { role: 'quit' as const },
-            ],
-          },
-        ]
-      : []),
-    {
-      label: 'File',
-      submenu: [
-        { label: 'New Chat', accelerator: 'CmdOrCtrl+N', click: command('new-chat') },
-        { label: 'Chat', accelerator: 'CmdOrCtrl+1', click: command('chat') },
-        { label: 'Library', accelerator: 'CmdOrCtrl+2', click: command('library') },
-        ...(isMac ? [] : [{ label: 'Settings…', accelerator: 'Ctrl+,', click: command('settings') }]),
-        { type: 'separator' },
-        isMac ? { role: 'close' } : { role: 'quit' },
-      ],
-    },
-    { role: 'editMenu' },
-    {
-      label: 'View',
-      submenu: [
-        { role: 'reload' },
-        ...(app.isPackaged ? [] : [{ role: 'toggleDevTools' as const }]),
-        { type: 'separator' },
-        { role: 'resetZoom' },
-        { role: 'zoomIn' },
-        { role: 'zoomOut' },
-        { type: 'separator' },
-        { role: 'togglefullscreen' },
-      ],
-    },
-    { role: 'windowMenu' },
-    {
-      role: 'help',
-      submenu: [
-        { label: 'Open Logs Folder', click: () => void openLogs() },
-        { label: 'Copy Diagnostics', click: () => void copyDiagnostics() },
-        ...(isMac ? [] : [{ type: 'separator' as const }, { role: 'about' as const, label: 'About Holst' }]),
-      ],
-    },
-  ];
+  const template = menuTemplate({
+    isMac,
+    isPackaged: app.isPackaged,
+    command,
+    openLogs: () => void openLogs(),
+    copyDiagnostics: () => void copyDiagnostics(),
+  });
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }
