@@ -6,28 +6,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { startOpenAIChatServer, type OpenAIChatServer } from '../servers/openai-chat-server';
+import { blockOtherOrigins, expectLoaded } from './browser';
 import { startHarness, type Harness } from '../support/harness';
 import { solidImage } from '../support/images';
 import { testKeychainService } from '../support/keychain';
 
 const keychain = testKeychainService();
-
-/** Aborts every request that leaves the harness's origin, and lists them. */
-async function blockOtherOrigins(page: Page, origin: string): Promise<string[]> {
-  const foreign: string[] = [];
-  await page.context().route('**/*', (route) => {
-    const url = route.request().url();
-    if (new URL(url).origin === origin) return route.continue();
-    foreign.push(url);
-    return route.abort();
-  });
-  return foreign;
-}
-
-/** The image really decoded: the browser fetched and understood its bytes. */
-async function expectLoaded(image: Locator) {
-  await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
-}
 
 /** Drops a PNG file on `target` the way a file manager would (dragenter, dragover, drop). */
 async function dropImage(target: Locator, name: string, bytes: Buffer) {

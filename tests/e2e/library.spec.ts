@@ -3,25 +3,14 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+import { blockOtherOrigins, expectLoaded } from './browser';
 import { startHarness, type Harness } from '../support/harness';
 import { testKeychainService } from '../support/keychain';
 import { BRIDGE_PATH } from '../../src/shared/web-bridge-protocol';
 import { paintImage, seedLibrary, seedManyImages, type SeededLibrary } from '../support/seed-library';
 
 const env = { HOLST_KEYCHAIN_SERVICE: testKeychainService() };
-
-/** Aborts every request that leaves the harness's origin, and lists them. */
-async function blockOtherOrigins(page: Page, origin: string): Promise<string[]> {
-  const foreign: string[] = [];
-  await page.context().route('**/*', (route) => {
-    const url = route.request().url();
-    if (new URL(url).origin === origin) return route.continue();
-    foreign.push(url);
-    return route.abort();
-  });
-  return foreign;
-}
 
 /** Starts the harness on a copy of `template`, with the network blocked for `page`. */
 async function startOn(template: string, page: Page): Promise<{ harness: Harness; foreign: string[] }> {
@@ -65,11 +54,6 @@ async function requestFromElsewhere(page: Page, channel: string, input: unknown)
     },
     { bridgePath: BRIDGE_PATH, channel, input },
   );
-}
-
-/** The image really decoded: the browser fetched and understood its bytes. */
-async function expectLoaded(image: Locator) {
-  await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
 }
 
 test.describe('a library of 30 images', () => {
