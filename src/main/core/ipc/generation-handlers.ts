@@ -1,5 +1,5 @@
 import type { AppCore } from '../app-core';
-import { openProviderClient } from '../providers/client';
+import { openProviderClient, type ProviderClient } from '../providers/client';
 import { testConnection } from '../providers/connection-test';
 import type { Handlers } from './dispatcher';
 
@@ -8,7 +8,7 @@ type GenerationChannels = Extract<keyof Handlers, `chat.${string}` | 'providers.
 /** Chat generation and the provider calls the settings and the composer make. */
 export function createGenerationHandlers(core: AppCore): Pick<Handlers, GenerationChannels> {
   /** Runs one call with a provider's client and lets go of its connections after. */
-  const withClient = async <T>(id: string, use: (client: Awaited<ReturnType<typeof openProviderClient>>) => Promise<T>): Promise<T> => {
+  const withClient = async <T>(id: string, use: (client: ProviderClient) => Promise<T>): Promise<T> => {
     const client = await openProviderClient(core, id);
     try {
       return await use(client);

@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import tls from 'node:tls';
 import { Agent, ProxyAgent, request, type Dispatcher, type FormData as UndiciFormData } from 'undici';
 import { HolstError, type ErrorCode } from '../../../shared/errors';
-import { rememberSecret } from '../logging/known-secrets';
+import { knownSecrets, rememberSecret } from '../logging/known-secrets';
 import type { Logger } from '../logging/log';
+import { redact } from '../logging/redact';
 
 export interface ProviderHttpOptions {
   /** The provider's name, for messages ("GigaChat rejected …"). */
@@ -45,25 +46,10 @@ const DEFAULT_TIMEOUTS = { connectMs: 15_000, headersMs: 120_000, bodyMs: 120_00
  */
 export class ProviderHttp {
   readonly dispatcher: Dispatcher;
-  /** Secrets learnt while working (e.g. access tokens), redacted like the configured ones. */
-  private readonly learntSecrets = new Set<string>();
 
   constructor(private readonly options: ProviderHttpOptions) {
     const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
-    let ca: string[] | undefined;
-    if (options.caFile) {
-      try {
-        ca = [...tls.rootCertificates, readFileSync(options.caFile, 'utf8')];
-      } catch (error) {
-        throw new HolstError(
-          'config',
-          `Cannot read the CA certificate file ${options.caFile} for ${options.providerName}: ${(error as Error).message}`,
-          {
-            cause: error,
-          },
-        );
-      }
-    }
+    const ca = options.caFile ? caBundle(options.caFile, options.providerName) : undefined;
     const connect = { timeout: timeouts.connectMs, ...(ca ? { ca } : {}) };
     const common = { headersTimeout: timeouts.headersMs, bodyTimeout: timeouts.bodyMs };
     if (options.proxy) {
@@ -114,7 +100,6 @@ export class ProviderHttp {
 
   /** Adds a secret this client came to hold (an access token) to those its errors must never contain. */
   addSecret(secret: string): void {
-    this.learntSecrets.add(secret);
     rememberSecret(secret);
   }
 
@@ -168,8 +153,7 @@ export class ProviderHttp {
           : `it answered ${proxyStatus}; check the proxy address in Settings → Network`;
       return new HolstError('network', `The proxy would not connect Holst to ${name} (${init.what}): ${why}.`, { cause: error });
     }
-    if (err.name === 'AbortError' || code === 'UND_ERR_ABORTED' || init.signal?.aborted)
-      return new HolstError('cancelled', `${name}: cancelled.`, { cause: error });
+    if (isCancel(err, code, init.signal)) return new HolstError('cancelled', `${name}: cancelled.`, { cause: error });
     if (code === 'UND_ERR_CONNECT_TIMEOUT')
       return new HolstError(
         'timeout',
@@ -195,12 +179,26 @@ export class ProviderHttp {
     });
   }
 
+  /** The log's redaction: this client's secrets and every one the process has held, and credential shapes. */
   private redact(text: string): string {
-    let result = text;
-    for (const secret of [...(this.options.secrets?.() ?? []), ...this.learntSecrets])
-      if (secret.length >= 6) result = result.split(secret).join('••••');
-    return result.replace(/(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{8,}/g, '$1 ••••');
+    return redact(text, [...(this.options.secrets?.() ?? []), ...knownSecrets()]);
   }
+}
+
+/** The system roots plus a provider's extra CA (PEM): the trust its connections, and Test connection, use. */
+export function caBundle(caFile: string, providerName: string): string[] {
+  try {
+    return [...tls.rootCertificates, readFileSync(caFile, 'utf8')];
+  } catch (error) {
+    throw new HolstError('config', `Cannot read the CA certificate file ${caFile} for ${providerName}: ${(error as Error).message}`, {
+      cause: error,
+    });
+  }
+}
+
+/** A request that ended because it was cancelled (our signal), not because anything failed. */
+function isCancel(err: { name?: string }, code: string | undefined, signal: AbortSignal | undefined): boolean {
+  return signal?.aborted === true || err.name === 'AbortError' || code === 'UND_ERR_ABORTED';
 }
 
 /**
@@ -210,8 +208,7 @@ export class ProviderHttp {
 export function bodyReadError(error: unknown, about: { providerName: string; what: string; signal?: AbortSignal | undefined }): HolstError {
   if (error instanceof HolstError) return error;
   const err = error as { name?: string; code?: string; message?: string };
-  if (about.signal?.aborted || err.name === 'AbortError' || err.code === 'UND_ERR_ABORTED')
-    return new HolstError('cancelled', `${about.providerName}: cancelled.`, { cause: error });
+  if (isCancel(err, err.code, about.signal)) return new HolstError('cancelled', `${about.providerName}: cancelled.`, { cause: error });
   if (err.code === 'UND_ERR_BODY_TIMEOUT')
     return new HolstError('timeout', `${about.providerName} stopped sending ${about.what} part-way. Try again later.`, { cause: error });
   return new HolstError(

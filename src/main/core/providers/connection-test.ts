@@ -1,11 +1,11 @@
 import dns from 'node:dns/promises';
-import { readFile } from 'node:fs/promises';
 import net from 'node:net';
 import tls from 'node:tls';
 import { toErrorPayload } from '../../../shared/errors';
 import type { ConnectionReport } from '../../../shared/generation';
 import type { AppCore } from '../app-core';
-import { openProviderClient, requireProviderConfig } from './client';
+import { caBundle } from '../net/provider-http';
+import { openProviderClient, requireProviderConfig, type ProviderClient } from './client';
 
 type Step = ConnectionReport['steps'][number];
 
@@ -69,17 +69,11 @@ export async function testConnection(core: AppCore, id: string, signal?: AbortSi
     steps.push({ step: 'tls', status: 'skipped', message: 'Plain HTTP: nothing is encrypted on this connection.' });
   } else {
     let ca: string[] | undefined;
-    if (config.caFile) {
-      try {
-        ca = [...tls.rootCertificates, await readFile(config.caFile, 'utf8')];
-      } catch (error) {
-        steps.push({
-          step: 'tls',
-          status: 'failed',
-          message: `Cannot read the CA certificate file ${config.caFile}: ${(error as Error).message}`,
-        });
-        return skipRest(['auth', 'models']);
-      }
+    try {
+      ca = config.caFile ? caBundle(config.caFile, name) : undefined;
+    } catch (error) {
+      steps.push({ step: 'tls', status: 'failed', message: toErrorPayload(error).message });
+      return skipRest(['auth', 'models']);
     }
     const failed = await attempt(timeoutMs, signal, (done) => {
       const socket = tls.connect({ host: address, port, servername: net.isIP(host) ? undefined : host, ...(ca ? { ca } : {}) });
@@ -105,12 +99,14 @@ export async function testConnection(core: AppCore, id: string, signal?: AbortSi
     });
   }
 
-  const client = await openProviderClient(core, id).catch((error: unknown) => error);
-  if (!('ctx' in (client as object))) {
-    steps.push({ step: 'auth', status: 'failed', message: toErrorPayload(client).message });
+  let client: ProviderClient;
+  try {
+    client = await openProviderClient(core, id);
+  } catch (error) {
+    steps.push({ step: 'auth', status: 'failed', message: toErrorPayload(error).message });
     return skipRest(['models']);
   }
-  const { kind, ctx, close } = client as Awaited<ReturnType<typeof openProviderClient>>;
+  const { kind, ctx } = client;
   try {
     if (!ctx.apiKey) {
       steps.push({ step: 'auth', status: 'failed', message: `${name} has no API key. Set it above.` });
@@ -142,7 +138,7 @@ export async function testConnection(core: AppCore, id: string, signal?: AbortSi
       return report();
     }
   } finally {
-    await close();
+    await client.close();
   }
 }
 
