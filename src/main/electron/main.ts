@@ -4,7 +4,7 @@ import { app, dialog, session, type BrowserWindow } from 'electron';
 import { toErrorPayload } from '../../shared/errors';
 import { APP_VERSION, openCore, type AppCore } from '../core/app-core';
 import { installCrashGuard } from '../core/logging/crash-guard';
-import { FileLog } from '../core/logging/file-log';
+import { openAppLog } from '../core/logging/file-log';
 import { resolveDataDir } from '../core/paths/data-dir';
 import { registerAppSchemePrivileges, serveMedia, serveRenderer } from './app-protocol';
 import { createDesktopCapabilities } from './desktop';
@@ -22,11 +22,8 @@ const dataDir = resolveDataDir({ argv: process.argv, env: process.env });
 app.setPath('userData', dataDir);
 
 // The log comes first, so that even a failed start leaves its reason on disk.
-const log = new FileLog({
-  dir: path.join(dataDir, 'logs'),
-  ...(process.env.HOLST_LOG_STDERR ? { echo: (line: string) => process.stderr.write(line) } : {}),
-});
-app.setAppLogsPath(path.join(dataDir, 'logs'));
+const log = openAppLog(dataDir);
+app.setAppLogsPath(log.dir);
 installCrashGuard({
   logger: log,
   report: (title, detail) => {
@@ -102,7 +99,7 @@ if (!app.requestSingleInstanceLock()) {
       log.error(`Holst ${APP_VERSION} could not start`, error);
       const { message } = toErrorPayload(error);
       const detail = error instanceof Error ? error.message : message;
-      dialog.showErrorBox('Holst could not start', `${detail}\n\nThe log is in ${path.dirname(log.file)}.`);
+      dialog.showErrorBox('Holst could not start', `${detail}\n\nThe log is in ${log.dir}.`);
       app.exit(1);
     });
 }

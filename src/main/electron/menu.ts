@@ -23,10 +23,10 @@ export function installMenu(core: AppCore, getWindow: () => BrowserWindow | null
     win.show();
     core.events.emit('app.command', { command: name });
   };
+  // The same request the Settings screen makes, so there is one way to open the folder.
   const openLogs = async () => {
-    if (!core.log || !core.desktop) return;
-    const folder = core.log.file.replace(/[\\/][^\\/]+$/, '');
-    await core.desktop.openFolder(folder).catch((error: Error) => dialog.showErrorBox('Could not open the logs folder', error.message));
+    const result = await core.dispatch('app.openLogsFolder', undefined);
+    if (!result.ok) dialog.showErrorBox('Could not open the logs folder', result.error.message);
   };
   const copyDiagnostics = async () => {
     clipboard.writeText(await diagnostics(core));

@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { toErrorPayload } from '../../shared/errors';
 import { openCore } from '../core/app-core';
 import { installCrashGuard } from '../core/logging/crash-guard';
-import { FileLog } from '../core/logging/file-log';
+import { openAppLog } from '../core/logging/file-log';
 import { resolveDataDir } from '../core/paths/data-dir';
 import { startBridgeServer } from './bridge-server';
 
@@ -25,10 +25,7 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0-65535, not ${values.port}`);
   const dataDir = resolveDataDir({ argv: process.argv, env: process.env });
   const rendererDir = path.resolve(values['renderer-dir'] ?? path.join(__dirname, '..', 'renderer'));
-  const log = new FileLog({
-    dir: path.join(dataDir, 'logs'),
-    ...(process.env.HOLST_LOG_STDERR ? { echo: (line: string) => process.stderr.write(line) } : {}),
-  });
+  const log = openAppLog(dataDir);
   installCrashGuard({ logger: log, report: (title, detail) => process.stderr.write(`holst: ${title}: ${detail}\n`) });
   const core = await openCore({ dataDir, shell: 'browser', settingsPolicy: 'recover', log });
   // `npm run dev` hands in a token (by environment, not argv) and the Vite page's origin.

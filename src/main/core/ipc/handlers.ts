@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type { ProviderView } from '../../../shared/contract';
 import { HolstError } from '../../../shared/errors';
 import type { ProviderConfig } from '../../../shared/settings';
@@ -50,7 +49,7 @@ export function createHandlers(core: AppCore): Handlers {
     'app.notices': () => notices.list(),
     'app.diagnostics': async () => ({ text: await diagnostics(core) }),
     'app.openLogsFolder': async () => {
-      const folder = core.log ? path.dirname(core.log.file) : null;
+      const folder = core.log?.dir ?? null;
       if (!folder || !core.desktop) return { path: folder, opened: false };
       await core.desktop.openFolder(folder).catch((error: Error) => {
         throw new HolstError('storage', `Could not open ${folder}: ${error.message}`);

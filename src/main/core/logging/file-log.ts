@@ -16,12 +16,21 @@ export interface FileLogOptions {
 
 export const LOG_FILE = 'holst.log';
 
+/** The log of the desktop app and the browser server: `<data folder>/logs`, echoed to stderr with HOLST_LOG_STDERR. */
+export function openAppLog(dataDir: string, env: NodeJS.ProcessEnv = process.env): FileLog {
+  return new FileLog({
+    dir: path.join(dataDir, 'logs'),
+    ...(env.HOLST_LOG_STDERR ? { echo: (line: string) => process.stderr.write(line) } : {}),
+  });
+}
+
 /**
  * The app's log: one line per entry in `<data folder>/logs/holst.log`, rotated by size, with every
  * secret the process knows and everything shaped like one taken out before the line is written.
  * Writes are synchronous so the last lines before a crash are on disk.
  */
 export class FileLog implements Logger {
+  readonly dir: string;
   readonly file: string;
   private readonly secretSources: Array<() => Iterable<string>> = [knownSecrets];
   private size: number;
@@ -29,6 +38,7 @@ export class FileLog implements Logger {
 
   constructor(private readonly options: FileLogOptions) {
     fs.mkdirSync(options.dir, { recursive: true, mode: 0o700 });
+    this.dir = options.dir;
     this.file = path.join(options.dir, LOG_FILE);
     this.size = fs.statSync(this.file, { throwIfNoEntry: false })?.size ?? 0;
   }
@@ -89,7 +99,7 @@ export class FileLog implements Logger {
   }
 
   private rotated(n: number): string {
-    return path.join(this.options.dir, `holst.${n}.log`);
+    return path.join(this.dir, `holst.${n}.log`);
   }
 }
 
