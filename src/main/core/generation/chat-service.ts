@@ -24,11 +24,10 @@ interface Running {
   messageId: number;
 }
 
-type EventBody = GenerationEvent extends infer E
-  ? E extends GenerationEvent
-    ? Omit<E, 'generationId' | 'conversationId' | 'messageId'>
-    : never
-  : never;
+/** Omit over each member of a union (a plain Omit would merge the members). */
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+/** An event as the generation produces it; `emit` adds which generation, conversation and message it is about. */
+type EventBody = DistributiveOmit<GenerationEvent, 'generationId' | 'conversationId' | 'messageId'>;
 
 /**
  * Generation inside conversations, for the app's windows: a prompt becomes a user message and an

@@ -161,6 +161,14 @@ function AssistantMessage({
   const status = streaming ? 'streaming' : message.status;
   const canRetry = userMessage !== null && !busy;
 
+  // Failed and stopped answers offer the same Retry.
+  const retryButton = canRetry && (
+    <button type="button" onClick={() => void retry(userMessage.id)}>
+      <RetryIcon />
+      Retry
+    </button>
+  );
+
   return (
     <article className={`message message-assistant status-${status}`} aria-label="Answer" aria-busy={streaming}>
       {versions && (
@@ -223,12 +231,7 @@ function AssistantMessage({
             <strong>The answer failed</strong>
             <p>{message.error?.message ?? 'Something went wrong.'}</p>
           </div>
-          {canRetry && (
-            <button type="button" onClick={() => void retry(userMessage.id)}>
-              <RetryIcon />
-              Retry
-            </button>
-          )}
+          {retryButton}
         </div>
       )}
 
@@ -238,12 +241,7 @@ function AssistantMessage({
           <span className="muted small">
             {status === 'cancelled' ? 'You stopped this answer.' : 'Holst closed before this answer was finished.'}
           </span>
-          {canRetry && (
-            <button type="button" onClick={() => void retry(userMessage.id)}>
-              <RetryIcon />
-              Retry
-            </button>
-          )}
+          {retryButton}
         </div>
       )}
 
