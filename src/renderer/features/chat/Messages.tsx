@@ -99,7 +99,7 @@ function UserMessage({ message, onOpenImage }: { message: Message; onOpenImage(i
         <ul className="message-attachments" aria-label="Attached images">
           {message.imageIds.map((id, index) => (
             <li key={id}>
-              <button type="button" className="attachment-thumb" onClick={() => onOpenImage(id)} title="Open in the viewer">
+              <button type="button" className="thumb-frame attachment-thumb" onClick={() => onOpenImage(id)} title="Open in the viewer">
                 <img src={mediaUrl('thumb', id)} alt={index === 0 ? 'Source image' : `Reference image ${index}`} draggable={false} />
                 <span className="attachment-badge" aria-hidden="true">
                   {index === 0 ? 'Source' : 'Ref'}

@@ -29,7 +29,7 @@ export function Lineage({ title, items, empty, onOpen }: LineageProps) {
               <li key={`${badge ?? ''}-${image.id}`}>
                 <button
                   type="button"
-                  className="lineage-thumb"
+                  className="thumb-frame lineage-thumb"
                   aria-label={`${badge ? `${badge}: ` : ''}${label}${trashed}`}
                   title={label}
                   onClick={() => onOpen(image.id)}
