@@ -2,6 +2,7 @@
 import { HolstError } from '../shared/errors';
 import { APP_VERSION } from '../main/core/app-core';
 import { resolveDataDir } from '../main/core/paths/data-dir';
+import { conversationsCommand, conversationsHelp } from './commands/conversations';
 import { generateCommand, generateHelp } from './commands/generate';
 import { libraryCommand, libraryHelp } from './commands/library';
 import { settingsCommand, settingsHelp } from './commands/settings';
@@ -15,6 +16,7 @@ Usage: holst [--data-dir DIR] [--json] COMMAND [ARGS]
 
 Commands:
 ${generateHelp}
+${conversationsHelp}
 ${libraryHelp}
 ${settingsHelp}
 ${providersHelp}
@@ -37,6 +39,7 @@ const COMMANDS: Record<string, (ctx: CliContext) => Promise<number | void>> = {
   key: keyCommand,
   library: libraryCommand,
   generate: generateCommand,
+  conversations: conversationsCommand,
 };
 
 interface GlobalFlags {

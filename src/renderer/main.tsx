@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import './styles/app.css';
 import './styles/library.css';
+import './styles/iterate.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

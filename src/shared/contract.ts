@@ -83,6 +83,11 @@ export const requests = {
   'app.diagnostics': { input: none, output: z.object({ text: z.string() }) },
   /** Opens the logs folder in the file manager (desktop app); in the browser, only says where it is. */
   'app.openLogsFolder': { input: none, output: z.object({ path: z.string().nullable(), opened: z.boolean() }) },
+  /**
+   * Opens an http(s) or mailto link from an answer in the system browser (desktop app). Anything
+   * else is refused. `opened: false` where there is no desktop (the browser harness opens a tab itself).
+   */
+  'app.openExternal': { input: z.object({ url: z.string().trim().min(1).max(8192) }), output: z.object({ opened: z.boolean() }) },
   'settings.get': { input: none, output: SettingsSchema },
   'settings.setTheme': { input: z.object({ theme: ThemeSchema }), output: SettingsSchema },
   'providers.list': { input: none, output: z.array(ProviderViewSchema) },
@@ -127,6 +132,14 @@ export const requests = {
     input: z.object({ name: z.string().trim().min(1).max(255), base64: z.string().min(1).max(MAX_BASE64) }),
     output: ImageRecordSchema,
   },
+  /**
+   * A mask painted over library image `sourceId`: a PNG of exactly the source's pixel size whose
+   * fully transparent pixels mark the area to change. Kept in the library (a mask parent of the edit).
+   */
+  'library.saveMask': {
+    input: z.object({ sourceId: ImageIdSchema, base64: z.string().min(1).max(MAX_BASE64) }),
+    output: ImageRecordSchema,
+  },
   'library.cancelImport': { input: z.object({ jobId: z.string().max(100) }), output: z.null() },
   /** Save the original under a name the user picks in the desktop app's save dialog. */
   'library.export': { input: byId, output: z.object({ path: z.string().nullable() }) },
@@ -144,7 +157,10 @@ export const requests = {
   /** Sends a prompt (and library images) in a conversation; the answer arrives as `generation.event`s. */
   'chat.send': { input: ChatSendSchema, output: ChatStartedSchema },
   /** Answers a user message again with what it asked; earlier answers are kept as versions. */
-  'chat.retry': { input: z.object({ messageId: z.number().int().positive() }), output: ChatStartedSchema },
+  'chat.retry': {
+    input: z.object({ messageId: z.number().int().positive(), singleTurn: z.boolean().optional() }),
+    output: ChatStartedSchema,
+  },
   'chat.cancel': { input: z.object({ generationId: z.string().max(100) }), output: z.null() },
   /** Generations still running (a reloaded window picks them up). */
   'chat.running': {

@@ -1,7 +1,7 @@
 /** Generation as it crosses IPC: what the renderer asks for and the events it is sent back. */
 import { z } from 'zod';
 import { ErrorPayloadSchema } from './errors';
-import { ImageIdSchema, ImageRecordSchema, MessageSchema } from './library';
+import { ImageIdSchema, ImageRecordSchema, MessageSchema, UsageSchema } from './library';
 import { ProviderIdSchema } from './settings';
 
 /** Parameters a request may carry; each provider kind checks which of them it takes, and their limits. */
@@ -25,6 +25,11 @@ export const ChatSendSchema = z.object({
   imageIds: z.array(ImageIdSchema).max(17).default([]),
   maskImageId: ImageIdSchema.optional(),
   params: GenerateParamsSchema.default({}),
+  /**
+   * Send the prompt alone, without the conversation's earlier turns (after a provider refused a
+   * multi-turn body). Follow-ups carry the history by default, per provider kind.
+   */
+  singleTurn: z.boolean().optional(),
 });
 export type ChatSendInput = z.input<typeof ChatSendSchema>;
 
@@ -48,15 +53,7 @@ export const GenerationEventSchema = z.discriminatedUnion('type', [
   z.object({ ...about, type: z.literal('text'), delta: z.string() }),
   z.object({ ...about, type: z.literal('progress'), message: z.string() }),
   z.object({ ...about, type: z.literal('image'), image: ImageRecordSchema }),
-  z.object({
-    ...about,
-    type: z.literal('usage'),
-    usage: z.object({
-      promptTokens: z.number().optional(),
-      completionTokens: z.number().optional(),
-      totalTokens: z.number().optional(),
-    }),
-  }),
+  z.object({ ...about, type: z.literal('usage'), usage: UsageSchema }),
   z.object({
     ...about,
     type: z.literal('finished'),

@@ -99,6 +99,14 @@ export const ConversationSchema = z.object({
 });
 export type Conversation = z.infer<typeof ConversationSchema>;
 
+/** Token usage a provider reported for one answer (fields it leaves out stay absent). */
+export const UsageSchema = z.object({
+  promptTokens: z.number().optional(),
+  completionTokens: z.number().optional(),
+  totalTokens: z.number().optional(),
+});
+export type Usage = z.infer<typeof UsageSchema>;
+
 export const MessageSchema = z.object({
   id: z.number().int(),
   conversationId: z.number().int(),
@@ -113,6 +121,10 @@ export const MessageSchema = z.object({
   request: z.record(z.string(), z.unknown()).nullable(),
   /** On an assistant message: the user message it answers (answers to one prompt are its versions). */
   replyTo: z.number().int().nullable(),
+  /** On an assistant message: the token usage the provider reported, when it did. */
+  usage: UsageSchema.nullable(),
+  /** On an assistant message: milliseconds from sending to the answer's end (its last image). */
+  elapsedMs: z.number().int().nullable(),
   createdAt: z.number().int(),
   updatedAt: z.number().int(),
 });

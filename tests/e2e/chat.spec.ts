@@ -71,7 +71,7 @@ test.describe('with an OpenAI-compatible provider', () => {
     await dropImage(page.locator('.chat-main'), 'fox.png', await solidImage(7, 'png', 80, 60));
     const chips = page.getByRole('form', { name: 'New message' }).getByRole('list', { name: 'Attached images' });
     await expect(chips.getByRole('listitem')).toHaveCount(1);
-    await expect(chips).toContainText('Source');
+    await expect(chips).toContainText('Editing');
     await expect(chips).toContainText('fox.png');
     await expect(page.getByRole('button', { name: 'Remove fox.png' })).toBeVisible();
 

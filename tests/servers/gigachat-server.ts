@@ -248,7 +248,8 @@ export async function startGigaChatServer(options: GigaChatServerOptions = {}): 
     if (typeof n !== 'number' || n < 1 || n > 4) return apiError(ctx, 422, 'Invalid params: n must be between 1 and 4');
     for (const message of body.messages as { attachments?: unknown }[]) {
       for (const id of Array.isArray(message.attachments) ? message.attachments : []) {
-        if (typeof id !== 'string' || files.get(id)?.meta.kind !== 'uploaded') return apiError(ctx, 404, `File ${String(id)} not found`);
+        if (typeof id !== 'string' || files.unavailable(id) || files.get(id)?.meta.kind !== 'uploaded')
+          return apiError(ctx, 404, `File ${String(id)} not found`);
       }
     }
 
@@ -363,10 +364,13 @@ export async function startGigaChatServer(options: GigaChatServerOptions = {}): 
     chat,
     upload,
     api('GET', '/files', (ctx) =>
-      ctx.send(200, { data: [...files.files.values()].filter((f) => f.meta.kind === 'uploaded').map((f) => fileInfo(f.id)) }),
+      ctx.send(200, {
+        data: [...files.files.values()].filter((f) => f.meta.kind === 'uploaded' && !files.unavailable(f.id)).map((f) => fileInfo(f.id)),
+      }),
     ),
+    // A file deleted or expired (`expireFile`) is gone: 404, as for an id that never existed.
     api('GET', '/files/:id', (ctx) =>
-      files.get(ctx.params.id!) ? ctx.send(200, fileInfo(ctx.params.id!)) : apiError(ctx, 404, 'Not found'),
+      files.unavailable(ctx.params.id!) ? apiError(ctx, 404, 'Not found') : ctx.send(200, fileInfo(ctx.params.id!)),
     ),
     download,
     api('POST', '/files/:id/delete', async (ctx) => {

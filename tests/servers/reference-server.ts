@@ -21,14 +21,17 @@ export interface RecordedRequest {
 }
 
 /**
- * One-shot behaviour for the next request whose method equals `method` (if given) and whose path
- * contains `path` (if given). Fields combine: `delayMs` waits first; then `destroy` drops the socket,
- * or `status` answers with that status instead of the route; `truncate` / `slowBodyMs` change how the
- * route's own answer is sent. `times` (default 1) repeats it for that many matching requests.
+ * One-shot behaviour for the next request whose method equals `method` (if given), whose path
+ * contains `path` (if given) and that `when` accepts (if given). Fields combine: `delayMs` waits
+ * first; then `destroy` drops the socket, or `status` answers with that status instead of the route;
+ * `truncate` / `slowBodyMs` change how the route's own answer is sent. `times` (default 1) repeats
+ * it for that many matching requests.
  */
 export interface Quirk {
   method?: string;
   path?: string;
+  /** Only for requests this accepts (e.g. a body with earlier turns in it). */
+  when?: (request: RecordedRequest) => boolean;
   times?: number;
   /** Wait this long before answering (or before dropping the socket). */
   delayMs?: number;
@@ -57,9 +60,12 @@ export class QuirkQueue {
   }
 
   /** Removes (or counts down) and returns the first quirk matching this request. */
-  take(method: string, path: string): Quirk | undefined {
+  take(method: string, path: string, request?: RecordedRequest): Quirk | undefined {
     const index = this.queue.findIndex(
-      (q) => (!q.method || q.method.toUpperCase() === method.toUpperCase()) && (!q.path || path.includes(q.path)),
+      (q) =>
+        (!q.method || q.method.toUpperCase() === method.toUpperCase()) &&
+        (!q.path || path.includes(q.path)) &&
+        (!q.when || (request !== undefined && q.when(request))),
     );
     if (index < 0) return undefined;
     const quirk = this.queue[index]!;
@@ -206,7 +212,7 @@ export async function startReferenceServer(routes: readonly Route[], options: Re
     }
     requests.push(request);
 
-    const quirk = quirks.take(request.method, path);
+    const quirk = quirks.take(request.method, path, request);
     if (quirk?.delayMs) await sleep(quirk.delayMs);
     if (quirk?.destroy) {
       req.socket.destroy();

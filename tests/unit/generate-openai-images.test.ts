@@ -76,14 +76,15 @@ describe('OpenAI Images API', () => {
     expect(detail.parents.map((p) => p.role)).toEqual(['source', 'reference']);
   });
 
-  it('passes on the provider’s refusal of a mask of the wrong size', async () => {
+  it('refuses a mask of the wrong size before sending it (the provider would answer 400)', async () => {
     const dir = await tempDir();
     await fs.writeFile(path.join(dir, 's.png'), await solidImage(1, 'png', 256, 256));
     await fs.writeFile(path.join(dir, 'm.png'), await maskFor(128, 128));
     const error = await failure(
       generate(core, { providerId: 'images', prompt: 'x', imageFiles: [path.join(dir, 's.png')], maskFile: path.join(dir, 'm.png') }),
     );
-    expect(error).toMatchObject({ code: 'bad_request' });
+    expect(error).toMatchObject({ code: 'invalid_input', field: 'mask' });
+    expect(server.edits).toEqual([]);
   });
 
   it('checks parameters first: n, size, mask without a source', async () => {

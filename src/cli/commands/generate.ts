@@ -1,66 +1,46 @@
 import { HolstError } from '../../shared/errors';
 import { generate, type GenerationInput } from '../../main/core/generation/generate';
-import type { GenerateParams } from '../../main/core/providers/types';
-import { parseCommandArgs } from '../args';
+import { requireProviderConfig } from '../../main/core/providers/client';
 import type { CliContext } from '../context';
+import { continueConversation } from './follow-up';
+import { inputImageIds, readGenerateFlags } from './generate-flags';
+import { imageLines, imageSummary, progressLine } from './generate-output';
 
 export const generateHelp = `holst generate --provider ID --prompt TEXT [--model M] [--image FILE]... [--mask FILE]
+               [--edit ID] [--ref ID]... [--mask-id ID] [--continue CONVERSATION] [--single-turn]
                [--size WxH] [--aspect R] [--quality low|medium|high] [--resolution 1K|2K|4K]
-               [--n N] [--system TEXT]     make images; the first --image is the edit's source`;
+               [--n N] [--system TEXT]     make images. The source is library image --edit ID,
+               else the first --image; other --image files and every --ref ID are references;
+               --mask FILE / --mask-id ID: PNG of the source's size, transparent = area to change.
+               --continue: a follow-up in that conversation (its earlier turns go along as each
+               provider takes them; the source defaults to its newest answer's image; --provider
+               defaults to the one it used); --single-turn sends the prompt without the history`;
 
 export async function generateCommand(ctx: CliContext): Promise<void> {
-  const { values } = parseCommandArgs(ctx.args, {
-    provider: { type: 'string' },
-    prompt: { type: 'string' },
-    model: { type: 'string' },
-    image: { type: 'string', multiple: true },
-    mask: { type: 'string' },
-    size: { type: 'string' },
-    aspect: { type: 'string' },
-    quality: { type: 'string' },
-    resolution: { type: 'string' },
-    n: { type: 'string' },
-    system: { type: 'string' },
-  });
-  if (!values.provider) throw new HolstError('invalid_input', '--provider ID is required.', { field: 'provider' });
-  if (!values.prompt) throw new HolstError('invalid_input', '--prompt TEXT is required.', { field: 'prompt' });
-  const params: GenerateParams = {};
-  if (values.n !== undefined) {
-    const n = Number(values.n);
-    if (!Number.isInteger(n) || n < 1) throw new HolstError('invalid_input', '--n must be a whole number of at least 1.', { field: 'n' });
-    params.n = n;
-  }
-  if (values.size) params.size = values.size;
-  if (values.aspect) params.aspect = values.aspect;
-  if (values.quality) {
-    if (!['low', 'medium', 'high'].includes(values.quality))
-      throw new HolstError('invalid_input', '--quality must be low, medium or high.', { field: 'quality' });
-    params.quality = values.quality as GenerateParams['quality'];
-  }
-  if (values.resolution) {
-    if (!['1K', '2K', '4K'].includes(values.resolution))
-      throw new HolstError('invalid_input', '--resolution must be 1K, 2K or 4K.', { field: 'resolution' });
-    params.resolution = values.resolution as GenerateParams['resolution'];
-  }
+  const flags = readGenerateFlags(ctx.args);
+  const core = await ctx.core();
+  if (flags.conversationId !== undefined) return continueConversation(ctx, core, flags, flags.conversationId);
+  const providerId = flags.provider;
+  if (!providerId) throw new HolstError('invalid_input', '--provider ID is required.', { field: 'provider' });
+  requireProviderConfig(core, providerId);
+  const imageIds = await inputImageIds(core, flags);
   const input: GenerationInput = {
-    providerId: values.provider,
-    prompt: values.prompt,
-    params,
-    ...(values.model ? { model: values.model } : {}),
-    ...(values.system ? { system: values.system } : {}),
-    ...(values.image ? { imageFiles: values.image } : {}),
-    ...(values.mask ? { maskFile: values.mask } : {}),
+    providerId,
+    prompt: flags.prompt,
+    params: flags.params,
+    ...(flags.model ? { model: flags.model } : {}),
+    ...(flags.system ? { system: flags.system } : {}),
+    ...(imageIds.length > 0 ? { imageIds } : {}),
+    ...(flags.maskFile ? { maskFile: flags.maskFile } : {}),
+    ...(flags.maskId !== undefined ? { maskImageId: flags.maskId } : {}),
   };
 
-  const core = await ctx.core();
   const controller = new AbortController();
   const cancel = () => controller.abort();
   process.once('SIGINT', cancel);
-  const progress = (line: string) => {
-    if (!ctx.out.json) process.stderr.write(`\r\x1b[K${line}`);
-  };
+  const progress = progressLine(ctx);
   try {
-    progress(`Asking ${input.providerId}…`);
+    progress(`Asking ${providerId}…`);
     let saved = 0;
     const result = await generate(core, input, {
       signal: controller.signal,
@@ -72,19 +52,13 @@ export async function generateCommand(ctx: CliContext): Promise<void> {
     progress('');
     if (result.images.length === 0) {
       const said = result.text ? ` It said: "${result.text.slice(0, 300)}"` : '';
-      throw new HolstError('no_image', `${input.providerId} answered without an image.${said}`);
+      throw new HolstError('no_image', `${providerId} answered without an image.${said}`);
     }
-    const images = result.images.map((image) => ({
-      id: image.id,
-      path: core.library.originalPath(image),
-      sha256: image.sha256,
-      mime: image.mime,
-      width: image.width,
-      height: image.height,
-    }));
-    const lines = images.map((i) => `${i.path}  (${i.width}×${i.height}, id ${i.id})`);
-    if (result.text) lines.unshift(result.text);
-    ctx.out.result({ images, text: result.text, provider: result.provider, model: result.model, usage: result.usage }, lines.join('\n'));
+    const images = result.images.map((image) => imageSummary(core, image));
+    ctx.out.result(
+      { images, text: result.text, provider: result.provider, model: result.model, usage: result.usage },
+      imageLines(images, result.text),
+    );
   } finally {
     process.off('SIGINT', cancel);
   }

@@ -9,4 +9,6 @@ export interface DesktopCapabilities {
   revealInFolder(file: string): void;
   startDrag(file: string, iconFile: string): void;
   openFolder(folder: string): Promise<void>;
+  /** Opens a web or mail link, already checked by the core, in the system's browser or mail app. */
+  openExternal(url: string): Promise<void>;
 }

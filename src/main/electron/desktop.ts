@@ -37,5 +37,8 @@ export function createDesktopCapabilities(getWindow: () => BrowserWindow | null)
       const problem = await shell.openPath(folder);
       if (problem) throw new Error(problem);
     },
+    async openExternal(url) {
+      await shell.openExternal(url);
+    },
   };
 }

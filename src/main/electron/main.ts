@@ -54,9 +54,11 @@ if (!app.requestSingleInstanceLock()) {
   app
     .whenReady()
     .then(async () => {
-      // The app asks for no camera, microphone, notifications or anything else: every request is denied.
-      session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-      session.defaultSession.setPermissionCheckHandler(() => false);
+      // The app asks for no camera, microphone, notifications or anything else: every request is denied,
+      // except writing text to the clipboard (the Copy buttons of answers' code blocks and diagnostics).
+      const clipboardWrite = (permission: string) => permission === 'clipboard-sanitized-write';
+      session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) => callback(clipboardWrite(permission)));
+      session.defaultSession.setPermissionCheckHandler((_wc, permission) => clipboardWrite(permission));
       serveRenderer(path.join(outDir, 'renderer'));
       core = await openCore({
         dataDir,

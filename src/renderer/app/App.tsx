@@ -41,6 +41,22 @@ export function App() {
       }
     };
     window.addEventListener('keydown', onKey);
+    // Files dropped where no screen takes them (Start, Settings) go to the current chat; a drop is
+    // never left to the browser, which would open the file in place of the app.
+    const isFileDrag = (event: DragEvent) => event.dataTransfer?.types.includes('Files') ?? false;
+    const onDragOver = (event: DragEvent) => {
+      if (isFileDrag(event)) event.preventDefault();
+    };
+    const onDrop = (event: DragEvent) => {
+      if (!isFileDrag(event) || event.defaultPrevented) return;
+      event.preventDefault();
+      const files = [...(event.dataTransfer?.files ?? [])];
+      if (files.length === 0) return;
+      go('chat');
+      void useChatStore.getState().attachFiles(files);
+    };
+    window.addEventListener('dragover', onDragOver);
+    window.addEventListener('drop', onDrop);
     // The desktop app's menu sends the same commands (its accelerators take the keys first there).
     const offCommand = holst.on('app.command', ({ command }) => {
       if (command === 'new-chat') {
@@ -52,6 +68,8 @@ export function App() {
     });
     return () => {
       window.removeEventListener('keydown', onKey);
+      window.removeEventListener('dragover', onDragOver);
+      window.removeEventListener('drop', onDrop);
       offCommand();
     };
   }, [go]);

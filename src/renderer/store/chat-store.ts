@@ -1,13 +1,14 @@
 import { create } from 'zustand';
 import type { ChatSendInput, ChatStarted, GenerateParamsInput, GenerationEvent } from '../../shared/generation';
 import type { Conversation, ImageRecord, Message } from '../../shared/library';
+import { MASK_KINDS } from '../../shared/mask';
 import type { ProviderKind } from '../../shared/settings';
 import { holst, unwrap } from '../bridge';
+import { checkImageFiles, fileName, readBase64 } from '../bridge/files';
+import { lastPicture } from '../features/chat/format';
 
 /** The most images one request may carry: a source and 16 references. */
 export const MAX_ATTACHMENTS = 17;
-/** The largest file the library takes over the bridge (the core checks its own, configurable limit too). */
-const MAX_ATTACH_BYTES = 100 * 1024 * 1024;
 /** How long typing in the conversation search pauses before the search runs. */
 const SEARCH_DELAY_MS = 200;
 
@@ -93,6 +94,14 @@ interface ChatState {
   params: ParamsDraft;
   /** Library images to send: the first is the edit's source, the rest references. */
   attachments: ImageRecord[];
+  /** The first attachment was chosen by Holst: the last picture of the conversation (a follow-up). */
+  sourceAuto: boolean;
+  /** The user took the automatic source off: none is chosen again until the next answer. */
+  autoOff: boolean;
+  /** A mask painted over the source (the first attachment), for kinds that take one. */
+  mask: ImageRecord | null;
+  /** Attached images that can no longer be sent, by id: why ("in the trash", "deleted"). */
+  missing: Record<number, string>;
   attaching: number;
   attachError: string | null;
 
@@ -102,7 +111,8 @@ interface ChatState {
   select(id: number | null): Promise<void>;
   newChat(): void;
   send(target: { providerId: string; kind: ProviderKind; model: string }): Promise<boolean>;
-  retry(userMessageId: number): Promise<void>;
+  /** Answers a prompt again; `singleTurn` sends it without the conversation's earlier turns. */
+  retry(userMessageId: number, options?: { singleTurn?: boolean }): Promise<void>;
   cancel(generationId: string): Promise<void>;
   rename(id: number, title: string): Promise<boolean>;
   remove(id: number): Promise<boolean>;
@@ -113,28 +123,21 @@ interface ChatState {
   setParam<K extends keyof ParamsDraft>(key: K, value: ParamsDraft[K]): void;
   attachFiles(files: File[]): Promise<void>;
   removeAttachment(id: number): void;
+  /** Makes a library image the source of the next prompt (Edit). */
+  editImage(id: number): Promise<boolean>;
+  /** Adds a library image to the next prompt as a reference (the source, if there is none yet). */
+  addReference(id: number): Promise<boolean>;
+  /** Attaches a library image dragged onto the composer: the source if there is none, else a reference. */
+  attachLibraryImage(id: number): Promise<boolean>;
+  setMask(mask: ImageRecord | null): void;
+  /** Re-reads attached images after the library changed (one may have gone to the trash). */
+  refreshAttachments(ids: number[]): Promise<void>;
   dismissError(): void;
 }
 
 const EMPTY_PARAMS: ParamsDraft = { n: '', size: '', aspect: '', quality: '', resolution: '' };
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
-/** The bytes of a file as base64 (without the data: prefix). */
-function readBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => {
-      const url = String(reader.result);
-      resolve(url.slice(url.indexOf(',') + 1));
-    };
-    reader.onerror = () => reject(new Error(`${file.name || 'The file'} could not be read.`));
-    reader.readAsDataURL(file);
-  });
-}
-
-const IMAGE_NAME = /\.(png|jpe?g|webp|gif|avif|bmp|tiff?|heic|heif)$/i;
-const isImageFile = (file: File) => file.type.startsWith('image/') || (file.type === '' && IMAGE_NAME.test(file.name));
 
 function replaceMessage(messages: Message[], next: Message): Message[] {
   const index = messages.findIndex((m) => m.id === next.id);
@@ -188,6 +191,10 @@ export const useChatStore = create<ChatState>()((set, get) => {
       const { [event.generationId]: _gone, ...live } = get().live;
       set({ live, messages: replaceMessage(get().messages, event.message) });
       refreshListSoon();
+      if (event.conversationId === get().currentId && event.message.imageIds.length > 0) {
+        set({ autoOff: false });
+        void followLastPicture();
+      }
       return;
     }
     // An event for a generation this window has not heard of yet (its chat.send answer may still be
@@ -217,6 +224,59 @@ export const useChatStore = create<ChatState>()((set, get) => {
     set({ messages: [...get().messages, ...added].sort((a, b) => a.id - b.id) });
   };
 
+  /** Reads one library image; null (with the reason in `attachError`) when it cannot be attached. */
+  const fetchImage = async (id: number): Promise<ImageRecord | null> => {
+    try {
+      const { image } = await unwrap(holst.library.get({ id }));
+      if (image.trashedAt !== null) {
+        set({ attachError: `Image ${id} is in the trash. Restore it first to use it.` });
+        return null;
+      }
+      return image;
+    } catch (error) {
+      set({ attachError: message(error) });
+      return null;
+    }
+  };
+
+  /** Puts `image` first (the source), keeping the other attachments as references. */
+  const makeSource = (image: ImageRecord, auto: boolean) => {
+    const { attachments, mask } = get();
+    const rest = attachments.filter((a, i) => a.id !== image.id && !(i === 0 && get().sourceAuto));
+    const keepMask = mask !== null && attachments[0]?.id === image.id;
+    set({
+      attachments: [image, ...rest].slice(0, MAX_ATTACHMENTS),
+      sourceAuto: auto,
+      mask: keepMask ? mask : null,
+      attachError: null,
+      ...(auto ? {} : { autoOff: false }),
+    });
+  };
+
+  /** Bumped each time the automatic source is looked for, so a slow answer cannot win over a newer one. */
+  let autoTicket = 0;
+  /** A follow-up goes on from the conversation's last picture, unless the user chose otherwise. */
+  const followLastPicture = async () => {
+    const ticket = ++autoTicket;
+    const { messages, versionChoice, attachments, sourceAuto, autoOff, currentId } = get();
+    if (autoOff || (attachments.length > 0 && !sourceAuto)) return;
+    const id = lastPicture(messages, versionChoice);
+    if (id === null || attachments[0]?.id === id) return;
+    const image = await unwrap(holst.library.get({ id })).then(
+      (detail) => detail.image,
+      () => null,
+    );
+    const now = get();
+    if (ticket !== autoTicket || now.currentId !== currentId || now.autoOff) return;
+    if (now.attachments.length > 0 && !now.sourceAuto) return;
+    if (!image || image.trashedAt !== null) {
+      // The last picture is gone: start without a source rather than one that cannot be sent.
+      if (now.sourceAuto) set({ attachments: now.attachments.slice(1), sourceAuto: false, mask: null });
+      return;
+    }
+    makeSource(image, true);
+  };
+
   return {
     conversations: [],
     conversationsLoaded: false,
@@ -236,12 +296,17 @@ export const useChatStore = create<ChatState>()((set, get) => {
     models: {},
     params: EMPTY_PARAMS,
     attachments: [],
+    sourceAuto: false,
+    autoOff: false,
+    mask: null,
+    missing: {},
     attaching: 0,
     attachError: null,
 
     init() {
       initialized ??= (async () => {
         holst.on('generation.event', onEvent);
+        holst.on('library.changed', ({ ids }) => void get().refreshAttachments(ids));
         const running = holst.chat.running().then(
           (result) => {
             if (!result.ok) return;
@@ -273,6 +338,8 @@ export const useChatStore = create<ChatState>()((set, get) => {
 
     async select(id) {
       const ticket = ++selectTicket;
+      // An automatic source belonged to the conversation left behind; one the user chose stays.
+      const { attachments, sourceAuto } = get();
       set({
         currentId: id,
         messages: [],
@@ -280,6 +347,8 @@ export const useChatStore = create<ChatState>()((set, get) => {
         messagesError: null,
         error: null,
         versionChoice: {},
+        autoOff: false,
+        ...(sourceAuto ? { attachments: attachments.slice(1), sourceAuto: false, mask: null } : {}),
       });
       if (id === null) return;
       try {
@@ -296,6 +365,7 @@ export const useChatStore = create<ChatState>()((set, get) => {
         const provider = last?.provider ?? get().providerId;
         const models = last?.provider && last.model ? { ...get().models, [last.provider]: last.model } : get().models;
         set({ messages: loaded, messagesLoading: false, live, providerId: provider, models });
+        void followLastPicture();
       } catch (error) {
         if (ticket === selectTicket) set({ messagesLoading: false, messagesError: message(error) });
       }
@@ -307,12 +377,18 @@ export const useChatStore = create<ChatState>()((set, get) => {
     },
 
     async send({ providerId, kind, model }) {
-      const { prompt, attachments, params, currentId, sending, attaching } = get();
+      const { prompt, attachments, params, currentId, sending, attaching, mask, missing } = get();
       if (sending || attaching > 0 || prompt.trim() === '') return false;
+      const gone = attachments.find((image) => missing[image.id]);
+      if (gone) {
+        set({ error: `Image ${gone.id} is ${missing[gone.id]}. Pick another picture or remove it, then send again.` });
+        return false;
+      }
       const input: ChatSendInput = {
         providerId,
         prompt,
         imageIds: attachments.map((image) => image.id),
+        ...(mask && attachments.length > 0 && MASK_KINDS.includes(kind) ? { maskImageId: mask.id } : {}),
         params: buildParams(kind, params),
         ...(currentId !== null ? { conversationId: currentId } : {}),
         ...(model.trim() ? { model: model.trim() } : {}),
@@ -326,7 +402,7 @@ export const useChatStore = create<ChatState>()((set, get) => {
           set({ currentId: started.conversationId, messages: [], messagesLoading: false, messagesError: null });
         }
         adopt(started, viewing);
-        set({ prompt: '', attachments: [], attachError: null, sending: false });
+        set({ prompt: '', attachments: [], sourceAuto: false, mask: null, missing: {}, attachError: null, sending: false });
         // A new conversation gets its title from the prompt: list it at once.
         if (currentId === null) void get().loadConversations();
         else refreshListSoon();
@@ -337,10 +413,10 @@ export const useChatStore = create<ChatState>()((set, get) => {
       }
     },
 
-    async retry(userMessageId) {
+    async retry(userMessageId, options = {}) {
       set({ error: null });
       try {
-        const started = await unwrap(holst.chat.retry({ messageId: userMessageId }));
+        const started = await unwrap(holst.chat.retry({ messageId: userMessageId, ...(options.singleTurn ? { singleTurn: true } : {}) }));
         const { [userMessageId]: _old, ...versionChoice } = get().versionChoice;
         set({ versionChoice });
         adopt(started, get().currentId === started.conversationId);
@@ -384,6 +460,8 @@ export const useChatStore = create<ChatState>()((set, get) => {
 
     chooseVersion(userMessageId, assistantMessageId) {
       set({ versionChoice: { ...get().versionChoice, [userMessageId]: assistantMessageId } });
+      // A follow-up goes on from the version in view.
+      void followLastPicture();
     },
 
     setPrompt: (prompt) => set({ prompt }),
@@ -392,15 +470,7 @@ export const useChatStore = create<ChatState>()((set, get) => {
     setParam: (key, value) => set({ params: { ...get().params, [key]: value } }),
 
     async attachFiles(files) {
-      const problems: string[] = [];
-      const images: File[] = [];
-      for (const file of files) {
-        const name = file.name || 'The pasted file';
-        if (!isImageFile(file)) problems.push(`${name} is not an image.`);
-        else if (file.size === 0) problems.push(`${name} is empty.`);
-        else if (file.size > MAX_ATTACH_BYTES) problems.push(`${name} is larger than 100 MB.`);
-        else images.push(file);
-      }
+      const { images, problems } = checkImageFiles(files);
       const room = MAX_ATTACHMENTS - get().attachments.length - get().attaching;
       if (images.length > room) {
         problems.push(`A request takes at most ${MAX_ATTACHMENTS} images; ${images.length - Math.max(room, 0)} were left out.`);
@@ -410,10 +480,11 @@ export const useChatStore = create<ChatState>()((set, get) => {
       // One after the other, so the chips keep the order the files came in (the first is the source).
       for (const file of images) {
         try {
-          const name = (file.name.trim() || `pasted.${file.type.split('/')[1] ?? 'png'}`).slice(-255);
-          const record = await unwrap(holst.library.importBytes({ name, base64: await readBase64(file) }));
-          const { attachments } = get();
-          if (!attachments.some((a) => a.id === record.id)) set({ attachments: [...attachments, record] });
+          const record = await unwrap(holst.library.importBytes({ name: fileName(file), base64: await readBase64(file) }));
+          const { attachments, sourceAuto } = get();
+          // A picture dropped on a follow-up replaces the automatic source: the user means this one.
+          if (sourceAuto) makeSource(record, false);
+          else if (!attachments.some((a) => a.id === record.id)) set({ attachments: [...attachments, record] });
         } catch (error) {
           problems.push(`${file.name || 'The pasted image'} could not be added: ${message(error)}`);
           set({ attachError: problems.join(' ') });
@@ -424,7 +495,69 @@ export const useChatStore = create<ChatState>()((set, get) => {
     },
 
     removeAttachment(id) {
-      set({ attachments: get().attachments.filter((a) => a.id !== id), attachError: null });
+      const { attachments, sourceAuto, mask, missing } = get();
+      const wasSource = attachments[0]?.id === id;
+      const { [id]: _gone, ...stillMissing } = missing;
+      set({
+        attachments: attachments.filter((a) => a.id !== id),
+        attachError: null,
+        missing: stillMissing,
+        ...(wasSource ? { sourceAuto: false, mask: null } : {}),
+        // Taking the automatic source off starts fresh: no picture is chosen again until the next answer.
+        ...(wasSource && sourceAuto ? { autoOff: true } : {}),
+        ...(mask?.id === id ? { mask: null } : {}),
+      });
+    },
+
+    async editImage(id) {
+      const image = await fetchImage(id);
+      if (!image) return false;
+      makeSource(image, false);
+      set({ focusTick: get().focusTick + 1 });
+      return true;
+    },
+
+    async addReference(id) {
+      const { attachments } = get();
+      if (attachments.some((a) => a.id === id)) return true;
+      if (attachments.length >= MAX_ATTACHMENTS) {
+        set({ attachError: `A request takes at most ${MAX_ATTACHMENTS} images. Remove one first.` });
+        return false;
+      }
+      const image = await fetchImage(id);
+      if (!image) return false;
+      set({ attachments: [...get().attachments.filter((a) => a.id !== id), image], attachError: null, focusTick: get().focusTick + 1 });
+      return true;
+    },
+
+    async attachLibraryImage(id) {
+      const { attachments, sourceAuto } = get();
+      return attachments.length === 0 || sourceAuto ? get().editImage(id) : get().addReference(id);
+    },
+
+    setMask: (mask) => set({ mask }),
+
+    async refreshAttachments(ids) {
+      const watched = get().attachments.filter((a) => ids.includes(a.id));
+      if (watched.length === 0) return;
+      const updates = await Promise.all(
+        watched.map(async (image) => {
+          try {
+            const { image: now } = await unwrap(holst.library.get({ id: image.id }));
+            return { id: image.id, record: now, reason: now.trashedAt !== null ? 'in the trash' : null };
+          } catch {
+            return { id: image.id, record: null, reason: 'no longer in the library' };
+          }
+        }),
+      );
+      const missing = { ...get().missing };
+      let attachments = get().attachments;
+      for (const { id, record, reason } of updates) {
+        if (reason) missing[id] = reason;
+        else delete missing[id];
+        if (record) attachments = attachments.map((a) => (a.id === id ? record : a));
+      }
+      set({ missing, attachments });
     },
 
     dismissError: () => set({ error: null }),

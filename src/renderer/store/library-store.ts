@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import { isHolstError } from '../../shared/errors';
 import type { ImageDetail, ImageRecord, LibraryPage, LibraryQuery } from '../../shared/library';
 import { holst, unwrap } from '../bridge';
+import { checkImageFiles, fileName, readBase64 } from '../bridge/files';
 
 /** Images per page; the grid asks for the next page as the user nears the end. */
 export const PAGE_SIZE = 200;
@@ -44,6 +45,22 @@ interface LibraryState {
   setFavorite(id: number, favorite: boolean): Promise<void>;
   /** Moves an image to the trash; false (with `viewerError` set) when that failed. */
   trash(id: number): Promise<boolean>;
+  /** Files dropped or pasted on the library, imported one after the other. */
+  fileImport: FileImport | null;
+  importFiles(files: File[]): Promise<void>;
+  cancelFileImport(): void;
+  dismissFileImport(): void;
+}
+
+export interface FileImport {
+  total: number;
+  done: number;
+  /** Now in the library (a picture it already had counts too: the same bytes are kept once). */
+  imported: number;
+  /** One sentence per file turned down or failed. */
+  problems: string[];
+  finished: boolean;
+  cancelled: boolean;
 }
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -64,6 +81,8 @@ export const useLibraryStore = create<LibraryState>()((set, get) => {
   let searchTimer: ReturnType<typeof setTimeout> | undefined;
   /** Bumped by every open/close, so a slow answer cannot reopen a viewer the user moved on from. */
   let openTicket = 0;
+  /** Bumped to stop a running file import between two files. */
+  let importTicket = 0;
 
   const replaceRecord = (record: ImageRecord) => {
     const { items, selected } = get();
@@ -192,6 +211,7 @@ export const useLibraryStore = create<LibraryState>()((set, get) => {
     favouritesOnly: false,
     selected: null,
     viewerError: null,
+    fileImport: null,
 
     load() {
       clearTimeout(searchTimer);
@@ -286,5 +306,43 @@ export const useLibraryStore = create<LibraryState>()((set, get) => {
       if (get().selected?.image.id === id) get().close();
       return true;
     },
+
+    async importFiles(files) {
+      const { images, problems } = checkImageFiles(files);
+      if (get().fileImport && !get().fileImport!.finished) {
+        set({ error: 'An import is still running: wait for it to finish or cancel it first.' });
+        return;
+      }
+      const ticket = ++importTicket;
+      const progress: FileImport = {
+        total: images.length,
+        done: 0,
+        imported: 0,
+        problems,
+        finished: false,
+        cancelled: false,
+      };
+      set({ fileImport: { ...progress } });
+      for (const file of images) {
+        if (ticket !== importTicket) return;
+        try {
+          await unwrap(holst.library.importBytes({ name: fileName(file), base64: await readBase64(file) }));
+          progress.imported++;
+        } catch (error) {
+          progress.problems = [...progress.problems, `${file.name || 'The pasted image'}: ${message(error)}`];
+        }
+        progress.done++;
+        if (ticket === importTicket) set({ fileImport: { ...progress } });
+      }
+      if (ticket === importTicket) set({ fileImport: { ...progress, finished: true } });
+    },
+
+    cancelFileImport() {
+      importTicket++;
+      const current = get().fileImport;
+      if (current) set({ fileImport: { ...current, finished: true, cancelled: true } });
+    },
+
+    dismissFileImport: () => set({ fileImport: null }),
   };
 });

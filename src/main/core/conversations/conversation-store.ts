@@ -1,5 +1,5 @@
 import { HolstError } from '../../../shared/errors';
-import type { Conversation, Message } from '../../../shared/library';
+import { UsageSchema, type Conversation, type Message, type Usage } from '../../../shared/library';
 import type { Db } from '../library/database';
 import { toFtsQuery } from '../library/records';
 
@@ -25,6 +25,8 @@ interface MessageRow {
   image_ids: string | null;
   request: string | null;
   reply_to: number | null;
+  usage: string | null;
+  elapsed_ms: number | null;
 }
 
 const toConversation = (row: ConversationRow): Conversation => ({
@@ -46,6 +48,8 @@ const toMessage = (row: MessageRow): Message => ({
   imageIds: row.image_ids ? row.image_ids.split(',').map(Number) : [],
   request: parseRequest(row.request),
   replyTo: row.reply_to,
+  usage: parseUsage(row.usage),
+  elapsedMs: row.elapsed_ms,
   createdAt: row.created_at,
   updatedAt: row.updated_at,
 });
@@ -59,6 +63,23 @@ function parseRequest(text: string | null): Record<string, unknown> | null {
   } catch {
     return null;
   }
+}
+
+/** Stored usage is read back through its schema: a damaged or foreign value reads as none. */
+function parseUsage(text: string | null): Usage | null {
+  if (!text) return null;
+  try {
+    const parsed = UsageSchema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/** What an answer cost, saved when it ends. */
+export interface AnswerStats {
+  usage?: Usage | null;
+  elapsedMs?: number | null;
 }
 
 export class ConversationStore {
@@ -195,6 +216,12 @@ export class ConversationStore {
     return this.db.open;
   }
 
+  /** Replaces what a user message asked for (e.g. Retry chose to send it without the history). */
+  updateRequest(id: number, request: Record<string, unknown>): Message {
+    this.db.prepare('UPDATE messages SET request = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(request), Date.now(), id);
+    return this.requireMessage(id);
+  }
+
   saveMessageText(id: number, text: string): void {
     this.db.prepare('UPDATE messages SET text = ?, updated_at = ? WHERE id = ?').run(text, Date.now(), id);
   }
@@ -204,11 +231,16 @@ export class ConversationStore {
     status: Exclude<Message['status'], 'streaming'>,
     text: string,
     error?: { code: string; message: string },
+    stats: AnswerStats = {},
   ): Message {
     const now = Date.now();
+    const usage = stats.usage && Object.keys(stats.usage).length > 0 ? JSON.stringify(stats.usage) : null;
+    const elapsed = stats.elapsedMs === undefined || stats.elapsedMs === null ? null : Math.max(0, Math.round(stats.elapsedMs));
     this.db
-      .prepare('UPDATE messages SET text = ?, status = ?, error_code = ?, error_message = ?, updated_at = ? WHERE id = ?')
-      .run(text, status, error?.code ?? null, error?.message ?? null, now, id);
+      .prepare(
+        'UPDATE messages SET text = ?, status = ?, error_code = ?, error_message = ?, usage = ?, elapsed_ms = ?, updated_at = ? WHERE id = ?',
+      )
+      .run(text, status, error?.code ?? null, error?.message ?? null, usage, elapsed, now, id);
     const message = this.requireMessage(id);
     this.touch(message.conversationId, now);
     return message;
@@ -274,11 +306,16 @@ export class StreamingMessage {
   }
 
   /** Ends the answer; `finalText` replaces the streamed text (e.g. with image links taken out). */
-  finish(status: Exclude<Message['status'], 'streaming'>, error?: { code: string; message: string }, finalText?: string): Message {
+  finish(
+    status: Exclude<Message['status'], 'streaming'>,
+    error?: { code: string; message: string },
+    finalText?: string,
+    stats?: AnswerStats,
+  ): Message {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     this.done = true;
     if (finalText !== undefined) this.text = finalText;
-    return this.store.finishMessage(this.id, status, this.text, error);
+    return this.store.finishMessage(this.id, status, this.text, error, stats);
   }
 }

@@ -1,13 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { HolstError, isHolstError, toErrorPayload } from '../../../shared/errors';
+import { HolstError, isHolstError, toErrorPayload, type ErrorPayload } from '../../../shared/errors';
 import { ChatSendSchema, GenerateParamsSchema, type ChatStarted, type GenerationEvent } from '../../../shared/generation';
-import type { Message } from '../../../shared/library';
+import type { Message, Usage } from '../../../shared/library';
 import type { z } from 'zod';
 import type { AppCore } from '../app-core';
 import type { StreamingMessage } from '../conversations/conversation-store';
 import { requireProviderConfig } from '../providers/client';
 import { providerKind } from '../providers/registry';
 import { generate } from './generate';
+import { conversationTurns, type StoredTurn } from './history';
+import { checkMaskSize } from './mask-size';
 
 type SendInput = z.output<typeof ChatSendSchema>;
 
@@ -16,12 +18,26 @@ interface StoredRequest {
   params: z.output<typeof GenerateParamsSchema>;
   system?: string;
   maskImageId?: number;
+  /** Sent without the conversation's earlier turns. */
+  singleTurn?: boolean;
+}
+
+/** How a generation ended, as its `finished` event says. */
+export interface GenerationOutcome {
+  generationId: string;
+  status: 'complete' | 'error' | 'cancelled';
+  message: Message;
+  error: ErrorPayload | null;
 }
 
 interface Running {
   controller: AbortController;
   conversationId: number;
   messageId: number;
+  /** When it was sent: the answer's elapsed time counts from here. */
+  startedAt: number;
+  /** Settles once the `finished` event is out (null if the library closed first). */
+  done?: Promise<GenerationOutcome | null>;
 }
 
 /** Omit over each member of a union (a plain Omit would merge the members). */
@@ -46,6 +62,7 @@ export class ChatService {
       params: input.params,
       ...(input.system ? { system: input.system } : {}),
       ...(input.maskImageId !== undefined ? { maskImageId: input.maskImageId } : {}),
+      ...(input.singleTurn ? { singleTurn: true } : {}),
     });
     const conversation =
       input.conversationId !== undefined ? conversations.require(input.conversationId) : conversations.create(titleOf(input.prompt));
@@ -61,16 +78,31 @@ export class ChatService {
     return this.start(user, input.providerId, model, request);
   }
 
-  /** Answers a user message again with what it asked for; the earlier answers stay as versions. */
-  retry(messageId: number): ChatStarted {
-    const user = this.core.conversations.requireMessage(messageId);
+  /**
+   * Answers a user message again with what it asked for; the earlier answers stay as versions.
+   * `singleTurn` (after a provider refused the history) is kept with the message, so later retries repeat it.
+   */
+  retry(messageId: number, singleTurn?: boolean): ChatStarted {
+    let user = this.core.conversations.requireMessage(messageId);
     if (user.role !== 'user')
       throw new HolstError('invalid_input', 'Only a prompt (a user message) can be answered again.', { field: 'messageId' });
     if (!user.provider)
       throw new HolstError('invalid_input', 'This message does not say which provider it was sent to.', { field: 'messageId' });
+    const provider = user.provider;
     const stored = readStoredRequest(user.request);
-    const { model, request } = this.check(user.provider, user.model ?? undefined, user.text, user.imageIds, stored);
-    return this.start(user, user.provider, model, request);
+    const changed = singleTurn !== undefined && singleTurn !== (stored.singleTurn ?? false);
+    if (changed && singleTurn) stored.singleTurn = true;
+    if (changed && !singleTurn) delete stored.singleTurn;
+    const { model, request } = this.check(provider, user.model ?? undefined, user.text, user.imageIds, stored);
+    if (changed) user = this.core.conversations.updateRequest(user.id, { ...(user.request ?? {}), singleTurn: stored.singleTurn === true });
+    return this.start(user, provider, model, request);
+  }
+
+  /** Resolves when a running generation has ended (the CLI waits for its answer this way). */
+  settled(generationId: string): Promise<GenerationOutcome | null> {
+    const running = this.running.get(generationId);
+    if (!running?.done) throw new HolstError('not_found', `There is no running generation ${generationId}.`);
+    return running.done;
   }
 
   cancel(generationId: string): void {
@@ -112,6 +144,7 @@ export class ChatService {
       params: request.params,
       stream: true,
     });
+    if (mask && imageIds[0] !== undefined) checkMaskSize(this.core.library.require(mask.libraryId), this.core.library.require(imageIds[0]));
     return { model: chosen, request };
   }
 
@@ -120,16 +153,21 @@ export class ChatService {
     const answer = conversations.startStreaming(user.conversationId, providerId, model, { replyTo: user.id });
     const generationId = randomUUID();
     const controller = new AbortController();
-    const running = { controller, conversationId: user.conversationId, messageId: answer.id };
+    const running: Running = { controller, conversationId: user.conversationId, messageId: answer.id, startedAt: Date.now() };
     this.running.set(generationId, running);
+    // Earlier prompts with their newest complete answers; for Retry, only those before the retried prompt.
+    const history = request.singleTurn ? [] : conversationTurns(conversations.messages(user.conversationId), user.id);
     const started: ChatStarted = {
       generationId,
       conversationId: user.conversationId,
       userMessage: conversations.requireMessage(user.id),
       assistantMessage: conversations.requireMessage(answer.id),
     };
-    void this.run(generationId, running, answer, user, providerId, model, request)
-      .catch((error: unknown) => this.core.logger.error(`generation ${generationId} could not be finished`, error))
+    running.done = this.run(generationId, running, answer, user, providerId, model, request, history)
+      .catch((error: unknown) => {
+        this.core.logger.error(`generation ${generationId} could not be finished`, error);
+        return null;
+      })
       .finally(() => this.running.delete(generationId));
     return started;
   }
@@ -142,7 +180,8 @@ export class ChatService {
     providerId: string,
     model: string,
     request: StoredRequest,
-  ): Promise<void> {
+    history: StoredTurn[],
+  ): Promise<GenerationOutcome | null> {
     const emit = (event: EventBody) =>
       this.core.events.emit('generation.event', {
         generationId,
@@ -150,6 +189,8 @@ export class ChatService {
         messageId: running.messageId,
         ...event,
       } as GenerationEvent);
+    let usage: Usage | null = null;
+    const stats = () => ({ usage, elapsedMs: Date.now() - running.startedAt });
     try {
       const result = await generate(
         this.core,
@@ -164,6 +205,7 @@ export class ChatService {
           stream: true,
           conversationId: running.conversationId,
           messageId: running.messageId,
+          ...(history.length > 0 ? { history } : {}),
         },
         {
           signal: running.controller.signal,
@@ -173,6 +215,9 @@ export class ChatService {
               emit({ type: 'text', delta: event.delta });
             } else if (event.type === 'progress') {
               emit({ type: 'progress', message: event.message });
+            } else if (event.type === 'usage') {
+              usage = event.usage;
+              emit({ type: 'usage', usage: event.usage });
             } else {
               // A picture the library already had is shown in this answer too.
               this.core.conversations.attachImage(running.messageId, event.image.id);
@@ -181,18 +226,21 @@ export class ChatService {
           },
         },
       );
-      if (result.usage) emit({ type: 'usage', usage: result.usage });
+      usage = result.usage ?? usage;
       if (result.images.length === 0 && result.text.trim() === '')
         throw new HolstError('no_image', `${providerId} answered with neither text nor an image. Try again or rephrase the prompt.`);
-      const message = answer.finish('complete', undefined, result.text);
+      const message = answer.finish('complete', undefined, result.text, stats());
       emit({ type: 'finished', status: 'complete', message, error: null });
+      return { generationId, status: 'complete', message, error: null };
     } catch (error) {
       if (!isHolstError(error)) this.core.logger.error(`generation with ${providerId} failed`, error);
       const payload = toErrorPayload(error);
       const status = payload.code === 'cancelled' ? 'cancelled' : 'error';
-      if (!this.core.conversations.isOpen) return;
-      const message = answer.finish(status, status === 'error' ? { code: payload.code, message: payload.message } : undefined);
-      emit({ type: 'finished', status, message, error: status === 'error' ? payload : null });
+      if (!this.core.conversations.isOpen) return null;
+      const failure = status === 'error' ? payload : null;
+      const message = answer.finish(status, failure ? { code: payload.code, message: payload.message } : undefined, undefined, stats());
+      emit({ type: 'finished', status, message, error: failure });
+      return { generationId, status, message, error: failure };
     }
   }
 }
@@ -210,5 +258,6 @@ function readStoredRequest(stored: Record<string, unknown> | null): StoredReques
     params: params.success ? params.data : {},
     ...(typeof stored?.system === 'string' ? { system: stored.system } : {}),
     ...(typeof stored?.maskImageId === 'number' ? { maskImageId: stored.maskImageId } : {}),
+    ...(stored?.singleTurn === true ? { singleTurn: true } : {}),
   };
 }

@@ -1,14 +1,14 @@
-import fs from 'node:fs/promises';
-import path from 'node:path';
 import { HolstError } from '../../../shared/errors';
 import type { ImageRecord } from '../../../shared/library';
 import type { AppCore } from '../app-core';
-import { sniffImageFormat } from '../library/image-format';
 import { saveImageRef } from '../providers/download';
 import { extractMarkdownImages } from '../providers/image-refs';
 import { openProviderClient, requireProviderConfig } from '../providers/client';
 import { providerKind } from '../providers/registry';
-import type { GenerateEvent, GenerateParams, InputImage, Usage } from '../providers/types';
+import type { GenerateEvent, GenerateParams, GenerateRequest, Usage } from '../providers/types';
+import { providerHistory, type StoredTurn } from './history';
+import { loadInputFile, loadLibraryInput } from './input-images';
+import { checkMaskSize, pixelSizeOf } from './mask-size';
 
 export interface GenerationInput {
   providerId: string;
@@ -25,6 +25,8 @@ export interface GenerationInput {
   stream?: boolean;
   conversationId?: number;
   messageId?: number;
+  /** The conversation's earlier turns (a follow-up); each kind takes what it can of them. */
+  history?: StoredTurn[];
 }
 
 export interface GenerationResult {
@@ -36,12 +38,15 @@ export interface GenerationResult {
 }
 
 export type GenerationProgress =
-  { type: 'text'; delta: string } | { type: 'progress'; message: string } | { type: 'image-saved'; image: ImageRecord };
+  | { type: 'text'; delta: string }
+  | { type: 'progress'; message: string }
+  | { type: 'image-saved'; image: ImageRecord }
+  | { type: 'usage'; usage: Usage };
 
 /**
- * Sends one prompt (and images) to a provider and lands every returned image in the library at
- * once, with its prompt, provider, model, parameters and parents. Input files are imported first
- * so the lineage points at them.
+ * Sends one prompt (and images, and for a follow-up the conversation's earlier turns) to a
+ * provider and lands every returned image in the library at once, with its prompt, provider,
+ * model, parameters and parents. Input files are imported first so the lineage points at them.
  */
 export async function generate(
   core: AppCore,
@@ -60,15 +65,15 @@ export async function generate(
 
   const images = [
     ...(await Promise.all((input.imageIds ?? []).map((id) => loadLibraryInput(core, id)))),
-    ...(await Promise.all((input.imageFiles ?? []).map((file) => loadInput(core, file, 'image')))),
+    ...(await Promise.all((input.imageFiles ?? []).map((file) => loadInputFile(core, file, 'image')))),
   ];
   const mask =
     input.maskImageId !== undefined
-      ? await loadLibraryInput(core, input.maskImageId)
+      ? await loadLibraryInput(core, input.maskImageId, 'maskImageId')
       : input.maskFile
-        ? await loadInput(core, input.maskFile, 'mask')
+        ? await loadInputFile(core, input.maskFile, 'mask')
         : undefined;
-  const request = {
+  const request: GenerateRequest = {
     model,
     prompt: input.prompt,
     ...(input.system ? { system: input.system } : {}),
@@ -78,6 +83,11 @@ export async function generate(
     stream: input.stream ?? true,
   };
   kind.validate(request);
+  if (mask && images[0]) checkMaskSize(await pixelSizeOf(core, mask), await pixelSizeOf(core, images[0]));
+  const providerName = config.name ?? config.id;
+  const { history, notes } = await providerHistory(core, providerName, kind.history, input.history ?? [], images);
+  if (history.length > 0) request.history = history;
+  for (const message of notes) options.onProgress?.({ type: 'progress', message });
 
   const client = await openProviderClient(core, config.id);
   const http = client.ctx.http;
@@ -112,6 +122,7 @@ export async function generate(
         options.onProgress?.(event);
       } else if (event.type === 'usage') {
         usage = event.usage;
+        options.onProgress?.(event);
       } else {
         const { image } = await saveImageRef(core.library, http, event.ref, meta, options.signal);
         if (!saved.some((s) => s.id === image.id)) saved.push(image);
@@ -122,6 +133,7 @@ export async function generate(
     if (options.signal?.aborted && !(error instanceof HolstError && error.code === 'cancelled')) {
       throw new HolstError('cancelled', 'Generation cancelled.', { cause: error });
     }
+    if (request.history && error instanceof HolstError && error.code === 'bad_request') throw historyRefused(providerName, error);
     throw error;
   } finally {
     await client.close();
@@ -130,29 +142,15 @@ export async function generate(
   return { images: saved, text: extractMarkdownImages(text).text, provider: config.id, model, usage };
 }
 
-/** A library image to send; it must still be there (not in the trash) and its file readable. */
-async function loadLibraryInput(core: AppCore, id: number): Promise<InputImage> {
-  const image = core.library.get(id);
-  if (!image || image.trashedAt !== null)
-    throw new HolstError('invalid_input', `Image ${id} is not in the library (or is in the trash).`, { field: 'imageIds' });
-  const file = core.library.originalPath(image);
-  const bytes = await fs.readFile(file).catch((error: Error) => {
-    throw new HolstError('storage', `Cannot read image ${id} from the library (${file}): ${error.message}`);
-  });
-  return { bytes, mime: image.mime, name: image.originalName ?? path.basename(file), libraryId: id };
-}
-
-/** Reads an input image and checks it really is one; sources and references are kept in the library (lineage). */
-async function loadInput(core: AppCore, file: string, what: 'image' | 'mask'): Promise<InputImage> {
-  const bytes = await fs.readFile(file).catch((error: NodeJS.ErrnoException) => {
-    throw new HolstError(error.code === 'ENOENT' ? 'invalid_input' : 'storage', `Cannot read the ${what} ${file}: ${error.message}`, {
-      field: what,
-    });
-  });
-  const format = sniffImageFormat(bytes.subarray(0, 16));
-  if (!format) throw new HolstError('invalid_input', `${file} is not a PNG, JPEG, WebP or GIF image.`, { field: what });
-  const input = { bytes, mime: format.mime, name: path.basename(file) };
-  if (what === 'mask') return input;
-  const { image } = await core.library.ingest({ bytes }, { source: 'imported', originalName: path.basename(file) });
-  return { ...input, libraryId: image.id };
+/**
+ * A provider that refuses a follow-up's earlier turns: said as such, with its own words, so the
+ * user can send the prompt again alone (chat.retry with singleTurn). Nothing is retried by itself.
+ */
+function historyRefused(providerName: string, error: HolstError): HolstError {
+  return new HolstError(
+    'bad_request',
+    `${providerName} refused the conversation's earlier turns sent with this follow-up. It said: ${error.message} ` +
+      'Send the prompt again without the history (as a single turn) to go on.',
+    { field: 'history', cause: error },
+  );
 }

@@ -19,7 +19,7 @@ export function createGenerationHandlers(core: AppCore): Pick<Handlers, Generati
 
   return {
     'chat.send': (input) => core.chat.send(input),
-    'chat.retry': ({ messageId }) => core.chat.retry(messageId),
+    'chat.retry': ({ messageId, singleTurn }) => core.chat.retry(messageId, singleTurn),
     'chat.cancel': ({ generationId }) => {
       core.chat.cancel(generationId);
       return null;

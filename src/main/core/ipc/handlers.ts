@@ -3,6 +3,7 @@ import { HolstError } from '../../../shared/errors';
 import type { ProviderConfig } from '../../../shared/settings';
 import type { AppCore } from '../app-core';
 import { diagnostics } from '../diagnostics';
+import { externalLinkUrl } from '../external-link';
 import type { Handlers } from './dispatcher';
 import { createGenerationHandlers } from './generation-handlers';
 import { createLibraryHandlers } from './library-handlers';
@@ -55,6 +56,15 @@ export function createHandlers(core: AppCore): Handlers {
         throw new HolstError('storage', `Could not open ${folder}: ${error.message}`);
       });
       return { path: folder, opened: true };
+    },
+    'app.openExternal': async ({ url }) => {
+      const target = externalLinkUrl(url);
+      // Without a desktop (browser harness, CLI) the page opens the checked link itself.
+      if (!core.desktop) return { opened: false };
+      await core.desktop.openExternal(target).catch((error: Error) => {
+        throw new HolstError('internal', `Could not open ${target} in the browser: ${error.message}`);
+      });
+      return { opened: true };
     },
     'app.dismissNotice': ({ id }) => {
       notices.dismiss(id);

@@ -4,6 +4,7 @@ import { HolstError } from '../../../shared/errors';
 import type { AppCore } from '../app-core';
 import type { DesktopCapabilities } from '../desktop';
 import { importFiles } from '../library/import-files';
+import { saveMask } from '../library/save-mask';
 import type { Handlers } from './dispatcher';
 
 type LibraryChannels = Extract<keyof Handlers, `library.${string}` | `conversations.${string}`>;
@@ -79,6 +80,11 @@ export function createLibraryHandlers(core: AppCore): Pick<Handlers, LibraryChan
             throw new HolstError('invalid_input', `${name} is not a picture Holst can keep. ${error.message}`, { field: 'base64' });
           throw error;
         });
+      if (!duplicate) changed([image.id]);
+      return image;
+    },
+    'library.saveMask': async ({ sourceId, base64 }) => {
+      const { image, duplicate } = await saveMask(library, sourceId, base64);
       if (!duplicate) changed([image.id]);
       return image;
     },

@@ -158,6 +158,24 @@ ALTER TABLE messages ADD COLUMN reply_to INTEGER REFERENCES messages(id) ON DELE
 CREATE INDEX messages_reply_to ON messages(reply_to) WHERE reply_to IS NOT NULL;
 `,
   },
+  {
+    version: 4,
+    description: 'usage and time per answer, and images already uploaded to a provider (GigaChat files)',
+    sql: `
+ALTER TABLE messages ADD COLUMN usage TEXT;
+ALTER TABLE messages ADD COLUMN elapsed_ms INTEGER;
+
+-- A library image uploaded to a provider, so a follow-up reuses the file while the provider keeps it.
+CREATE TABLE provider_uploads (
+  provider_id TEXT NOT NULL,
+  image_id INTEGER NOT NULL REFERENCES images(id) ON DELETE CASCADE,
+  file_id TEXT NOT NULL,
+  uploaded_at INTEGER NOT NULL,
+  PRIMARY KEY (provider_id, image_id)
+) WITHOUT ROWID;
+CREATE INDEX provider_uploads_image ON provider_uploads(image_id);
+`,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -4,6 +4,7 @@ import type { AppCore } from '../app-core';
 import { ProviderHttp } from '../net/provider-http';
 import { PROXY_SECRET_ID } from '../secrets/secret-store';
 import { providerKind } from './registry';
+import { uploadCacheFor } from './upload-cache';
 import type { ProviderContext, ProviderKindModule } from './types';
 
 /** A provider ready to call: its kind, its context (key, HTTP client) and a way to let go of its connections. */
@@ -51,5 +52,6 @@ export async function openProviderClient(core: AppCore, id: string): Promise<Pro
     secrets: () => [apiKey, proxyPassword].filter((s): s is string => !!s),
     logger: core.logger,
   });
-  return { config, kind, ctx: { config, http, apiKey, providerName }, close: () => http.close() };
+  const uploads = uploadCacheFor(core.library.db, config.id);
+  return { config, kind, ctx: { config, http, apiKey, providerName, uploads }, close: () => http.close() };
 }

@@ -18,6 +18,13 @@ export interface GenerateParams {
   resolution?: '1K' | '2K' | '4K';
 }
 
+/** One earlier message of the conversation, as a follow-up sends it (what each kind takes: `ProviderKindModule.history`). */
+export interface HistoryTurn {
+  role: 'user' | 'assistant';
+  text: string;
+  images: InputImage[];
+}
+
 export interface GenerateRequest {
   model: string;
   prompt: string;
@@ -27,6 +34,8 @@ export interface GenerateRequest {
   mask?: InputImage;
   params: GenerateParams;
   stream: boolean;
+  /** Earlier turns of the conversation, oldest first (a follow-up); absent or empty for a single turn. */
+  history?: HistoryTurn[];
 }
 
 /** Where a returned image can be fetched: a URL (with any headers it needs) or bytes already here. */
@@ -46,13 +55,28 @@ export type GenerateEvent =
   | { type: 'usage'; usage: Usage }
   | { type: 'progress'; message: string };
 
+/** Files a provider keeps for us (GigaChat uploads), remembered per library image so a follow-up can reuse them. */
+export interface UploadCache {
+  get(imageId: number): string | null;
+  remember(imageId: number, fileId: string): void;
+  forget(imageId: number): void;
+}
+
 export interface ProviderContext {
   config: ProviderConfig;
   http: ProviderHttp;
   /** The key from the environment or the keychain; null when none is set. */
   apiKey: string | null;
   providerName: string;
+  /** Uploads remembered for this provider (absent where nothing is stored, e.g. Test connection). */
+  uploads?: UploadCache;
 }
+
+/**
+ * What a follow-up sends of the conversation's earlier turns: nothing (a stateless kind gets the
+ * source image and the prompt alone), their text, or their text and images (within a budget).
+ */
+export type HistorySupport = 'none' | 'text' | 'text-and-images';
 
 /** One provider kind: adding a kind touches one folder that exports one of these. */
 export interface ProviderKindModule {
@@ -62,6 +86,7 @@ export interface ProviderKindModule {
    * generating). Kinds with no such endpoint answer their configured models and leave this off.
    */
   checksKey: boolean;
+  history: HistorySupport;
   /** Checks the parameters for this kind and model before anything is sent. */
   validate(request: GenerateRequest): void;
   listModels(ctx: ProviderContext, signal?: AbortSignal): Promise<string[]>;

@@ -1,24 +1,26 @@
 import { useEffect, useId, useMemo, useRef, useState, type DragEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { HOLST_IMAGE_TYPE } from '../../app/iterate';
 import { useChatStore } from '../../store/chat-store';
 import { useLibraryStore } from '../../store/library-store';
 import { useProvidersStore } from '../../store/providers-store';
 import { ImageViewer } from '../library/ImageViewer';
 import { Composer } from './Composer';
+import { ConversationCost } from './answer/ConversationCost';
 import { ConversationList } from './ConversationList';
 import { conversationTitle } from './format';
 import { ChatIcon, ImageIcon, PencilIcon, TrashIcon } from './icons';
 import { Messages } from './Messages';
 import '../../styles/chat.css';
 
-const hasFiles = (event: DragEvent) => event.dataTransfer.types.includes('Files');
+const hasFiles = (event: DragEvent) => event.dataTransfer.types.includes('Files') || event.dataTransfer.types.includes(HOLST_IMAGE_TYPE);
 
 /** The chat: conversations on the left, the open one in the middle, the prompt box at the bottom. */
 export function ChatScreen() {
   const providers = useProvidersStore((s) => s.providers);
   const providersLoaded = useProvidersStore((s) => s.loaded);
   const [providersError, setProvidersError] = useState<string | null>(null);
-  const { currentId, conversations, messages, messagesLoading, messagesError, live, attachFiles } = useChatStore(
+  const { currentId, conversations, messages, messagesLoading, messagesError, live, attachFiles, attachLibraryImage } = useChatStore(
     useShallow((s) => ({
       currentId: s.currentId,
       conversations: s.conversations,
@@ -27,6 +29,7 @@ export function ChatScreen() {
       messagesError: s.messagesError,
       live: s.live,
       attachFiles: s.attachFiles,
+      attachLibraryImage: s.attachLibraryImage,
     })),
   );
   const selected = useLibraryStore((s) => s.selected);
@@ -87,6 +90,12 @@ export function ChatScreen() {
   const onDrop = (event: DragEvent) => {
     dragDepth.current = 0;
     setDragging(false);
+    const libraryId = Number(event.dataTransfer.getData(HOLST_IMAGE_TYPE));
+    if (Number.isSafeInteger(libraryId) && libraryId > 0) {
+      event.preventDefault();
+      void attachLibraryImage(libraryId);
+      return;
+    }
     const files = [...event.dataTransfer.files];
     if (files.length === 0) return;
     event.preventDefault();
@@ -187,6 +196,7 @@ function ChatHeader({ id, title }: { id: number | null; title: string }) {
       <h1 id="chat-title" title={title} className={editing !== null ? 'visually-hidden' : undefined}>
         {title}
       </h1>
+      {id !== null && editing === null && <ConversationCost />}
       {editing !== null && (
         <form
           className="rename-form"

@@ -2,10 +2,9 @@ import { useEffect, useId, useMemo, useRef, useState, type ClipboardEvent, type 
 import { useShallow } from 'zustand/react/shallow';
 import type { ProviderView } from '../../../shared/contract';
 import { holst, unwrap } from '../../bridge';
-import { mediaUrl } from '../../bridge/media';
 import { useAppStore } from '../../store/app-store';
 import { MAX_ATTACHMENTS, PARAMS_BY_KIND, useChatStore, type ParamsDraft } from '../../store/chat-store';
-import { CloseIcon } from '../library/icons';
+import { AttachmentChips } from './AttachmentChips';
 import { PaperclipIcon, SendIcon, StopIcon } from './icons';
 
 /** How long typing pauses before the prompt's tokens are counted. */
@@ -24,6 +23,7 @@ export function Composer({ providers }: { providers: ProviderView[] }) {
       models: s.models,
       params: s.params,
       attachments: s.attachments,
+      missing: s.missing,
       attaching: s.attaching,
       attachError: s.attachError,
       sending: s.sending,
@@ -42,7 +42,6 @@ export function Composer({ providers }: { providers: ProviderView[] }) {
       send: s.send,
       cancel: s.cancel,
       attachFiles: s.attachFiles,
-      removeAttachment: s.removeAttachment,
       dismissError: s.dismissError,
     })),
   );
@@ -59,7 +58,8 @@ export function Composer({ providers }: { providers: ProviderView[] }) {
     () => Object.values(state.live).filter((g) => g.conversationId === state.currentId),
     [state.live, state.currentId],
   );
-  const canSend = provider !== undefined && state.prompt.trim() !== '' && !state.sending && state.attaching === 0;
+  const blocked = state.attachments.some((image) => state.missing[image.id]);
+  const canSend = provider !== undefined && state.prompt.trim() !== '' && !state.sending && state.attaching === 0 && !blocked;
 
   useEffect(() => {
     textarea.current?.focus();
@@ -159,42 +159,7 @@ export function Composer({ providers }: { providers: ProviderView[] }) {
         </p>
       )}
 
-      {(state.attachments.length > 0 || state.attaching > 0) && (
-        <ul className="chips" aria-label="Attached images">
-          {state.attachments.map((image, index) => {
-            const name = image.originalName ?? `Image ${image.id}`;
-            return (
-              <li key={image.id} className="chip">
-                <img src={mediaUrl('thumb', image.id)} alt="" draggable={false} />
-                <span className="chip-text">
-                  <span className="chip-role">{index === 0 ? 'Source' : 'Reference'}</span>
-                  <span className="chip-name" title={name}>
-                    {name}
-                  </span>
-                </span>
-                <button
-                  type="button"
-                  className="chip-remove"
-                  aria-label={`Remove ${name}`}
-                  title="Remove"
-                  onClick={() => {
-                    actions.removeAttachment(image.id);
-                    textarea.current?.focus();
-                  }}
-                >
-                  <CloseIcon />
-                </button>
-              </li>
-            );
-          })}
-          {state.attaching > 0 && (
-            <li className="chip chip-pending" role="status">
-              <span className="spinner" aria-hidden="true" />
-              Adding {state.attaching} image{state.attaching === 1 ? '' : 's'}…
-            </li>
-          )}
-        </ul>
-      )}
+      <AttachmentChips kind={provider?.config.kind} onDone={() => textarea.current?.focus()} />
 
       <label htmlFor={ids.prompt} className="visually-hidden">
         Prompt
@@ -204,7 +169,13 @@ export function Composer({ providers }: { providers: ProviderView[] }) {
         ref={textarea}
         className="prompt"
         rows={2}
-        placeholder={state.attachments.length > 0 ? 'Describe the change…' : 'Describe a picture…'}
+        placeholder={
+          state.attachments.length === 0
+            ? 'Describe a picture…'
+            : provider?.config.kind === 'gigachat'
+              ? 'Describe the new picture…'
+              : 'Describe the change…'
+        }
         value={state.prompt}
         maxLength={100_000}
         aria-describedby={ids.hint}
@@ -378,6 +349,11 @@ export function Composer({ providers }: { providers: ProviderView[] }) {
         </div>
       </div>
 
+      {blocked && (
+        <p role="alert" className="error small composer-note">
+          A picture attached above is gone from the library. Remove it or pick another one to send.
+        </p>
+      )}
       {state.attachError && (
         <p role="alert" className="error small composer-note">
           {state.attachError}

@@ -1,11 +1,21 @@
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Message } from '../../../shared/library';
 import { mediaUrl } from '../../bridge/media';
 import { useChatStore, type LiveGeneration } from '../../store/chat-store';
 import { useProvidersStore } from '../../store/providers-store';
-import { ChevronIcon } from '../library/icons';
+import { CompareHost } from '../compare/CompareHost';
+import { VersionsSideBySide } from '../compare/VersionsSideBySide';
+import { AnswerCost } from './answer/AnswerCost';
+import { AnswerError } from './answer/AnswerError';
+import { ImageWithActions } from './answer/ImageWithActions';
+import { VersionsBar, type Versions } from './answer/VersionsBar';
 import { formatElapsed, requestSummary, toTurns, type Turn } from './format';
 import { RetryIcon } from './icons';
+
+// The Markdown renderer is its own chunk, fetched as soon as the chat's code loads (long before a
+// conversation is open), so the first answer never shows its raw text.
+const markdownChunk = import('./Markdown');
+const Markdown = lazy(() => markdownChunk.then((module) => ({ default: module.Markdown })));
 
 interface MessagesProps {
   /** Opens an image of the conversation in the viewer. */
@@ -17,6 +27,7 @@ export function Messages({ onOpenImage }: MessagesProps) {
   const messages = useChatStore((s) => s.messages);
   const currentId = useChatStore((s) => s.currentId);
   const turns = useMemo(() => toTurns(messages), [messages]);
+  const firstPromptId = useMemo(() => messages.find((m) => m.role === 'user')?.id ?? null, [messages]);
   const scroller = useRef<HTMLDivElement>(null);
   const content = useRef<HTMLOListElement>(null);
   /** Whether the view follows the newest content (the user has not scrolled up). */
@@ -52,39 +63,56 @@ export function Messages({ onOpenImage }: MessagesProps) {
     >
       <ol className="chat-turns" ref={content} aria-label="Messages">
         {turns.map((turn) => (
-          <TurnView key={turn.key} turn={turn} onOpenImage={onOpenImage} />
+          <TurnView key={turn.key} turn={turn} followUp={turn.user !== null && turn.user.id !== firstPromptId} onOpenImage={onOpenImage} />
         ))}
       </ol>
+      <CompareHost />
     </div>
   );
 }
 
-function TurnView({ turn, onOpenImage }: { turn: Turn; onOpenImage(id: number): void }) {
+function TurnView({ turn, followUp, onOpenImage }: { turn: Turn; followUp: boolean; onOpenImage(id: number): void }) {
   const choice = useChatStore((s) => (turn.user ? s.versionChoice[turn.user.id] : undefined));
   const chooseVersion = useChatStore((s) => s.chooseVersion);
+  const [comparing, setComparing] = useState(false);
   const { user, answers } = turn;
   const chosen = Math.max(0, choice === undefined ? answers.length - 1 : answers.findIndex((a) => a.id === choice));
   const answer = answers[chosen];
   const pick = (index: number) => user && answers[index] && chooseVersion(user.id, answers[index].id);
   const followed = useChatStore((s) => Object.values(s.live).some((g) => answers.some((a) => a.id === g.messageId)));
   const busy = followed || answers.some((a) => a.status === 'streaming');
+  const versions: Versions | null =
+    answers.length > 1
+      ? {
+          index: chosen,
+          count: answers.length,
+          previous: () => pick(chosen - 1),
+          next: () => pick(chosen + 1),
+          comparing,
+          toggleCompare: () => setComparing(!comparing),
+        }
+      : null;
 
   return (
     <li className="turn">
       {user && <UserMessage message={user} onOpenImage={onOpenImage} />}
-      {answer && (
-        <AssistantMessage
-          key={answer.id}
-          message={answer}
-          userMessage={user}
-          busy={busy}
-          onOpenImage={onOpenImage}
-          versions={
-            answers.length > 1
-              ? { index: chosen, count: answers.length, previous: () => pick(chosen - 1), next: () => pick(chosen + 1) }
-              : null
-          }
-        />
+      {answer && versions?.comparing ? (
+        <section className="message message-assistant" aria-label="Versions">
+          <VersionsBar versions={versions} />
+          <VersionsSideBySide answers={answers} chosen={chosen} onChoose={pick} />
+        </section>
+      ) : (
+        answer && (
+          <AssistantMessage
+            key={answer.id}
+            message={answer}
+            userMessage={user}
+            followUp={followUp}
+            busy={busy}
+            onOpenImage={onOpenImage}
+            versions={versions}
+          />
+        )
       )}
     </li>
   );
@@ -99,12 +127,12 @@ function UserMessage({ message, onOpenImage }: { message: Message; onOpenImage(i
         <ul className="message-attachments" aria-label="Attached images">
           {message.imageIds.map((id, index) => (
             <li key={id}>
-              <button type="button" className="thumb-frame attachment-thumb" onClick={() => onOpenImage(id)} title="Open in the viewer">
+              <ImageWithActions id={id} number={index + 1} frameClass="thumb-frame attachment-thumb" onOpen={() => onOpenImage(id)} compact>
                 <img src={mediaUrl('thumb', id)} alt={index === 0 ? 'Source image' : `Reference image ${index}`} draggable={false} />
                 <span className="attachment-badge" aria-hidden="true">
                   {index === 0 ? 'Source' : 'Ref'}
                 </span>
-              </button>
+              </ImageWithActions>
             </li>
           ))}
         </ul>
@@ -113,13 +141,6 @@ function UserMessage({ message, onOpenImage }: { message: Message; onOpenImage(i
       {(summary || message.model) && <p className="message-meta">{[providerName, message.model, summary].filter(Boolean).join(' · ')}</p>}
     </article>
   );
-}
-
-interface Versions {
-  index: number;
-  count: number;
-  previous(): void;
-  next(): void;
 }
 
 /** Seconds since `from`, ticking while `running`. */
@@ -136,12 +157,15 @@ function useElapsed(from: number, running: boolean): number {
 function AssistantMessage({
   message,
   userMessage,
+  followUp,
   versions,
   busy,
   onOpenImage,
 }: {
   message: Message;
   userMessage: Message | null;
+  /** Its prompt is not the conversation's first. */
+  followUp: boolean;
   versions: Versions | null;
   /** Some answer to the same prompt is being written: no second one until it ends. */
   busy: boolean;
@@ -171,41 +195,21 @@ function AssistantMessage({
 
   return (
     <article className={`message message-assistant status-${status}`} aria-label="Answer" aria-busy={streaming}>
-      {versions && (
-        <div className="versions" role="group" aria-label="Versions">
-          <button
-            type="button"
-            className="icon-button"
-            aria-label="Previous version"
-            disabled={versions.index === 0}
-            onClick={versions.previous}
-          >
-            <ChevronIcon direction="left" />
-          </button>
-          <span className="small muted" aria-live="polite">
-            Version {versions.index + 1} of {versions.count}
-          </span>
-          <button
-            type="button"
-            className="icon-button"
-            aria-label="Next version"
-            disabled={versions.index === versions.count - 1}
-            onClick={versions.next}
-          >
-            <ChevronIcon direction="right" />
-          </button>
-        </div>
-      )}
+      {versions && <VersionsBar versions={versions} />}
 
-      {text.trim() !== '' && <MessageText text={text} />}
+      {text.trim() !== '' && (
+        <Suspense fallback={<p className="message-text">{text}</p>}>
+          <Markdown text={text} />
+        </Suspense>
+      )}
 
       {imageIds.length > 0 && (
         <ul className="message-images" aria-label="Images">
           {imageIds.map((id, index) => (
             <li key={id}>
-              <button type="button" className="message-image" onClick={() => onOpenImage(id)} title="Open in the viewer">
+              <ImageWithActions id={id} number={index + 1} frameClass="message-image" onOpen={() => onOpenImage(id)} draggable>
                 <img src={mediaUrl('preview', id)} alt={`Generated image ${index + 1}`} draggable={false} />
-              </button>
+              </ImageWithActions>
             </li>
           ))}
         </ul>
@@ -226,13 +230,7 @@ function AssistantMessage({
       )}
 
       {status === 'error' && (
-        <div className="message-error" role="alert">
-          <div>
-            <strong>The answer failed</strong>
-            <p>{message.error?.message ?? 'Something went wrong.'}</p>
-          </div>
-          {retryButton}
-        </div>
+        <AnswerError message={message} userMessage={userMessage} followUp={followUp} canRetry={canRetry} retryButton={retryButton} />
       )}
 
       {(status === 'cancelled' || status === 'interrupted') && (
@@ -249,6 +247,7 @@ function AssistantMessage({
         <footer className="message-footer">
           {text.trim() === '' && imageIds.length === 0 && <span className="muted small">The provider answered with nothing.</span>}
           <span className="message-meta">{[providerName, message.model].filter(Boolean).join(' · ')}</span>
+          <AnswerCost message={{ ...message, imageIds }} />
           {canRetry && (
             <button type="button" className="link-button" onClick={() => void retry(userMessage.id)} title="Ask again; this answer is kept">
               <RetryIcon />
@@ -264,31 +263,4 @@ function AssistantMessage({
 /** A provider's name for display; its id when it has none or is gone. */
 function useProviderName(id: string | null): string | null {
   return useProvidersStore((s) => (id === null ? null : (s.providers.find((p) => p.config.id === id)?.config.name ?? id)));
-}
-
-/**
- * An answer's text: paragraphs, with quoted lines ("> …", which image services use for their
- * progress notes) set apart. Plain text only: nothing in it is ever treated as HTML.
- */
-function MessageText({ text }: { text: string }) {
-  const blocks = text
-    .split(/\n[ \t]*\n/)
-    .map((block) => block.replace(/^\n+|\s+$/g, ''))
-    .filter((block) => block.trim() !== '');
-  return (
-    <div className="message-body">
-      {blocks.map((block, index) => {
-        const lines = block.split('\n');
-        return lines.every((line) => /^\s*>/.test(line)) ? (
-          <p key={index} className="message-quote">
-            {lines.map((line) => line.replace(/^\s*>\s?/, '')).join('\n')}
-          </p>
-        ) : (
-          <p key={index} className="message-text">
-            {block}
-          </p>
-        );
-      })}
-    </div>
-  );
 }

@@ -56,3 +56,19 @@ export function requestSummary(request: Message['request']): string | null {
     .map(([key, value]) => `${key} ${String(value)}`);
   return parts.length > 0 ? parts.join(' · ') : null;
 }
+
+/**
+ * The picture a follow-up goes on from: the first image of the newest finished answer that has
+ * one (the version the user is looking at, where a prompt has several).
+ */
+export function lastPicture(messages: readonly Message[], versionChoice: Record<number, number>): number | null {
+  const turns = toTurns(messages);
+  for (let t = turns.length - 1; t >= 0; t--) {
+    const { user, answers } = turns[t]!;
+    const choice = user ? versionChoice[user.id] : undefined;
+    const shown = answers.find((a) => a.id === choice) ?? answers.at(-1);
+    const id = shown?.status === 'complete' ? shown.imageIds[0] : undefined;
+    if (id !== undefined) return id;
+  }
+  return null;
+}

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { ImageDetail } from '../../../shared/library';
+import { sendImageToChat } from '../../app/iterate';
 import { inElectron } from '../../bridge';
 import { largeUrl, mediaUrl } from '../../bridge/media';
 import { useLibraryStore } from '../../store/library-store';
@@ -7,6 +8,7 @@ import { ChevronIcon, CloseIcon, StarIcon } from './icons';
 import { formatBytes, formatDate, formatType, imageLabel, roleLabel, sourceLabel } from './format';
 import { FileActions, startDragOut } from './FileActions';
 import { Lineage } from './Lineage';
+import { ViewerMaskButton } from '../mask/PaintMaskButtons';
 
 interface ImageViewerProps {
   detail: ImageDetail;
@@ -18,6 +20,9 @@ interface ImageViewerProps {
   /** Resolves false when the image could not be moved to the trash. */
   onTrash(): Promise<boolean>;
 }
+
+/** Single-letter keys act on the picture unless the user is typing in a field. */
+const isViewerTarget = (target: EventTarget) => !(target instanceof HTMLElement && target.closest('input, textarea, select'));
 
 const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), select, textarea, [tabindex]:not([tabindex="-1"])';
 
@@ -43,6 +48,15 @@ export function ImageViewer({ detail, error, previousId, nextId, onClose, onTras
       event.preventDefault();
       event.stopPropagation();
       onClose();
+    } else if (
+      (event.key === 'e' || event.key === 'r') &&
+      !event.ctrlKey &&
+      !event.metaKey &&
+      !event.altKey &&
+      isViewerTarget(event.target)
+    ) {
+      event.preventDefault();
+      takeToChat(event.key === 'e' ? 'edit' : 'reference');
     } else if (event.key === 'ArrowLeft' && previousId !== null) {
       event.preventDefault();
       void open(previousId);
@@ -64,6 +78,12 @@ export function ImageViewer({ detail, error, previousId, nextId, onClose, onTras
         first.focus();
       }
     }
+  };
+
+  /** Edit / Use as reference: the picture joins the next prompt and the chat opens (the viewer closes). */
+  const takeToChat = (action: 'edit' | 'reference') => {
+    onClose();
+    void sendImageToChat(image.id, action);
   };
 
   const trash = async () => {
@@ -134,6 +154,28 @@ export function ImageViewer({ detail, error, previousId, nextId, onClose, onTras
           )}
           {image.trashedAt !== null && <p className="warning small">This image is in the trash.</p>}
 
+          {image.trashedAt === null && (
+            <div className="actions viewer-iterate">
+              <button
+                type="button"
+                className="primary"
+                aria-keyshortcuts="E"
+                title="Edit this picture in the chat (E)"
+                onClick={() => takeToChat('edit')}
+              >
+                Edit
+              </button>
+              <button
+                type="button"
+                aria-keyshortcuts="R"
+                title="Add to the next prompt as a reference (R)"
+                onClick={() => takeToChat('reference')}
+              >
+                Use as reference
+              </button>
+              <ViewerMaskButton image={image} onClose={onClose} />
+            </div>
+          )}
           <div className="actions viewer-actions">
             <button
               type="button"

@@ -1,5 +1,8 @@
 import { ImportButton } from './ImportButton';
-import { useCallback, useEffect, useId, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type DragEvent } from 'react';
+import { sendImageToChat, type ImageAction } from '../../app/iterate';
+import { ImageMenu } from './ImageMenu';
+import { FileImportStatus } from './FileImportStatus';
 import { useShallow } from 'zustand/react/shallow';
 import { useLibraryStore } from '../../store/library-store';
 import { ImageViewer } from './ImageViewer';
@@ -23,7 +26,7 @@ export function LibraryScreen() {
         listVersion: s.listVersion,
       })),
     );
-  const { load, loadMore, setQuery, toggleFavourites, open, close, trash } = useLibraryStore(
+  const { load, loadMore, setQuery, toggleFavourites, open, close, trash, importFiles } = useLibraryStore(
     useShallow((s) => ({
       load: s.load,
       loadMore: s.loadMore,
@@ -32,8 +35,12 @@ export function LibraryScreen() {
       open: s.open,
       close: s.close,
       trash: s.trash,
+      importFiles: s.importFiles,
     })),
   );
+  const [menu, setMenu] = useState<{ id: number; x: number; y: number } | null>(null);
+  const [dropping, setDropping] = useState(false);
+  const dragDepth = useRef(0);
   const searchId = useId();
   const search = useRef<HTMLInputElement>(null);
   const grid = useRef<GridHandle>(null);
@@ -46,6 +53,20 @@ export function LibraryScreen() {
     // Leaving the screen closes the viewer, so coming back shows the grid.
     return () => useLibraryStore.getState().close();
   }, [load]);
+
+  // Pictures pasted anywhere on the library (outside a text field) are imported.
+  useEffect(() => {
+    const onPaste = (event: ClipboardEvent) => {
+      const target = event.target as HTMLElement | null;
+      if (target?.closest('input, textarea, [contenteditable="true"]')) return;
+      const files = [...(event.clipboardData?.files ?? [])];
+      if (files.length === 0) return;
+      event.preventDefault();
+      void useLibraryStore.getState().importFiles(files);
+    };
+    document.addEventListener('paste', onPaste);
+    return () => document.removeEventListener('paste', onPaste);
+  }, []);
 
   // Ctrl/Cmd+F: to the search box.
   useEffect(() => {
@@ -88,6 +109,44 @@ export function LibraryScreen() {
     search.current?.focus();
   };
 
+  const act = useCallback((id: number, action: ImageAction) => void sendImageToChat(id, action), []);
+  const openMenu = useCallback((id: number, x: number, y: number) => {
+    opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    setMenu({ id, x, y });
+  }, []);
+  const closeMenu = useCallback(() => {
+    setMenu(null);
+    if (opener.current?.isConnected) opener.current.focus();
+  }, []);
+
+  const isFileDrag = (event: DragEvent) => event.dataTransfer.types.includes('Files');
+  const dropHandlers = {
+    onDragEnter: (event: DragEvent) => {
+      if (!isFileDrag(event)) return;
+      event.preventDefault();
+      dragDepth.current++;
+      setDropping(true);
+    },
+    onDragOver: (event: DragEvent) => {
+      if (!isFileDrag(event)) return;
+      event.preventDefault();
+      event.dataTransfer.dropEffect = 'copy';
+    },
+    onDragLeave: (event: DragEvent) => {
+      if (!isFileDrag(event)) return;
+      dragDepth.current = Math.max(0, dragDepth.current - 1);
+      if (dragDepth.current === 0) setDropping(false);
+    },
+    onDrop: (event: DragEvent) => {
+      dragDepth.current = 0;
+      setDropping(false);
+      const files = [...event.dataTransfer.files];
+      if (files.length === 0) return;
+      event.preventDefault();
+      void importFiles(files);
+    },
+  };
+
   const closeViewer = () => {
     close();
     restoreFocus(selectedId, index);
@@ -110,7 +169,7 @@ export function LibraryScreen() {
     : `${count.toLocaleString()}${nextCursor !== null ? '+' : ''} image${count === 1 ? '' : 's'}`;
 
   return (
-    <section className="library" aria-labelledby="library-title">
+    <section className="library" aria-labelledby="library-title" {...dropHandlers}>
       <header className="library-toolbar">
         <h1 id="library-title">Library</h1>
         <div className="search-field">
@@ -153,6 +212,7 @@ export function LibraryScreen() {
         </span>
       </header>
 
+      <FileImportStatus />
       {error && (
         <p role="alert" className="error">
           {error}
@@ -209,7 +269,39 @@ export function LibraryScreen() {
           )}
         </div>
       ) : (
-        <VirtualGrid key={listVersion} ref={grid} items={items} hasMore={nextCursor !== null} onLoadMore={loadMore} onOpen={openImage} />
+        <VirtualGrid
+          key={listVersion}
+          ref={grid}
+          items={items}
+          hasMore={nextCursor !== null}
+          onLoadMore={loadMore}
+          onOpen={openImage}
+          onAction={act}
+          onMenu={openMenu}
+        />
+      )}
+
+      {menu && (
+        <ImageMenu
+          x={menu.x}
+          y={menu.y}
+          label={`Image ${menu.id}`}
+          onClose={closeMenu}
+          items={[
+            { label: 'Open', run: () => openImage(menu.id) },
+            { label: 'Edit', shortcut: 'E', run: () => act(menu.id, 'edit') },
+            { label: 'Use as reference', shortcut: 'R', run: () => act(menu.id, 'reference') },
+            { label: 'Move to trash', danger: true, run: () => void trash(menu.id) },
+          ]}
+        />
+      )}
+
+      {dropping && (
+        <div className="drop-overlay" aria-hidden="true">
+          <div>
+            <p>Drop pictures to import them into the library</p>
+          </div>
+        </div>
       )}
 
       {selected && (

@@ -40,6 +40,9 @@ interface VirtualGridProps {
   hasMore: boolean;
   onLoadMore(): void;
   onOpen(id: number): void;
+  /** Single-key actions on the focused picture: E = Edit, R = Use as reference. */
+  onAction(id: number, action: 'edit' | 'reference'): void;
+  onMenu(id: number, x: number, y: number): void;
   ref?: Ref<GridHandle>;
 }
 
@@ -49,7 +52,7 @@ interface VirtualGridProps {
  * as the whole grid. Scrolling near the end asks for the next page. The tiles take one Tab stop;
  * arrow keys, Page Up/Down, Home and End move between them.
  */
-export function VirtualGrid({ items, hasMore, onLoadMore, onOpen, ref }: VirtualGridProps) {
+export function VirtualGrid({ items, hasMore, onLoadMore, onOpen, onAction, onMenu, ref }: VirtualGridProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const [viewport, setViewport] = useState({ width: 0, height: 0 });
   /** The row at the top of the view: the only scroll state, so most scroll events render nothing. */
@@ -134,6 +137,13 @@ export function VirtualGrid({ items, hasMore, onLoadMore, onOpen, ref }: Virtual
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const index = Number((event.target as HTMLElement).dataset.index);
     if (!Number.isInteger(index) || event.altKey || event.ctrlKey || event.metaKey) return;
+    const action = { e: 'edit', r: 'reference' } as const;
+    const key = event.key.toLowerCase();
+    if ((key === 'e' || key === 'r') && !event.shiftKey && items[index]) {
+      event.preventDefault();
+      onAction(items[index].id, action[key]);
+      return;
+    }
     const page = layout.columns * Math.max(1, visibleRows - 2);
     const moves: Record<string, number> = {
       ArrowRight: index + 1,
@@ -168,6 +178,7 @@ export function VirtualGrid({ items, hasMore, onLoadMore, onOpen, ref }: Virtual
         tabbable={index === tabbable}
         onOpen={onOpen}
         onFocusTile={setActive}
+        onMenu={onMenu}
       />,
     );
   }

@@ -2,11 +2,13 @@
  * GigaChat (Sber): OAuth token exchange, chat completions streamed over SSE, images made by the
  * built-in text2image function (`function_call: "auto"`) and returned as `<img src="UUID"
  * fuse="true"/>` in the text, downloaded from `GET /files/{id}/content` with the same
- * X-Client-ID; input images uploaded with `POST /files` and attached to the user message.
+ * X-Client-ID; input images uploaded with `POST /files` and attached to the user message. A
+ * follow-up sends the earlier turns as text messages; an image uploaded before is reused while
+ * `GET /files/{id}` still finds it.
  */
 import { FormData } from 'undici';
 import { randomUUID } from 'node:crypto';
-import { HolstError } from '../../../../shared/errors';
+import { HolstError, isHolstError } from '../../../../shared/errors';
 import { jsonStreamChunks, parseJson, singleChunk } from '../common';
 import type { GenerateEvent, InputImage, ProviderContext, ProviderKindModule, Usage } from '../types';
 import { gigachatToken, withGigachatToken } from './auth';
@@ -20,6 +22,8 @@ interface Chunk {
 export const gigachat: ProviderKindModule = {
   kind: 'gigachat',
   checksKey: true,
+  // Attachments are taken into account, not edited (provider digest): earlier images stay out of the history.
+  history: 'text',
 
   validate(request) {
     const { n } = request.params;
@@ -70,11 +74,12 @@ export const gigachat: ProviderKindModule = {
 
   async *generate(ctx, request, signal): AsyncGenerator<GenerateEvent> {
     const clientId = `holst-${randomUUID()}`;
-    const attachments = await Promise.all(request.images.map((image) => upload(ctx, image, clientId, signal)));
+    const attachments = await Promise.all(request.images.map((image) => uploadOnce(ctx, image, clientId, signal)));
     const body = JSON.stringify({
       model: request.model,
       messages: [
         ...(request.system ? [{ role: 'system', content: request.system }] : []),
+        ...(request.history ?? []).map((turn) => ({ role: turn.role, content: turn.text })),
         { role: 'user', content: request.prompt, ...(attachments.length > 0 ? { attachments } : {}) },
       ],
       function_call: 'auto',
@@ -126,6 +131,40 @@ export const gigachat: ProviderKindModule = {
 };
 
 const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+/** The file id of an input image: the one it got before while GigaChat still has that file, else a fresh upload. */
+async function uploadOnce(ctx: ProviderContext, image: InputImage, clientId: string, signal?: AbortSignal): Promise<string> {
+  const { uploads } = ctx;
+  const imageId = image.libraryId;
+  if (!uploads || imageId === undefined) return upload(ctx, image, clientId, signal);
+  const known = uploads.get(imageId);
+  if (known && (await stillThere(ctx, known, clientId, signal))) return known;
+  if (known) uploads.forget(imageId);
+  const id = await upload(ctx, image, clientId, signal);
+  uploads.remember(imageId, id);
+  return id;
+}
+
+/** Whether GigaChat still keeps an uploaded file (`GET /files/{id}`; 404 once it is gone). */
+async function stillThere(ctx: ProviderContext, fileId: string, clientId: string, signal?: AbortSignal): Promise<boolean> {
+  try {
+    await withGigachatToken(ctx, signal, async (token) =>
+      parseJson(
+        await ctx.http.request(`${ctx.config.baseUrl}/files/${encodeURIComponent(fileId)}`, {
+          what: 'the uploaded image',
+          headers: { ...bearer(token), 'X-Client-ID': clientId },
+          ...(signal ? { signal } : {}),
+        }),
+        ctx,
+        'the uploaded image',
+      ),
+    );
+    return true;
+  } catch (error) {
+    if (isHolstError(error) && error.code === 'not_found') return false;
+    throw error;
+  }
+}
 
 async function upload(ctx: ProviderContext, image: InputImage, clientId: string, signal?: AbortSignal): Promise<string> {
   const json = (await withGigachatToken(ctx, signal, async (token) => {

@@ -4,6 +4,10 @@
  * referenceAssetUris?}}` (seed 003). The first input image is the edit's source, the rest are
  * references, all sent as data: URIs so no asset upload is needed. The answer is either finished or
  * a job polled at `GET {base}/generations/{id}`; its shape is assumed (see answer.ts).
+ * ASSUMED about the request (the seed names the fields, not their formats):
+ * - `maskImage` is in the OpenAI Images API's format (the gpt-image models behind it): a PNG of the
+ *   source's exact pixel size whose fully transparent pixels mark the area to change;
+ * - Givon keeps no conversation: a follow-up sends its source image and the prompt alone.
  */
 import { HolstError } from '../../../../shared/errors';
 import { parseJson, requireKey } from '../common';
@@ -25,6 +29,8 @@ export const GIVON_POLL = { firstMs: 1000, factor: 1.5, maxMs: 8000, maxWaitMs: 
 
 export const givon: ProviderKindModule = {
   kind: 'givon',
+  // Stateless: a follow-up sends its source image and the prompt alone.
+  history: 'none',
   // No endpoint to check a key with: listModels answers the configured models (see below).
   checksKey: false,
 

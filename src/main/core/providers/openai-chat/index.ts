@@ -4,11 +4,12 @@
  * any of the shapes such services use: content arrays of `image_url` parts, markdown image
  * links (https or data URIs) in the text, OpenRouter's `message.images` / `delta.images`, or the
  * Images API shape `{data:[…]}` on the chat route. Streamed or not, chosen by the content type.
+ * A follow-up sends the earlier turns as messages, their images as `image_url` parts too.
  */
 import { HolstError } from '../../../../shared/errors';
 import { jsonStreamChunks, parseJson, requireKey, singleChunk } from '../common';
 import { MarkdownImageScanner, refFromUrl, toDataUri } from '../image-refs';
-import type { GenerateEvent, ProviderKindModule, Usage } from '../types';
+import type { GenerateEvent, InputImage, ProviderKindModule, Usage } from '../types';
 
 type Part = { type?: string; text?: string; image_url?: { url?: string } | string };
 interface ChatMessage {
@@ -21,11 +22,21 @@ interface ChatChunk {
   usage?: { prompt_tokens?: number; completion_tokens?: number; total_tokens?: number };
 }
 
+/** A message's content: the text alone, or its text part (when there is text) followed by its images as data URIs. */
+function messageContent(text: string, images: InputImage[]): string | Part[] {
+  if (images.length === 0) return text;
+  return [
+    ...(text !== '' ? [{ type: 'text', text }] : []),
+    ...images.map((image) => ({ type: 'image_url', image_url: { url: toDataUri(image.bytes, image.mime) } })),
+  ];
+}
+
 const partUrl = (part: Part) => (typeof part.image_url === 'string' ? part.image_url : part.image_url?.url);
 
 export const openaiChat: ProviderKindModule = {
   kind: 'openai-chat',
   checksKey: true,
+  history: 'text-and-images',
 
   validate(request) {
     const { n, size } = request.params;
@@ -52,13 +63,6 @@ export const openaiChat: ProviderKindModule = {
   },
 
   async *generate(ctx, request, signal): AsyncGenerator<GenerateEvent> {
-    const content =
-      request.images.length === 0
-        ? request.prompt
-        : [
-            { type: 'text', text: request.prompt },
-            ...request.images.map((image) => ({ type: 'image_url', image_url: { url: toDataUri(image.bytes, image.mime) } })),
-          ];
     const response = await ctx.http.request(`${ctx.config.baseUrl}/chat/completions`, {
       method: 'POST',
       what: 'the chat request',
@@ -69,7 +73,11 @@ export const openaiChat: ProviderKindModule = {
       },
       body: JSON.stringify({
         model: request.model,
-        messages: [...(request.system ? [{ role: 'system', content: request.system }] : []), { role: 'user', content }],
+        messages: [
+          ...(request.system ? [{ role: 'system', content: request.system }] : []),
+          ...(request.history ?? []).map((turn) => ({ role: turn.role, content: messageContent(turn.text, turn.images) })),
+          { role: 'user', content: messageContent(request.prompt, request.images) },
+        ],
         stream: request.stream,
         modalities: ['image', 'text'],
         ...(request.params.n ? { n: request.params.n } : {}),

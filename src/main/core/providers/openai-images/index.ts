@@ -13,6 +13,8 @@ const SIZE = /^(auto|\d{2,5}x\d{2,5})$/;
 export const openaiImages: ProviderKindModule = {
   kind: 'openai-images',
   checksKey: true,
+  // Stateless: a follow-up sends its source image and the prompt alone.
+  history: 'none',
 
   validate(request) {
     const { n, size, quality } = request.params;

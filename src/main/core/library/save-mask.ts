@@ -1,0 +1,57 @@
+import sharp from 'sharp';
+import { HolstError } from '../../../shared/errors';
+import type { ImageRecord } from '../../../shared/library';
+import { MASK_CHANGE_ALPHA, MASK_EMPTY_MESSAGE, maskSizeMismatch } from '../../../shared/mask';
+import { sniffImageFormat } from './image-format';
+import type { ImageLibrary } from './image-library';
+import { MAX_PIXELS } from './thumbnails';
+
+const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
+
+/**
+ * Keeps a mask painted over library image `sourceId` (the format is src/shared/mask.ts): a PNG of
+ * the source's exact pixel size with at least one fully transparent pixel. Anything else is refused
+ * here, so a mask of the wrong size can never reach a provider.
+ */
+export async function saveMask(
+  library: ImageLibrary,
+  sourceId: number,
+  base64: string,
+): Promise<{ image: ImageRecord; duplicate: boolean }> {
+  const source = library.require(sourceId);
+  if (source.trashedAt !== null)
+    throw new HolstError('invalid_input', `Image ${sourceId} is in the trash. Restore it before painting a mask on it.`, {
+      field: 'sourceId',
+    });
+  if (!BASE64.test(base64) || base64.length % 4 !== 0)
+    throw new HolstError('invalid_input', 'The mask did not arrive as valid base64.', { field: 'base64' });
+  const bytes = Buffer.from(base64, 'base64');
+  if (sniffImageFormat(bytes.subarray(0, 16))?.mime !== 'image/png')
+    throw new HolstError('invalid_input', 'The mask must be a PNG (its transparent pixels mark the area to change).', { field: 'base64' });
+
+  let alpha: { width: number; height: number; hasAlpha: boolean; minAlpha: number };
+  try {
+    const decoder = sharp(bytes, { failOn: 'truncated', limitInputPixels: MAX_PIXELS });
+    const meta = await decoder.metadata();
+    const stats = meta.hasAlpha ? await decoder.stats() : null;
+    alpha = {
+      width: meta.width ?? 0,
+      height: meta.height ?? 0,
+      hasAlpha: meta.hasAlpha === true,
+      minAlpha: stats?.channels.at(-1)?.min ?? 255,
+    };
+  } catch (error) {
+    throw new HolstError('invalid_input', `The mask PNG could not be read (${(error as Error).message.split('\n')[0]}).`, {
+      field: 'base64',
+      cause: error,
+    });
+  }
+  if (alpha.width !== source.width || alpha.height !== source.height)
+    throw new HolstError('invalid_input', maskSizeMismatch(alpha, source), { field: 'base64' });
+  if (!alpha.hasAlpha || alpha.minAlpha > MASK_CHANGE_ALPHA) throw new HolstError('invalid_input', MASK_EMPTY_MESSAGE, { field: 'base64' });
+
+  return library.ingest(
+    { bytes },
+    { source: 'imported', originalName: `mask-for-${sourceId}.png`, params: { mask: true, maskFor: sourceId } },
+  );
+}

@@ -1,0 +1,167 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { ImageRecord } from '../../../shared/library';
+import type { ProviderKind } from '../../../shared/settings';
+import { mediaUrl } from '../../bridge/media';
+import { useChatStore } from '../../store/chat-store';
+import { CloseIcon } from '../library/icons';
+import { ChipMaskButton } from '../mask/PaintMaskButtons';
+
+/** What the first attachment is called: GigaChat takes a picture into account rather than editing its pixels. */
+export function sourceRole(kind: ProviderKind | undefined): string {
+  return kind === 'gigachat' ? 'Based on' : 'Editing';
+}
+
+interface AttachmentChipsProps {
+  kind: ProviderKind | undefined;
+  /** Gives the prompt box its focus back after a chip's button was used. */
+  onDone(): void;
+}
+
+/**
+ * The images the next prompt carries: the source first ("Editing" — by default the conversation's
+ * last picture, for a follow-up), then references. The source can be swapped for another picture
+ * of the conversation or taken off to start fresh.
+ */
+export function AttachmentChips({ kind, onDone }: AttachmentChipsProps) {
+  const { attachments, attaching, sourceAuto, missing, removeAttachment } = useChatStore(
+    useShallow((s) => ({
+      attachments: s.attachments,
+      attaching: s.attaching,
+      sourceAuto: s.sourceAuto,
+      missing: s.missing,
+      removeAttachment: s.removeAttachment,
+    })),
+  );
+  if (attachments.length === 0 && attaching === 0) return null;
+
+  return (
+    <ul className="chips" aria-label="Attached images">
+      {attachments.map((image, index) => {
+        const name = image.originalName ?? `Image ${image.id}`;
+        const gone = missing[image.id];
+        const role = index === 0 ? sourceRole(kind) : 'Reference';
+        return (
+          <li
+            key={image.id}
+            className={`chip${index === 0 ? ' chip-source' : ''}${gone ? ' chip-missing' : ''}`}
+            aria-label={`${role}: ${name}${gone ? ` (${gone})` : ''}`}
+          >
+            <img src={mediaUrl('thumb', image.id)} alt="" draggable={false} />
+            <span className="chip-text">
+              <span className="chip-role">{role}</span>
+              <span className="chip-name" title={name}>
+                {gone ? `Image ${image.id} is ${gone}` : index === 0 && sourceAuto ? 'Last picture' : name}
+              </span>
+            </span>
+            {index === 0 && <SwapButton current={image} onDone={onDone} />}
+            {index === 0 && !gone && <ChipMaskButton source={image} kind={kind} onDone={onDone} />}
+            <button
+              type="button"
+              className="chip-remove"
+              aria-label={`Remove ${name}`}
+              title={index === 0 && sourceAuto ? 'Remove (start fresh, without the last picture)' : 'Remove'}
+              onClick={() => {
+                removeAttachment(image.id);
+                onDone();
+              }}
+            >
+              <CloseIcon />
+            </button>
+          </li>
+        );
+      })}
+      {attaching > 0 && (
+        <li className="chip chip-pending" role="status">
+          <span className="spinner" aria-hidden="true" />
+          Adding {attaching} image{attaching === 1 ? '' : 's'}…
+        </li>
+      )}
+    </ul>
+  );
+}
+
+/** The conversation's pictures, newest first, without duplicates. */
+function useConversationImages(): number[] {
+  const messages = useChatStore((s) => s.messages);
+  const ids: number[] = [];
+  for (let i = messages.length - 1; i >= 0; i--) {
+    const m = messages[i]!;
+    for (const id of m.role === 'assistant' ? m.imageIds : []) if (!ids.includes(id)) ids.push(id);
+  }
+  for (const m of messages) for (const id of m.role === 'user' ? m.imageIds : []) if (!ids.includes(id)) ids.push(id);
+  return ids;
+}
+
+/** A popover of the conversation's other pictures: one click makes another the source. */
+function SwapButton({ current, onDone }: { current: ImageRecord; onDone(): void }) {
+  const images = useConversationImages().filter((id) => id !== current.id);
+  const editImage = useChatStore((s) => s.editImage);
+  const [open, setOpen] = useState(false);
+  const popoverId = useId();
+  const button = useRef<HTMLButtonElement>(null);
+  const popover = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    popover.current?.querySelector<HTMLButtonElement>('button')?.focus();
+    const onPointer = (event: PointerEvent) => {
+      if (!popover.current?.contains(event.target as Node) && event.target !== button.current) setOpen(false);
+    };
+    document.addEventListener('pointerdown', onPointer);
+    return () => document.removeEventListener('pointerdown', onPointer);
+  }, [open]);
+
+  if (images.length === 0) return null;
+  const close = () => {
+    setOpen(false);
+    button.current?.focus();
+  };
+
+  return (
+    <span className="chip-swap">
+      <button
+        type="button"
+        ref={button}
+        className="chip-action"
+        aria-expanded={open}
+        aria-controls={popoverId}
+        title="Go on from another picture of this chat"
+        onClick={() => setOpen(!open)}
+      >
+        Swap
+      </button>
+      {open && (
+        <div
+          id={popoverId}
+          ref={popover}
+          className="swap-popover"
+          role="group"
+          aria-label="Pictures of this chat"
+          onKeyDown={(event) => {
+            if (event.key === 'Escape') {
+              event.preventDefault();
+              event.stopPropagation();
+              close();
+            }
+          }}
+        >
+          {images.slice(0, 24).map((id) => (
+            <button
+              key={id}
+              type="button"
+              className="swap-choice"
+              aria-label={`Go on from image ${id}`}
+              onClick={() => {
+                setOpen(false);
+                void editImage(id).then(onDone);
+              }}
+            >
+              <img src={mediaUrl('thumb', id)} alt="" draggable={false} />
+            </button>
+          ))}
+        </div>
+      )}
+    </span>
+  );
+}

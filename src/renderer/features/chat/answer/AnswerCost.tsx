@@ -1,0 +1,13 @@
+import type { Message } from '../../../../shared/library';
+import { answerCost, costParts, usageDetail } from './usage';
+
+/** What a finished answer cost: tokens, time from send to its end, images. Unknown parts are left out. */
+export function AnswerCost({ message }: { message: Pick<Message, 'usage' | 'elapsedMs' | 'imageIds'> }) {
+  const parts = costParts(answerCost(message));
+  if (parts.length === 0) return null;
+  return (
+    <span className="message-meta message-cost" title={usageDetail(message.usage)}>
+      {parts.join(' · ')}
+    </span>
+  );
+}

@@ -1,0 +1,41 @@
+import type { ReactNode } from 'react';
+import type { Message } from '../../../../shared/library';
+import { useChatStore } from '../../../store/chat-store';
+
+interface AnswerErrorProps {
+  message: Message;
+  userMessage: Message | null;
+  /** The prompt is not the conversation's first: the request carried earlier turns. */
+  followUp: boolean;
+  /** No other answer to this prompt is being written. */
+  canRetry: boolean;
+  retryButton: ReactNode;
+}
+
+/**
+ * A failed answer: why, with Retry. A provider that refused a follow-up's body (400) may be
+ * refusing the history: the user can send the prompt alone (never done without asking).
+ */
+export function AnswerError({ message, userMessage, followUp, canRetry, retryButton }: AnswerErrorProps) {
+  const retry = useChatStore((s) => s.retry);
+  const alone =
+    canRetry && userMessage !== null && followUp && message.error?.code === 'bad_request' && userMessage.request?.singleTurn !== true;
+
+  return (
+    <div className="message-error" role="alert">
+      <div>
+        <strong>The answer failed</strong>
+        <p>{message.error?.message ?? 'Something went wrong.'}</p>
+        {alone && <p className="small">The provider refused the earlier turns of this chat. You can ask with this prompt alone.</p>}
+      </div>
+      <div className="message-error-actions">
+        {retryButton}
+        {alone && (
+          <button type="button" onClick={() => void retry(userMessage.id, { singleTurn: true })}>
+            Send without history
+          </button>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,293 @@
+import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { createPortal } from 'react-dom';
+import type { ImageRecord } from '../../../shared/library';
+import { holst, unwrap } from '../../bridge';
+import { MaskCoverage, type Rect } from './coverage';
+import { commandFor, mod, stepSize, type MaskCommand } from './keys';
+import { encodeMaskPng, loadMaskCoverage, rememberMask } from './mask-file';
+import { MaskStage, type Tool } from './MaskStage';
+import { MaskToolbar } from './MaskToolbar';
+import { paintOverlay } from './overlay';
+import { fitView, minScale, zoomAt, type Size, type View } from './view';
+import '../../styles/mask.css';
+
+interface MaskPainterProps {
+  source: ImageRecord;
+  /** A mask painted earlier over this source, to go on from. */
+  initialMask?: ImageRecord | null;
+  onCancel(): void;
+  /** The mask was saved in the library. */
+  onSave(mask: ImageRecord): void;
+}
+
+const FOCUSABLE = 'button:not([disabled]), input:not([disabled]), [tabindex]:not([tabindex="-1"])';
+const ZOOM_STEP = 1.25;
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/**
+ * Paint the area of `source` a provider should change. The mask is kept at the source's exact pixel
+ * size and saved in the format of src/shared/mask.ts; only the mask's own pixels are ever encoded.
+ */
+export function MaskPainter({ source, initialMask = null, onCancel, onSave }: MaskPainterProps) {
+  const { width, height } = source;
+  const ids = { title: useId(), help: useId() };
+  const dialog = useRef<HTMLDivElement>(null);
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const [blank] = useState(() => new MaskCoverage(width, height));
+  const coverage = useRef(blank);
+
+  const maxSize = Math.max(16, Math.round(Math.max(width, height) / 4));
+  const [tool, setTool] = useState<Tool>('brush');
+  const [size, setSize] = useState(() => Math.max(1, Math.round(Math.max(width, height) / 12)));
+  const [opacity, setOpacity] = useState(0.55);
+  const [stage, setStage] = useState<Size | null>(null);
+  /** The picture follows the window's size (fitted) until the user zooms or pans. */
+  const [fitted, setFitted] = useState(true);
+  const [chosenView, setChosenView] = useState<View | null>(null);
+  const [panMode, setPanMode] = useState(false);
+  const overStage = useRef(false);
+  const [state, setState] = useState({ canUndo: false, canRedo: false, marked: 0 });
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [note, setNote] = useState<string | null>(null);
+
+  const refresh = useCallback(() => {
+    const c = coverage.current;
+    setState({ canUndo: c.canUndo, canRedo: c.canRedo, marked: c.count() });
+  }, []);
+
+  const show = useCallback((rect: Rect | null) => {
+    const context = canvas.current?.getContext('2d');
+    if (rect && context) paintOverlay(context, coverage.current, rect);
+  }, []);
+
+  // Focus moves in when the painter opens, and back to what had it when it closes (unless the
+  // caller already sent it somewhere, such as the prompt box).
+  useEffect(() => {
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    const element = dialog.current;
+    element?.querySelector<HTMLElement>('.mask-stage')?.focus({ preventScroll: true });
+    return () => {
+      const now = document.activeElement;
+      const lost = !now || now === document.body || !now.isConnected || element?.contains(now);
+      if (lost && opener?.isConnected) opener.focus({ preventScroll: true });
+    };
+  }, []);
+
+  // Going on from an earlier mask.
+  useEffect(() => {
+    if (!initialMask) return;
+    let stale = false;
+    loadMaskCoverage(initialMask, width, height).then(
+      (data) => {
+        if (stale) return;
+        coverage.current = new MaskCoverage(width, height, data);
+        show(coverage.current.full);
+        refresh();
+      },
+      (failure: unknown) => !stale && setNote(message(failure)),
+    );
+    return () => {
+      stale = true;
+    };
+  }, [initialMask, width, height, show, refresh]);
+
+  const view = fitted || !chosenView ? (stage ? fitView(stage, source) : null) : chosenView;
+  const lowest = stage ? minScale(stage, source) : 0.01;
+  const changeView = (next: View) => {
+    setFitted(false);
+    setChosenView(next);
+  };
+  const zoomBy = (factor: number) => view && stage && changeView(zoomAt(view, factor, stage.width / 2, stage.height / 2, lowest));
+
+  const run = (command: MaskCommand) => {
+    switch (command) {
+      case 'undo':
+        show(coverage.current.undo());
+        return refresh();
+      case 'redo':
+        show(coverage.current.redo());
+        return refresh();
+      case 'smaller':
+      case 'bigger':
+        return setSize((s) => stepSize(s, command === 'bigger' ? 1 : -1, maxSize));
+      case 'brush':
+      case 'eraser':
+        return setTool(command);
+      case 'zoomIn':
+        return zoomBy(ZOOM_STEP);
+      case 'zoomOut':
+        return zoomBy(1 / ZOOM_STEP);
+      case 'fit':
+        return setFitted(true);
+      case 'actualSize':
+        return view && zoomBy(1 / view.scale);
+    }
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    // The painter is modal: nothing behind it (the viewer, the app's shortcuts) sees its keys.
+    event.stopPropagation();
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      if (!saving) onCancel();
+      return;
+    }
+    if (event.key === 'Tab') return trapTab(event);
+    if (event.key === ' ' && (overStage.current || (event.target as HTMLElement).classList.contains('mask-stage'))) {
+      // Space held over the picture pans (and must not press the focused button).
+      event.preventDefault();
+      setPanMode(true);
+      return;
+    }
+    const command = commandFor(event.nativeEvent);
+    if (!command) return;
+    event.preventDefault();
+    run(command);
+  };
+
+  const onKeyUp = (event: KeyboardEvent<HTMLDivElement>) => {
+    event.stopPropagation();
+    if (event.key === ' ' && panMode) {
+      event.preventDefault();
+      setPanMode(false);
+    }
+  };
+
+  const trapTab = (event: KeyboardEvent<HTMLDivElement>) => {
+    const focusable = [...(dialog.current?.querySelectorAll<HTMLElement>(FOCUSABLE) ?? [])];
+    const first = focusable[0];
+    const last = focusable.at(-1);
+    if (!first || !last) return;
+    if (event.shiftKey && (document.activeElement === first || document.activeElement === dialog.current)) {
+      event.preventDefault();
+      last.focus();
+    } else if (!event.shiftKey && document.activeElement === last) {
+      event.preventDefault();
+      first.focus();
+    }
+  };
+
+  useEffect(() => {
+    const release = () => setPanMode(false);
+    window.addEventListener('blur', release);
+    return () => window.removeEventListener('blur', release);
+  }, []);
+
+  const save = async () => {
+    setSaving(true);
+    setError(null);
+    try {
+      const data = coverage.current.data;
+      const base64 = await encodeMaskPng(data, width, height);
+      const mask = await unwrap(holst.library.saveMask({ sourceId: source.id, base64 }));
+      rememberMask(mask.id, data);
+      onSave(mask);
+    } catch (failure) {
+      setError(message(failure));
+      setSaving(false);
+    }
+  };
+
+  const percent = state.marked === 0 ? 0 : Math.max(1, Math.round((state.marked / (width * height)) * 100));
+  const name = source.originalName ?? `Image ${source.id}`;
+
+  return createPortal(
+    <div className="mask-backdrop">
+      <div
+        ref={dialog}
+        className="mask-painter"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={ids.title}
+        tabIndex={-1}
+        onKeyDown={onKeyDown}
+        onKeyUp={onKeyUp}
+      >
+        <header className="mask-header">
+          <div className="mask-heading">
+            <h2 id={ids.title}>Paint mask</h2>
+            <span className="mask-meta" title={name}>
+              {name} · {width} × {height}
+            </span>
+          </div>
+          <p className="mask-status" aria-live="polite">
+            {state.marked === 0 ? 'Paint over what should change.' : `${percent}% of the picture will change.`}
+          </p>
+          <div className="mask-actions">
+            <button type="button" onClick={onCancel} disabled={saving} title="Cancel (Esc)">
+              Cancel
+            </button>
+            <button
+              type="button"
+              className="primary"
+              onClick={() => void save()}
+              disabled={saving || state.marked === 0}
+              title={state.marked === 0 ? 'Paint over the area to change first' : 'Keep this mask for the next prompt'}
+            >
+              {saving ? 'Saving…' : 'Use mask'}
+            </button>
+          </div>
+        </header>
+
+        <MaskStage
+          source={source}
+          coverage={coverage}
+          canvas={canvas}
+          tool={tool}
+          size={size}
+          opacity={opacity}
+          view={view}
+          minScale={lowest}
+          panMode={panMode}
+          label={`${name}: paint the area to change`}
+          describedBy={ids.help}
+          onView={changeView}
+          onStageSize={setStage}
+          onPointerOver={(over) => (overStage.current = over)}
+          onStroke={refresh}
+        />
+        <p id={ids.help} className="visually-hidden">
+          Drag to paint. B brush, E eraser, [ and ] brush size, {mod}+Z undo, {mod}+Shift+Z redo, wheel or + and − to zoom, 0 fits, 1 shows
+          actual size, Space and drag or the middle button to pan, Esc cancels.
+        </p>
+
+        {(error || note) && (
+          <p role="alert" className={error ? 'error mask-message' : 'warning mask-message'}>
+            {error ?? note}
+          </p>
+        )}
+
+        <MaskToolbar
+          tool={tool}
+          onTool={setTool}
+          size={size}
+          maxSize={maxSize}
+          onSize={setSize}
+          canUndo={state.canUndo}
+          canRedo={state.canRedo}
+          onUndo={() => run('undo')}
+          onRedo={() => run('redo')}
+          marked={state.marked > 0}
+          onInvert={() => {
+            show(coverage.current.invert());
+            refresh();
+          }}
+          onClear={() => {
+            show(coverage.current.clear());
+            refresh();
+          }}
+          opacity={opacity}
+          onOpacity={setOpacity}
+          scale={view?.scale ?? null}
+          onZoomIn={() => run('zoomIn')}
+          onZoomOut={() => run('zoomOut')}
+          onFit={() => run('fit')}
+          onActualSize={() => run('actualSize')}
+        />
+      </div>
+    </div>,
+    document.body,
+  );
+}

@@ -1,0 +1,299 @@
+// Going on from a picture, in the built renderer through the harness, against the OpenAI-compatible
+// reference server: a follow-up carries the last picture and the history; Edit and Use as reference
+// from the library (viewer, context menu, keys); library pictures dragged onto the composer; files
+// dropped or pasted where the user means. Desktop differences (desktop-vs-browser.md): dropped files
+// travel as bytes in both shells (no paths needed); pictures are never read back from a canvas.
+import { createHash } from 'node:crypto';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { startGigaChatServer } from '../servers/gigachat-server';
+import { startOpenAIChatServer, type OpenAIChatServer } from '../servers/openai-chat-server';
+import { startHarness, type Harness } from '../support/harness';
+import { solidImage } from '../support/images';
+import { testKeychainService } from '../support/keychain';
+import { blockOtherOrigins, expectLoaded } from './browser';
+
+const keychain = testKeychainService();
+
+const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name, exact: true });
+const prompt = (page: Page) => page.getByLabel('Prompt', { exact: true });
+const answers = (page: Page) => page.getByRole('article', { name: 'Answer' });
+const chips = (page: Page) => page.getByRole('form', { name: 'New message' }).getByRole('list', { name: 'Attached images' }).getByRole('listitem');
+const tiles = (page: Page) => page.getByRole('list', { name: 'Images' }).getByRole('button');
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+
+/** Sends a prompt and waits for its answer's picture. */
+async function ask(page: Page, text: string, nth: number): Promise<Locator> {
+  await prompt(page).fill(text);
+  await prompt(page).press('Enter');
+  const answer = answers(page).nth(nth);
+  await expectLoaded(answer.getByRole('img', { name: 'Generated image 1' }));
+  await expect(answer.getByRole('status')).toHaveCount(0);
+  return answer;
+}
+
+/** Fires a drag of files or of a library picture onto `target`, as the OS or the page would. */
+async function drop(target: Locator, payload: { files?: Array<{ name: string; base64: string }>; imageId?: number }) {
+  await target.evaluate((element, { files, imageId }) => {
+    const transfer = new DataTransfer();
+    for (const file of files ?? []) {
+      const data = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
+      transfer.items.add(new File([data], file.name, { type: 'image/png' }));
+    }
+    if (imageId !== undefined) {
+      transfer.setData('application/x-holst-image', String(imageId));
+      transfer.setData('text/plain', String(imageId));
+    }
+    for (const type of ['dragenter', 'dragover', 'drop']) {
+      element.dispatchEvent(new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    }
+  }, payload);
+}
+
+test.describe('iterating on a picture', () => {
+  let server: OpenAIChatServer;
+  let harness: Harness;
+  let foreign: string[];
+
+  test.beforeEach(async ({ page }) => {
+    server = await startOpenAIChatServer();
+    const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'holst-e2e-iterate-'));
+    const settings = {
+      version: 1,
+      providers: [{ id: 'agg', kind: 'openai-chat', name: 'Aggregator', baseUrl: server.baseUrl, models: ['gpt-4o-image'] }],
+    };
+    await fs.writeFile(path.join(dataDir, 'settings.json'), JSON.stringify(settings, null, 2));
+    harness = await startHarness(dataDir, { HOLST_KEYCHAIN_SERVICE: keychain, HOLST_API_KEY_AGG: server.apiKey });
+    foreign = await blockOtherOrigins(page, harness.origin);
+    await page.goto(harness.url);
+    await nav(page, 'Chat').click();
+    await expect(page.getByRole('heading', { name: 'New chat', level: 1 })).toBeVisible();
+  });
+
+  test.afterEach(async () => {
+    try {
+      expect(foreign, 'requests to anywhere but the harness').toEqual([]);
+    } finally {
+      await harness.stop();
+      await server.close();
+      await fs.rm(harness.dataDir, { recursive: true, force: true });
+    }
+  });
+
+  test('a follow-up goes on from the last picture with the history, and the lineage shows the chain', async ({ page }) => {
+    const first = await ask(page, 'A red fox in a meadow', 0);
+    expect(server.chats[0]!.images).toHaveLength(0);
+
+    // The last picture becomes the source of the next prompt, shown as a chip that says so.
+    await expect(chips(page)).toHaveCount(1);
+    await expect(chips(page).first()).toContainText('Editing');
+    await expect(chips(page).first()).toContainText('Last picture');
+    const firstImage = first.getByRole('img', { name: 'Generated image 1' });
+    const firstSrc = await firstImage.getAttribute('src');
+    const firstId = Number(/\/(\d+)$/.exec(firstSrc ?? '')![1]);
+
+    await ask(page, 'make it night', 1);
+    const followUp = server.chats[1]!;
+    // The new message carries the first picture (the bytes the library holds) and the new prompt…
+    expect(followUp.texts).toEqual(['make it night']);
+    expect(followUp.images).toHaveLength(1);
+    const original = Buffer.from(await (await page.request.get(`${harness.origin}/media/original/${firstId}`)).body());
+    expect(sha256(followUp.images[0]!)).toBe(sha256(original));
+    // …after the earlier turns: the first prompt and its answer.
+    const messages = followUp.body.messages as Array<{ role: string; content: unknown }>;
+    expect(messages.map((m) => m.role)).toEqual(['user', 'assistant', 'user']);
+    expect(JSON.stringify(messages[0]!.content)).toContain('A red fox in a meadow');
+
+    // The second picture records the first as its source: the viewer's lineage shows the chain.
+    await answers(page).nth(1).getByRole('button', { name: 'Generated image 1' }).click();
+    const viewer = page.getByRole('dialog', { name: 'make it night' });
+    await expect(viewer.getByRole('button', { name: 'Source: A red fox in a meadow' })).toBeVisible();
+    await viewer.getByRole('button', { name: 'Source: A red fox in a meadow' }).click();
+    await expect(page.getByRole('dialog', { name: 'A red fox in a meadow' }).getByRole('button', { name: /make it night/ })).toBeVisible();
+    await page.keyboard.press('Escape');
+
+    // Taking the chip off starts fresh: the next prompt goes alone, with no picture.
+    await page.getByRole('button', { name: /^Remove / }).click();
+    await expect(chips(page)).toHaveCount(0);
+    await prompt(page).fill('a lighthouse instead');
+    await prompt(page).press('Enter');
+    await expectLoaded(answers(page).nth(2).getByRole('img', { name: 'Generated image 1' }));
+    expect(server.chats[2]!.images).toHaveLength(0);
+  });
+
+  test('Swap picks another picture of the chat as the source in one click', async ({ page }) => {
+    await ask(page, 'A blue bird', 0);
+    await ask(page, 'now in the rain', 1);
+    const firstSrc = await answers(page).nth(0).getByRole('img', { name: 'Generated image 1' }).getAttribute('src');
+    const firstId = Number(/\/(\d+)$/.exec(firstSrc ?? '')![1]);
+
+    await page.getByRole('button', { name: 'Swap' }).click();
+    await page.getByRole('group', { name: 'Pictures of this chat' }).getByRole('button', { name: `Go on from image ${firstId}` }).click();
+    await expect(chips(page)).toHaveCount(1);
+    await expect(chips(page).first()).not.toContainText('Last picture');
+    await expect(chips(page).first().locator('img')).toHaveAttribute('src', `/media/thumb/${firstId}`);
+    await expect(prompt(page)).toBeFocused();
+  });
+
+  test('Edit from the library viewer opens the chat with the picture as the source; sending edits it', async ({ page }) => {
+    await ask(page, 'An old tram', 0);
+    await page.keyboard.press('Control+n');
+    await nav(page, 'Library').click();
+    await expect(tiles(page)).toHaveCount(1);
+    await tiles(page).first().click();
+    const viewer = page.getByRole('dialog', { name: 'An old tram' });
+    await viewer.getByRole('button', { name: 'Edit', exact: true }).click();
+
+    // The chat opens on the conversation the picture came from, with it as the source.
+    await expect(page.getByRole('heading', { name: 'An old tram', level: 1 })).toBeVisible();
+    await expect(chips(page)).toHaveCount(1);
+    await expect(chips(page).first()).toContainText('Editing');
+    await expect(chips(page).first()).not.toContainText('Last picture');
+    await expect(prompt(page)).toBeFocused();
+    await prompt(page).fill('paint it green');
+    await prompt(page).press('Enter');
+    await expectLoaded(answers(page).nth(1).getByRole('img', { name: 'Generated image 1' }));
+    expect(server.chats[1]!.images).toHaveLength(1);
+  });
+
+  test('the grid offers Edit and Use as reference by keys and by its context menu; library pictures drag onto the composer', async ({
+    page,
+  }) => {
+    await ask(page, 'A yellow kite', 0);
+    await ask(page, 'with a long tail', 1);
+    await page.keyboard.press('Control+n');
+    await nav(page, 'Library').click();
+    await expect(tiles(page)).toHaveCount(2);
+
+    // R on a focused tile: a reference in the chat that is open (the new one).
+    await tiles(page).nth(1).focus();
+    await page.keyboard.press('r');
+    await expect(page.getByRole('heading', { name: 'New chat', level: 1 })).toBeVisible();
+    await expect(chips(page)).toHaveCount(1);
+
+    // The context menu from the keyboard (Shift+F10): Use as reference adds the other picture.
+    await nav(page, 'Library').click();
+    await tiles(page).first().focus();
+    await page.keyboard.press('Shift+F10');
+    const menu = page.getByRole('menu', { name: /Image \d+/ });
+    await expect(menu).toBeVisible();
+    await expect(menu.getByRole('menuitem')).toHaveText([/Open/, /Edit\s*E/, /Use as reference\s*R/, /Move to trash/]);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect(chips(page)).toHaveCount(2);
+    await expect(chips(page).nth(1)).toContainText('Reference');
+
+    // A picture from an answer dragged onto the composer joins as a reference too.
+    const kiteChat = page.getByRole('complementary', { name: 'Conversations' }).getByRole('button', { name: /A yellow kite/ });
+    await kiteChat.click();
+    await expect(answers(page)).toHaveCount(2);
+    // Opening a conversation keeps the pictures the user chose.
+    await expect(chips(page)).toHaveCount(2);
+    await page.getByRole('button', { name: /^Remove / }).first().click();
+    await page.getByRole('button', { name: /^Remove / }).first().click();
+    await expect(chips(page)).toHaveCount(0);
+    const src = await answers(page).nth(0).getByRole('img', { name: 'Generated image 1' }).getAttribute('src');
+    await drop(page.getByRole('form', { name: 'New message' }), { imageId: Number(/\/(\d+)$/.exec(src ?? '')![1]) });
+    await expect(chips(page)).toHaveCount(1);
+    await expect(chips(page).first()).toContainText('Editing');
+  });
+
+  test('a source that went to the trash says so and nothing is sent until it is replaced or removed', async ({ page }) => {
+    await ask(page, 'A paper boat', 0);
+    await expect(chips(page)).toHaveCount(1);
+    await answers(page).nth(0).getByRole('button', { name: 'Generated image 1' }).click();
+    await page.getByRole('dialog', { name: 'A paper boat' }).getByRole('button', { name: 'Move to trash' }).click();
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+
+    await expect(chips(page).first()).toContainText('is in the trash');
+    await prompt(page).fill('make it sail');
+    await expect(page.getByRole('button', { name: 'Send' })).toBeDisabled();
+    await prompt(page).press('Enter');
+    await expect(page.getByRole('form', { name: 'New message' }).getByRole('alert')).toContainText('gone from the library');
+    expect(server.chats).toHaveLength(1);
+
+    await page.getByRole('button', { name: /^Remove / }).click();
+    await expect(page.getByRole('button', { name: 'Send' })).toBeEnabled();
+    await prompt(page).press('Enter');
+    await expectLoaded(answers(page).nth(1).getByRole('img', { name: 'Generated image 1' }));
+    expect(server.chats[1]!.images).toHaveLength(0);
+  });
+
+  test('files land where they are dropped: the library imports them, Settings hands them to the chat; paste imports too', async ({
+    page,
+  }) => {
+    const png = async (seed: number) => ({ name: `drop-${seed}.png`, base64: (await solidImage(seed, 'png', 30, 20)).toString('base64') });
+
+    await nav(page, 'Library').click();
+    await expect(page.getByRole('heading', { name: 'No images yet' })).toBeVisible();
+    await drop(page.getByRole('region', { name: 'Library' }), { files: [await png(31), await png(32)] });
+    await expect(page.getByRole('status').filter({ hasText: 'Imported 2 of 2 pictures.' })).toBeVisible();
+    await expect(tiles(page)).toHaveCount(2);
+
+    // A picture pasted on the library (not into the search box) is imported as well.
+    const pasted = await png(33);
+    await page.evaluate(({ base64 }) => {
+      const data = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([data], '', { type: 'image/png' }));
+      document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }));
+    }, pasted);
+    await expect(tiles(page)).toHaveCount(3);
+
+    // Dropped on Settings, a picture goes to the chat as the source of the next prompt.
+    await nav(page, 'Settings').click();
+    await drop(page.locator('main'), { files: [await png(34)] });
+    await expect(page.getByRole('heading', { name: 'New chat', level: 1 })).toBeVisible();
+    await expect(chips(page)).toHaveCount(1);
+    await expect(chips(page).first()).toContainText('drop-34.png');
+  });
+});
+
+test('GigaChat: a follow-up is "based on" the last picture, uploaded once and attached, after the earlier turns', async ({ page }) => {
+  const giga = await startGigaChatServer();
+  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'holst-e2e-iterate-giga-'));
+  const provider = {
+    id: 'giga',
+    kind: 'gigachat',
+    name: 'GigaChat',
+    baseUrl: giga.baseUrl,
+    authUrl: giga.authUrl,
+    scope: 'GIGACHAT_API_PERS',
+    models: ['GigaChat-2-Max'],
+  };
+  await fs.writeFile(path.join(dataDir, 'settings.json'), JSON.stringify({ version: 1, providers: [provider] }, null, 2));
+  const harness = await startHarness(dataDir, { HOLST_KEYCHAIN_SERVICE: keychain, HOLST_API_KEY_GIGA: giga.authorizationKey });
+  try {
+    const foreign = await blockOtherOrigins(page, harness.origin);
+    await page.goto(harness.url);
+    await nav(page, 'Chat').click();
+
+    const first = await ask(page, 'Нарисуй рыжего кота', 0);
+    await expect(chips(page).first()).toContainText('Based on');
+    await expect(prompt(page)).toHaveAttribute('placeholder', 'Describe the new picture…');
+    const firstId = Number(/\/(\d+)$/.exec((await first.getByRole('img', { name: 'Generated image 1' }).getAttribute('src')) ?? '')![1]);
+
+    await ask(page, 'Нарисуй его ночью', 1);
+    expect(giga.uploads).toHaveLength(1);
+    const messages = giga.chats[1]!.body.messages as Array<{ role: string; content: string; attachments?: string[] }>;
+    expect(messages.map((m) => m.role)).toEqual(['user', 'assistant', 'user']);
+    expect(messages[0]!.content).toBe('Нарисуй рыжего кота');
+    expect(messages[2]).toMatchObject({ content: 'Нарисуй его ночью', attachments: [giga.uploads[0]!.id] });
+
+    // Going on from the first picture again: GigaChat still has it, so it is not uploaded twice.
+    await page.getByRole('button', { name: 'Swap' }).click();
+    await page.getByRole('button', { name: `Go on from image ${firstId}` }).click();
+    await ask(page, 'Нарисуй его зимой', 2);
+    expect(giga.uploads).toHaveLength(1);
+    const third = giga.chats[2]!.body.messages as Array<{ role: string; attachments?: string[] }>;
+    expect(third.at(-1)!.attachments).toEqual([giga.uploads[0]!.id]);
+    expect(foreign).toEqual([]);
+  } finally {
+    await harness.stop();
+    await giga.close();
+    await fs.rm(dataDir, { recursive: true, force: true });
+  }
+});
