@@ -197,7 +197,7 @@ test.describe('answers', () => {
     await page.keyboard.press('Enter');
     await expect(chips(page).locator(`:scope > li > img[src$="/media/thumb/${second}"]`)).toHaveCount(1);
 
-    await answer.getByRole('img', { name: 'Generated image 1' }).hover();
+    await answer.getByRole('img', { name: 'Generated image 1' }).hover({ position: { x: 12, y: 12 } });
     await expect(answer.getByRole('button', { name: 'Edit image 1' }).locator('xpath=..')).toHaveCSS('opacity', '1');
     await answer.getByRole('button', { name: 'Edit image 1' }).click();
     const first = await imageId(page, 'Generated image 1');

@@ -85,6 +85,8 @@ describe.each(PROVIDER_KINDS)('follow-ups with %s', (kind) => {
         { role: 'assistant', content: a2 },
         { role: 'user', content: [{ type: 'text', text: 'now add snow' }, await image(img2)] },
       ]);
+      // A streamed request asks for the usage chunk, so the answer's cost is known.
+      expect(body3).toMatchObject({ model: 'gpt-4o-image', stream: true, stream_options: { include_usage: true } });
     }
 
     if (kind === 'openai-images') {

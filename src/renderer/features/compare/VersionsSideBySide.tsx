@@ -54,7 +54,7 @@ export function VersionsSideBySide({ answers, chosen, onChoose }: VersionsSideBy
               </ul>
             )}
             {STATUS_NOTE[answer.status] && <p className="version-note">{STATUS_NOTE[answer.status]}</p>}
-            {answer.text.trim() !== '' && <p className="version-text">{answer.text}</p>}
+            <Excerpt text={answer.text} />
             {answer.status === 'complete' && <AnswerCost message={answer} />}
           </li>
         ))}
@@ -75,4 +75,24 @@ export function VersionsSideBySide({ answers, chosen, onChoose }: VersionsSideBy
       </div>
     </div>
   );
+}
+
+/**
+ * The start of an answer's prose for a card: without progress quotes, tables and code, and without
+ * Markdown's marks.
+ */
+function Excerpt({ text }: { text: string }) {
+  const prose = excerpt(text);
+  return prose ? <p className="version-text">{prose}</p> : null;
+}
+
+function excerpt(text: string): string {
+  return text
+    .split(/\n[ \t]*\n/)
+    .filter((block) => !/^\s*(>|\||```|~~~)/.test(block))
+    .join('\n')
+    .replace(/^\s*#{1,6}\s+/gm, '')
+    .replace(/(\*\*|__|~~|`)/g, '')
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .trim();
 }

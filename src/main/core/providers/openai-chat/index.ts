@@ -79,6 +79,8 @@ export const openaiChat: ProviderKindModule = {
           { role: 'user', content: messageContent(request.prompt, request.images) },
         ],
         stream: request.stream,
+        // Without this, OpenAI-style streams carry no token usage (the answer's cost stays unknown).
+        ...(request.stream ? { stream_options: { include_usage: true } } : {}),
         modalities: ['image', 'text'],
         ...(request.params.n ? { n: request.params.n } : {}),
         ...(request.params.size ? { size: request.params.size } : {}),
