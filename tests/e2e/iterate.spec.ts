@@ -20,7 +20,8 @@ const keychain = testKeychainService();
 const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name, exact: true });
 const prompt = (page: Page) => page.getByLabel('Prompt', { exact: true });
 const answers = (page: Page) => page.getByRole('article', { name: 'Answer' });
-const chips = (page: Page) => page.getByRole('form', { name: 'New message' }).getByRole('list', { name: 'Attached images' }).getByRole('listitem');
+const chips = (page: Page) =>
+  page.getByRole('form', { name: 'New message' }).getByRole('list', { name: 'Attached images' }).getByRole('listitem');
 const tiles = (page: Page) => page.getByRole('list', { name: 'Images' }).getByRole('button');
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
@@ -111,7 +112,17 @@ test.describe('iterating on a picture', () => {
     const viewer = page.getByRole('dialog', { name: 'make it night' });
     await expect(viewer.getByRole('button', { name: 'Source: A red fox in a meadow' })).toBeVisible();
     await viewer.getByRole('button', { name: 'Source: A red fox in a meadow' }).click();
-    await expect(page.getByRole('dialog', { name: 'A red fox in a meadow' }).getByRole('button', { name: /make it night/ })).toBeVisible();
+    const before = page.getByRole('dialog', { name: 'A red fox in a meadow' });
+    await expect(before.getByRole('button', { name: /make it night/ })).toBeVisible();
+
+    // Any two pictures of the chat compare on the slider: here the picture and the one made from it.
+    await before.getByRole('button', { name: 'Compare with…' }).click();
+    await page.getByRole('group', { name: 'Pictures to compare with' }).getByRole('button', { name: /\(Made from it\)$/ }).click();
+    const compare = page.getByRole('dialog', { name: /^Compare Image \d+ and Image \d+$/ });
+    await expect(compare.getByRole('slider')).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(compare).toHaveCount(0);
+    await expect(before).toBeVisible();
     await page.keyboard.press('Escape');
 
     // Taking the chip off starts fresh: the next prompt goes alone, with no picture.
@@ -130,7 +141,10 @@ test.describe('iterating on a picture', () => {
     const firstId = Number(/\/(\d+)$/.exec(firstSrc ?? '')![1]);
 
     await page.getByRole('button', { name: 'Swap' }).click();
-    await page.getByRole('group', { name: 'Pictures of this chat' }).getByRole('button', { name: `Go on from image ${firstId}` }).click();
+    await page
+      .getByRole('group', { name: 'Pictures of this chat' })
+      .getByRole('button', { name: `Go on from image ${firstId}` })
+      .click();
     await expect(chips(page)).toHaveCount(1);
     await expect(chips(page).first()).not.toContainText('Last picture');
     await expect(chips(page).first().locator('img')).toHaveAttribute('src', `/media/thumb/${firstId}`);
@@ -192,8 +206,14 @@ test.describe('iterating on a picture', () => {
     await expect(answers(page)).toHaveCount(2);
     // Opening a conversation keeps the pictures the user chose.
     await expect(chips(page)).toHaveCount(2);
-    await page.getByRole('button', { name: /^Remove / }).first().click();
-    await page.getByRole('button', { name: /^Remove / }).first().click();
+    await page
+      .getByRole('button', { name: /^Remove / })
+      .first()
+      .click();
+    await page
+      .getByRole('button', { name: /^Remove / })
+      .first()
+      .click();
     await expect(chips(page)).toHaveCount(0);
     const src = await answers(page).nth(0).getByRole('img', { name: 'Generated image 1' }).getAttribute('src');
     await drop(page.getByRole('form', { name: 'New message' }), { imageId: Number(/\/(\d+)$/.exec(src ?? '')![1]) });

@@ -5,6 +5,7 @@ import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { holst } from '../bridge';
 import { useAppStore, type Screen } from '../store/app-store';
 import { useChatStore } from '../store/chat-store';
+import { CompareHost } from '../features/compare/CompareHost';
 import { Home } from './Home';
 import { Notices } from './Notices';
 
@@ -124,6 +125,7 @@ export function App() {
           <Home />
         )}
       </main>
+      <CompareHost />
     </div>
   );
 }

@@ -3,7 +3,6 @@ import type { Message } from '../../../shared/library';
 import { mediaUrl } from '../../bridge/media';
 import { useChatStore, type LiveGeneration } from '../../store/chat-store';
 import { useProvidersStore } from '../../store/providers-store';
-import { CompareHost } from '../compare/CompareHost';
 import { VersionsSideBySide } from '../compare/VersionsSideBySide';
 import { AnswerCost } from './answer/AnswerCost';
 import { AnswerError } from './answer/AnswerError';
@@ -66,7 +65,6 @@ export function Messages({ onOpenImage }: MessagesProps) {
           <TurnView key={turn.key} turn={turn} followUp={turn.user !== null && turn.user.id !== firstPromptId} onOpenImage={onOpenImage} />
         ))}
       </ol>
-      <CompareHost />
     </div>
   );
 }

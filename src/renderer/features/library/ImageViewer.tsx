@@ -9,6 +9,7 @@ import { formatBytes, formatDate, formatType, imageLabel, roleLabel, sourceLabel
 import { FileActions, startDragOut } from './FileActions';
 import { Lineage } from './Lineage';
 import { ViewerMaskButton } from '../mask/PaintMaskButtons';
+import { ViewerCompareButton } from '../compare/ViewerCompareButton';
 
 interface ImageViewerProps {
   detail: ImageDetail;
@@ -176,6 +177,7 @@ export function ImageViewer({ detail, error, previousId, nextId, onClose, onTras
               <ViewerMaskButton image={image} onClose={onClose} />
             </div>
           )}
+          <ViewerCompareButton key={image.id} detail={detail} />
           <div className="actions viewer-actions">
             <button
               type="button"

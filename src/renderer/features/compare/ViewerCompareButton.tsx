@@ -1,0 +1,109 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import type { ImageDetail } from '../../../shared/library';
+import { holst, unwrap } from '../../bridge';
+import { mediaUrl } from '../../bridge/media';
+import { openCompare } from './compare-store';
+
+interface Candidate {
+  id: number;
+  /** Why it is offered: "Source", "Made from it", "In this chat". */
+  relation: string;
+}
+
+/** The pictures worth comparing with the one in view: its lineage first, then the rest of its chat. */
+function useCandidates(detail: ImageDetail, open: boolean): Candidate[] {
+  const [chat, setChat] = useState<number[]>([]);
+  const { image, parents, children } = detail;
+  useEffect(() => {
+    if (!open || image.conversationId === null) return;
+    let stale = false;
+    unwrap(holst.library.list({ conversationId: image.conversationId, limit: 60 })).then(
+      (page) => !stale && setChat(page.items.map((item) => item.id)),
+      () => undefined,
+    );
+    return () => {
+      stale = true;
+    };
+  }, [open, image.conversationId]);
+
+  const seen = new Set([image.id]);
+  const out: Candidate[] = [];
+  const add = (id: number, relation: string) => {
+    if (seen.has(id)) return;
+    seen.add(id);
+    out.push({ id, relation });
+  };
+  for (const parent of parents) if (parent.role !== 'mask') add(parent.image.id, parent.role === 'source' ? 'Source' : 'Reference');
+  for (const child of children) add(child.id, 'Made from it');
+  for (const id of chat) add(id, 'In this chat');
+  return out;
+}
+
+/** "Compare with…": one click on another picture opens the slider with both. */
+export function ViewerCompareButton({ detail }: { detail: ImageDetail }) {
+  const [open, setOpen] = useState(false);
+  const candidates = useCandidates(detail, open);
+  const popoverId = useId();
+  const button = useRef<HTMLButtonElement>(null);
+  const popover = useRef<HTMLDivElement>(null);
+  const hasLineage = detail.parents.some((p) => p.role !== 'mask') || detail.children.length > 0;
+
+  useEffect(() => {
+    if (!open) return;
+    const onPointer = (event: PointerEvent) => {
+      if (!popover.current?.contains(event.target as Node) && event.target !== button.current) setOpen(false);
+    };
+    document.addEventListener('pointerdown', onPointer);
+    return () => document.removeEventListener('pointerdown', onPointer);
+  }, [open]);
+
+  useEffect(() => {
+    if (open) popover.current?.querySelector<HTMLButtonElement>('button')?.focus();
+  }, [open, candidates.length]);
+
+  if (!hasLineage && detail.image.conversationId === null) return null;
+
+  return (
+    <span className="viewer-compare">
+      <button type="button" ref={button} aria-expanded={open} aria-controls={popoverId} onClick={() => setOpen(!open)}>
+        Compare with…
+      </button>
+      {open && (
+        <div
+          id={popoverId}
+          ref={popover}
+          className="swap-popover viewer-compare-popover"
+          role="group"
+          aria-label="Pictures to compare with"
+          onKeyDown={(event) => {
+            if (event.key === 'Escape') {
+              event.preventDefault();
+              event.stopPropagation();
+              setOpen(false);
+              button.current?.focus();
+            }
+          }}
+        >
+          {candidates.length === 0 && <p className="muted small">Looking for pictures…</p>}
+          {candidates.map(({ id, relation }) => (
+            <button
+              key={id}
+              type="button"
+              className="swap-choice"
+              aria-label={`Compare with image ${id} (${relation})`}
+              title={relation}
+              onClick={() => {
+                setOpen(false);
+                // The slider gives the focus back to what had it: this button, inside the viewer.
+                button.current?.focus();
+                openCompare(detail.image.id, id, { a: `Image ${detail.image.id}`, b: `Image ${id}` });
+              }}
+            >
+              <img src={mediaUrl('thumb', id)} alt="" draggable={false} />
+            </button>
+          ))}
+        </div>
+      )}
+    </span>
+  );
+}
