@@ -5,16 +5,11 @@
 // has no desktop; in Electron the same call hands them to shell.openExternal, covered by
 // tests/unit/open-external.test.ts. The slider reads no pixels (two <img> and CSS), so the
 // cross-origin holst-media: images of the desktop app behave as the same-origin ones here.
-import fs from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { startOpenAIChatServer, type OpenAIChatServer } from '../servers/openai-chat-server';
-import { blockOtherOrigins, expectLoaded } from './browser';
-import { startHarness, type Harness } from '../support/harness';
-import { testKeychainService } from '../support/keychain';
+import { openAggregatorChat, type AppSession } from './app-session';
+import { answers, attachments, conversations, expectLoaded, nav, prompt } from './browser';
 
-const keychain = testKeychainService();
 const LINK = 'https://example.com/guide?topic=palettes';
 
 const MARKDOWN = [
@@ -41,11 +36,6 @@ const MARKDOWN = [
   'A drawing: ![a diagram](diagram.png)',
 ].join('\n');
 
-const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name, exact: true });
-const prompt = (page: Page) => page.getByLabel('Prompt', { exact: true });
-const answers = (page: Page) => page.getByRole('article', { name: 'Answer' });
-const chips = (page: Page) => page.getByRole('form', { name: 'New message' }).getByRole('list', { name: 'Attached images' });
-
 /** Sends a prompt and waits until its answer is finished. */
 async function ask(page: Page, text: string) {
   await prompt(page).fill(text);
@@ -61,42 +51,17 @@ async function imageId(page: Page, name: string): Promise<number> {
 
 test.describe('answers', () => {
   let server: OpenAIChatServer;
-  let harness: Harness;
-  let foreign: string[];
-  /** Pages a test opened on purpose (a clicked link): their requests are blocked but expected. */
-  const popups = new Set<string>();
+  let app: AppSession;
 
   test.beforeEach(async ({ page }) => {
-    popups.clear();
     server = await startOpenAIChatServer();
-    const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'holst-e2e-answers-'));
-    const settings = {
-      version: 1,
-      providers: [{ id: 'agg', kind: 'openai-chat', name: 'Aggregator', baseUrl: server.baseUrl, models: ['gpt-4o-image'] }],
-    };
-    await fs.writeFile(path.join(dataDir, 'settings.json'), JSON.stringify(settings, null, 2));
-    harness = await startHarness(dataDir, { HOLST_KEYCHAIN_SERVICE: keychain, HOLST_API_KEY_AGG: server.apiKey });
-    foreign = await blockOtherOrigins(page, harness.origin);
-    await page.goto(harness.url);
-    await nav(page, 'Chat').click();
-    await expect(page.getByRole('heading', { name: 'New chat', level: 1 })).toBeVisible();
+    app = await openAggregatorChat(page, server);
   });
 
-  test.afterEach(async () => {
-    try {
-      expect(
-        foreign.filter((url) => !popups.has(url)),
-        'requests to anywhere but the harness',
-      ).toEqual([]);
-    } finally {
-      await harness.stop();
-      await server.close();
-      await fs.rm(harness.dataDir, { recursive: true, force: true });
-    }
-  });
+  test.afterEach(() => app.close());
 
   test('an answer reads as Markdown; HTML stays text, links open outside, code copies', async ({ page, context }) => {
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: harness.origin });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.harness.origin });
     server.answers.push({ text: MARKDOWN });
     await ask(page, 'A palette for a winter picture');
     const answer = answers(page).last();
@@ -132,11 +97,11 @@ test.describe('answers', () => {
     const link = answer.getByRole('link', { name: 'the guide' });
     await expect(link).toHaveAttribute('title', LINK);
     const before = page.url();
-    popups.add(LINK);
+    app.allowForeign(LINK);
     const popup = page.waitForEvent('popup');
     await link.click();
     await popup;
-    await expect.poll(() => foreign).toContain(LINK);
+    await expect.poll(() => app.foreign).toContain(LINK);
     expect(page.url()).toBe(before);
     await expect(answer.getByRole('heading', { name: 'Palette' })).toBeVisible();
 
@@ -166,8 +131,7 @@ test.describe('answers', () => {
 
     await page.reload();
     await nav(page, 'Chat').click();
-    await page
-      .getByRole('complementary', { name: 'Conversations' })
+    await conversations(page)
       .getByRole('button', { name: /A red kite/ })
       .click();
     await expect(answers(page).first().locator('.message-cost')).toContainText(`${175 + first.length} tokens`);
@@ -195,13 +159,13 @@ test.describe('answers', () => {
     await page.keyboard.press('Tab');
     await expect(reference).toBeFocused();
     await page.keyboard.press('Enter');
-    await expect(chips(page).locator(`:scope > li > img[src$="/media/thumb/${second}"]`)).toHaveCount(1);
+    await expect(attachments(page).locator(`:scope > li > img[src$="/media/thumb/${second}"]`)).toHaveCount(1);
 
     await answer.getByRole('img', { name: 'Generated image 1' }).hover({ position: { x: 12, y: 12 } });
     await expect(answer.getByRole('button', { name: 'Edit image 1' }).locator('xpath=..')).toHaveCSS('opacity', '1');
     await answer.getByRole('button', { name: 'Edit image 1' }).click();
     const first = await imageId(page, 'Generated image 1');
-    await expect(chips(page).locator(`:scope > li:first-child > img[src$="/media/thumb/${first}"]`)).toHaveCount(1);
+    await expect(attachments(page).locator(`:scope > li:first-child > img[src$="/media/thumb/${first}"]`)).toHaveCount(1);
     await expect(prompt(page)).toBeFocused();
 
     // Dragging an answer image (a real drag, by the mouse) carries its library id, for the composer to take.

@@ -1,4 +1,4 @@
-// Helpers shared by the Playwright specs.
+// Helpers shared by the Playwright specs: the network guard, image checks, drops and the app's landmarks.
 import { expect, type Locator, type Page } from '@playwright/test';
 
 /** Aborts every request the page makes outside the harness's origin, and lists them for the test to check. */
@@ -18,17 +18,43 @@ export async function expectLoaded(image: Locator): Promise<void> {
   await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
 }
 
-/** Drops a PNG file on `target` the way a file manager would (dragenter, dragover, drop). */
-export async function dropImage(target: Locator, name: string, bytes: Buffer): Promise<void> {
+export interface DropPayload {
+  /** PNG files, as a file manager drops them. */
+  files?: Array<{ name: string; bytes: Buffer }>;
+  /** A library picture, as the page drags one (`application/x-holst-image`, and its id as text). */
+  imageId?: number;
+}
+
+/** Fires dragenter, dragover and drop of `payload` on `target`, as the OS or the page would. */
+export async function drop(target: Locator, payload: DropPayload): Promise<void> {
+  const files = (payload.files ?? []).map(({ name, bytes }) => ({ name, base64: bytes.toString('base64') }));
   await target.evaluate(
-    (element, { name, base64 }) => {
-      const data = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+    (element, { files, imageId }) => {
       const transfer = new DataTransfer();
-      transfer.items.add(new File([data], name, { type: 'image/png' }));
+      for (const file of files) {
+        const data = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
+        transfer.items.add(new File([data], file.name, { type: 'image/png' }));
+      }
+      if (imageId !== undefined) {
+        transfer.setData('application/x-holst-image', String(imageId));
+        transfer.setData('text/plain', String(imageId));
+      }
       for (const type of ['dragenter', 'dragover', 'drop']) {
         element.dispatchEvent(new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }));
       }
     },
-    { name, base64: bytes.toString('base64') },
+    { files, imageId: payload.imageId },
   );
 }
+
+/** A screen's button in the main navigation. */
+export const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name, exact: true });
+export const prompt = (page: Page) => page.getByLabel('Prompt', { exact: true });
+export const answers = (page: Page) => page.getByRole('article', { name: 'Answer' });
+export const composer = (page: Page) => page.getByRole('form', { name: 'New message' });
+/** The list of pictures attached to the next message, and its chips. */
+export const attachments = (page: Page) => composer(page).getByRole('list', { name: 'Attached images' });
+export const chips = (page: Page) => attachments(page).getByRole('listitem');
+export const conversations = (page: Page) => page.getByRole('complementary', { name: 'Conversations' });
+/** The library grid's pictures. */
+export const tiles = (page: Page) => page.getByRole('list', { name: 'Images' }).getByRole('button');

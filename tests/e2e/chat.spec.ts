@@ -1,75 +1,30 @@
 // The Chat screen: the built renderer in Chromium, through the harness, to the real core, which talks
 // to the OpenAI-compatible reference server. The page may reach nothing but the harness; the core
 // (Node) reaches the reference server.
-import fs from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { startOpenAIChatServer, type OpenAIChatServer } from '../servers/openai-chat-server';
-import { blockOtherOrigins, expectLoaded } from './browser';
-import { startHarness, type Harness } from '../support/harness';
+import { openAggregatorChat, openApp, type AppSession } from './app-session';
+import { answers, attachments, composer, conversations, drop, expectLoaded, nav, prompt, tiles } from './browser';
 import { solidImage } from '../support/images';
-import { testKeychainService } from '../support/keychain';
-
-const keychain = testKeychainService();
-
-/** Drops a PNG file on `target` the way a file manager would (dragenter, dragover, drop). */
-async function dropImage(target: Locator, name: string, bytes: Buffer) {
-  await target.evaluate(
-    (element, { name, base64 }) => {
-      const data = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-      const transfer = new DataTransfer();
-      transfer.items.add(new File([data], name, { type: 'image/png' }));
-      for (const type of ['dragenter', 'dragover', 'drop']) {
-        element.dispatchEvent(new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }));
-      }
-    },
-    { name, base64: bytes.toString('base64') },
-  );
-}
-
-const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name, exact: true });
-const prompt = (page: Page) => page.getByLabel('Prompt', { exact: true });
-const answers = (page: Page) => page.getByRole('article', { name: 'Answer' });
-const tiles = (page: Page) => page.getByRole('list', { name: 'Images' }).getByRole('button');
 
 test.describe('with an OpenAI-compatible provider', () => {
   let server: OpenAIChatServer;
-  let harness: Harness;
-  let foreign: string[];
+  let app: AppSession;
 
   test.beforeEach(async ({ page }) => {
     server = await startOpenAIChatServer();
-    const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'holst-e2e-chat-'));
-    const settings = {
-      version: 1,
-      providers: [{ id: 'agg', kind: 'openai-chat', name: 'Aggregator', baseUrl: server.baseUrl, models: ['gpt-4o-image'] }],
-    };
-    await fs.writeFile(path.join(dataDir, 'settings.json'), JSON.stringify(settings, null, 2));
-    harness = await startHarness(dataDir, { HOLST_KEYCHAIN_SERVICE: keychain, HOLST_API_KEY_AGG: server.apiKey });
-    foreign = await blockOtherOrigins(page, harness.origin);
-    await page.goto(harness.url);
-    await nav(page, 'Chat').click();
-    await expect(page.getByRole('heading', { name: 'New chat', level: 1 })).toBeVisible();
+    app = await openAggregatorChat(page, server);
   });
 
-  test.afterEach(async () => {
-    try {
-      expect(foreign, 'requests to anywhere but the harness').toEqual([]);
-    } finally {
-      await harness.stop();
-      await server.close();
-      await fs.rm(harness.dataDir, { recursive: true, force: true });
-    }
-  });
+  test.afterEach(() => app.close());
 
   test('sends a prompt with a dropped image; the answer streams in and its picture lands in the library', async ({ page }) => {
     await page.getByLabel('Provider').selectOption('agg');
     await expect(page.getByLabel('Model')).toHaveValue('gpt-4o-image');
 
     // A picture dropped on the chat is added to the library and attached as the edit's source.
-    await dropImage(page.locator('.chat-main'), 'fox.png', await solidImage(7, 'png', 80, 60));
-    const chips = page.getByRole('form', { name: 'New message' }).getByRole('list', { name: 'Attached images' });
+    await drop(page.locator('.chat-main'), { files: [{ name: 'fox.png', bytes: await solidImage(7, 'png', 80, 60) }] });
+    const chips = attachments(page);
     await expect(chips.getByRole('listitem')).toHaveCount(1);
     await expect(chips).toContainText('Editing');
     await expect(chips).toContainText('fox.png');
@@ -90,7 +45,7 @@ test.describe('with an OpenAI-compatible provider', () => {
       transfer.items.add(new File(['just words'], 'notes.txt', { type: 'text/plain' }));
       element.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
     });
-    await expect(page.getByRole('form', { name: 'New message' }).getByRole('alert')).toHaveText('notes.txt is not an image.');
+    await expect(composer(page).getByRole('alert')).toHaveText('notes.txt is not an image.');
     await expect(chips.getByRole('listitem')).toHaveCount(1);
 
     // A slow stream, so the answer is seen arriving piece by piece.
@@ -125,8 +80,7 @@ test.describe('with an OpenAI-compatible provider', () => {
 
     // The conversation is named after its prompt and listed.
     await expect(page.getByRole('heading', { name: 'A fox in the snow', level: 1 })).toBeVisible();
-    const list = page.getByRole('complementary', { name: 'Conversations' });
-    await expect(list.getByRole('button', { name: /A fox in the snow/ })).toHaveAttribute('aria-current', 'true');
+    await expect(conversations(page).getByRole('button', { name: /A fox in the snow/ })).toHaveAttribute('aria-current', 'true');
 
     // The picture opens in the viewer.
     await answer.getByRole('button', { name: 'Generated image 1' }).click();
@@ -169,8 +123,7 @@ test.describe('with an OpenAI-compatible provider', () => {
     // After a reload the answer is still shown as stopped.
     await page.reload();
     await nav(page, 'Chat').click();
-    await page
-      .getByRole('complementary', { name: 'Conversations' })
+    await conversations(page)
       .getByRole('button', { name: /A very slow lighthouse/ })
       .click();
     await expect(answers(page).first().getByText('Stopped', { exact: true })).toBeVisible();
@@ -227,25 +180,20 @@ test.describe('with an OpenAI-compatible provider', () => {
     await page.getByLabel('Size').fill('huge');
     await prompt(page).fill('A dog');
     await prompt(page).press('Enter');
-    const composer = page.getByRole('form', { name: 'New message' });
-    await expect(composer.getByRole('alert')).toContainText('size');
+    await expect(composer(page).getByRole('alert')).toContainText('size');
     await expect(prompt(page)).toHaveValue('A dog');
     expect(server.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
   });
 });
 
 test('without a provider the chat says how to add one', async ({ page }) => {
-  const harness = await startHarness(await fs.mkdtemp(path.join(os.tmpdir(), 'holst-e2e-chat-')), { HOLST_KEYCHAIN_SERVICE: keychain });
+  const app = await openApp(page);
   try {
-    const foreign = await blockOtherOrigins(page, harness.origin);
-    await page.goto(harness.url);
     await nav(page, 'Chat').click();
     await expect(page.getByText('Add a provider to start.')).toBeVisible();
     await page.getByRole('button', { name: 'Open Settings' }).click();
     await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
-    expect(foreign).toEqual([]);
   } finally {
-    await harness.stop();
-    await fs.rm(harness.dataDir, { recursive: true, force: true });
+    await app.close();
   }
 });

@@ -4,25 +4,13 @@
 // dropped or pasted where the user means. Desktop differences (desktop-vs-browser.md): dropped files
 // travel as bytes in both shells (no paths needed); pictures are never read back from a canvas.
 import { createHash } from 'node:crypto';
-import fs from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { startGigaChatServer } from '../servers/gigachat-server';
 import { startOpenAIChatServer, type OpenAIChatServer } from '../servers/openai-chat-server';
-import { startHarness, type Harness } from '../support/harness';
 import { solidImage } from '../support/images';
-import { testKeychainService } from '../support/keychain';
-import { blockOtherOrigins, expectLoaded } from './browser';
+import { openAggregatorChat, openApp, type AppSession } from './app-session';
+import { answers, chips, composer, conversations, drop, expectLoaded, nav, prompt, tiles } from './browser';
 
-const keychain = testKeychainService();
-
-const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name, exact: true });
-const prompt = (page: Page) => page.getByLabel('Prompt', { exact: true });
-const answers = (page: Page) => page.getByRole('article', { name: 'Answer' });
-const chips = (page: Page) =>
-  page.getByRole('form', { name: 'New message' }).getByRole('list', { name: 'Attached images' }).getByRole('listitem');
-const tiles = (page: Page) => page.getByRole('list', { name: 'Images' }).getByRole('button');
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 /** Sends a prompt and waits for its answer's picture. */
@@ -35,53 +23,16 @@ async function ask(page: Page, text: string, nth: number): Promise<Locator> {
   return answer;
 }
 
-/** Fires a drag of files or of a library picture onto `target`, as the OS or the page would. */
-async function drop(target: Locator, payload: { files?: Array<{ name: string; base64: string }>; imageId?: number }) {
-  await target.evaluate((element, { files, imageId }) => {
-    const transfer = new DataTransfer();
-    for (const file of files ?? []) {
-      const data = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
-      transfer.items.add(new File([data], file.name, { type: 'image/png' }));
-    }
-    if (imageId !== undefined) {
-      transfer.setData('application/x-holst-image', String(imageId));
-      transfer.setData('text/plain', String(imageId));
-    }
-    for (const type of ['dragenter', 'dragover', 'drop']) {
-      element.dispatchEvent(new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }));
-    }
-  }, payload);
-}
-
 test.describe('iterating on a picture', () => {
   let server: OpenAIChatServer;
-  let harness: Harness;
-  let foreign: string[];
+  let app: AppSession;
 
   test.beforeEach(async ({ page }) => {
     server = await startOpenAIChatServer();
-    const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'holst-e2e-iterate-'));
-    const settings = {
-      version: 1,
-      providers: [{ id: 'agg', kind: 'openai-chat', name: 'Aggregator', baseUrl: server.baseUrl, models: ['gpt-4o-image'] }],
-    };
-    await fs.writeFile(path.join(dataDir, 'settings.json'), JSON.stringify(settings, null, 2));
-    harness = await startHarness(dataDir, { HOLST_KEYCHAIN_SERVICE: keychain, HOLST_API_KEY_AGG: server.apiKey });
-    foreign = await blockOtherOrigins(page, harness.origin);
-    await page.goto(harness.url);
-    await nav(page, 'Chat').click();
-    await expect(page.getByRole('heading', { name: 'New chat', level: 1 })).toBeVisible();
+    app = await openAggregatorChat(page, server);
   });
 
-  test.afterEach(async () => {
-    try {
-      expect(foreign, 'requests to anywhere but the harness').toEqual([]);
-    } finally {
-      await harness.stop();
-      await server.close();
-      await fs.rm(harness.dataDir, { recursive: true, force: true });
-    }
-  });
+  test.afterEach(() => app.close());
 
   test('a follow-up goes on from the last picture with the history, and the lineage shows the chain', async ({ page }) => {
     const first = await ask(page, 'A red fox in a meadow', 0);
@@ -100,7 +51,7 @@ test.describe('iterating on a picture', () => {
     // The new message carries the first picture (the bytes the library holds) and the new prompt…
     expect(followUp.texts).toEqual(['make it night']);
     expect(followUp.images).toHaveLength(1);
-    const original = Buffer.from(await (await page.request.get(`${harness.origin}/media/original/${firstId}`)).body());
+    const original = Buffer.from(await (await page.request.get(`${app.harness.origin}/media/original/${firstId}`)).body());
     expect(sha256(followUp.images[0]!)).toBe(sha256(original));
     // …after the earlier turns: the first prompt and its answer.
     const messages = followUp.body.messages as Array<{ role: string; content: unknown }>;
@@ -117,7 +68,10 @@ test.describe('iterating on a picture', () => {
 
     // Any two pictures of the chat compare on the slider: here the picture and the one made from it.
     await before.getByRole('button', { name: 'Compare with…' }).click();
-    await page.getByRole('group', { name: 'Pictures to compare with' }).getByRole('button', { name: /\(Made from it\)$/ }).click();
+    await page
+      .getByRole('group', { name: 'Pictures to compare with' })
+      .getByRole('button', { name: /\(Made from it\)$/ })
+      .click();
     const compare = page.getByRole('dialog', { name: /^Compare Image \d+ and Image \d+$/ });
     await expect(compare.getByRole('slider')).toBeFocused();
     await page.keyboard.press('Escape');
@@ -201,7 +155,7 @@ test.describe('iterating on a picture', () => {
     await expect(chips(page).nth(1)).toContainText('Reference');
 
     // A picture from an answer dragged onto the composer joins as a reference too.
-    const kiteChat = page.getByRole('complementary', { name: 'Conversations' }).getByRole('button', { name: /A yellow kite/ });
+    const kiteChat = conversations(page).getByRole('button', { name: /A yellow kite/ });
     await kiteChat.click();
     await expect(answers(page)).toHaveCount(2);
     // Opening a conversation keeps the pictures the user chose.
@@ -216,7 +170,7 @@ test.describe('iterating on a picture', () => {
       .click();
     await expect(chips(page)).toHaveCount(0);
     const src = await answers(page).nth(0).getByRole('img', { name: 'Generated image 1' }).getAttribute('src');
-    await drop(page.getByRole('form', { name: 'New message' }), { imageId: Number(/\/(\d+)$/.exec(src ?? '')![1]) });
+    await drop(composer(page), { imageId: Number(/\/(\d+)$/.exec(src ?? '')![1]) });
     await expect(chips(page)).toHaveCount(1);
     await expect(chips(page).first()).toContainText('Editing');
   });
@@ -232,7 +186,7 @@ test.describe('iterating on a picture', () => {
     await prompt(page).fill('make it sail');
     await expect(page.getByRole('button', { name: 'Send' })).toBeDisabled();
     await prompt(page).press('Enter');
-    await expect(page.getByRole('form', { name: 'New message' }).getByRole('alert')).toContainText('gone from the library');
+    await expect(composer(page).getByRole('alert')).toContainText('gone from the library');
     expect(server.chats).toHaveLength(1);
 
     await page.getByRole('button', { name: /^Remove / }).click();
@@ -245,7 +199,7 @@ test.describe('iterating on a picture', () => {
   test('files land where they are dropped: the library imports them, Settings hands them to the chat; paste imports too', async ({
     page,
   }) => {
-    const png = async (seed: number) => ({ name: `drop-${seed}.png`, base64: (await solidImage(seed, 'png', 30, 20)).toString('base64') });
+    const png = async (seed: number) => ({ name: `drop-${seed}.png`, bytes: await solidImage(seed, 'png', 30, 20) });
 
     await nav(page, 'Library').click();
     await expect(page.getByRole('heading', { name: 'No images yet' })).toBeVisible();
@@ -255,12 +209,15 @@ test.describe('iterating on a picture', () => {
 
     // A picture pasted on the library (not into the search box) is imported as well.
     const pasted = await png(33);
-    await page.evaluate(({ base64 }) => {
-      const data = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-      const transfer = new DataTransfer();
-      transfer.items.add(new File([data], '', { type: 'image/png' }));
-      document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }));
-    }, pasted);
+    await page.evaluate(
+      ({ base64 }) => {
+        const data = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+        const transfer = new DataTransfer();
+        transfer.items.add(new File([data], '', { type: 'image/png' }));
+        document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }));
+      },
+      { base64: pasted.bytes.toString('base64') },
+    );
     await expect(tiles(page)).toHaveCount(3);
 
     // Dropped on Settings, a picture goes to the chat as the source of the next prompt.
@@ -274,7 +231,6 @@ test.describe('iterating on a picture', () => {
 
 test('GigaChat: a follow-up is "based on" the last picture, uploaded once and attached, after the earlier turns', async ({ page }) => {
   const giga = await startGigaChatServer();
-  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'holst-e2e-iterate-giga-'));
   const provider = {
     id: 'giga',
     kind: 'gigachat',
@@ -284,11 +240,8 @@ test('GigaChat: a follow-up is "based on" the last picture, uploaded once and at
     scope: 'GIGACHAT_API_PERS',
     models: ['GigaChat-2-Max'],
   };
-  await fs.writeFile(path.join(dataDir, 'settings.json'), JSON.stringify({ version: 1, providers: [provider] }, null, 2));
-  const harness = await startHarness(dataDir, { HOLST_KEYCHAIN_SERVICE: keychain, HOLST_API_KEY_GIGA: giga.authorizationKey });
+  const app = await openApp(page, { providers: [provider], keys: { giga: giga.authorizationKey }, servers: [giga] });
   try {
-    const foreign = await blockOtherOrigins(page, harness.origin);
-    await page.goto(harness.url);
     await nav(page, 'Chat').click();
 
     const first = await ask(page, 'Нарисуй рыжего кота', 0);
@@ -310,10 +263,7 @@ test('GigaChat: a follow-up is "based on" the last picture, uploaded once and at
     expect(giga.uploads).toHaveLength(1);
     const third = giga.chats[2]!.body.messages as Array<{ role: string; attachments?: string[] }>;
     expect(third.at(-1)!.attachments).toEqual([giga.uploads[0]!.id]);
-    expect(foreign).toEqual([]);
   } finally {
-    await harness.stop();
-    await giga.close();
-    await fs.rm(dataDir, { recursive: true, force: true });
+    await app.close();
   }
 });

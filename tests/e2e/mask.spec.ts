@@ -5,18 +5,14 @@
 // <img> that is never drawn into a canvas; only the mask's own canvas is encoded, so the same code
 // needs no CORS in the desktop app, where the picture is cross-origin to the page.
 import fs from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import sharp from 'sharp';
 import { startOpenAIImagesServer, type OpenAIImagesServer } from '../servers/openai-images-server';
-import { blockOtherOrigins, dropImage } from './browser';
+import { openApp, type AppSession } from './app-session';
+import { answers, attachments, drop, nav, prompt } from './browser';
 import { runHolst } from '../support/cli';
-import { startHarness, type Harness } from '../support/harness';
 import { solidImage } from '../support/images';
-import { testKeychainService } from '../support/keychain';
 
-const keychain = testKeychainService();
 const WIDTH = 64;
 const HEIGHT = 48;
 
@@ -36,49 +32,30 @@ async function stroke(page: Page, canvas: Locator, from: [number, number], to: [
   await page.mouse.up();
 }
 
-const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name, exact: true });
-const chips = (page: Page) => page.getByRole('form', { name: 'New message' }).getByRole('list', { name: 'Attached images' });
-
 test.describe('the mask painter', () => {
   let server: OpenAIImagesServer;
-  let harness: Harness;
-  let foreign: string[];
+  let app: AppSession;
 
   test.beforeEach(async ({ page }) => {
     server = await startOpenAIImagesServer();
-    const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'holst-e2e-mask-'));
-    const settings = {
-      version: 1,
-      providers: [
-        { id: 'img', kind: 'openai-images', name: 'Images API', baseUrl: server.baseUrl, models: ['gpt-image-1'] },
-        // Never reached: only its kind matters here.
-        { id: 'chat', kind: 'openai-chat', name: 'Chat models', baseUrl: 'http://127.0.0.1:9/v1', models: ['gpt-4o'] },
-      ],
-    };
-    await fs.writeFile(path.join(dataDir, 'settings.json'), JSON.stringify(settings, null, 2));
-    harness = await startHarness(dataDir, { HOLST_KEYCHAIN_SERVICE: keychain, HOLST_API_KEY_IMG: server.apiKey });
-    foreign = await blockOtherOrigins(page, harness.origin);
+    const providers = [
+      { id: 'img', kind: 'openai-images', name: 'Images API', baseUrl: server.baseUrl, models: ['gpt-image-1'] },
+      // Never reached: only its kind matters here.
+      { id: 'chat', kind: 'openai-chat', name: 'Chat models', baseUrl: 'http://127.0.0.1:9/v1', models: ['gpt-4o'] },
+    ];
     // The smallest window Holst supports: the painter must work there.
-    await page.setViewportSize({ width: 900, height: 600 });
-    await page.goto(harness.url);
+    const viewport = { width: 900, height: 600 };
+    app = await openApp(page, { providers, keys: { img: server.apiKey }, servers: [server], viewport });
     await nav(page, 'Chat').click();
     await page.getByLabel('Provider').selectOption('img');
-    await dropImage(page.locator('.chat-main'), 'street.png', await solidImage(11, 'png', WIDTH, HEIGHT));
-    await expect(chips(page).getByRole('listitem')).toHaveCount(1);
+    await drop(page.locator('.chat-main'), { files: [{ name: 'street.png', bytes: await solidImage(11, 'png', WIDTH, HEIGHT) }] });
+    await expect(attachments(page).getByRole('listitem')).toHaveCount(1);
   });
 
-  test.afterEach(async () => {
-    try {
-      expect(foreign, 'requests to anywhere but the harness').toEqual([]);
-    } finally {
-      await harness.stop();
-      await server.close();
-      await fs.rm(harness.dataDir, { recursive: true, force: true });
-    }
-  });
+  test.afterEach(() => app.close());
 
   test('paints a mask on a dropped picture; the edit sends it at the picture size, transparent where painted', async ({ page }) => {
-    await chips(page).getByRole('button', { name: 'Paint mask' }).click();
+    await attachments(page).getByRole('button', { name: 'Paint mask' }).click();
     const painter = page.getByRole('dialog', { name: 'Paint mask' });
     await expect(painter).toBeVisible();
     await expect(painter).toContainText(`${WIDTH} × ${HEIGHT}`);
@@ -129,18 +106,18 @@ test.describe('the mask painter', () => {
     const final = await status.textContent();
     await painter.getByRole('button', { name: 'Use mask' }).click();
     await expect(painter).toHaveCount(0);
-    await expect(chips(page).getByRole('button', { name: 'Edit mask' })).toBeVisible();
+    await expect(attachments(page).getByRole('button', { name: 'Edit mask' })).toBeVisible();
     // Focus went on to the prompt, ready for the words.
-    await expect(page.getByLabel('Prompt', { exact: true })).toBeFocused();
+    await expect(prompt(page)).toBeFocused();
 
     // Edit mask goes on from the mask just made.
-    await chips(page).getByRole('button', { name: 'Edit mask' }).click();
+    await attachments(page).getByRole('button', { name: 'Edit mask' }).click();
     await expect(painter.locator('.mask-status')).toHaveText(final!);
     await painter.getByRole('button', { name: 'Cancel' }).click();
     await expect(painter).toHaveCount(0);
 
-    await page.getByLabel('Prompt', { exact: true }).fill('Put a red door here');
-    await page.getByLabel('Prompt', { exact: true }).press('Enter');
+    await prompt(page).fill('Put a red door here');
+    await prompt(page).press('Enter');
     await expect.poll(() => server.edits.length).toBe(1);
 
     const edit = server.edits[0]!;
@@ -186,9 +163,9 @@ test.describe('the mask painter', () => {
     expect(transparent).toBeLessThan(expected * 1.35);
 
     // The answer's picture lists the source and the mask it was made from (read with the CLI).
-    await expect(page.getByRole('article', { name: 'Answer' }).getByRole('img', { name: 'Generated image 1' })).toBeVisible();
-    const listed = await runHolst(['--data-dir', harness.dataDir, '--json', 'library', 'list'], {
-      env: { HOLST_KEYCHAIN_SERVICE: keychain },
+    await expect(answers(page).getByRole('img', { name: 'Generated image 1' })).toBeVisible();
+    const listed = await runHolst(['--data-dir', app.harness.dataDir, '--json', 'library', 'list'], {
+      env: { HOLST_KEYCHAIN_SERVICE: app.keychain },
     });
     expect(listed.code, listed.stderr).toBe(0);
     const { items } = listed.json() as { items: { id: number; path: string; parents: { id: number; role: string }[] }[] };
@@ -204,7 +181,7 @@ test.describe('the mask painter', () => {
 
   test('chat image models get no mask: the button is disabled and says why', async ({ page }) => {
     await page.getByLabel('Provider').selectOption('chat');
-    const button = chips(page).getByRole('button', { name: 'Paint mask' });
+    const button = attachments(page).getByRole('button', { name: 'Paint mask' });
     await expect(button).toBeDisabled();
     const reason = 'Chat image models take no mask; describe the change, or use an Images API provider.';
     await expect(button).toHaveAttribute('title', reason);
@@ -215,18 +192,18 @@ test.describe('the mask painter', () => {
   });
 
   test('Esc cancels the painter and gives the focus back; nothing is saved', async ({ page }) => {
-    const open = chips(page).getByRole('button', { name: 'Paint mask' });
+    const open = attachments(page).getByRole('button', { name: 'Paint mask' });
     await open.click();
     const painter = page.getByRole('dialog', { name: 'Paint mask' });
     await stroke(page, painter.locator('canvas'), [10, 10], [20, 20]);
     await page.keyboard.press('Escape');
     await expect(painter).toHaveCount(0);
     await expect(open).toBeFocused();
-    await expect(chips(page).getByRole('button', { name: 'Edit mask' })).toHaveCount(0);
+    await expect(attachments(page).getByRole('button', { name: 'Edit mask' })).toHaveCount(0);
   });
 
   test("from the library viewer: the painted picture becomes the chat's source, with its mask", async ({ page }) => {
-    await chips(page).getByRole('button', { name: 'Remove street.png' }).click();
+    await attachments(page).getByRole('button', { name: 'Remove street.png' }).click();
     await nav(page, 'Library').click();
     await page.getByRole('list', { name: 'Images' }).getByRole('button').first().click();
     const viewer = page.getByRole('dialog', { name: 'No prompt' });
@@ -238,8 +215,8 @@ test.describe('the mask painter', () => {
     await expect(painter).toHaveCount(0);
     await expect(viewer).toHaveCount(0);
     await expect(nav(page, 'Chat')).toHaveAttribute('aria-current', 'true');
-    await expect(chips(page).getByRole('listitem')).toHaveCount(1);
-    await expect(chips(page)).toContainText('street.png');
-    await expect(chips(page).getByRole('button', { name: 'Edit mask' })).toBeVisible();
+    await expect(attachments(page).getByRole('listitem')).toHaveCount(1);
+    await expect(attachments(page)).toContainText('street.png');
+    await expect(attachments(page).getByRole('button', { name: 'Edit mask' })).toBeVisible();
   });
 });

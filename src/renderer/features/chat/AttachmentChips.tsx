@@ -1,7 +1,8 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { ImageRecord } from '../../../shared/library';
 import type { ProviderKind } from '../../../shared/settings';
+import { usePopover } from '../../app/use-popover';
 import { mediaUrl } from '../../bridge/media';
 import { useChatStore } from '../../store/chat-store';
 import { CloseIcon } from '../library/icons';
@@ -97,26 +98,10 @@ function useConversationImages(): number[] {
 function SwapButton({ current, onDone }: { current: ImageRecord; onDone(): void }) {
   const images = useConversationImages().filter((id) => id !== current.id);
   const editImage = useChatStore((s) => s.editImage);
-  const [open, setOpen] = useState(false);
+  const { open, setOpen, button, popover, onKeyDown } = usePopover();
   const popoverId = useId();
-  const button = useRef<HTMLButtonElement>(null);
-  const popover = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    if (!open) return;
-    popover.current?.querySelector<HTMLButtonElement>('button')?.focus();
-    const onPointer = (event: PointerEvent) => {
-      if (!popover.current?.contains(event.target as Node) && event.target !== button.current) setOpen(false);
-    };
-    document.addEventListener('pointerdown', onPointer);
-    return () => document.removeEventListener('pointerdown', onPointer);
-  }, [open]);
 
   if (images.length === 0) return null;
-  const close = () => {
-    setOpen(false);
-    button.current?.focus();
-  };
 
   return (
     <span className="chip-swap">
@@ -132,20 +117,7 @@ function SwapButton({ current, onDone }: { current: ImageRecord; onDone(): void 
         Swap
       </button>
       {open && (
-        <div
-          id={popoverId}
-          ref={popover}
-          className="swap-popover"
-          role="group"
-          aria-label="Pictures of this chat"
-          onKeyDown={(event) => {
-            if (event.key === 'Escape') {
-              event.preventDefault();
-              event.stopPropagation();
-              close();
-            }
-          }}
-        >
+        <div id={popoverId} ref={popover} className="swap-popover" role="group" aria-label="Pictures of this chat" onKeyDown={onKeyDown}>
           {images.slice(0, 24).map((id) => (
             <button
               key={id}

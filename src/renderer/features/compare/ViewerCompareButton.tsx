@@ -1,5 +1,6 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import type { ImageDetail } from '../../../shared/library';
+import { usePopover } from '../../app/use-popover';
 import { holst, unwrap } from '../../bridge';
 import { mediaUrl } from '../../bridge/media';
 import { openCompare } from './compare-store';
@@ -41,25 +42,10 @@ function useCandidates(detail: ImageDetail, open: boolean): Candidate[] {
 
 /** "Compare with…": one click on another picture opens the slider with both. */
 export function ViewerCompareButton({ detail }: { detail: ImageDetail }) {
-  const [open, setOpen] = useState(false);
+  const { open, setOpen, button, popover, onKeyDown } = usePopover();
   const candidates = useCandidates(detail, open);
   const popoverId = useId();
-  const button = useRef<HTMLButtonElement>(null);
-  const popover = useRef<HTMLDivElement>(null);
   const hasLineage = detail.parents.some((p) => p.role !== 'mask') || detail.children.length > 0;
-
-  useEffect(() => {
-    if (!open) return;
-    const onPointer = (event: PointerEvent) => {
-      if (!popover.current?.contains(event.target as Node) && event.target !== button.current) setOpen(false);
-    };
-    document.addEventListener('pointerdown', onPointer);
-    return () => document.removeEventListener('pointerdown', onPointer);
-  }, [open]);
-
-  useEffect(() => {
-    if (open) popover.current?.querySelector<HTMLButtonElement>('button')?.focus();
-  }, [open, candidates.length]);
 
   if (!hasLineage && detail.image.conversationId === null) return null;
 
@@ -75,14 +61,7 @@ export function ViewerCompareButton({ detail }: { detail: ImageDetail }) {
           className="swap-popover viewer-compare-popover"
           role="group"
           aria-label="Pictures to compare with"
-          onKeyDown={(event) => {
-            if (event.key === 'Escape') {
-              event.preventDefault();
-              event.stopPropagation();
-              setOpen(false);
-              button.current?.focus();
-            }
-          }}
+          onKeyDown={onKeyDown}
         >
           {candidates.length === 0 && <p className="muted small">Looking for pictures…</p>}
           {candidates.map(({ id, relation }) => (

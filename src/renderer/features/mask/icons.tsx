@@ -1,16 +1,8 @@
 /** The painter's tool icons (inline SVG, no style attributes: fine under the page's CSP). */
-const common = {
-  width: 18,
-  height: 18,
-  viewBox: '0 0 24 24',
-  'aria-hidden': true,
-  focusable: false,
-  fill: 'none',
-  stroke: 'currentColor',
-  strokeWidth: 1.9,
-  strokeLinecap: 'round',
-  strokeLinejoin: 'round',
-} as const;
+
+import { lineIcon } from '../../app/icon';
+
+const common = lineIcon(18, 1.9);
 
 export const BrushIcon = () => (
   <svg {...common}>

@@ -1,16 +1,8 @@
 /** Icons for answers and comparing (SVG elements, no style attributes: fine under the page's CSP). */
-const common = {
-  width: 16,
-  height: 16,
-  viewBox: '0 0 24 24',
-  'aria-hidden': true,
-  focusable: false,
-  fill: 'none',
-  stroke: 'currentColor',
-  strokeWidth: 2,
-  strokeLinecap: 'round',
-  strokeLinejoin: 'round',
-} as const;
+
+import { lineIcon } from '../../../app/icon';
+
+const common = lineIcon();
 
 export const CopyIcon = () => (
   <svg {...common}>

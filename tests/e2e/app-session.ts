@@ -1,0 +1,96 @@
+// One running app for a Playwright test: a data folder with its settings, the harness on it, the
+// page on the harness with every other origin blocked, and the teardown that checks and undoes it all.
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, type Page } from '@playwright/test';
+import type { OpenAIChatServer } from '../servers/openai-chat-server';
+import { startHarness, type Harness } from '../support/harness';
+import { testKeychainService } from '../support/keychain';
+import { blockOtherOrigins, nav } from './browser';
+
+export interface AppOptions {
+  /** Written to settings.json; without them the app starts with no settings at all. */
+  providers?: object[];
+  /** API keys by provider id, handed to the core as HOLST_API_KEY_<ID>. */
+  keys?: Record<string, string>;
+  /** Reference servers the session closes with it. */
+  servers?: Array<{ close(): Promise<void> }>;
+  viewport?: { width: number; height: number };
+}
+
+export interface AppSession {
+  harness: Harness;
+  /** What the page tried to reach outside the harness (all of it blocked). */
+  foreign: string[];
+  /** The throwaway keychain service the core uses, for the CLI to share. */
+  keychain: string;
+  /** A foreign address the test opens on purpose (a link): blocked, but no failure. */
+  allowForeign(url: string): void;
+  /** Checks the page reached nothing else, then stops the harness, closes the servers and removes the data. */
+  close(): Promise<void>;
+}
+
+/** `HOLST_API_KEY_<ID>`: the id upper-cased, every character other than A-Z and 0-9 as `_` (as the core reads it). */
+const keyVariable = (id: string) => `HOLST_API_KEY_${id.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`;
+
+/** Starts the harness on a fresh data folder and opens `page` on it. */
+export async function openApp(page: Page, options: AppOptions = {}): Promise<AppSession> {
+  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'holst-e2e-'));
+  const keychain = testKeychainService();
+  const allowed = new Set<string>();
+  let harness: Harness | undefined;
+  const dispose = async () => {
+    await harness?.stop();
+    for (const server of options.servers ?? []) await server.close();
+    await fs.rm(dataDir, { recursive: true, force: true });
+  };
+  try {
+    if (options.providers) {
+      await fs.writeFile(path.join(dataDir, 'settings.json'), JSON.stringify({ version: 1, providers: options.providers }, null, 2));
+    }
+    const keys = Object.entries(options.keys ?? {}).map(([id, key]) => [keyVariable(id), key]);
+    harness = await startHarness(dataDir, { HOLST_KEYCHAIN_SERVICE: keychain, ...Object.fromEntries(keys) });
+    const foreign = await blockOtherOrigins(page, harness.origin);
+    if (options.viewport) await page.setViewportSize(options.viewport);
+    await page.goto(harness.url);
+    let closed = false;
+    return {
+      harness,
+      foreign,
+      keychain,
+      allowForeign: (url) => void allowed.add(url),
+      async close() {
+        // Once only: a hook may meet a session a failed setup left behind.
+        if (closed) return;
+        closed = true;
+        try {
+          expect(
+            foreign.filter((url) => !allowed.has(url)),
+            'requests to anywhere but the harness',
+          ).toEqual([]);
+        } finally {
+          await dispose();
+        }
+      },
+    };
+  } catch (error) {
+    await dispose();
+    throw error;
+  }
+}
+
+/** The app with one OpenAI-compatible provider on `server` ("agg", Aggregator, gpt-4o-image), on a new chat. */
+export async function openAggregatorChat(page: Page, server: OpenAIChatServer): Promise<AppSession> {
+  const provider = { id: 'agg', kind: 'openai-chat', name: 'Aggregator', baseUrl: server.baseUrl, models: ['gpt-4o-image'] };
+  const app = await openApp(page, { providers: [provider], keys: { agg: server.apiKey }, servers: [server] });
+  try {
+    await nav(page, 'Chat').click();
+    await expect(page.getByRole('heading', { name: 'New chat', level: 1 })).toBeVisible();
+    return app;
+  } catch (error) {
+    // The setup's own error is the one to report.
+    await app.close().catch(() => undefined);
+    throw error;
+  }
+}
