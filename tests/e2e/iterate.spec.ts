@@ -173,6 +173,13 @@ test.describe('iterating on a picture', () => {
     await drop(composer(page), { imageId: Number(/\/(\d+)$/.exec(src ?? '')![1]) });
     await expect(chips(page)).toHaveCount(1);
     await expect(chips(page).first()).toContainText('Editing');
+
+    // A tile dragged (with the mouse) from the grid onto the main menu's Chat item joins the next prompt too.
+    await nav(page, 'Library').click();
+    await tiles(page).first().dragTo(nav(page, 'Chat'));
+    await expect(answers(page)).toHaveCount(2);
+    await expect(chips(page)).toHaveCount(2);
+    await expect(chips(page).nth(1)).toContainText('Reference');
   });
 
   test('a source that went to the trash says so and nothing is sent until it is replaced or removed', async ({ page }) => {

@@ -6,6 +6,7 @@ import { holst } from '../bridge';
 import { useAppStore, type Screen } from '../store/app-store';
 import { useChatStore } from '../store/chat-store';
 import { CompareHost } from '../features/compare/CompareHost';
+import { useChatDropTarget } from './ChatDropTarget';
 import { Home } from './Home';
 import { Notices } from './Notices';
 
@@ -18,6 +19,7 @@ const CONTENT_CLASS: Record<Screen, string> = {
 
 export function App() {
   const { screen, go, start, started, startError, settings } = useAppStore();
+  const chatDrop = useChatDropTarget();
 
   useEffect(() => {
     void start();
@@ -90,10 +92,11 @@ export function App() {
         <div className="brand">Holst</div>
         <button
           type="button"
-          className="nav-item"
+          className={chatDrop.over ? 'nav-item drop-target' : 'nav-item'}
           aria-current={screen === 'chat'}
           onClick={() => go('chat')}
-          title="Chat (Ctrl+N for a new chat)"
+          title="Chat (Ctrl+N for a new chat; drop a picture here to use it in the next prompt)"
+          {...chatDrop.handlers}
         >
           Chat
         </button>
