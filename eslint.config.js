@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import i18next from 'eslint-plugin-i18next';
 import { builtinModules } from 'node:module';
 
 const nodeModules = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
@@ -40,6 +41,104 @@ export default tseslint.config(
     },
   },
   {
+    // Every user-facing string goes through the i18n catalogues (src/renderer/i18n/locales/).
+    // Strings that cannot be prose are let through: no letters, identifiers and keys (one
+    // lower-case word, dotted or dashed), CONSTANTS, class lists (hyphenated words), the app's name.
+    files: ['src/renderer/**/*.{ts,tsx}'],
+    ignores: ['src/renderer/i18n/**'],
+    plugins: { i18next },
+    rules: {
+      'i18next/no-literal-string': [
+        'error',
+        {
+          mode: 'all',
+          words: {
+            exclude: [
+              '^[^A-Za-zА-Яа-яЁё]*$',
+              '^[a-z0-9][\\w.:/#@+\\-]*$',
+              '^[A-Z0-9_]+$',
+              '^(?=.*-)[a-z][a-z0-9-]*( [a-z][a-z0-9-]*)+$',
+              '^Holst$',
+              // addresses: a scheme or an absolute path
+              '^[a-z][a-z0-9+.-]*://\\S*$',
+              '^/\\S*$',
+            ],
+          },
+          'jsx-attributes': {
+            exclude: [
+              'className',
+              'type',
+              'role',
+              'key',
+              'id',
+              'htmlFor',
+              'href',
+              'src',
+              'rel',
+              'target',
+              'name',
+              'autoComplete',
+              'inputMode',
+              'dir',
+              'lang',
+              'data-\\w+',
+              'aria-keyshortcuts',
+              'aria-haspopup',
+              'aria-live',
+              'aria-current',
+              'accept',
+              'form',
+              'method',
+              'viewBox',
+              'd',
+              'fill',
+              'stroke',
+              'strokeLinecap',
+              'strokeLinejoin',
+              'points',
+              'transform',
+            ],
+          },
+          callees: {
+            exclude: [
+              't',
+              'i18n\\.t',
+              'i18next\\.t',
+              'holst\\..+',
+              'console\\..+',
+              'addEventListener',
+              'removeEventListener',
+              'querySelector(All)?',
+              'closest',
+              'getData',
+              'setData',
+              'includes',
+              'startsWith',
+              'endsWith',
+              'classList\\..+',
+              'go',
+              'createElement',
+              'Intl\\..+',
+              'matchMedia',
+              'getContext',
+              'toBlob',
+              'toDataURL',
+              'split',
+              'join',
+              'replace',
+              'useTranslation',
+              'Symbol',
+              'getItem',
+              'setItem',
+            ],
+          },
+          'object-properties': { exclude: ['type', 'kind', 'role', 'mode', 'className', 'key'] },
+          'should-validate-template': true,
+        },
+      ],
+    },
+  },
+  {
     files: ['src/shared/**/*.ts'],
     rules: {
       'no-restricted-imports': [
@@ -49,7 +148,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/main/core/**/*.ts', 'src/main/server/**/*.ts', 'src/cli/**/*.ts'],
+    files: ['src/main/core/**/*.ts', 'src/main/server/**/*.ts', 'src/cli/**/*.ts', 'src/demo/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: [noElectron] }] },
   },
   {

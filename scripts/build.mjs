@@ -1,4 +1,4 @@
-// Builds Holst: the main process, preload, harness server and CLI with esbuild (one CommonJS
+// Builds Holst: the main process, preload, harness server, CLI and demo with esbuild (one CommonJS
 // file each, native modules left external), then the renderer with Vite.
 // Usage: node scripts/build.mjs [--node-only]
 import { readFileSync } from 'node:fs';
@@ -21,17 +21,21 @@ const common = {
   external: ['electron', 'keytar', 'better-sqlite3', 'sharp', 'bufferutil', 'utf-8-validate'],
 };
 
-for (const dir of ['main', 'preload', 'server', 'cli']) await rm(`out/${dir}`, { recursive: true, force: true });
+for (const dir of ['main', 'preload', 'server', 'cli', 'demo']) await rm(`out/${dir}`, { recursive: true, force: true });
 await Promise.all([
   build({ ...common, entryPoints: ['src/main/electron/main.ts'], outfile: 'out/main/index.cjs' }),
   // The sandboxed preload may require nothing but electron: everything else is bundled in.
   build({ ...common, entryPoints: ['src/preload/index.ts'], outfile: 'out/preload/index.cjs', external: ['electron'] }),
   build({ ...common, entryPoints: ['src/main/server/serve.ts'], outfile: 'out/server/serve.cjs' }),
   build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'out/cli/holst.cjs' }),
+  // `npm run demo` only (the reference servers in tests/servers); the packaged app leaves it out.
+  build({ ...common, entryPoints: ['src/demo/main.ts'], outfile: 'out/demo/main.cjs' }),
 ]);
 
 if (!nodeOnly) {
   const { build: viteBuild } = await import('vite');
   await viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn' });
 }
-console.log(`built ${nodeOnly ? 'main, preload, server, cli' : 'main, preload, server, cli, renderer'} in ${Date.now() - started} ms`);
+console.log(
+  `built ${nodeOnly ? 'main, preload, server, cli, demo' : 'main, preload, server, cli, demo, renderer'} in ${Date.now() - started} ms`,
+);

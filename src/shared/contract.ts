@@ -17,6 +17,7 @@ import {
   TagSchema,
 } from './library';
 import { ChatSendSchema, ChatStartedSchema, ConnectionReportSchema, GenerationEventSchema } from './generation';
+import { LanguageChoiceSchema } from './i18n';
 import { NetworkSettingsSchema, ProviderConfigSchema, ProviderIdSchema, SettingsSchema, ThemeSchema } from './settings';
 
 export const KeyStatusSchema = z.object({
@@ -32,7 +33,11 @@ export type KeyStatus = z.infer<typeof KeyStatusSchema>;
 export const NoticeSchema = z.object({
   id: z.string(),
   level: z.enum(['info', 'warning', 'error']),
+  /** In English, for logs and for a window that has no text of its own for `key`. */
   message: z.string(),
+  /** The window's catalogue entry for this notice (app:notices.<key>), filled in with `params`. */
+  key: z.string().optional(),
+  params: z.record(z.string(), z.string()).optional(),
 });
 export type Notice = z.infer<typeof NoticeSchema>;
 
@@ -90,6 +95,7 @@ export const requests = {
   'app.openExternal': { input: z.object({ url: z.string().trim().min(1).max(8192) }), output: z.object({ opened: z.boolean() }) },
   'settings.get': { input: none, output: SettingsSchema },
   'settings.setTheme': { input: z.object({ theme: ThemeSchema }), output: SettingsSchema },
+  'settings.setLanguage': { input: z.object({ language: LanguageChoiceSchema }), output: SettingsSchema },
   'providers.list': { input: none, output: z.array(ProviderViewSchema) },
   'providers.save': {
     input: z.object({ provider: ProviderConfigSchema, previousId: ProviderIdSchema.optional() }),

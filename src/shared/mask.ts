@@ -9,17 +9,20 @@ import type { ProviderKind } from './settings';
 /** Kinds whose requests have a mask field. */
 export const MASK_KINDS: readonly ProviderKind[] = ['openai-images', 'givon'];
 
-export type MaskSupport = { ok: true } | { ok: false; reason: string };
+/** Why a kind takes no mask, as a code: the window shows its sentence (mask:unsupported.<code>). */
+export type MaskUnsupportedReason = 'gigachat' | 'chat-model' | 'other';
 
-const NO_MASK: Partial<Record<ProviderKind, string>> = {
-  gigachat: 'GigaChat takes no mask: it reads the picture and redraws it; describe the change in words.',
-  'openai-chat': 'Chat image models take no mask; describe the change, or use an Images API provider.',
+export type MaskSupport = { ok: true } | { ok: false; reason: MaskUnsupportedReason };
+
+const NO_MASK: Partial<Record<ProviderKind, MaskUnsupportedReason>> = {
+  gigachat: 'gigachat',
+  'openai-chat': 'chat-model',
 };
 
 /** Whether a provider kind takes a mask, and if not, why (for a tooltip). */
 export function maskSupport(kind: ProviderKind): MaskSupport {
   if (MASK_KINDS.includes(kind)) return { ok: true };
-  return { ok: false, reason: NO_MASK[kind] ?? 'This provider takes no mask; describe the change in words.' };
+  return { ok: false, reason: NO_MASK[kind] ?? 'other' };
 }
 
 /** Alpha of a pixel the provider may change, and of one it must keep. */

@@ -9,6 +9,11 @@ export const ProviderIdSchema = z
   .string()
   .regex(/^[a-z0-9][a-z0-9._-]{0,63}$/, 'use 1-64 lower-case letters, digits, "-", "_" or "." (starting with a letter or digit)');
 
+/** The environment variable that holds a provider's key: `my-giga` → `HOLST_API_KEY_MY_GIGA`. */
+export function apiKeyEnvName(providerId: string): string {
+  return `HOLST_API_KEY_${providerId.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`;
+}
+
 const httpUrl = z
   .string()
   .trim()
@@ -82,7 +87,16 @@ export const SettingsSchema = z.looseObject({
         seen.add(provider.id);
       });
     }),
-  appearance: z.object({ theme: ThemeSchema.default('system') }).prefault({}),
+  appearance: z
+    .object({
+      theme: ThemeSchema.default('system'),
+      /**
+       * 'system' (follow the OS), 'en' or 'ru'. Any other value is kept as written and read as
+       * 'system' (see resolveLanguage in i18n.ts), so a newer Holst's choice survives this one.
+       */
+      language: z.string().trim().max(35).default('system'),
+    })
+    .prefault({}),
   library: z
     .object({
       /** The largest image the library accepts, from a provider or an import. */

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, type Page } from '@playwright/test';
 import type { OpenAIChatServer } from '../servers/openai-chat-server';
+import { startOpenAIImagesServer, type OpenAIImagesServer } from '../servers/openai-images-server';
 import { startHarness, type Harness } from '../support/harness';
 import { testKeychainService } from '../support/keychain';
 import { blockOtherOrigins, nav } from './browser';
@@ -93,4 +94,19 @@ export async function openAggregatorChat(page: Page, server: OpenAIChatServer): 
     await app.close().catch(() => undefined);
     throw error;
   }
+}
+
+/**
+ * The painter's setting: an OpenAI Images provider (its reference server started here) and a chat
+ * provider that is never reached (only its kind matters), in the smallest window Holst supports.
+ */
+export async function openPainterApp(page: Page): Promise<{ app: AppSession; server: OpenAIImagesServer }> {
+  const server = await startOpenAIImagesServer();
+  const providers = [
+    { id: 'img', kind: 'openai-images', name: 'Images API', baseUrl: server.baseUrl, models: ['gpt-image-1'] },
+    { id: 'chat', kind: 'openai-chat', name: 'Chat models', baseUrl: 'http://127.0.0.1:9/v1', models: ['gpt-4o'] },
+  ];
+  const viewport = { width: 900, height: 600 };
+  const app = await openApp(page, { providers, keys: { img: server.apiKey }, servers: [server], viewport });
+  return { app, server };
 }

@@ -203,6 +203,25 @@ test.describe('iterating on a picture', () => {
     expect(server.chats[1]!.images).toHaveLength(0);
   });
 
+  test('Ctrl+K goes to the search box of the screen in view; Esc stops a running answer', async ({ page }) => {
+    await page.locator('main').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Control+k');
+    await expect(page.getByRole('searchbox', { name: 'Search chats' })).toBeFocused();
+    await nav(page, 'Library').click();
+    await page.keyboard.press('Control+k');
+    await expect(page.getByRole('searchbox', { name: 'Search prompts' })).toBeFocused();
+
+    // A slow answer, and the focus away from the prompt box: Esc anywhere stops it.
+    await nav(page, 'Chat').click();
+    server.answers.push({ sse: { delayMs: 250 } });
+    await prompt(page).fill('A very slow lighthouse');
+    await prompt(page).press('Enter');
+    await expect(answers(page).first()).toContainText('Генерация началась');
+    await page.getByRole('heading', { level: 1 }).click();
+    await page.keyboard.press('Escape');
+    await expect(answers(page).first().getByText('Stopped', { exact: true })).toBeVisible();
+  });
+
   test('files land where they are dropped: the library imports them, Settings hands them to the chat; paste imports too', async ({
     page,
   }) => {

@@ -7,8 +7,8 @@
 import fs from 'node:fs/promises';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import sharp from 'sharp';
-import { startOpenAIImagesServer, type OpenAIImagesServer } from '../servers/openai-images-server';
-import { openApp, type AppSession } from './app-session';
+import type { OpenAIImagesServer } from '../servers/openai-images-server';
+import { openPainterApp, type AppSession } from './app-session';
 import { answers, attachments, drop, nav, prompt } from './browser';
 import { runHolst } from '../support/cli';
 import { solidImage } from '../support/images';
@@ -37,15 +37,7 @@ test.describe('the mask painter', () => {
   let app: AppSession;
 
   test.beforeEach(async ({ page }) => {
-    server = await startOpenAIImagesServer();
-    const providers = [
-      { id: 'img', kind: 'openai-images', name: 'Images API', baseUrl: server.baseUrl, models: ['gpt-image-1'] },
-      // Never reached: only its kind matters here.
-      { id: 'chat', kind: 'openai-chat', name: 'Chat models', baseUrl: 'http://127.0.0.1:9/v1', models: ['gpt-4o'] },
-    ];
-    // The smallest window Holst supports: the painter must work there.
-    const viewport = { width: 900, height: 600 };
-    app = await openApp(page, { providers, keys: { img: server.apiKey }, servers: [server], viewport });
+    ({ app, server } = await openPainterApp(page));
     await nav(page, 'Chat').click();
     await page.getByLabel('Provider').selectOption('img');
     await drop(page.locator('.chat-main'), { files: [{ name: 'street.png', bytes: await solidImage(11, 'png', WIDTH, HEIGHT) }] });

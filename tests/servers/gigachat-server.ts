@@ -20,9 +20,12 @@
 // truncated / slow bodies and streams), scripted answers (`answers`, `nextAnswerWithImages`), SSE
 // options (`sse`: CRLF, comments, no [DONE], wrong content type), `corruptFile`, `setFileBytes`,
 // `expireFile`, `expireTokens`, TLS with a private CA (`tls: true`).
+// For the demo: `drawPrompt` (pictures drawn from the prompt, over the attached image for an edit) and
+// `errorsOnRequest` ("error 429" in a prompt gets a 429 first, see requested-errors.ts).
 import { randomBytes, randomUUID } from 'node:crypto';
 import { FileStore, type Corruption } from './file-store';
 import { parseMultipart, textFields } from './multipart';
+import { promptPainter } from './prompt-picture';
 import {
   bearerOf,
   startReferenceServer,
@@ -31,6 +34,7 @@ import {
   type Route,
   type RouteContext,
 } from './reference-server';
+import { RequestedErrors } from './requested-errors';
 import { sampleImage } from './sample-images';
 import type { SseOptions } from './sse';
 import { makeTestCa } from './tls';
@@ -60,6 +64,10 @@ export interface GigaChatServerOptions {
   xClientIdRequired?: boolean;
   /** Token requests allowed per second before 429 (default 10, as documented). */
   tokenRequestsPerSecond?: number;
+  /** Draw the pictures from the prompt (1024×1024 JPEG, as the real ones) instead of sample images. */
+  drawPrompt?: boolean;
+  /** Answer a prompt naming "error 429", "error 500" or "error 401" with that error (requested-errors.ts). */
+  errorsOnRequest?: boolean;
 }
 
 /**
@@ -178,7 +186,10 @@ export async function startGigaChatServer(options: GigaChatServerOptions = {}): 
     return expiresAt !== undefined && Date.now() < expiresAt;
   };
   const clientIdOf = (request: RecordedRequest) => request.headers['x-client-id'];
-  const registerImage = () => files.add(sampleImage('jpeg'), 'image/jpeg', { meta: { kind: 'generated' } }).id;
+  const registerImage = (bytes: Promise<Buffer> = sampleImage('jpeg')) =>
+    files.add(bytes, 'image/jpeg', { meta: { kind: 'generated' } }).id;
+  const paint = promptPainter();
+  const requestedErrors = options.errorsOnRequest ? new RequestedErrors() : undefined;
 
   /** Wraps an API route: Bearer token required, tracing headers echoed like the real service. */
   const api = (method: string, path: string, handle: (ctx: RouteContext) => Promise<void>): Route => ({
@@ -220,18 +231,22 @@ export async function startGigaChatServer(options: GigaChatServerOptions = {}): 
   const modelInfo = (id: string) => ({ id, object: 'model', owned_by: 'salutedevices', type: 'chat' });
   const knownModel = (name: string) => GIGACHAT_MODELS.includes(name) || /^GigaChat(-[\w-]+)?:[\w.]+$/.test(name);
 
+  const lastUserOf = (body: Record<string, unknown>) =>
+    [...(body.messages as { role?: string; content?: unknown; attachments?: unknown }[])].reverse().find((m) => m.role === 'user');
+
   const chooseAnswer = (body: Record<string, unknown>): GigaChatAnswer => {
     const scripted = answers.shift();
     if (scripted) return scripted;
-    const messages = body.messages as { role?: string; content?: unknown }[];
-    const lastUser = [...messages].reverse().find((m) => m.role === 'user');
+    const lastUser = lastUserOf(body);
     const ask = messageText(lastUser?.content);
+    // the demo treats an attached picture as something to change
+    const attached = options.drawPrompt === true && Array.isArray(lastUser?.attachments) && lastUser.attachments.length > 0;
     const functions = Array.isArray(body.functions) ? (body.functions as { name?: string }[]) : undefined;
     const call = body.function_call;
     const wantsBuiltIn =
       call === 'auto' || (typeof call === 'object' && call !== null && (call as { name?: string }).name === 'text2image');
     const mayDraw = wantsBuiltIn && (!functions || functions.some((f) => f.name === 'text2image'));
-    if (mayDraw && DRAW_REQUEST.test(ask)) {
+    if (mayDraw && (DRAW_REQUEST.test(ask) || attached)) {
       return { text: 'Запускаю генерацию изображения. Ожидайте результат <img src="UUID" fuse="true"/> - вот что у меня получилось.' };
     }
     return { text: `Это ответ эталонного сервера на сообщение «${ask.slice(0, 80)}».` };
@@ -253,16 +268,27 @@ export async function startGigaChatServer(options: GigaChatServerOptions = {}): 
       }
     }
 
+    const lastUser = lastUserOf(body);
+    const ask = messageText(lastUser?.content);
+    const failure = requestedErrors?.take(ask);
+    if (failure) return apiError(ctx, failure.status, failure.message, failure.headers);
+
     const answer = chooseAnswer(body);
+    const sourceId = Array.isArray(lastUser?.attachments) ? (lastUser.attachments[0] as string | undefined) : undefined;
+    const picture = async () => {
+      if (!options.drawPrompt) return sampleImage('jpeg');
+      const source = sourceId ? await files.get(sourceId)?.bytes : undefined;
+      return paint({ prompt: ask, width: 1024, height: 1024, format: 'jpeg', ...(source ? { source } : {}) });
+    };
     const fileIds: string[] = [];
     let content = answer.text.replace(/src="UUID"/g, () => {
-      const id = registerImage();
+      const id = registerImage(picture());
       fileIds.push(id);
       return `src="${id}"`;
     });
     const extra = Math.max(0, (answer.images ?? 0) - fileIds.length);
     for (let i = 0; i < extra; i++) {
-      const id = registerImage();
+      const id = registerImage(picture());
       fileIds.push(id);
       content += ` ${imgTag(id)}`;
     }
@@ -396,7 +422,7 @@ export async function startGigaChatServer(options: GigaChatServerOptions = {}): 
     uploads,
     tokens,
     nextAnswerWithImages(n, chatter = 'Запускаю генерацию изображения. Ожидайте результат') {
-      const ids = Array.from({ length: n }, registerImage);
+      const ids = Array.from({ length: n }, () => registerImage());
       answers.push({ text: `${chatter} ${ids.map(imgTag).join(' ')} - вот что у меня получилось.` });
       return ids;
     },

@@ -12,9 +12,14 @@
 //   'fail'       like 'job' but ends {id, status:'failed', error:{message: failMessage}}
 // Error bodies (assumed): {error:{code, message}}.
 // Quirks: the quirk queue, and for downloads `corruptFile` / `expireFile` / `setFileBytes`.
+// For the demo: `drawPrompt` (pictures of the prompt, the long side at most 1024 px; over a data: URI
+// sourceImage, inside its maskImage's transparent area) and `errorsOnRequest` ("error 429" in a
+// prompt gets a 429 first, see requested-errors.ts).
 import { randomUUID } from 'node:crypto';
 import { FileStore, type Corruption } from './file-store';
+import { dataUriBytes, fitSize, promptPainter } from './prompt-picture';
 import { bearerOf, startReferenceServer, type ReferenceServer, type RouteContext } from './reference-server';
+import { RequestedErrors } from './requested-errors';
 import { sampleImage } from './sample-images';
 
 export const GIVON_TEST_KEY = 'gv-holst-test-0001';
@@ -59,6 +64,9 @@ export interface GivonServer extends ReferenceServer {
   fileIdOf(url: string): string | undefined;
 }
 
+/** Error codes (assumed, like the other error bodies) for the statuses a prompt may ask for. */
+const ERROR_CODES = { 401: 'unauthorized', 429: 'rate_limited', 500: 'internal_error' } as const;
+
 function error(ctx: RouteContext, status: number, code: string, message: string) {
   return ctx.send(status, { error: { code, message } });
 }
@@ -98,8 +106,27 @@ function dimensions(input: GivonInput): { width: number; height: number } {
   return w >= h ? { width: long, height: Math.round((long * h) / w) } : { width: Math.round((long * w) / h), height: long };
 }
 
-export async function startGivonServer(options: { apiKey?: string } = {}): Promise<GivonServer> {
+export interface GivonServerOptions {
+  apiKey?: string;
+  /** Draw the pictures from the prompt instead of sample images. */
+  drawPrompt?: boolean;
+  /** Answer a prompt naming "error 429", "error 500" or "error 401" with that error (requested-errors.ts). */
+  errorsOnRequest?: boolean;
+}
+
+export async function startGivonServer(options: GivonServerOptions = {}): Promise<GivonServer> {
   const apiKey = options.apiKey ?? GIVON_TEST_KEY;
+  const paint = promptPainter();
+  const requestedErrors = options.errorsOnRequest ? new RequestedErrors() : undefined;
+  /** The picture for a request: drawn from its prompt at the real size scaled to 1024 px (demo), else a small sample. */
+  const picture = (input: GivonInput) => {
+    const { width, height } = dimensions(input);
+    if (!options.drawPrompt) return sampleImage('png', width, height);
+    const source = dataUriBytes(input.sourceImage);
+    const mask = source ? dataUriBytes(input.maskImage) : undefined;
+    const real = fitSize(width * 16, height * 16);
+    return paint({ prompt: input.prompt, ...real, ...(source ? { source } : {}), ...(mask ? { mask } : {}) });
+  };
   const files = new FileStore();
   const jobs = new Map<string, GivonJob>();
 
@@ -119,8 +146,10 @@ export async function startGivonServer(options: { apiKey?: string } = {}): Promi
     const problem = problemOf(ctx.request.json);
     if (problem) return error(ctx, 400, 'invalid_input', problem);
     const body = ctx.request.json as GivonJob['body'];
-    const { width, height } = dimensions(body.input);
-    const urls = server.mode === 'fail' ? [] : [`${server.url}/files/${files.add(sampleImage('png', width, height), 'image/png').id}.png`];
+    const failure = requestedErrors?.take(body.input.prompt);
+    if (failure)
+      return ctx.send(failure.status, { error: { code: ERROR_CODES[failure.status], message: failure.message } }, failure.headers);
+    const urls = server.mode === 'fail' ? [] : [`${server.url}/files/${files.add(picture(body.input), 'image/png').id}.png`];
     const job: GivonJob = {
       id: `gen_${randomUUID().replace(/-/g, '')}`,
       mode: server.mode,

@@ -15,10 +15,14 @@
 // Quirks: the quirk queue (statuses, delays, drops, truncated / slow bodies and streams),
 // `ignoreStream` (JSON although `stream: true`), `sse` options, downloads that expire (404/403),
 // serve HTML as image/png (`corruptFile`) or other bytes (`setFileBytes`), link lifetime `files.ttlMs`.
+// For the demo: `drawPrompt` (pictures drawn from the prompt, over the first input image for an edit)
+// and `errorsOnRequest` ("error 429" in a prompt gets a 429 first, see requested-errors.ts).
 import { randomBytes } from 'node:crypto';
 import { FileStore, type Corruption } from './file-store';
+import { fitSize, promptPainter } from './prompt-picture';
 import { bearerOf, startReferenceServer, type ReferenceServer, type RouteContext } from './reference-server';
-import { sampleImage } from './sample-images';
+import { OPENAI_ERROR_KINDS, RequestedErrors } from './requested-errors';
+import { imageSize, sampleImage } from './sample-images';
 import type { SseOptions } from './sse';
 
 export const OPENAI_CHAT_TEST_KEY = 'sk-holst-test-aggregator-0001';
@@ -67,6 +71,10 @@ export interface OpenAIChatRecord {
 export interface OpenAIChatServerOptions {
   apiKey?: string;
   models?: string[];
+  /** Draw the pictures from the prompt (PNG, the `size` asked or the input image's, at most 1024 px) instead of sample images. */
+  drawPrompt?: boolean;
+  /** Answer a prompt naming "error 429", "error 500" or "error 401" with that error (requested-errors.ts). */
+  errorsOnRequest?: boolean;
 }
 
 export interface OpenAIChatServer extends ReferenceServer {
@@ -144,6 +152,8 @@ export async function startOpenAIChatServer(options: OpenAIChatServerOptions = {
   const models = options.models ?? AGGREGATOR_MODELS;
   const files = new FileStore();
   const chats: OpenAIChatRecord[] = [];
+  const paint = promptPainter();
+  const requestedErrors = options.errorsOnRequest ? new RequestedErrors() : undefined;
 
   const authorized = async (ctx: RouteContext) => {
     const key = bearerOf(ctx.request);
@@ -162,11 +172,24 @@ export async function startOpenAIChatServer(options: OpenAIChatServerOptions = {
     return false;
   };
 
+  /** A picture of the prompt (demo) at the size asked, else the source's, else 1024×1024; or a sample image. */
+  const picture = async (prompt: string, size: unknown, source: Buffer | undefined): Promise<Buffer> => {
+    if (!options.drawPrompt) return sampleImage('png');
+    const asked = typeof size === 'string' ? /^(\d+)x(\d+)$/.exec(size) : null;
+    const own = source ? await imageSize(source) : undefined;
+    const { width, height } = asked
+      ? fitSize(Number(asked[1]), Number(asked[2]))
+      : own
+        ? fitSize(own.width, own.height)
+        : fitSize(1024, 1024);
+    return paint({ prompt, width, height, ...(own ? { source } : {}) });
+  };
+
   /** Makes the answer's pictures: a download URL back to this server, or a data: URI. */
-  const makeImages = async (count: number, asDataUri: boolean): Promise<string[]> => {
+  const makeImages = async (count: number, asDataUri: boolean, draw: () => Promise<Buffer>): Promise<string[]> => {
     const urls: string[] = [];
     for (let i = 0; i < count; i++) {
-      const bytes = await sampleImage('png');
+      const bytes = await draw();
       if (asDataUri) urls.push(`data:image/png;base64,${bytes.toString('base64')}`);
       else urls.push(`${server.url}/files/${files.add(bytes, 'image/png').id}.png`);
     }
@@ -202,6 +225,14 @@ export async function startOpenAIChatServer(options: OpenAIChatServerOptions = {
       }
     }
 
+    const failure = requestedErrors?.take(texts.join('\n'));
+    if (failure)
+      return ctx.send(
+        failure.status,
+        { error: { message: failure.message, ...OPENAI_ERROR_KINDS[failure.status], param: null } },
+        failure.headers,
+      );
+
     const answer = server.answers.shift() ?? {};
     const shape = answer.shape ?? server.answerShape;
     const n = typeof body.n === 'number' ? body.n : 1;
@@ -209,7 +240,9 @@ export async function startOpenAIChatServer(options: OpenAIChatServerOptions = {
     let count = answer.images ?? n;
     if (shape === 'message-images' && !modalities.includes('image')) count = 0; // OpenRouter draws only when asked
     const stream = body.stream === true && !(answer.ignoreStream ?? server.ignoreStream) && shape !== 'images-api';
-    const urls = await makeImages(count, shape === 'data-uri-markdown' || shape === 'message-images');
+    const urls = await makeImages(count, shape === 'data-uri-markdown' || shape === 'message-images', () =>
+      picture(texts.join('\n'), body.size, images[0]),
+    );
     const text = answer.text ?? server.text;
     chats.push({ body, model: body.model, stream: body.stream === true, texts, imageUrls, images, answeredUrls: urls });
 

@@ -11,9 +11,14 @@
 // Assumed: a `response_format` sent to a GPT image model is ignored (aggregators do; OpenAI may 400).
 // Quirks: the quirk queue, and for `url` downloads `corruptFile` / `expireFile` / `setFileBytes` /
 // `files.ttlMs` (links live about an hour on the real service).
+// For the demo: `drawPrompt` (pictures of the prompt at the size asked, at most 1024 px; an edit draws
+// over its first image, only inside the mask's transparent area) and `errorsOnRequest` ("error 429"
+// in a prompt gets a 429 first, see requested-errors.ts).
 import { FileStore, type Corruption } from './file-store';
 import { parseMultipart, textFields, type MultipartPart } from './multipart';
+import { fitSize, promptPainter } from './prompt-picture';
 import { bearerOf, startReferenceServer, type ReferenceServer, type RouteContext } from './reference-server';
+import { OPENAI_ERROR_KINDS, RequestedErrors } from './requested-errors';
 import { imageSize, sampleImage } from './sample-images';
 
 export const OPENAI_IMAGES_TEST_KEY = 'sk-holst-test-images-0001';
@@ -65,8 +70,31 @@ function outputSize(size: string | undefined): { width: number; height: number }
   return { width: Math.max(16, Math.round(Number(match[1]) / 16)), height: Math.max(16, Math.round(Number(match[2]) / 16)) };
 }
 
-export async function startOpenAIImagesServer(options: { apiKey?: string } = {}): Promise<OpenAIImagesServer> {
+export interface OpenAIImagesServerOptions {
+  apiKey?: string;
+  /** Draw the pictures from the prompt (over the edit's image, inside its mask) instead of sample images. */
+  drawPrompt?: boolean;
+  /** Answer a prompt naming "error 429", "error 500" or "error 401" with that error (requested-errors.ts). */
+  errorsOnRequest?: boolean;
+}
+
+/** What an answer's pictures are drawn over, for `drawPrompt`. */
+interface EditInput {
+  source: Buffer;
+  mask?: Buffer;
+}
+
+/** A drawn picture's size: the one asked (or the edit's image's), at most 1024 px; `auto` is square. */
+function drawnSize(size: string | undefined, small: { width: number; height: number }, edit: EditInput | undefined) {
+  const asked = /^(\d+)x(\d+)$/.exec(size ?? '');
+  if (asked) return fitSize(Number(asked[1]), Number(asked[2]));
+  return edit ? fitSize(small.width, small.height) : fitSize(1024, 1024);
+}
+
+export async function startOpenAIImagesServer(options: OpenAIImagesServerOptions = {}): Promise<OpenAIImagesServer> {
   const apiKey = options.apiKey ?? OPENAI_IMAGES_TEST_KEY;
+  const paint = promptPainter();
+  const requestedErrors = options.errorsOnRequest ? new RequestedErrors() : undefined;
   const files = new FileStore();
   const generations: ImagesGenerationRecord[] = [];
   const edits: ImagesEditRecord[] = [];
@@ -112,14 +140,24 @@ export async function startOpenAIImagesServer(options: { apiKey?: string } = {})
       extra: Record<string, unknown>;
     },
     dimensions = outputSize(request.size),
+    edit?: EditInput,
   ) => {
     const { model, n, size, format, prompt, extra } = request;
+    const failure = requestedErrors?.take(prompt);
+    if (failure)
+      return ctx.send(
+        failure.status,
+        { error: { message: failure.message, ...OPENAI_ERROR_KINDS[failure.status], param: null } },
+        failure.headers,
+      );
     const { width, height } = dimensions;
     const outputFormat = isGptImage(model) ? (typeof extra.output_format === 'string' ? extra.output_format : 'png') : 'png';
     const sharpFormat = outputFormat === 'jpeg' || outputFormat === 'webp' ? outputFormat : 'png';
     const data: Record<string, string>[] = [];
     for (let i = 0; i < n; i++) {
-      const bytes = await sampleImage(sharpFormat, width, height);
+      const bytes = options.drawPrompt
+        ? await paint({ prompt, ...drawnSize(size, dimensions, edit), format: sharpFormat, ...edit })
+        : await sampleImage(sharpFormat, width, height);
       const item: Record<string, string> =
         format === 'b64_json'
           ? { b64_json: bytes.toString('base64') }
@@ -234,7 +272,8 @@ export async function startOpenAIImagesServer(options: { apiKey?: string } = {})
     edits.push({ fields, images, ...(mask ? { mask } : {}), responseFormat: format });
     // without a size the edit keeps the first image's dimensions
     const request = { model, n, size: fields.size, format, prompt: fields.prompt!, extra: fields };
-    return answer(ctx, request, fields.size ? outputSize(fields.size) : { width: images[0]!.width, height: images[0]!.height });
+    const edit = { source: images[0]!.part.data, ...(mask ? { mask: mask.part.data } : {}) };
+    return answer(ctx, request, fields.size ? outputSize(fields.size) : { width: images[0]!.width, height: images[0]!.height }, edit);
   };
 
   const base = await startReferenceServer([

@@ -1,4 +1,6 @@
 // The mask format (src/shared/mask.ts) and the core's `library.saveMask`, with real PNGs from sharp.
+import fs from 'node:fs';
+import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppCore } from '../../src/main/core/app-core';
@@ -15,20 +17,30 @@ import { removeTempDirs } from '../support/temp-dir';
 const alphaAt = (pixels: ArrayLike<number>, width: number, x: number, y: number) => pixels[(y * width + x) * 4 + 3];
 
 describe('which kinds take a mask', () => {
-  it('is the Images API and Givon; the others say why not', () => {
+  it('is the Images API and Givon; the others give a reason code', () => {
     expect([...MASK_KINDS].sort()).toEqual(['givon', 'openai-images']);
     for (const kind of PROVIDER_KINDS) {
       const support = maskSupport(kind);
       expect(support.ok, kind).toBe(MASK_KINDS.includes(kind));
     }
-    expect(maskSupport('gigachat')).toEqual({
-      ok: false,
-      reason: 'GigaChat takes no mask: it reads the picture and redraws it; describe the change in words.',
-    });
-    expect(maskSupport('openai-chat')).toEqual({
-      ok: false,
-      reason: 'Chat image models take no mask; describe the change, or use an Images API provider.',
-    });
+    expect(maskSupport('gigachat')).toEqual({ ok: false, reason: 'gigachat' });
+    expect(maskSupport('openai-chat')).toEqual({ ok: false, reason: 'chat-model' });
+  });
+
+  it('has a sentence for every reason in both languages, the English one saying why', () => {
+    const read = (language: string) =>
+      JSON.parse(fs.readFileSync(path.resolve('src/renderer/i18n/locales', language, 'mask.json'), 'utf8')) as {
+        unsupported: Record<string, string>;
+      };
+    const [en, ru] = [read('en'), read('ru')];
+    for (const kind of PROVIDER_KINDS) {
+      const support = maskSupport(kind);
+      if (support.ok) continue;
+      expect(en.unsupported[support.reason], kind).toMatch(/takes? no mask/);
+      expect(ru.unsupported[support.reason], kind).toMatch(/не принима(е|ю)т маску/);
+    }
+    expect(en.unsupported.gigachat).toBe('GigaChat takes no mask: it reads the picture and redraws it; describe the change in words.');
+    expect(en.unsupported['chat-model']).toBe('Chat image models take no mask; describe the change, or use an Images API provider.');
   });
 });
 

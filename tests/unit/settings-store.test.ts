@@ -16,7 +16,7 @@ describe('SettingsStore', () => {
     expect(store.get()).toEqual({
       version: 1,
       providers: [],
-      appearance: { theme: 'system' },
+      appearance: { theme: 'system', language: 'system' },
       library: { maxImageBytes: 100 * 1024 * 1024 },
       network: { connectTimeoutSec: 15, responseTimeoutSec: 120 },
     });
@@ -29,7 +29,7 @@ describe('SettingsStore', () => {
     const { store } = await SettingsStore.open(dir, 'recover');
     await Promise.all([
       store.update((s) => ({ ...s, providers: [provider] })),
-      store.update((s) => ({ ...s, appearance: { theme: 'dark' } })),
+      store.update((s) => ({ ...s, appearance: { ...s.appearance, theme: 'dark' } })),
     ]);
     expect(await fs.readdir(dir)).toEqual(['settings.json']);
     const onDisk = JSON.parse(await fs.readFile(path.join(dir, 'settings.json'), 'utf8'));
@@ -76,7 +76,7 @@ describe('SettingsStore', () => {
     const dir = await tempDir();
     await fs.writeFile(path.join(dir, 'settings.json'), JSON.stringify({ version: 1, futureFeature: { on: true } }));
     const { store } = await SettingsStore.open(dir, 'fail');
-    await store.update((s) => ({ ...s, appearance: { theme: 'light' } }));
+    await store.update((s) => ({ ...s, appearance: { ...s.appearance, theme: 'light' } }));
     const onDisk = JSON.parse(await fs.readFile(path.join(dir, 'settings.json'), 'utf8'));
     expect(onDisk.futureFeature).toEqual({ on: true });
   });
@@ -97,7 +97,7 @@ describe('SettingsStore', () => {
     const { store } = await SettingsStore.open(dir, 'recover');
     const seen: string[] = [];
     store.onChange((s) => seen.push(s.appearance.theme));
-    await store.update((s) => ({ ...s, appearance: { theme: 'dark' } }));
+    await store.update((s) => ({ ...s, appearance: { ...s.appearance, theme: 'dark' } }));
     expect(seen).toEqual(['dark']);
   });
 });

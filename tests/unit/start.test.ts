@@ -13,8 +13,13 @@ const electronInstalled = (() => {
   return existsSync(pathFile) && existsSync(path.resolve('node_modules/electron/dist', readFileSync(pathFile, 'utf8').trim()));
 })();
 
-describe('npm start without an Electron binary', () => {
-  it.skipIf(electronInstalled)('says why in one line and serves the app on 127.0.0.1 with a token', async () => {
+const LOCALES = [
+  { lang: 'en_US.UTF-8', why: 'Electron is not available here', running: /running in your browser at (\S+)/ },
+  { lang: 'ru_RU.UTF-8', why: 'Electron здесь недоступен', running: /Holst открыт в браузере: (\S+)/ },
+];
+
+describe.each(LOCALES)('npm start without an Electron binary (LANG=$lang)', ({ lang, why, running }) => {
+  it.skipIf(electronInstalled)('says why in one line, in the system language, and serves the app on 127.0.0.1 with a token', async () => {
     const dataDir = await tempDir();
     const child = spawn(process.execPath, ['scripts/start.mjs', '--data-dir', dataDir], {
       env: {
@@ -24,6 +29,9 @@ describe('npm start without an Electron binary', () => {
         ELECTRON_MIRROR: 'http://127.0.0.1:9/',
         electron_config_cache: path.join(dataDir, 'electron-cache'),
         ELECTRON_SKIP_BINARY_DOWNLOAD: '',
+        LANG: lang,
+        LC_ALL: '',
+        LC_MESSAGES: '',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -32,12 +40,12 @@ describe('npm start without an Electron binary', () => {
       const url = await new Promise<string>((resolve, reject) => {
         createInterface({ input: child.stdout! }).on('line', (line) => {
           lines.push(line);
-          const match = /running in your browser at (\S+)/.exec(line);
+          const match = running.exec(line);
           if (match) resolve(match[1]!);
         });
         child.once('exit', (code) => reject(new Error(`start exited with ${code}: ${lines.join('\n')}`)));
       });
-      expect(lines.filter((l) => l.includes('Electron is not available here'))).toHaveLength(1);
+      expect(lines.filter((l) => l.includes(why))).toHaveLength(1);
       expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]{32}$/);
       const first = await fetch(url, { redirect: 'manual' });
       expect(first.status).toBe(303);

@@ -77,6 +77,8 @@ export async function openCore(options: CoreOptions): Promise<AppCore> {
       id: 'settings-recovered',
       level: 'warning',
       message: `Your settings file could not be read (${reason}). It was kept as ${backupFile} and default settings were restored.`,
+      key: 'settingsRecovered',
+      params: { reason, backupFile },
     });
   }
   const secrets = await SecretStore.open({
@@ -87,7 +89,14 @@ export async function openCore(options: CoreOptions): Promise<AppCore> {
   });
   if (secrets.backendNotice) {
     logger.warn(secrets.backendNotice);
-    notices.add({ id: 'keychain', level: secrets.backendKind === 'unavailable' ? 'error' : 'warning', message: secrets.backendNotice });
+    const unavailable = secrets.backendKind === 'unavailable';
+    notices.add({
+      id: 'keychain',
+      level: unavailable ? 'error' : 'warning',
+      message: secrets.backendNotice,
+      key: unavailable ? 'keychainUnavailable' : 'keychainEncryptedFile',
+      params: { reason: secrets.backendProblem?.reason ?? '', file: secrets.backendProblem?.file ?? '' },
+    });
   }
   settings.onChange((next) => events.emit('settings.changed', next));
   const library = await ImageLibrary.open(options.dataDir, {

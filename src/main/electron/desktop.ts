@@ -1,23 +1,24 @@
 import { clipboard, ClipboardItem, dialog, nativeImage, shell, type BrowserWindow } from 'electron';
 import sharp from 'sharp';
 import type { DesktopCapabilities } from '../core/desktop';
+import type { MainText } from '../core/i18n/main-text';
 
 /** Electron's dialogs, clipboard, shell and drag and drop, as the core's small capability interface. */
-export function createDesktopCapabilities(getWindow: () => BrowserWindow | null): DesktopCapabilities {
+export function createDesktopCapabilities(getWindow: () => BrowserWindow | null, text: () => MainText): DesktopCapabilities {
   return {
     async chooseImportPaths() {
       const win = getWindow();
       const options: Electron.OpenDialogOptions = {
-        title: 'Import images',
+        title: text()('dialog.importTitle'),
         properties: ['openFile', 'openDirectory', 'multiSelections'],
-        filters: [{ name: 'Images', extensions: ['png', 'jpg', 'jpeg', 'webp', 'gif'] }],
+        filters: [{ name: text()('dialog.imagesFilter'), extensions: ['png', 'jpg', 'jpeg', 'webp', 'gif'] }],
       };
       const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
       return result.canceled ? null : result.filePaths;
     },
     async chooseExportPath(defaultName) {
       const win = getWindow();
-      const options: Electron.SaveDialogOptions = { title: 'Save a copy', defaultPath: defaultName };
+      const options: Electron.SaveDialogOptions = { title: text()('dialog.saveCopyTitle'), defaultPath: defaultName };
       const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
       return result.canceled || !result.filePath ? null : result.filePath;
     },

@@ -4,6 +4,7 @@ import { app, dialog, session, type BrowserWindow } from 'electron';
 import { toErrorPayload } from '../../shared/errors';
 import { APP_VERSION, openCore, type AppCore } from '../core/app-core';
 import { installCrashGuard } from '../core/logging/crash-guard';
+import { mainLanguage, mainText, type MainText } from '../core/i18n/main-text';
 import { openAppLog } from '../core/logging/file-log';
 import { resolveDataDir } from '../core/paths/data-dir';
 import { registerAppSchemePrivileges, serveMedia, serveRenderer } from './app-protocol';
@@ -38,6 +39,9 @@ if (!app.requestSingleInstanceLock()) {
   registerAppSchemePrivileges();
   let mainWindow: BrowserWindow | null = null;
   let core: AppCore | null = null;
+  /** Menus and dialogs follow the language setting, or the system's until the settings are read. */
+  const text = (): MainText =>
+    mainText(mainLanguage(core?.settings.get().appearance.language, app.isReady() ? app.getPreferredSystemLanguages() : []));
 
   app.on('second-instance', () => {
     if (!mainWindow) return;
@@ -66,13 +70,20 @@ if (!app.requestSingleInstanceLock()) {
         settingsPolicy: 'recover',
         encryptor: safeStorageEncryptor,
         log,
-        desktop: createDesktopCapabilities(() => mainWindow),
+        desktop: createDesktopCapabilities(() => mainWindow, text),
         // `npm start` builds better-sqlite3 for Electron's ABI beside node_modules and names it here.
         ...(process.env.HOLST_SQLITE_BINDING ? { sqliteBinding: process.env.HOLST_SQLITE_BINDING } : {}),
       });
       serveMedia(core);
       registerIpc(core, devUrl ? originOf(devUrl) : null);
-      installMenu(core, () => mainWindow);
+      installMenu(core, () => mainWindow, text());
+      // A new language in Settings: the menus are built again in it.
+      let menuLanguage = core.settings.get().appearance.language;
+      core.settings.onChange((next) => {
+        if (next.appearance.language === menuLanguage) return;
+        menuLanguage = next.appearance.language;
+        installMenu(core!, () => mainWindow, text());
+      });
       const open = () => {
         const win = createMainWindow({ core: core!, preloadFile: path.join(outDir, 'preload', 'index.cjs'), devUrl });
         mainWindow = win;
@@ -84,9 +95,9 @@ if (!app.requestSingleInstanceLock()) {
           void dialog
             .showMessageBox(win, {
               type: 'error',
-              message: 'The Holst window stopped working',
-              detail: 'Your library and conversations are saved. Reload the window to carry on.',
-              buttons: ['Reload', 'Quit'],
+              message: text()('dialog.windowGone'),
+              detail: text()('dialog.windowGoneDetail'),
+              buttons: [text()('dialog.reload'), text()('dialog.quit')],
               defaultId: 0,
             })
             .then(({ response }) => (response === 0 ? win.webContents.reload() : app.quit()));
@@ -101,7 +112,7 @@ if (!app.requestSingleInstanceLock()) {
       log.error(`Holst ${APP_VERSION} could not start`, error);
       const { message } = toErrorPayload(error);
       const detail = error instanceof Error ? error.message : message;
-      dialog.showErrorBox('Holst could not start', `${detail}\n\nThe log is in ${log.dir}.`);
+      dialog.showErrorBox(text()('dialog.startFailed'), `${detail}\n\n${text()('dialog.logIn', { folder: log.dir })}`);
       app.exit(1);
     });
 }

@@ -1,4 +1,5 @@
 import type { MenuItemConstructorOptions } from 'electron';
+import type { MainText } from '../core/i18n/main-text';
 
 export type MenuCommand = 'new-chat' | 'chat' | 'library' | 'settings';
 
@@ -8,6 +9,8 @@ export interface MenuActions {
   command(name: MenuCommand): () => void;
   openLogs(): void;
   copyDiagnostics(): void;
+  /** The menu's own labels in the app's language (the roles' labels come from the OS). */
+  text: MainText;
 }
 
 /**
@@ -16,6 +19,7 @@ export interface MenuActions {
  * so tests can check it in plain Node.
  */
 export function menuTemplate(actions: MenuActions): MenuItemConstructorOptions[] {
+  const { text } = actions;
   return [
     ...(actions.isMac
       ? [
@@ -24,7 +28,7 @@ export function menuTemplate(actions: MenuActions): MenuItemConstructorOptions[]
             submenu: [
               { role: 'about' as const },
               { type: 'separator' as const },
-              { label: 'Settings…', accelerator: 'Cmd+,', click: actions.command('settings') },
+              { label: text('menu.settings'), accelerator: 'Cmd+,', click: actions.command('settings') },
               { type: 'separator' as const },
               { role: 'services' as const },
               { type: 'separator' as const },
@@ -38,19 +42,19 @@ export function menuTemplate(actions: MenuActions): MenuItemConstructorOptions[]
         ]
       : []),
     {
-      label: 'File',
+      label: text('menu.file'),
       submenu: [
-        { label: 'New Chat', accelerator: 'CmdOrCtrl+N', click: actions.command('new-chat') },
-        { label: 'Chat', accelerator: 'CmdOrCtrl+1', click: actions.command('chat') },
-        { label: 'Library', accelerator: 'CmdOrCtrl+2', click: actions.command('library') },
-        ...(actions.isMac ? [] : [{ label: 'Settings…', accelerator: 'Ctrl+,', click: actions.command('settings') }]),
+        { label: text('menu.newChat'), accelerator: 'CmdOrCtrl+N', click: actions.command('new-chat') },
+        { label: text('menu.chat'), accelerator: 'CmdOrCtrl+1', click: actions.command('chat') },
+        { label: text('menu.library'), accelerator: 'CmdOrCtrl+2', click: actions.command('library') },
+        ...(actions.isMac ? [] : [{ label: text('menu.settings'), accelerator: 'Ctrl+,', click: actions.command('settings') }]),
         { type: 'separator' },
         actions.isMac ? { role: 'close' } : { role: 'quit' },
       ],
     },
     { role: 'editMenu' },
     {
-      label: 'View',
+      label: text('menu.view'),
       submenu: [
         { role: 'reload' },
         ...(actions.isPackaged ? [] : [{ role: 'toggleDevTools' as const }]),
@@ -66,9 +70,9 @@ export function menuTemplate(actions: MenuActions): MenuItemConstructorOptions[]
     {
       role: 'help',
       submenu: [
-        { label: 'Open Logs Folder', click: actions.openLogs },
-        { label: 'Copy Diagnostics', click: actions.copyDiagnostics },
-        ...(actions.isMac ? [] : [{ type: 'separator' as const }, { role: 'about' as const, label: 'About Holst' }]),
+        { label: text('menu.openLogs'), click: actions.openLogs },
+        { label: text('menu.copyDiagnostics'), click: actions.copyDiagnostics },
+        ...(actions.isMac ? [] : [{ type: 'separator' as const }, { role: 'about' as const, label: text('menu.about') }]),
       ],
     },
   ];

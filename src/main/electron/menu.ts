@@ -2,6 +2,7 @@ import { app, clipboard, dialog, Menu, type BrowserWindow } from 'electron';
 import type { AppCore } from '../core/app-core';
 import { APP_VERSION } from '../core/app-core';
 import { diagnostics } from '../core/diagnostics';
+import type { MainText } from '../core/i18n/main-text';
 import { menuTemplate, type MenuCommand } from './menu-template';
 
 /**
@@ -9,13 +10,13 @@ import { menuTemplate, type MenuCommand } from './menu-template';
  * on macOS), the app's own commands sent to the window, and Help → Open Logs Folder / Copy
  * Diagnostics / About.
  */
-export function installMenu(core: AppCore, getWindow: () => BrowserWindow | null): void {
+export function installMenu(core: AppCore, getWindow: () => BrowserWindow | null, text: MainText): void {
   const isMac = process.platform === 'darwin';
   app.setAboutPanelOptions({
     applicationName: 'Holst',
     applicationVersion: APP_VERSION,
     version: `Electron ${process.versions.electron}`,
-    copyright: 'Images you make stay on your computer.',
+    copyright: text('about.copyright'),
   });
   const command = (name: MenuCommand) => () => {
     const win = getWindow();
@@ -26,15 +27,15 @@ export function installMenu(core: AppCore, getWindow: () => BrowserWindow | null
   // The same request the Settings screen makes, so there is one way to open the folder.
   const openLogs = async () => {
     const result = await core.dispatch('app.openLogsFolder', undefined);
-    if (!result.ok) dialog.showErrorBox('Could not open the logs folder', result.error.message);
+    if (!result.ok) dialog.showErrorBox(text('dialog.logsFailed'), result.error.message);
   };
   const copyDiagnostics = async () => {
     clipboard.writeText(await diagnostics(core));
     const win = getWindow();
     const options = {
       type: 'info' as const,
-      message: 'Diagnostics copied',
-      detail: 'Versions, settings without secrets and the last log lines are on the clipboard, ready to paste into a report.',
+      message: text('dialog.diagnosticsCopied'),
+      detail: text('dialog.diagnosticsCopiedDetail'),
     };
     if (win) await dialog.showMessageBox(win, options);
     else await dialog.showMessageBox(options);
@@ -46,6 +47,7 @@ export function installMenu(core: AppCore, getWindow: () => BrowserWindow | null
     command,
     openLogs: () => void openLogs(),
     copyDiagnostics: () => void copyDiagnostics(),
+    text,
   });
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }

@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { toErrorPayload } from '../../shared/errors';
 import { openCore } from '../core/app-core';
 import { installCrashGuard } from '../core/logging/crash-guard';
+import { mainLanguage, mainText, systemLanguagesFromEnv } from '../core/i18n/main-text';
 import { openAppLog } from '../core/logging/file-log';
 import { resolveDataDir } from '../core/paths/data-dir';
 import { startBridgeServer } from './bridge-server';
@@ -41,7 +42,10 @@ async function main(): Promise<void> {
   if (values['ready-json']) {
     process.stdout.write(`${JSON.stringify({ url: server.url, origin: server.origin, port: server.port, dataDir })}\n`);
   } else {
-    process.stdout.write(`Holst is running in your browser at ${server.url}\nData folder: ${dataDir}\nPress Ctrl+C to stop.\n`);
+    const text = mainText(mainLanguage(core.settings.get().appearance.language, systemLanguagesFromEnv(process.env)));
+    process.stdout.write(
+      `${text('serve.running', { url: server.url })}\n${text('serve.dataFolder', { folder: dataDir })}\n${text('serve.stop')}\n`,
+    );
   }
   let stopping = false;
   const stop = () => {

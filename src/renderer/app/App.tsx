@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ChatScreen } from '../features/chat/ChatScreen';
 import { LibraryScreen } from '../features/library/LibraryScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
@@ -6,6 +7,7 @@ import { holst } from '../bridge';
 import { useAppStore, type Screen } from '../store/app-store';
 import { useChatStore } from '../store/chat-store';
 import { CompareHost } from '../features/compare/CompareHost';
+import { applyLanguage } from '../i18n';
 import { useChatDropTarget } from './ChatDropTarget';
 import { Home } from './Home';
 import { Notices } from './Notices';
@@ -20,6 +22,7 @@ const CONTENT_CLASS: Record<Screen, string> = {
 export function App() {
   const { screen, go, start, started, startError, settings } = useAppStore();
   const chatDrop = useChatDropTarget();
+  const { t } = useTranslation('app');
 
   useEffect(() => {
     void start();
@@ -30,10 +33,35 @@ export function App() {
     document.documentElement.dataset.theme = theme;
   }, [settings?.appearance.theme]);
 
+  // The language follows Settings (or the system) and changes every screen at once.
+  useEffect(() => {
+    applyLanguage(settings?.appearance.language);
+  }, [settings?.appearance.language]);
+
   useEffect(() => {
     // Ctrl/Cmd+, opens Settings, as in most desktop apps; Ctrl/Cmd+N starts a new chat.
     const onKey = (event: KeyboardEvent) => {
+      // Esc with no dialog open stops the answers being written in the open chat.
+      if (event.key === 'Escape' && !event.defaultPrevented && !document.querySelector('[aria-modal="true"]')) {
+        const chat = useChatStore.getState();
+        const running = Object.values(chat.live).filter((g) => g.conversationId === chat.currentId && !g.cancelling);
+        if (useAppStore.getState().screen === 'chat' && running.length > 0) {
+          event.preventDefault();
+          for (const generation of running) void chat.cancel(generation.generationId);
+        }
+        return;
+      }
       if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
+      // Ctrl/Cmd+K: to the search box of the screen in view (the library's, or the chats').
+      if (event.key.toLowerCase() === 'k' && !event.shiftKey) {
+        const search = document.querySelector<HTMLInputElement>('main input[type="search"]');
+        if (search) {
+          event.preventDefault();
+          search.focus();
+          search.select();
+        }
+        return;
+      }
       if (event.key === ',') {
         event.preventDefault();
         go('settings');
@@ -80,7 +108,7 @@ export function App() {
   if (startError) {
     return (
       <main className="fatal" role="alert">
-        <h1>Holst could not start</h1>
+        <h1>{t('fatal.title')}</h1>
         <p>{startError}</p>
       </main>
     );
@@ -88,32 +116,32 @@ export function App() {
 
   return (
     <div className="shell">
-      <nav className="sidebar" aria-label="Main">
+      <nav className="sidebar" aria-label={t('nav.label')}>
         <div className="brand">Holst</div>
         <button
           type="button"
           className={chatDrop.over ? 'nav-item drop-target' : 'nav-item'}
           aria-current={screen === 'chat'}
           onClick={() => go('chat')}
-          title="Chat (Ctrl+N for a new chat; drop a picture here to use it in the next prompt)"
+          title={t('nav.chatTitle')}
           {...chatDrop.handlers}
         >
-          Chat
+          {t('nav.chat')}
         </button>
         <button type="button" className="nav-item" aria-current={screen === 'library'} onClick={() => go('library')}>
-          Library
+          {t('nav.library')}
         </button>
         <button type="button" className="nav-item" aria-current={screen === 'home'} onClick={() => go('home')}>
-          Start
+          {t('nav.start')}
         </button>
         <button
           type="button"
           className="nav-item"
           aria-current={screen === 'settings'}
           onClick={() => go('settings')}
-          title="Settings (Ctrl+,)"
+          title={t('nav.settingsTitle')}
         >
-          Settings
+          {t('nav.settings')}
         </button>
       </nav>
       <main className={CONTENT_CLASS[screen]}>

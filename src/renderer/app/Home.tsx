@@ -1,30 +1,38 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../store/app-store';
+import { FirstRun } from './FirstRun';
 
 export function Home() {
   const { settings, info, go } = useAppStore();
+  const { t } = useTranslation('app');
   const providers = settings?.providers.length ?? 0;
+  const firstRunOpen = useAppStore((s) => s.firstRunOpen);
+  // Begun with no provider, the guide stays until it is finished or skipped (its second step saves one).
+  const [guiding] = useState(() => providers === 0);
+  if (guiding || firstRunOpen) return <FirstRun />;
   return (
     <section className="page">
-      <h1>Welcome to Holst</h1>
-      <p className="lead">Prompt, edit and keep every picture you make with your AI providers, privately on this computer.</p>
+      <h1>{t('home.title')}</h1>
+      <p className="lead">{t('home.lead')}</p>
       {providers === 0 ? (
         <p>
-          Start by adding a provider and its API key.{' '}
+          {t('home.noProvider')}{' '}
           <button type="button" className="primary" onClick={() => go('settings')}>
-            Add a provider
+            {t('home.addProvider')}
           </button>
         </p>
       ) : (
         <p>
-          {providers} provider{providers === 1 ? '' : 's'} configured.{' '}
+          {t('home.providers', { count: providers })}{' '}
           <button type="button" onClick={() => go('settings')}>
-            Manage providers
+            {t('home.manageProviders')}
           </button>
         </p>
       )}
       {info && (
         <p className="muted small">
-          Holst {info.version} · data folder <code>{info.dataDir}</code>
+          {t('home.version', { version: info.version })} <code>{info.dataDir}</code>
         </p>
       )}
     </section>

@@ -1,15 +1,27 @@
+import { useTranslation } from 'react-i18next';
+import type { Notice } from '../../shared/contract';
+import { i18n } from '../i18n';
 import { useAppStore } from '../store/app-store';
+
+/** The notice in the window's language when the catalogue knows it, else as the core wrote it. */
+function noticeText(notice: Notice): string {
+  const key = `notices.${notice.key ?? ''}`;
+  return notice.key && i18n.exists(key, { ns: 'app' })
+    ? i18n.t(key as 'notices.settingsRecovered', { ns: 'app', ...notice.params })
+    : notice.message;
+}
 
 export function Notices() {
   const { notices, dismissNotice } = useAppStore();
+  const { t } = useTranslation();
   if (notices.length === 0) return null;
   return (
     <div className="notices">
       {notices.map((notice) => (
         <div key={notice.id} className={`notice notice-${notice.level}`} role={notice.level === 'info' ? 'status' : 'alert'}>
-          <span>{notice.message}</span>
-          <button type="button" className="link" onClick={() => void dismissNotice(notice.id)} aria-label="Dismiss">
-            Dismiss
+          <span>{noticeText(notice)}</span>
+          <button type="button" className="link" onClick={() => void dismissNotice(notice.id)} aria-label={t('dismiss')}>
+            {t('dismiss')}
           </button>
         </div>
       ))}

@@ -1,4 +1,6 @@
 /** Files the user drops, pastes or picks, on their way to the library as bytes (the browser gives no paths). */
+import { i18n } from '../i18n';
+import { formatBytes } from '../i18n/format';
 
 /** The largest file sent over the bridge (the core checks its own, configurable limit too). */
 export const MAX_FILE_BYTES = 100 * 1024 * 1024;
@@ -11,10 +13,13 @@ export function checkImageFiles(files: File[]): { images: File[]; problems: stri
   const images: File[] = [];
   const problems: string[] = [];
   for (const file of files) {
-    const name = file.name || 'The pasted file';
-    if (!isImageFile(file)) problems.push(`${name} is not an image.`);
-    else if (file.size === 0) problems.push(`${name} is empty.`);
-    else if (file.size > MAX_FILE_BYTES) problems.push(`${name} is larger than 100 MB.`);
+    const name = file.name;
+    const size = formatBytes(MAX_FILE_BYTES);
+    // A pasted picture has no name: its sentences say "the pasted file" instead.
+    if (!isImageFile(file)) problems.push(name ? i18n.t('files.notImage', { name }) : i18n.t('files.notImagePasted'));
+    else if (file.size === 0) problems.push(name ? i18n.t('files.empty', { name }) : i18n.t('files.emptyPasted'));
+    else if (file.size > MAX_FILE_BYTES)
+      problems.push(name ? i18n.t('files.tooLarge', { name, size }) : i18n.t('files.tooLargePasted', { size }));
     else images.push(file);
   }
   return { images, problems };
@@ -31,7 +36,8 @@ export function readBase64(file: File): Promise<string> {
       const url = String(reader.result);
       resolve(url.slice(url.indexOf(',') + 1));
     };
-    reader.onerror = () => reject(new Error(`${file.name || 'The file'} could not be read.`));
+    reader.onerror = () =>
+      reject(new Error(file.name ? i18n.t('files.unreadable', { name: file.name }) : i18n.t('files.unreadableNoName')));
     reader.readAsDataURL(file);
   });
 }

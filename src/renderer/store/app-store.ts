@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { AppInfo, Notice } from '../../shared/contract';
+import type { LanguageChoice } from '../../shared/i18n';
 import type { Settings } from '../../shared/settings';
 import { holst, unwrap } from '../bridge';
 
@@ -18,8 +19,14 @@ interface AppState {
   startError: string | null;
   start(): Promise<void>;
   go(screen: Screen): void;
+  /** The first-run guide is shown on the Start screen (always while there is no provider). */
+  firstRunOpen: boolean;
+  openFirstRun(): void;
+  closeFirstRun(): void;
   dismissNotice(id: string): Promise<void>;
   setTheme(theme: Settings['appearance']['theme']): Promise<void>;
+  /** 'system' follows the OS; App applies the saved choice to every screen at once. */
+  setLanguage(language: LanguageChoice): Promise<void>;
 }
 
 export const useAppStore = create<AppState>()((set, get) => ({
@@ -52,11 +59,17 @@ export const useAppStore = create<AppState>()((set, get) => ({
     }
   },
   go: (screen) => set({ screen, navigated: true }),
+  firstRunOpen: false,
+  openFirstRun: () => set({ firstRunOpen: true, screen: 'home', navigated: true }),
+  closeFirstRun: () => set({ firstRunOpen: false }),
   async dismissNotice(id) {
     set({ notices: get().notices.filter((n) => n.id !== id) });
     await unwrap(holst.app.dismissNotice({ id }));
   },
   async setTheme(theme) {
     set({ settings: await unwrap(holst.settings.setTheme({ theme })) });
+  },
+  async setLanguage(language) {
+    set({ settings: await unwrap(holst.settings.setLanguage({ language })) });
   },
 }));

@@ -5,6 +5,8 @@ import { MASK_KINDS } from '../../shared/mask';
 import type { ProviderKind } from '../../shared/settings';
 import { holst, unwrap } from '../bridge';
 import { checkImageFiles, fileName, readBase64 } from '../bridge/files';
+import { i18n } from '../i18n';
+import { errorText } from '../i18n/errors';
 import { lastPicture } from '../features/chat/format';
 
 /** The most images one request may carry: a source and 16 references. */
@@ -64,6 +66,7 @@ export function buildParams(kind: ProviderKind, draft: ParamsDraft): GeneratePar
   return params;
 }
 
+// The sentences the state keeps (errors above all) are made when they happen, in the language in use then.
 interface ChatState {
   conversations: Conversation[];
   conversationsLoaded: boolean;
@@ -100,8 +103,8 @@ interface ChatState {
   autoOff: boolean;
   /** A mask painted over the source (the first attachment), for kinds that take one. */
   mask: ImageRecord | null;
-  /** Attached images that can no longer be sent, by id: why ("in the trash", "deleted"). */
-  missing: Record<number, string>;
+  /** Attached images that can no longer be sent, by id: why (moved to the trash, or deleted for good). */
+  missing: Record<number, MissingReason>;
   attaching: number;
   attachError: string | null;
 
@@ -135,9 +138,10 @@ interface ChatState {
   dismissError(): void;
 }
 
-const EMPTY_PARAMS: ParamsDraft = { n: '', size: '', aspect: '', quality: '', resolution: '' };
+/** Why an attached picture can no longer be sent. */
+export type MissingReason = 'trashed' | 'deleted';
 
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+const EMPTY_PARAMS: ParamsDraft = { n: '', size: '', aspect: '', quality: '', resolution: '' };
 
 function replaceMessage(messages: Message[], next: Message): Message[] {
   const index = messages.findIndex((m) => m.id === next.id);
@@ -229,12 +233,12 @@ export const useChatStore = create<ChatState>()((set, get) => {
     try {
       const { image } = await unwrap(holst.library.get({ id }));
       if (image.trashedAt !== null) {
-        set({ attachError: `Image ${id} is in the trash. Restore it first to use it.` });
+        set({ attachError: i18n.t('chat:attach.trashed', { id }) });
         return null;
       }
       return image;
     } catch (error) {
-      set({ attachError: message(error) });
+      set({ attachError: errorText(error) });
       return null;
     }
   };
@@ -326,7 +330,7 @@ export const useChatStore = create<ChatState>()((set, get) => {
         const conversations = await unwrap(holst.conversations.list(query ? { query } : {}));
         if (ticket === listTicket) set({ conversations, conversationsLoaded: true, listError: null });
       } catch (error) {
-        if (ticket === listTicket) set({ listError: message(error), conversationsLoaded: true });
+        if (ticket === listTicket) set({ listError: errorText(error), conversationsLoaded: true });
       }
     },
 
@@ -367,7 +371,7 @@ export const useChatStore = create<ChatState>()((set, get) => {
         set({ messages: loaded, messagesLoading: false, live, providerId: provider, models });
         void followLastPicture();
       } catch (error) {
-        if (ticket === selectTicket) set({ messagesLoading: false, messagesError: message(error) });
+        if (ticket === selectTicket) set({ messagesLoading: false, messagesError: errorText(error) });
       }
     },
 
@@ -381,7 +385,8 @@ export const useChatStore = create<ChatState>()((set, get) => {
       if (sending || attaching > 0 || prompt.trim() === '') return false;
       const gone = attachments.find((image) => missing[image.id]);
       if (gone) {
-        set({ error: `Image ${gone.id} is ${missing[gone.id]}. Pick another picture or remove it, then send again.` });
+        const why = missing[gone.id] === 'trashed' ? 'chat:attach.goneTrashed' : 'chat:attach.goneDeleted';
+        set({ error: i18n.t(why, { id: gone.id }) });
         return false;
       }
       const input: ChatSendInput = {
@@ -408,7 +413,7 @@ export const useChatStore = create<ChatState>()((set, get) => {
         else refreshListSoon();
         return true;
       } catch (error) {
-        set({ sending: false, error: message(error) });
+        set({ sending: false, error: errorText(error) });
         return false;
       }
     },
@@ -422,7 +427,7 @@ export const useChatStore = create<ChatState>()((set, get) => {
         adopt(started, get().currentId === started.conversationId);
         refreshListSoon();
       } catch (error) {
-        set({ error: message(error) });
+        set({ error: errorText(error) });
       }
     },
 
@@ -431,7 +436,7 @@ export const useChatStore = create<ChatState>()((set, get) => {
       try {
         await unwrap(holst.chat.cancel({ generationId }));
       } catch (error) {
-        updateLive(generationId, (entry) => ({ ...entry, cancelling: false, cancelError: message(error) }));
+        updateLive(generationId, (entry) => ({ ...entry, cancelling: false, cancelError: errorText(error) }));
       }
     },
 
@@ -441,7 +446,7 @@ export const useChatStore = create<ChatState>()((set, get) => {
         set({ conversations: get().conversations.map((c) => (c.id === id ? renamed : c)), error: null });
         return true;
       } catch (error) {
-        set({ error: message(error) });
+        set({ error: errorText(error) });
         return false;
       }
     },
@@ -450,7 +455,7 @@ export const useChatStore = create<ChatState>()((set, get) => {
       try {
         await unwrap(holst.conversations.delete({ id }));
       } catch (error) {
-        set({ error: message(error) });
+        set({ error: errorText(error) });
         return false;
       }
       set({ conversations: get().conversations.filter((c) => c.id !== id) });
@@ -473,7 +478,7 @@ export const useChatStore = create<ChatState>()((set, get) => {
       const { images, problems } = checkImageFiles(files);
       const room = MAX_ATTACHMENTS - get().attachments.length - get().attaching;
       if (images.length > room) {
-        problems.push(`A request takes at most ${MAX_ATTACHMENTS} images; ${images.length - Math.max(room, 0)} were left out.`);
+        problems.push(i18n.t('chat:attach.tooMany', { max: MAX_ATTACHMENTS, left: images.length - Math.max(room, 0) }));
         images.splice(Math.max(room, 0));
       }
       set({ attachError: problems.length > 0 ? problems.join(' ') : null, attaching: get().attaching + images.length });
@@ -486,7 +491,11 @@ export const useChatStore = create<ChatState>()((set, get) => {
           if (sourceAuto) makeSource(record, false);
           else if (!attachments.some((a) => a.id === record.id)) set({ attachments: [...attachments, record] });
         } catch (error) {
-          problems.push(`${file.name || 'The pasted image'} could not be added: ${message(error)}`);
+          problems.push(
+            file.name
+              ? i18n.t('chat:attach.couldNotAdd', { name: file.name, error: errorText(error) })
+              : i18n.t('chat:attach.couldNotAddPasted', { error: errorText(error) }),
+          );
           set({ attachError: problems.join(' ') });
         } finally {
           set({ attaching: get().attaching - 1 });
@@ -521,7 +530,7 @@ export const useChatStore = create<ChatState>()((set, get) => {
       const { attachments } = get();
       if (attachments.some((a) => a.id === id)) return true;
       if (attachments.length >= MAX_ATTACHMENTS) {
-        set({ attachError: `A request takes at most ${MAX_ATTACHMENTS} images. Remove one first.` });
+        set({ attachError: i18n.t('chat:attach.full', { max: MAX_ATTACHMENTS }) });
         return false;
       }
       const image = await fetchImage(id);
@@ -544,9 +553,11 @@ export const useChatStore = create<ChatState>()((set, get) => {
         watched.map(async (image) => {
           try {
             const { image: now } = await unwrap(holst.library.get({ id: image.id }));
-            return { id: image.id, record: now, reason: now.trashedAt !== null ? 'in the trash' : null };
+            const reason: MissingReason | null = now.trashedAt !== null ? 'trashed' : null;
+            return { id: image.id, record: now, reason };
           } catch {
-            return { id: image.id, record: null, reason: 'no longer in the library' };
+            const reason: MissingReason = 'deleted';
+            return { id: image.id, record: null, reason };
           }
         }),
       );

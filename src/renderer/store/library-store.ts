@@ -3,6 +3,8 @@ import { isHolstError } from '../../shared/errors';
 import type { ImageDetail, ImageRecord, LibraryPage, LibraryQuery } from '../../shared/library';
 import { holst, unwrap } from '../bridge';
 import { checkImageFiles, fileName, readBase64 } from '../bridge/files';
+import { i18n } from '../i18n';
+import { errorText } from '../i18n/errors';
 
 /** Images per page; the grid asks for the next page as the user nears the end. */
 export const PAGE_SIZE = 200;
@@ -57,13 +59,20 @@ export interface FileImport {
   done: number;
   /** Now in the library (a picture it already had counts too: the same bytes are kept once). */
   imported: number;
-  /** One sentence per file turned down or failed. */
+  /** One sentence per file turned down or failed (in the language of the moment it happened). */
   problems: string[];
   finished: boolean;
   cancelled: boolean;
 }
 
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+/** Errors are kept as the sentence the user reads (the catalogue's, for the language in use). */
+const message = (error: unknown) => errorText(error);
+
+/** A file the core would not keep says so plainly, with the core's reason (the generic headline speaks of requests). */
+const importProblem = (name: string, error: unknown) =>
+  isHolstError(error) && error.code === 'invalid_input'
+    ? i18n.t('library:fileImport.rejected', { name, detail: error.message })
+    : i18n.t('library:fileImport.problem', { name, error: message(error) });
 
 const filtersOf = (state: Pick<LibraryState, 'query' | 'favouritesOnly'>): Filters => {
   const query = state.query.trim().slice(0, 500);
@@ -310,7 +319,7 @@ export const useLibraryStore = create<LibraryState>()((set, get) => {
     async importFiles(files) {
       const { images, problems } = checkImageFiles(files);
       if (get().fileImport && !get().fileImport!.finished) {
-        set({ error: 'An import is still running: wait for it to finish or cancel it first.' });
+        set({ error: i18n.t('library:fileImport.stillRunning') });
         return;
       }
       const ticket = ++importTicket;
@@ -329,7 +338,8 @@ export const useLibraryStore = create<LibraryState>()((set, get) => {
           await unwrap(holst.library.importBytes({ name: fileName(file), base64: await readBase64(file) }));
           progress.imported++;
         } catch (error) {
-          progress.problems = [...progress.problems, `${file.name || 'The pasted image'}: ${message(error)}`];
+          const name = file.name || i18n.t('library:fileImport.pastedImage');
+          progress.problems = [...progress.problems, importProblem(name, error)];
         }
         progress.done++;
         if (ticket === importTicket) set({ fileImport: { ...progress } });

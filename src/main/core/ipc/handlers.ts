@@ -72,6 +72,7 @@ export function createHandlers(core: AppCore): Handlers {
     },
     'settings.get': () => settings.get(),
     'settings.setTheme': ({ theme }) => settings.update((draft) => ({ ...draft, appearance: { ...draft.appearance, theme } })),
+    'settings.setLanguage': ({ language }) => settings.update((draft) => ({ ...draft, appearance: { ...draft.appearance, language } })),
     'providers.list': () => providerViews(),
     'providers.save': async ({ provider, previousId }) => {
       const existing = settings.get().providers;

@@ -1,3 +1,4 @@
+import { apiKeyEnvName } from '../../../shared/settings';
 import path from 'node:path';
 import type { KeyStatus } from '../../../shared/contract';
 import { HolstError } from '../../../shared/errors';
@@ -9,10 +10,7 @@ import { KeytarBackend } from './keytar-backend';
 export const DEFAULT_KEYCHAIN_SERVICE = 'Holst';
 export const ENCRYPTED_SECRETS_FILE = 'secrets.enc.json';
 
-/** `HOLST_API_KEY_<ID>`: the id upper-cased, every character other than A-Z and 0-9 as `_`. */
-export function apiKeyEnvName(providerId: string): string {
-  return `HOLST_API_KEY_${providerId.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`;
-}
+export { apiKeyEnvName };
 
 /** The keychain entry of the proxy password: not a valid provider id, so it can never collide with one. */
 export const PROXY_SECRET_ID = ':proxy';
@@ -48,6 +46,8 @@ export class SecretStore {
     private readonly env: NodeJS.ProcessEnv,
     /** Why there is no backend, or why the fallback is in use; shown to the user. */
     readonly backendNotice: string | null,
+    /** The same as values, for the window to say in its own language: the keychain's error, the fallback file. */
+    readonly backendProblem: { reason: string; file?: string } | null = null,
   ) {}
 
   static async open(options: OpenSecretStoreOptions): Promise<SecretStore> {
@@ -65,6 +65,7 @@ export class SecretStore {
         new EncryptedFileBackend(file, options.encryptor),
         env,
         `The system keychain is unavailable (${keychainError}). API keys are stored encrypted by the operating system in ${file} instead.`,
+        { reason: keychainError, file },
       );
     }
     return new SecretStore(
@@ -73,6 +74,7 @@ export class SecretStore {
       `The system keychain is unavailable (${keychainError}), so API keys cannot be saved. ` +
         'Start a keychain service (on Linux: gnome-keyring or KWallet with the Secret Service), ' +
         'or set HOLST_API_KEY_<PROVIDER ID> in the environment.',
+      { reason: keychainError },
     );
   }
 

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import type { ImageRecord } from '../../../shared/library';
 import type { ProviderKind } from '../../../shared/settings';
@@ -9,8 +10,8 @@ import { CloseIcon } from '../library/icons';
 import { ChipMaskButton } from '../mask/PaintMaskButtons';
 
 /** What the first attachment is called: GigaChat takes a picture into account rather than editing its pixels. */
-export function sourceRole(kind: ProviderKind | undefined): string {
-  return kind === 'gigachat' ? 'Based on' : 'Editing';
+export function sourceRole(kind: ProviderKind | undefined): 'chips.basedOn' | 'chips.editing' {
+  return kind === 'gigachat' ? 'chips.basedOn' : 'chips.editing';
 }
 
 interface AttachmentChipsProps {
@@ -34,25 +35,30 @@ export function AttachmentChips({ kind, onDone }: AttachmentChipsProps) {
       removeAttachment: s.removeAttachment,
     })),
   );
+  const { t } = useTranslation(['chat', 'common']);
   if (attachments.length === 0 && attaching === 0) return null;
 
   return (
-    <ul className="chips" aria-label="Attached images">
+    <ul className="chips" aria-label={t('chips.label')}>
       {attachments.map((image, index) => {
-        const name = image.originalName ?? `Image ${image.id}`;
+        const name = image.originalName ?? t('common:imageN', { id: image.id });
         const gone = missing[image.id];
-        const role = index === 0 ? sourceRole(kind) : 'Reference';
+        const role = t(index === 0 ? sourceRole(kind) : 'chips.reference');
+        const auto = index === 0 && sourceAuto;
         return (
           <li
             key={image.id}
             className={`chip${index === 0 ? ' chip-source' : ''}${gone ? ' chip-missing' : ''}`}
-            aria-label={`${role}: ${name}${gone ? ` (${gone})` : ''}`}
+            aria-label={t(
+              gone === 'trashed' ? 'chips.chipLabelTrashed' : gone === 'deleted' ? 'chips.chipLabelDeleted' : 'chips.chipLabel',
+              { role, name },
+            )}
           >
             <img src={mediaUrl('thumb', image.id)} alt="" draggable={false} />
             <span className="chip-text">
               <span className="chip-role">{role}</span>
               <span className="chip-name" title={name}>
-                {gone ? `Image ${image.id} is ${gone}` : index === 0 && sourceAuto ? 'Last picture' : name}
+                {gone ? t(gone === 'trashed' ? 'chips.trashed' : 'chips.deleted', { id: image.id }) : auto ? t('chips.lastPicture') : name}
               </span>
             </span>
             {index === 0 && <SwapButton current={image} onDone={onDone} />}
@@ -60,8 +66,8 @@ export function AttachmentChips({ kind, onDone }: AttachmentChipsProps) {
             <button
               type="button"
               className="chip-remove"
-              aria-label={`Remove ${name}`}
-              title={index === 0 && sourceAuto ? 'Remove (start fresh, without the last picture)' : 'Remove'}
+              aria-label={t('chips.remove', { name })}
+              title={auto ? t('chips.removeAutoTitle') : t('common:remove')}
               onClick={() => {
                 removeAttachment(image.id);
                 onDone();
@@ -75,7 +81,7 @@ export function AttachmentChips({ kind, onDone }: AttachmentChipsProps) {
       {attaching > 0 && (
         <li className="chip chip-pending" role="status">
           <span className="spinner" aria-hidden="true" />
-          Adding {attaching} image{attaching === 1 ? '' : 's'}…
+          {t('chips.adding', { count: attaching })}
         </li>
       )}
     </ul>
@@ -100,6 +106,7 @@ function SwapButton({ current, onDone }: { current: ImageRecord; onDone(): void 
   const editImage = useChatStore((s) => s.editImage);
   const { open, setOpen, button, popover, onKeyDown } = usePopover();
   const popoverId = useId();
+  const { t } = useTranslation(['chat', 'common']);
 
   if (images.length === 0) return null;
 
@@ -111,19 +118,19 @@ function SwapButton({ current, onDone }: { current: ImageRecord; onDone(): void 
         className="chip-action"
         aria-expanded={open}
         aria-controls={popoverId}
-        title="Go on from another picture of this chat"
+        title={t('chips.swapTitle')}
         onClick={() => setOpen(!open)}
       >
-        Swap
+        {t('chips.swap')}
       </button>
       {open && (
-        <div id={popoverId} ref={popover} className="swap-popover" role="group" aria-label="Pictures of this chat" onKeyDown={onKeyDown}>
+        <div id={popoverId} ref={popover} className="swap-popover" role="group" aria-label={t('chips.swapLabel')} onKeyDown={onKeyDown}>
           {images.slice(0, 24).map((id) => (
             <button
               key={id}
               type="button"
               className="swap-choice"
-              aria-label={`Go on from image ${id}`}
+              aria-label={t('chips.swapTo', { id })}
               onClick={() => {
                 setOpen(false);
                 void editImage(id).then(onDone);

@@ -1,6 +1,8 @@
 import { useEffect, useId, useMemo, useRef, useState, type DragEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { HOLST_IMAGE_TYPE } from '../../app/iterate';
+import { errorText } from '../../i18n/errors';
 import { useChatStore } from '../../store/chat-store';
 import { useLibraryStore } from '../../store/library-store';
 import { useProvidersStore } from '../../store/providers-store';
@@ -17,6 +19,7 @@ const hasFiles = (event: DragEvent) => event.dataTransfer.types.includes('Files'
 
 /** The chat: conversations on the left, the open one in the middle, the prompt box at the bottom. */
 export function ChatScreen() {
+  const { t } = useTranslation(['chat', 'common']);
   const providers = useProvidersStore((s) => s.providers);
   const providersLoaded = useProvidersStore((s) => s.loaded);
   const [providersError, setProvidersError] = useState<string | null>(null);
@@ -44,7 +47,7 @@ export function ChatScreen() {
       useProvidersStore
         .getState()
         .load()
-        .catch((error: unknown) => setProvidersError(error instanceof Error ? error.message : String(error)));
+        .catch((error: unknown) => setProvidersError(errorText(error)));
     }
     // Leaving the chat closes an image it opened in the viewer.
     return () => useLibraryStore.getState().close();
@@ -116,12 +119,12 @@ export function ChatScreen() {
         <ChatHeader key={currentId ?? 'new'} id={currentId} title={conversationTitle(conversation)} />
         {messagesError && (
           <p role="alert" className="error chat-banner">
-            Could not load this chat: {messagesError}
+            {t('screen.loadError', { error: messagesError })}
           </p>
         )}
         {providersError && (
           <p role="alert" className="error chat-banner">
-            Could not load the providers: {providersError}
+            {t('screen.providersError', { error: providersError })}
           </p>
         )}
         {viewerError && !selected && (
@@ -132,18 +135,15 @@ export function ChatScreen() {
         {messages.length === 0 && !messagesLoading && !messagesError ? (
           <div className="chat-empty">
             <ChatIcon />
-            <h2>{currentId === null ? 'Start a new picture' : 'Nothing here yet'}</h2>
-            <p className="muted">
-              Describe what you want to see. To edit a picture, drop it here or use Attach: the first image is the source, the others
-              references. Every picture you get lands in your library.
-            </p>
+            <h2>{t(currentId === null ? 'screen.emptyTitleNew' : 'screen.emptyTitle')}</h2>
+            <p className="muted">{t('screen.emptyHint')}</p>
           </div>
         ) : (
           <Messages onOpenImage={openImage} />
         )}
         {messagesLoading && (
           <p className="muted small chat-loading" role="status">
-            Loading…
+            {t('screen.loading')}
           </p>
         )}
         {providersLoaded || providersError ? <Composer providers={providers} /> : <div className="composer composer-loading" />}
@@ -153,7 +153,7 @@ export function ChatScreen() {
         <div className="drop-overlay" aria-hidden="true">
           <div>
             <ImageIcon />
-            <p>Drop images to attach them</p>
+            <p>{t('screen.dropImages')}</p>
           </div>
         </div>
       )}
@@ -176,8 +176,10 @@ export function ChatScreen() {
   );
 }
 
-/** The open conversation's title, with Rename and Delete. */
-function ChatHeader({ id, title }: { id: number | null; title: string }) {
+/** The open conversation's title (null while it has none), with Rename and Delete. */
+function ChatHeader({ id, title: ownTitle }: { id: number | null; title: string | null }) {
+  const { t } = useTranslation(['chat', 'common']);
+  const title = ownTitle ?? t('newChat');
   const { rename, remove } = useChatStore(useShallow((s) => ({ rename: s.rename, remove: s.remove })));
   const [editing, setEditing] = useState<string | null>(null);
   const inputId = useId();
@@ -206,7 +208,7 @@ function ChatHeader({ id, title }: { id: number | null; title: string }) {
           }}
         >
           <label htmlFor={inputId} className="visually-hidden">
-            Chat title
+            {t('header.titleLabel')}
           </label>
           <input
             id={inputId}
@@ -223,10 +225,10 @@ function ChatHeader({ id, title }: { id: number | null; title: string }) {
             }}
           />
           <button type="submit" className="primary">
-            Save
+            {t('common:save')}
           </button>
           <button type="button" onClick={() => setEditing(null)}>
-            Cancel
+            {t('common:cancel')}
           </button>
         </form>
       )}
@@ -236,19 +238,19 @@ function ChatHeader({ id, title }: { id: number | null; title: string }) {
             type="button"
             ref={renameButton}
             className="icon-button"
-            aria-label="Rename chat"
-            title="Rename"
-            onClick={() => setEditing(title === 'New chat' ? '' : title)}
+            aria-label={t('header.rename')}
+            title={t('header.renameShort')}
+            onClick={() => setEditing(ownTitle ?? '')}
           >
             <PencilIcon />
           </button>
           <button
             type="button"
             className="icon-button"
-            aria-label="Delete chat"
-            title="Delete"
+            aria-label={t('header.delete')}
+            title={t('header.deleteShort')}
             onClick={() => {
-              if (window.confirm(`Delete "${title}"? Its pictures stay in the library.`)) void remove(id);
+              if (window.confirm(t('header.confirmDelete', { title }))) void remove(id);
             }}
           >
             <TrashIcon />

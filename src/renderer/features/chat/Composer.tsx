@@ -1,9 +1,12 @@
 import { useEffect, useId, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import type { ProviderView } from '../../../shared/contract';
 import { holst, unwrap } from '../../bridge';
+import { errorText } from '../../i18n/errors';
 import { useAppStore } from '../../store/app-store';
 import { MAX_ATTACHMENTS, PARAMS_BY_KIND, useChatStore, type ParamsDraft } from '../../store/chat-store';
+import { formatTokens } from './answer/usage';
 import { AttachmentChips } from './AttachmentChips';
 import { PaperclipIcon, SendIcon, StopIcon } from './icons';
 
@@ -12,10 +15,9 @@ const COUNT_DELAY_MS = 400;
 const SIZES = ['auto', '1024x1024', '1536x1024', '1024x1536', '1792x1024', '1024x1792', '512x512'];
 const ASPECTS = ['1:1', '2:3', '3:2', '4:3', '3:4', '4:5', '5:4', '16:9', '9:16', '21:9'];
 
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
 /** The prompt box and what goes with it: provider, model, parameters, attached images, Send and Stop. */
 export function Composer({ providers }: { providers: ProviderView[] }) {
+  const { t } = useTranslation(['chat', 'common']);
   const state = useChatStore(
     useShallow((s) => ({
       prompt: s.prompt,
@@ -75,7 +77,7 @@ export function Composer({ providers }: { providers: ProviderView[] }) {
     const id = providerId;
     unwrap(holst.providers.models({ id })).then(
       (models) => setListed((current) => ({ ...current, [id]: models })),
-      (error: unknown) => setModelsError({ id, message: message(error) }),
+      (error: unknown) => setModelsError({ id, message: errorText(error) }),
     );
   };
   const modelOptions = useMemo(
@@ -91,7 +93,7 @@ export function Composer({ providers }: { providers: ProviderView[] }) {
     const timer = setTimeout(() => {
       unwrap(holst.providers.countTokens({ id: providerId, text: state.prompt, ...(model.trim() ? { model: model.trim() } : {}) })).then(
         ({ tokens: count }) => !stale && setTokens({ count, error: null }),
-        (error: unknown) => !stale && setTokens({ count: null, error: message(error) }),
+        (error: unknown) => !stale && setTokens({ count: null, error: errorText(error) }),
       );
     }, COUNT_DELAY_MS);
     return () => {
@@ -127,10 +129,10 @@ export function Composer({ providers }: { providers: ProviderView[] }) {
     return (
       <div className="composer composer-empty">
         <p>
-          <strong>Add a provider to start.</strong> Holst sends your prompts to an AI provider you set up with its API key.
+          <strong>{t('composer.noProviderTitle')}</strong> {t('composer.noProviderText')}
         </p>
         <button type="button" className="primary" onClick={() => go('settings')}>
-          Open Settings
+          {t('composer.openSettings')}
         </button>
       </div>
     );
@@ -144,7 +146,7 @@ export function Composer({ providers }: { providers: ProviderView[] }) {
   return (
     <form
       className="composer"
-      aria-label="New message"
+      aria-label={t('composer.label')}
       onSubmit={(event) => {
         event.preventDefault();
         submit();
@@ -152,9 +154,9 @@ export function Composer({ providers }: { providers: ProviderView[] }) {
     >
       {provider && !provider.key.set && (
         <p className="warning small composer-note">
-          {provider.config.name ?? provider.config.id} has no API key yet.{' '}
+          {t('composer.noKey', { name: provider.config.name ?? provider.config.id })}{' '}
           <button type="button" className="link" onClick={() => go('settings')}>
-            Add it in Settings
+            {t('composer.addKey')}
           </button>
         </p>
       )}
@@ -162,20 +164,20 @@ export function Composer({ providers }: { providers: ProviderView[] }) {
       <AttachmentChips kind={provider?.config.kind} onDone={() => textarea.current?.focus()} />
 
       <label htmlFor={ids.prompt} className="visually-hidden">
-        Prompt
+        {t('composer.prompt')}
       </label>
       <textarea
         id={ids.prompt}
         ref={textarea}
         className="prompt"
         rows={2}
-        placeholder={
+        placeholder={t(
           state.attachments.length === 0
-            ? 'Describe a picture…'
+            ? 'composer.placeholder.new'
             : provider?.config.kind === 'gigachat'
-              ? 'Describe the new picture…'
-              : 'Describe the change…'
-        }
+              ? 'composer.placeholder.newPicture'
+              : 'composer.placeholder.edit',
+        )}
         value={state.prompt}
         maxLength={100_000}
         aria-describedby={ids.hint}
@@ -184,7 +186,7 @@ export function Composer({ providers }: { providers: ProviderView[] }) {
         onPaste={onPaste}
       />
       <span id={ids.hint} className="visually-hidden">
-        Enter sends, Shift+Enter starts a new line. You can drop or paste images to attach them.
+        {t('composer.hint')}
       </span>
 
       <div className="composer-bar">
@@ -192,10 +194,10 @@ export function Composer({ providers }: { providers: ProviderView[] }) {
           <button
             type="button"
             className="icon-only"
-            aria-label="Attach images"
+            aria-label={t('composer.attach')}
             onClick={() => fileInput.current?.click()}
             disabled={state.attachments.length + state.attaching >= MAX_ATTACHMENTS}
-            title="Attach images (or drop or paste them)"
+            title={t('composer.attachTitle')}
           >
             <PaperclipIcon />
           </button>
@@ -215,13 +217,13 @@ export function Composer({ providers }: { providers: ProviderView[] }) {
 
           <span className="field-inline">
             <label htmlFor={ids.provider} className="visually-hidden">
-              Provider
+              {t('composer.provider')}
             </label>
             <select
               id={ids.provider}
               className="provider-select"
               value={providerId}
-              title="Provider"
+              title={t('composer.provider')}
               onChange={(event) => actions.setProvider(event.target.value)}
             >
               {providers.map((p) => (
@@ -234,20 +236,20 @@ export function Composer({ providers }: { providers: ProviderView[] }) {
 
           <span className="field-inline">
             <label htmlFor={ids.model} className="visually-hidden">
-              Model
+              {t('composer.model')}
             </label>
             <input
               id={ids.model}
               className="model-input"
               list={ids.models}
               value={model}
-              placeholder="Model"
+              placeholder={t('composer.model')}
               autoComplete="off"
               spellCheck={false}
               maxLength={200}
               onFocus={askModels}
               onChange={(event) => actions.setModel(providerId, event.target.value)}
-              title={modelsError?.id === providerId ? `Model. Could not list the models: ${modelsError.message}` : 'Model'}
+              title={modelsError?.id === providerId ? t('composer.modelsError', { error: modelsError.message }) : t('composer.model')}
             />
             <datalist id={ids.models}>
               {modelOptions.map((m) => (
@@ -258,13 +260,13 @@ export function Composer({ providers }: { providers: ProviderView[] }) {
 
           {params.includes('n') && (
             <span className="field-inline">
-              <label htmlFor={`${ids.provider}-n`}>Images</label>
+              <label htmlFor={`${ids.provider}-n`}>{t('composer.params.n')}</label>
               <input id={`${ids.provider}-n`} className="n-input" type="number" min={1} max={10} placeholder="1" {...param('n')} />
             </span>
           )}
           {params.includes('size') && (
             <span className="field-inline">
-              <label htmlFor={`${ids.provider}-size`}>Size</label>
+              <label htmlFor={`${ids.provider}-size`}>{t('composer.params.size')}</label>
               <input
                 id={`${ids.provider}-size`}
                 className="size-input"
@@ -283,9 +285,9 @@ export function Composer({ providers }: { providers: ProviderView[] }) {
           )}
           {params.includes('aspect') && (
             <span className="field-inline">
-              <label htmlFor={`${ids.provider}-aspect`}>Aspect</label>
+              <label htmlFor={`${ids.provider}-aspect`}>{t('composer.params.aspect')}</label>
               <select id={`${ids.provider}-aspect`} {...param('aspect')}>
-                <option value="">Auto</option>
+                <option value="">{t('composer.auto')}</option>
                 {ASPECTS.map((aspect) => (
                   <option key={aspect} value={aspect}>
                     {aspect}
@@ -296,20 +298,20 @@ export function Composer({ providers }: { providers: ProviderView[] }) {
           )}
           {params.includes('quality') && (
             <span className="field-inline">
-              <label htmlFor={`${ids.provider}-quality`}>Quality</label>
+              <label htmlFor={`${ids.provider}-quality`}>{t('composer.params.quality')}</label>
               <select id={`${ids.provider}-quality`} {...param('quality')}>
-                <option value="">Auto</option>
-                <option value="low">Low</option>
-                <option value="medium">Medium</option>
-                <option value="high">High</option>
+                <option value="">{t('composer.auto')}</option>
+                <option value="low">{t('composer.quality.low')}</option>
+                <option value="medium">{t('composer.quality.medium')}</option>
+                <option value="high">{t('composer.quality.high')}</option>
               </select>
             </span>
           )}
           {params.includes('resolution') && (
             <span className="field-inline">
-              <label htmlFor={`${ids.provider}-resolution`}>Resolution</label>
+              <label htmlFor={`${ids.provider}-resolution`}>{t('composer.params.resolution')}</label>
               <select id={`${ids.provider}-resolution`} {...param('resolution')}>
-                <option value="">Auto</option>
+                <option value="">{t('composer.auto')}</option>
                 <option value="1K">1K</option>
                 <option value="2K">2K</option>
                 <option value="4K">4K</option>
@@ -321,12 +323,12 @@ export function Composer({ providers }: { providers: ProviderView[] }) {
         <div className="composer-actions">
           {shownTokens?.count != null && (
             <span className="muted small token-count" data-testid="token-count">
-              {shownTokens.count.toLocaleString()} token{shownTokens.count === 1 ? '' : 's'}
+              {formatTokens(shownTokens.count)}
             </span>
           )}
           {shownTokens?.error && (
             <span className="muted small token-count" title={shownTokens.error}>
-              Tokens: ?
+              {t('composer.tokensUnknown')}
             </span>
           )}
 
@@ -336,22 +338,22 @@ export function Composer({ providers }: { providers: ProviderView[] }) {
               className="stop"
               onClick={() => running.forEach((g) => void actions.cancel(g.generationId))}
               disabled={running.every((g) => g.cancelling)}
-              title="Stop generating (Esc)"
+              title={t('composer.stopTitle')}
             >
               <StopIcon />
-              Stop
+              {t('composer.stop')}
             </button>
           )}
-          <button type="submit" className="primary icon-text" disabled={!canSend} title="Send (Enter)">
+          <button type="submit" className="primary icon-text" disabled={!canSend} title={t('composer.sendTitle')}>
             <SendIcon />
-            {state.sending ? 'Sending…' : 'Send'}
+            {t(state.sending ? 'composer.sending' : 'composer.send')}
           </button>
         </div>
       </div>
 
       {blocked && (
         <p role="alert" className="error small composer-note">
-          A picture attached above is gone from the library. Remove it or pick another one to send.
+          {t('composer.blocked')}
         </p>
       )}
       {state.attachError && (
@@ -363,7 +365,7 @@ export function Composer({ providers }: { providers: ProviderView[] }) {
         <div role="alert" className="error composer-note composer-error">
           <span>{state.error}</span>
           <button type="button" className="link" onClick={actions.dismissError}>
-            Dismiss
+            {t('common:dismiss')}
           </button>
         </div>
       )}

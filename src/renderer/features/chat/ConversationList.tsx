@@ -1,8 +1,10 @@
 import { useId, useMemo, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
+import { formatShortDate } from '../../i18n/format';
 import { useChatStore } from '../../store/chat-store';
 import { SearchIcon } from '../library/icons';
-import { conversationTitle, shortDate } from './format';
+import { conversationTitle } from './format';
 import { PlusIcon } from './icons';
 
 /** The left column: New chat, a search over titles and messages, and the conversations, newest first. */
@@ -20,6 +22,7 @@ export function ConversationList() {
   const { select, newChat, setSearch } = useChatStore(
     useShallow((s) => ({ select: s.select, newChat: s.newChat, setSearch: s.setSearch })),
   );
+  const { t } = useTranslation('chat');
   const searchId = useId();
   const running = useMemo(() => new Set(Object.values(live).map((g) => g.conversationId)), [live]);
 
@@ -43,20 +46,20 @@ export function ConversationList() {
   };
 
   return (
-    <aside className="chat-sidebar" aria-label="Conversations">
-      <button type="button" className="new-chat" onClick={newChat} title="New chat (Ctrl+N)" aria-keyshortcuts="Control+N">
+    <aside className="chat-sidebar" aria-label={t('list.label')}>
+      <button type="button" className="new-chat" onClick={newChat} title={t('list.newChatTitle')} aria-keyshortcuts="Control+N">
         <PlusIcon />
-        New chat
+        {t('newChat')}
       </button>
       <div className="search-field chat-search">
         <label htmlFor={searchId} className="visually-hidden">
-          Search chats
+          {t('list.search')}
         </label>
         <SearchIcon />
         <input
           id={searchId}
           type="search"
-          placeholder="Search chats"
+          placeholder={t('list.search')}
           autoComplete="off"
           spellCheck={false}
           value={search}
@@ -76,7 +79,7 @@ export function ConversationList() {
         </p>
       )}
       {loaded && conversations.length === 0 && !listError && (
-        <p className="muted small chat-list-empty">{search.trim() ? 'No chat matches this search.' : 'No chats yet.'}</p>
+        <p className="muted small chat-list-empty">{t(search.trim() ? 'list.noMatch' : 'list.empty')}</p>
       )}
       <ul className="conversation-list" onKeyDown={onKeyDown}>
         {conversations.map((conversation) => (
@@ -87,10 +90,10 @@ export function ConversationList() {
               aria-current={conversation.id === currentId ? 'true' : undefined}
               onClick={() => void select(conversation.id)}
             >
-              <span className="conversation-title">{conversationTitle(conversation)}</span>
+              <span className="conversation-title">{conversationTitle(conversation) ?? t('newChat')}</span>
               <span className="conversation-meta">
-                {running.has(conversation.id) && <span className="dot-running" aria-label="Generating" role="img" />}
-                <time dateTime={new Date(conversation.updatedAt).toISOString()}>{shortDate(conversation.updatedAt)}</time>
+                {running.has(conversation.id) && <span className="dot-running" aria-label={t('list.generating')} role="img" />}
+                <time dateTime={new Date(conversation.updatedAt).toISOString()}>{formatShortDate(conversation.updatedAt)}</time>
               </span>
             </button>
           </li>

@@ -1,6 +1,8 @@
 import { memo, useMemo, useState, type ComponentProps, type MouseEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import ReactMarkdown, { type Components, type ExtraProps } from 'react-markdown';
 import remarkGfm from 'remark-gfm';
+import { errorText } from '../../i18n/errors';
 import { CodeBlock } from './answer/CodeBlock';
 import { openLink } from './answer/open-link';
 
@@ -13,12 +15,13 @@ const PLUGINS = [remarkGfm];
  * never fetched from the web but shown as links (the provider's pictures are saved and shown apart).
  */
 export const Markdown = memo(function Markdown({ text }: { text: string }) {
+  const { t } = useTranslation('chat');
   const [linkError, setLinkError] = useState<string | null>(null);
 
   const components = useMemo<Components>(() => {
     const follow = (href: string) => {
       setLinkError(null);
-      openLink(href).catch((error: unknown) => setLinkError(error instanceof Error ? error.message : String(error)));
+      openLink(href).catch((error: unknown) => setLinkError(errorText(error)));
     };
     return {
       a: ({ href, children }) => (
@@ -27,13 +30,13 @@ export const Markdown = memo(function Markdown({ text }: { text: string }) {
         </AnswerLink>
       ),
       img: ({ src, alt }) => {
-        const label = alt?.trim() || 'image';
+        const label = alt?.trim() || t('markdown.image');
         return typeof src === 'string' && src !== '' ? (
           <AnswerLink href={src} onFollow={follow}>
-            {`Image: ${label}`}
+            {t('markdown.imageLink', { label })}
           </AnswerLink>
         ) : (
-          <span className="muted">{`Image: ${label}`}</span>
+          <span className="muted">{t('markdown.imageLink', { label })}</span>
         );
       },
       pre: CodeBlock,
@@ -43,7 +46,7 @@ export const Markdown = memo(function Markdown({ text }: { text: string }) {
         </div>
       ),
     };
-  }, []);
+  }, [t]);
 
   return (
     <div className="message-body md">
@@ -52,7 +55,7 @@ export const Markdown = memo(function Markdown({ text }: { text: string }) {
       </ReactMarkdown>
       {linkError && (
         <p role="alert" className="error small">
-          Could not open the link: {linkError}
+          {t('markdown.linkError', { error: linkError })}
         </p>
       )}
     </div>

@@ -1,6 +1,8 @@
 import { lazy, Suspense, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Message } from '../../../shared/library';
 import { mediaUrl } from '../../bridge/media';
+import { formatElapsedSeconds } from '../../i18n/format';
 import { useChatStore, type LiveGeneration } from '../../store/chat-store';
 import { useProvidersStore } from '../../store/providers-store';
 import { VersionsSideBySide } from '../compare/VersionsSideBySide';
@@ -8,7 +10,7 @@ import { AnswerCost } from './answer/AnswerCost';
 import { AnswerError } from './answer/AnswerError';
 import { ImageWithActions } from './answer/ImageWithActions';
 import { VersionsBar, type Versions } from './answer/VersionsBar';
-import { formatElapsed, requestSummary, toTurns, type Turn } from './format';
+import { requestParams, toTurns, type Turn } from './format';
 import { RetryIcon } from './icons';
 
 // The Markdown renderer is its own chunk, fetched as soon as the chat's code loads (long before a
@@ -23,6 +25,7 @@ interface MessagesProps {
 
 /** The conversation: each prompt with its answer (or its answers, as versions), newest at the bottom. */
 export function Messages({ onOpenImage }: MessagesProps) {
+  const { t } = useTranslation('chat');
   const messages = useChatStore((s) => s.messages);
   const currentId = useChatStore((s) => s.currentId);
   const turns = useMemo(() => toTurns(messages), [messages]);
@@ -60,7 +63,7 @@ export function Messages({ onOpenImage }: MessagesProps) {
         stick.current = element.scrollHeight - element.scrollTop - element.clientHeight < 48;
       }}
     >
-      <ol className="chat-turns" ref={content} aria-label="Messages">
+      <ol className="chat-turns" ref={content} aria-label={t('messages.label')}>
         {turns.map((turn) => (
           <TurnView key={turn.key} turn={turn} followUp={turn.user !== null && turn.user.id !== firstPromptId} onOpenImage={onOpenImage} />
         ))}
@@ -73,6 +76,7 @@ function TurnView({ turn, followUp, onOpenImage }: { turn: Turn; followUp: boole
   const choice = useChatStore((s) => (turn.user ? s.versionChoice[turn.user.id] : undefined));
   const chooseVersion = useChatStore((s) => s.chooseVersion);
   const [comparing, setComparing] = useState(false);
+  const { t } = useTranslation('chat');
   const { user, answers } = turn;
   const chosen = Math.max(0, choice === undefined ? answers.length - 1 : answers.findIndex((a) => a.id === choice));
   const answer = answers[chosen];
@@ -95,7 +99,7 @@ function TurnView({ turn, followUp, onOpenImage }: { turn: Turn; followUp: boole
     <li className="turn">
       {user && <UserMessage message={user} onOpenImage={onOpenImage} />}
       {answer && versions?.comparing ? (
-        <section className="message message-assistant" aria-label="Versions">
+        <section className="message message-assistant" aria-label={t('versions.label')}>
           <VersionsBar versions={versions} />
           <VersionsSideBySide answers={answers} chosen={chosen} onChoose={pick} />
         </section>
@@ -117,18 +121,23 @@ function TurnView({ turn, followUp, onOpenImage }: { turn: Turn; followUp: boole
 }
 
 function UserMessage({ message, onOpenImage }: { message: Message; onOpenImage(id: number): void }) {
-  const summary = requestSummary(message.request);
+  const { t } = useTranslation('chat');
+  const summary = useRequestSummary(message.request);
   const providerName = useProviderName(message.provider);
   return (
-    <article className="message message-user" aria-label="Your message">
+    <article className="message message-user" aria-label={t('messages.yours')}>
       {message.imageIds.length > 0 && (
-        <ul className="message-attachments" aria-label="Attached images">
+        <ul className="message-attachments" aria-label={t('messages.attached')}>
           {message.imageIds.map((id, index) => (
             <li key={id}>
               <ImageWithActions id={id} number={index + 1} frameClass="thumb-frame attachment-thumb" onOpen={() => onOpenImage(id)} compact>
-                <img src={mediaUrl('thumb', id)} alt={index === 0 ? 'Source image' : `Reference image ${index}`} draggable={false} />
+                <img
+                  src={mediaUrl('thumb', id)}
+                  alt={index === 0 ? t('messages.sourceImage') : t('messages.referenceImage', { n: index })}
+                  draggable={false}
+                />
                 <span className="attachment-badge" aria-hidden="true">
-                  {index === 0 ? 'Source' : 'Ref'}
+                  {t(index === 0 ? 'messages.sourceBadge' : 'messages.referenceBadge')}
                 </span>
               </ImageWithActions>
             </li>
@@ -174,6 +183,7 @@ function AssistantMessage({
     return undefined;
   });
   const retry = useChatStore((s) => s.retry);
+  const { t } = useTranslation('chat');
   const providerName = useProviderName(message.provider);
   const streaming = live !== undefined || message.status === 'streaming';
   const elapsed = useElapsed(message.createdAt, streaming);
@@ -187,12 +197,12 @@ function AssistantMessage({
   const retryButton = canRetry && (
     <button type="button" onClick={() => void retry(userMessage.id)}>
       <RetryIcon />
-      Retry
+      {t('answer.retry')}
     </button>
   );
 
   return (
-    <article className={`message message-assistant status-${status}`} aria-label="Answer" aria-busy={streaming}>
+    <article className={`message message-assistant status-${status}`} aria-label={t('answer.label')} aria-busy={streaming}>
       {versions && <VersionsBar versions={versions} />}
 
       {text.trim() !== '' && (
@@ -202,11 +212,11 @@ function AssistantMessage({
       )}
 
       {imageIds.length > 0 && (
-        <ul className="message-images" aria-label="Images">
+        <ul className="message-images" aria-label={t('answer.images')}>
           {imageIds.map((id, index) => (
             <li key={id}>
               <ImageWithActions id={id} number={index + 1} frameClass="message-image" onOpen={() => onOpenImage(id)} draggable>
-                <img src={mediaUrl('preview', id)} alt={`Generated image ${index + 1}`} draggable={false} />
+                <img src={mediaUrl('preview', id)} alt={t('answer.generatedImage', { n: index + 1 })} draggable={false} />
               </ImageWithActions>
             </li>
           ))}
@@ -216,14 +226,14 @@ function AssistantMessage({
       {streaming && (
         <div className="message-status" role="status">
           <span className="spinner" aria-hidden="true" />
-          <span>{live?.cancelling ? 'Stopping…' : 'Generating…'}</span>
+          <span>{t(live?.cancelling ? 'answer.stopping' : 'answer.generating')}</span>
           {live?.progress && <span className="muted">{live.progress}</span>}
-          <span className="muted small elapsed">{formatElapsed(elapsed)}</span>
+          <span className="muted small elapsed">{formatElapsedSeconds(elapsed)}</span>
         </div>
       )}
       {live?.cancelError && (
         <p role="alert" className="error small">
-          Could not stop: {live.cancelError}
+          {t('answer.cancelError', { error: live.cancelError })}
         </p>
       )}
 
@@ -233,29 +243,42 @@ function AssistantMessage({
 
       {(status === 'cancelled' || status === 'interrupted') && (
         <div className="message-stopped">
-          <span className="badge">{status === 'cancelled' ? 'Stopped' : 'Interrupted'}</span>
-          <span className="muted small">
-            {status === 'cancelled' ? 'You stopped this answer.' : 'Holst closed before this answer was finished.'}
-          </span>
+          <span className="badge">{t(status === 'cancelled' ? 'answer.stopped' : 'answer.interrupted')}</span>
+          <span className="muted small">{t(status === 'cancelled' ? 'answer.stoppedText' : 'answer.interruptedText')}</span>
           {retryButton}
         </div>
       )}
 
       {status === 'complete' && (
         <footer className="message-footer">
-          {text.trim() === '' && imageIds.length === 0 && <span className="muted small">The provider answered with nothing.</span>}
+          {text.trim() === '' && imageIds.length === 0 && <span className="muted small">{t('answer.empty')}</span>}
           <span className="message-meta">{[providerName, message.model].filter(Boolean).join(' · ')}</span>
           <AnswerCost message={{ ...message, imageIds }} />
           {canRetry && (
-            <button type="button" className="link-button" onClick={() => void retry(userMessage.id)} title="Ask again; this answer is kept">
+            <button type="button" className="link-button" onClick={() => void retry(userMessage.id)} title={t('answer.againTitle')}>
               <RetryIcon />
-              Answer again
+              {t('answer.again')}
             </button>
           )}
         </footer>
       )}
     </article>
   );
+}
+
+const PARAMS = ['n', 'size', 'aspect', 'quality', 'resolution'] as const;
+const QUALITIES = ['low', 'medium', 'high'] as const;
+const known = <T extends string>(list: readonly T[], value: string): value is T => (list as readonly string[]).includes(value);
+
+/** The parameters a prompt asked for, as "n 2 · size 1024x1024" in the language in use. */
+function useRequestSummary(request: Message['request']): string | null {
+  const { t } = useTranslation('chat');
+  const parts = requestParams(request).map(([name, value]) => {
+    const label = known(PARAMS, name) ? t(`messages.param.${name}`) : name;
+    const shown = name === 'quality' && known(QUALITIES, value) ? t(`messages.quality.${value}`) : value;
+    return `${label} ${shown}`;
+  });
+  return parts.length > 0 ? parts.join(' · ') : null;
 }
 
 /** A provider's name for display; its id when it has none or is gone. */

@@ -1,26 +1,8 @@
 import type { Conversation, Message } from '../../../shared/library';
 
-/** What a conversation is called in the list and the header. */
-export const conversationTitle = (conversation: Pick<Conversation, 'title'> | null | undefined): string =>
-  conversation?.title.trim() || 'New chat';
-
-const time = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' });
-const day = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric' });
-const dayYear = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
-
-/** Today: the time; this year: the day; older: the full date. */
-export function shortDate(ms: number, now = Date.now()): string {
-  const date = new Date(ms);
-  const today = new Date(now);
-  if (date.toDateString() === today.toDateString()) return time.format(date);
-  if (date.getFullYear() === today.getFullYear()) return day.format(date);
-  return dayYear.format(date);
-}
-
-export function formatElapsed(seconds: number): string {
-  if (seconds < 60) return `${seconds} s`;
-  return `${Math.floor(seconds / 60)} min ${String(seconds % 60).padStart(2, '0')} s`;
-}
+/** A conversation's own title; null while it has none (the window calls it "New chat"). */
+export const conversationTitle = (conversation: Pick<Conversation, 'title'> | null | undefined): string | null =>
+  conversation?.title.trim() || null;
 
 /** Answers grouped under the prompt they answer (a prompt answered again has several versions). */
 export interface Turn {
@@ -47,14 +29,13 @@ export function toTurns(messages: readonly Message[]): Turn[] {
   return turns;
 }
 
-/** The parameters a user message asked for, as "n 2 · size 1024x1024". */
-export function requestSummary(request: Message['request']): string | null {
+/** The parameters a user message asked for (name and value), in the order it gave them. */
+export function requestParams(request: Message['request']): Array<[name: string, value: string]> {
   const params = request?.params;
-  if (!params || typeof params !== 'object') return null;
-  const parts = Object.entries(params as Record<string, unknown>)
+  if (!params || typeof params !== 'object') return [];
+  return Object.entries(params as Record<string, unknown>)
     .filter(([, value]) => typeof value === 'string' || typeof value === 'number')
-    .map(([key, value]) => `${key} ${String(value)}`);
-  return parts.length > 0 ? parts.join(' · ') : null;
+    .map(([key, value]) => [key, String(value)]);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { CloseIcon } from '../library/icons';
 import { useCompareStore, type ComparePair } from './compare-store';
 import { CompareSlider } from './CompareSlider';
@@ -16,8 +17,15 @@ export function CompareHost() {
 function CompareDialog({ pair, onClose }: { pair: ComparePair; onClose(): void }) {
   const titleId = useId();
   const dialog = useRef<HTMLDivElement>(null);
+  const { t } = useTranslation(['compare', 'common']);
   const [swapped, setSwapped] = useState(false);
-  const shown = swapped ? { a: pair.b, b: pair.a, labelA: pair.labelB, labelB: pair.labelA } : pair;
+  const named = {
+    a: pair.a,
+    b: pair.b,
+    labelA: pair.labelA ?? t('common:imageN', { id: pair.a }),
+    labelB: pair.labelB ?? t('common:imageN', { id: pair.b }),
+  };
+  const shown = swapped ? { a: named.b, b: named.a, labelA: named.labelB, labelB: named.labelA } : named;
 
   // The divider takes focus so the arrow keys work at once; focus goes back where it was on close.
   useEffect(() => {
@@ -58,18 +66,16 @@ function CompareDialog({ pair, onClose }: { pair: ComparePair; onClose(): void }
     >
       <div className="compare-dialog" role="dialog" aria-modal="true" aria-labelledby={titleId} ref={dialog} onKeyDown={onKeyDown}>
         <header className="compare-header">
-          <h2 id={titleId}>
-            Compare {shown.labelA} and {shown.labelB}
-          </h2>
-          <button type="button" onClick={() => setSwapped(!swapped)} title="Put the other picture on the left">
-            Swap sides
+          <h2 id={titleId}>{t('dialog.title', { a: shown.labelA, b: shown.labelB })}</h2>
+          <button type="button" onClick={() => setSwapped(!swapped)} title={t('dialog.swapHint')}>
+            {t('dialog.swap')}
           </button>
-          <button type="button" className="icon-button" aria-label="Close" title="Close (Esc)" onClick={onClose}>
+          <button type="button" className="icon-button" aria-label={t('common:close')} title={t('dialog.closeHint')} onClick={onClose}>
             <CloseIcon />
           </button>
         </header>
         <CompareSlider key={String(swapped)} {...shown} />
-        <p className="muted small compare-hint">Drag the line, or focus it and use ← → (Home and End for the edges).</p>
+        <p className="muted small compare-hint">{t('dialog.hint')}</p>
       </div>
     </div>
   );

@@ -1,5 +1,7 @@
 import { useRef, useState, type CSSProperties, type KeyboardEvent, type PointerEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { mediaUrl } from '../../bridge/media';
+import { formatNumber } from '../../i18n/format';
 
 interface CompareSliderProps {
   a: number;
@@ -10,6 +12,7 @@ interface CompareSliderProps {
 
 const STEP = 5;
 const clamp = (value: number) => Math.min(100, Math.max(0, value));
+const asPercent = (value: number) => formatNumber(value / 100, { style: 'percent' });
 
 /**
  * Two pictures stacked, A over B, with a divider to drag: A shows left of it, B right. Pure CSS
@@ -17,6 +20,7 @@ const clamp = (value: number) => Math.min(100, Math.max(0, value));
  * cross-origin holst-media: images would refuse.
  */
 export function CompareSlider({ a, b, labelA, labelB }: CompareSliderProps) {
+  const { t } = useTranslation('compare');
   const [split, setSplit] = useState(50);
   const stage = useRef<HTMLDivElement>(null);
   const handle = useRef<HTMLDivElement>(null);
@@ -67,22 +71,22 @@ export function CompareSlider({ a, b, labelA, labelB }: CompareSliderProps) {
       <img className="compare-image" src={mediaUrl('preview', b)} alt={labelB} draggable={false} />
       <img className="compare-image compare-image-a" src={mediaUrl('preview', a)} alt={labelA} draggable={false} />
       <span className="compare-label compare-label-a" aria-hidden="true">
-        A · {labelA}
+        {t('slider.labelA', { label: labelA })}
       </span>
       <span className="compare-label compare-label-b" aria-hidden="true">
-        B · {labelB}
+        {t('slider.labelB', { label: labelB })}
       </span>
       <div
         ref={handle}
         className="compare-divider"
         role="slider"
         tabIndex={0}
-        aria-label={`Divider between A (${labelA}) and B (${labelB})`}
+        aria-label={t('slider.divider', { a: labelA, b: labelB })}
         aria-orientation="horizontal"
         aria-valuemin={0}
         aria-valuemax={100}
         aria-valuenow={percent}
-        aria-valuetext={`${percent}% ${labelA}, ${100 - percent}% ${labelB}`}
+        aria-valuetext={t('slider.value', { percentA: asPercent(percent), a: labelA, percentB: asPercent(100 - percent), b: labelB })}
         onKeyDown={onKeyDown}
       >
         <span className="compare-grip" aria-hidden="true">

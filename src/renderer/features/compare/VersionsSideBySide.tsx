@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Message } from '../../../shared/library';
 import { mediaUrl } from '../../bridge/media';
 import { AnswerCost } from '../chat/answer/AnswerCost';
@@ -13,18 +14,18 @@ interface VersionsSideBySideProps {
   onChoose(index: number): void;
 }
 
-const STATUS_NOTE: Partial<Record<Message['status'], string>> = {
-  streaming: 'Being written…',
-  error: 'Failed',
-  cancelled: 'Stopped',
-  interrupted: 'Interrupted',
-};
+/** Answers that are not complete say so on their card. */
+const NOTED = ['streaming', 'error', 'cancelled', 'interrupted'] as const;
+const noted = (status: Message['status']): status is (typeof NOTED)[number] => (NOTED as readonly string[]).includes(status);
 
 /** Every answer to one prompt next to each other; two ticked images open in the slider. */
 export function VersionsSideBySide({ answers, chosen, onChoose }: VersionsSideBySideProps) {
+  const { t } = useTranslation('compare');
   const [ticked, setTicked] = useState<number[]>([]);
   const labels = new Map<number, string>();
-  answers.forEach((answer, v) => answer.imageIds.forEach((id, i) => labels.set(id, `Version ${v + 1}, image ${i + 1}`)));
+  answers.forEach((answer, v) =>
+    answer.imageIds.forEach((id, i) => labels.set(id, t('versions.imageLabel', { version: v + 1, image: i + 1 }))),
+  );
   const pair = ticked.filter((id) => labels.has(id));
 
   // Ticking a third image lets go of the first one: the slider compares two.
@@ -32,20 +33,24 @@ export function VersionsSideBySide({ answers, chosen, onChoose }: VersionsSideBy
 
   return (
     <div className="versions-compare">
-      <ol className="versions-grid" aria-label="Versions side by side">
+      <ol className="versions-grid" aria-label={t('versions.listLabel')}>
         {answers.map((answer, v) => (
           <li key={answer.id} className={v === chosen ? 'version-card chosen' : 'version-card'}>
             <div className="version-card-head">
               <button type="button" className="version-pick" aria-pressed={v === chosen} onClick={() => onChoose(v)}>
-                Version {v + 1}
+                {t('versions.version', { n: v + 1 })}
               </button>
-              {v === chosen ? <span className="badge badge-accent">Shown</span> : <span className="muted small">Click to show</span>}
+              {v === chosen ? (
+                <span className="badge badge-accent">{t('versions.shown')}</span>
+              ) : (
+                <span className="muted small">{t('versions.clickToShow')}</span>
+              )}
             </div>
             {answer.imageIds.length > 0 && (
               <ul className="version-images">
                 {answer.imageIds.map((id) => (
                   <li key={id}>
-                    <label className={pair.includes(id) ? 'version-image ticked' : 'version-image'} title="Tick two images to compare them">
+                    <label className={pair.includes(id) ? 'version-image ticked' : 'version-image'} title={t('versions.tickHint')}>
                       <input type="checkbox" checked={pair.includes(id)} onChange={() => toggle(id)} />
                       <img src={mediaUrl('preview', id)} alt={labels.get(id)} draggable={false} />
                     </label>
@@ -53,7 +58,7 @@ export function VersionsSideBySide({ answers, chosen, onChoose }: VersionsSideBy
                 ))}
               </ul>
             )}
-            {STATUS_NOTE[answer.status] && <p className="version-note">{STATUS_NOTE[answer.status]}</p>}
+            {noted(answer.status) && <p className="version-note">{t(`versions.status.${answer.status}`)}</p>}
             <Excerpt text={answer.text} />
             {answer.status === 'complete' && <AnswerCost message={answer} />}
           </li>
@@ -61,7 +66,7 @@ export function VersionsSideBySide({ answers, chosen, onChoose }: VersionsSideBy
       </ol>
       <div className="versions-compare-bar">
         <span className="muted small" aria-live="polite">
-          {pair.length === 2 ? `${labels.get(pair[0]!)} and ${labels.get(pair[1]!)}` : 'Tick two images to compare them with a slider.'}
+          {pair.length === 2 ? t('versions.pair', { a: labels.get(pair[0]!), b: labels.get(pair[1]!) }) : t('versions.tickTwo')}
         </span>
         <button
           type="button"
@@ -70,7 +75,7 @@ export function VersionsSideBySide({ answers, chosen, onChoose }: VersionsSideBy
           onClick={() => openCompare(pair[0]!, pair[1]!, { a: labels.get(pair[0]!), b: labels.get(pair[1]!) })}
         >
           <SliderIcon />
-          Compare with slider
+          {t('versions.compare')}
         </button>
       </div>
     </div>

@@ -1,14 +1,17 @@
 import { useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ImageDetail } from '../../../shared/library';
 import { usePopover } from '../../app/use-popover';
 import { holst, unwrap } from '../../bridge';
 import { mediaUrl } from '../../bridge/media';
 import { openCompare } from './compare-store';
 
+/** Why a picture is offered: the source or a reference of this one, made from it, or in the same chat. */
+type Relation = 'source' | 'reference' | 'child' | 'chat';
+
 interface Candidate {
   id: number;
-  /** Why it is offered: "Source", "Made from it", "In this chat". */
-  relation: string;
+  relation: Relation;
 }
 
 /** The pictures worth comparing with the one in view: its lineage first, then the rest of its chat. */
@@ -29,19 +32,20 @@ function useCandidates(detail: ImageDetail, open: boolean): Candidate[] {
 
   const seen = new Set([image.id]);
   const out: Candidate[] = [];
-  const add = (id: number, relation: string) => {
+  const add = (id: number, relation: Relation) => {
     if (seen.has(id)) return;
     seen.add(id);
     out.push({ id, relation });
   };
-  for (const parent of parents) if (parent.role !== 'mask') add(parent.image.id, parent.role === 'source' ? 'Source' : 'Reference');
-  for (const child of children) add(child.id, 'Made from it');
-  for (const id of chat) add(id, 'In this chat');
+  for (const parent of parents) if (parent.role !== 'mask') add(parent.image.id, parent.role === 'source' ? 'source' : 'reference');
+  for (const child of children) add(child.id, 'child');
+  for (const id of chat) add(id, 'chat');
   return out;
 }
 
 /** "Compare with…": one click on another picture opens the slider with both. */
 export function ViewerCompareButton({ detail }: { detail: ImageDetail }) {
+  const { t } = useTranslation('compare');
   const { open, setOpen, button, popover, onKeyDown } = usePopover();
   const candidates = useCandidates(detail, open);
   const popoverId = useId();
@@ -52,7 +56,7 @@ export function ViewerCompareButton({ detail }: { detail: ImageDetail }) {
   return (
     <span className="viewer-compare">
       <button type="button" ref={button} aria-expanded={open} aria-controls={popoverId} onClick={() => setOpen(!open)}>
-        Compare with…
+        {t('viewer.open')}
       </button>
       {open && (
         <div
@@ -60,27 +64,30 @@ export function ViewerCompareButton({ detail }: { detail: ImageDetail }) {
           ref={popover}
           className="swap-popover viewer-compare-popover"
           role="group"
-          aria-label="Pictures to compare with"
+          aria-label={t('viewer.listLabel')}
           onKeyDown={onKeyDown}
         >
-          {candidates.length === 0 && <p className="muted small">Looking for pictures…</p>}
-          {candidates.map(({ id, relation }) => (
-            <button
-              key={id}
-              type="button"
-              className="swap-choice"
-              aria-label={`Compare with image ${id} (${relation})`}
-              title={relation}
-              onClick={() => {
-                setOpen(false);
-                // The slider gives the focus back to what had it: this button, inside the viewer.
-                button.current?.focus();
-                openCompare(detail.image.id, id, { a: `Image ${detail.image.id}`, b: `Image ${id}` });
-              }}
-            >
-              <img src={mediaUrl('thumb', id)} alt="" draggable={false} />
-            </button>
-          ))}
+          {candidates.length === 0 && <p className="muted small">{t('viewer.looking')}</p>}
+          {candidates.map(({ id, relation }) => {
+            const why = t(`viewer.relation.${relation}`);
+            return (
+              <button
+                key={id}
+                type="button"
+                className="swap-choice"
+                aria-label={t('viewer.candidate', { id, relation: why })}
+                title={why}
+                onClick={() => {
+                  setOpen(false);
+                  // The slider gives the focus back to what had it: this button, inside the viewer.
+                  button.current?.focus();
+                  openCompare(detail.image.id, id);
+                }}
+              >
+                <img src={mediaUrl('thumb', id)} alt="" draggable={false} />
+              </button>
+            );
+          })}
         </div>
       )}
     </span>

@@ -1,11 +1,11 @@
 import { create } from 'zustand';
 
-/** Two library images to compare with the slider, with optional names ("Version 1"). */
+/** Two library images to compare with the slider, with optional names ("Version 1"); unnamed ones read "Image 12" when shown. */
 export interface ComparePair {
   a: number;
   b: number;
-  labelA: string;
-  labelB: string;
+  labelA?: string;
+  labelB?: string;
 }
 
 interface CompareState {
@@ -16,7 +16,7 @@ interface CompareState {
 
 export const useCompareStore = create<CompareState>()((set) => ({
   pair: null,
-  open: (a, b, labels = {}) => set({ pair: { a, b, labelA: labels.a ?? `Image ${a}`, labelB: labels.b ?? `Image ${b}` } }),
+  open: (a, b, labels = {}) => set({ pair: { a, b, labelA: labels.a, labelB: labels.b } }),
   close: () => set({ pair: null }),
 }));
 

@@ -1,7 +1,9 @@
 import { useState, type DragEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ImageRecord } from '../../../shared/library';
 import { holst, inElectron, unwrap } from '../../bridge';
 import { mediaUrl } from '../../bridge/media';
+import { errorText } from '../../i18n/errors';
 import { formatType } from './format';
 
 /**
@@ -9,6 +11,7 @@ import { formatType } from './format';
  * the clipboard and reveals the file; in a browser the original is simply downloaded.
  */
 export function FileActions({ image }: { image: ImageRecord }) {
+  const { t } = useTranslation('library');
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const fileName = image.originalName ?? `holst-${image.id}.${formatType(image.mime).toLowerCase().replace('jpeg', 'jpg')}`;
 
@@ -18,7 +21,7 @@ export function FileActions({ image }: { image: ImageRecord }) {
       const text = await action();
       if (text) setMessage({ text, error: false });
     } catch (error) {
-      setMessage({ text: (error as Error).message, error: true });
+      setMessage({ text: errorText(error), error: true });
     }
   };
 
@@ -26,7 +29,7 @@ export function FileActions({ image }: { image: ImageRecord }) {
     return (
       <div className="actions viewer-actions">
         <a className="button" href={mediaUrl('original', image.id)} download={fileName}>
-          Download original
+          {t('file.download')}
         </a>
       </div>
     );
@@ -39,20 +42,17 @@ export function FileActions({ image }: { image: ImageRecord }) {
           onClick={() =>
             void run(async () => {
               const { path } = await unwrap(holst.library.export({ id: image.id }));
-              return path ? `Saved to ${path}` : null;
+              return path ? t('file.savedTo', { path }) : null;
             })
           }
         >
-          Save a copy…
+          {t('file.saveCopy')}
         </button>
-        <button
-          type="button"
-          onClick={() => void run(async () => (await unwrap(holst.library.copy({ id: image.id })), 'Copied to the clipboard'))}
-        >
-          Copy
+        <button type="button" onClick={() => void run(async () => (await unwrap(holst.library.copy({ id: image.id })), t('file.copied')))}>
+          {t('file.copy')}
         </button>
         <button type="button" onClick={() => void run(async () => (await unwrap(holst.library.reveal({ id: image.id })), null))}>
-          Show in folder
+          {t('file.reveal')}
         </button>
       </div>
       {message && (

@@ -1,8 +1,10 @@
+import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { useLibraryStore } from '../../store/library-store';
 
 /** Progress of pictures dropped or pasted on the library, then what came of them. */
 export function FileImportStatus() {
+  const { t } = useTranslation(['library', 'common']);
   const { fileImport, cancel, dismiss } = useLibraryStore(
     useShallow((s) => ({ fileImport: s.fileImport, cancel: s.cancelFileImport, dismiss: s.dismissFileImport })),
   );
@@ -12,23 +14,19 @@ export function FileImportStatus() {
     <div className={problems.length > 0 && finished ? 'file-import has-problems' : 'file-import'}>
       {!finished ? (
         <>
-          <span role="status">
-            Importing {done + 1 > total ? total : done + 1} of {total}…
-          </span>
-          <progress max={total} value={done} aria-label="Import progress" />
+          <span role="status">{t('fileImport.progress', { current: Math.min(done + 1, total), total })}</span>
+          <progress max={total} value={done} aria-label={t('fileImport.progressLabel')} />
           <button type="button" onClick={cancel}>
-            Cancel
+            {t('common:cancel')}
           </button>
         </>
       ) : (
         <>
           <span role="status">
-            {cancelled
-              ? `Import stopped: ${imported} of ${total} imported.`
-              : `Imported ${imported} of ${total} picture${total === 1 ? '' : 's'}.`}
+            {cancelled ? t('fileImport.stopped', { imported, total }) : t('fileImport.done', { imported, count: total })}
           </span>
           <button type="button" className="link" onClick={dismiss}>
-            Dismiss
+            {t('common:dismiss')}
           </button>
         </>
       )}

@@ -1,11 +1,13 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ImageDetail } from '../../../shared/library';
 import { sendImageToChat } from '../../app/iterate';
 import { inElectron } from '../../bridge';
 import { largeUrl, mediaUrl } from '../../bridge/media';
 import { useLibraryStore } from '../../store/library-store';
 import { ChevronIcon, CloseIcon, StarIcon } from './icons';
-import { formatBytes, formatDate, formatType, imageLabel, roleLabel, sourceLabel } from './format';
+import { formatBytes, formatDateTime } from '../../i18n/format';
+import { formatType, imageLabel, roleLabel, sourceLabel } from './format';
 import { FileActions, startDragOut } from './FileActions';
 import { Lineage } from './Lineage';
 import { ViewerMaskButton } from '../mask/PaintMaskButtons';
@@ -29,6 +31,7 @@ const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), select
 
 /** A modal view of one image: the picture large, its prompt and details, and where it came from. */
 export function ImageViewer({ detail, error, previousId, nextId, onClose, onTrash }: ImageViewerProps) {
+  const { t } = useTranslation(['library', 'common']);
   const open = useLibraryStore((s) => s.open);
   const setFavorite = useLibraryStore((s) => s.setFavorite);
   const titleId = useId();
@@ -115,8 +118,8 @@ export function ImageViewer({ detail, error, previousId, nextId, onClose, onTras
           <button
             type="button"
             className="viewer-step viewer-step-previous"
-            aria-label="Previous image"
-            title="Previous (←)"
+            aria-label={t('viewer.previous')}
+            title={t('viewer.previousTitle')}
             disabled={previousId === null}
             onClick={() => previousId !== null && void open(previousId)}
           >
@@ -125,8 +128,8 @@ export function ImageViewer({ detail, error, previousId, nextId, onClose, onTras
           <button
             type="button"
             className="viewer-step viewer-step-next"
-            aria-label="Next image"
-            title="Next (→)"
+            aria-label={t('viewer.next')}
+            title={t('viewer.nextTitle')}
             disabled={nextId === null}
             onClick={() => nextId !== null && void open(nextId)}
           >
@@ -136,24 +139,22 @@ export function ImageViewer({ detail, error, previousId, nextId, onClose, onTras
 
         <div className="viewer-info">
           <div className="viewer-topline">
-            <span className="eyebrow">
-              Image {image.id} · {sourceLabel(image.source)}
-            </span>
-            <button type="button" className="icon-button" aria-label="Close" title="Close (Esc)" onClick={onClose}>
+            <span className="eyebrow">{t('viewer.eyebrow', { id: image.id, source: sourceLabel(image.source) })}</span>
+            <button type="button" className="icon-button" aria-label={t('common:close')} title={t('viewer.closeTitle')} onClick={onClose}>
               <CloseIcon />
             </button>
           </div>
 
           <h2 id={titleId} className={prompt ? 'viewer-prompt' : 'viewer-prompt muted'}>
-            {prompt ?? 'No prompt'}
+            {prompt ?? t('viewer.noPrompt')}
           </h2>
           {image.revisedPrompt && (
             <div className="viewer-revised">
-              <h3>Revised prompt</h3>
+              <h3>{t('viewer.revisedPrompt')}</h3>
               <p>{image.revisedPrompt}</p>
             </div>
           )}
-          {image.trashedAt !== null && <p className="warning small">This image is in the trash.</p>}
+          {image.trashedAt !== null && <p className="warning small">{t('viewer.inTrash')}</p>}
 
           {image.trashedAt === null && (
             <div className="actions viewer-iterate">
@@ -161,18 +162,13 @@ export function ImageViewer({ detail, error, previousId, nextId, onClose, onTras
                 type="button"
                 className="primary"
                 aria-keyshortcuts="E"
-                title="Edit this picture in the chat (E)"
+                title={t('viewer.editTitle')}
                 onClick={() => takeToChat('edit')}
               >
-                Edit
+                {t('common:edit')}
               </button>
-              <button
-                type="button"
-                aria-keyshortcuts="R"
-                title="Add to the next prompt as a reference (R)"
-                onClick={() => takeToChat('reference')}
-              >
-                Use as reference
+              <button type="button" aria-keyshortcuts="R" title={t('viewer.referenceTitle')} onClick={() => takeToChat('reference')}>
+                {t('common:useAsReference')}
               </button>
               <ViewerMaskButton image={image} onClose={onClose} />
             </div>
@@ -187,11 +183,11 @@ export function ImageViewer({ detail, error, previousId, nextId, onClose, onTras
             >
               <StarIcon filled={image.favorite} />
               {/* A toggle keeps its name; aria-pressed and the filled star say whether it is on. */}
-              Favourite
+              {t('common:favourite')}
             </button>
             {image.trashedAt === null && (
               <button type="button" className="danger" onClick={() => void trash()} disabled={trashing}>
-                Move to trash
+                {t('common:moveToTrash')}
               </button>
             )}
           </div>
@@ -205,19 +201,19 @@ export function ImageViewer({ detail, error, previousId, nextId, onClose, onTras
           <dl className="meta">
             {image.provider && (
               <>
-                <dt>Provider</dt>
+                <dt>{t('viewer.meta.provider')}</dt>
                 <dd>{image.provider}</dd>
               </>
             )}
             {image.model && (
               <>
-                <dt>Model</dt>
+                <dt>{t('viewer.meta.model')}</dt>
                 <dd>{image.model}</dd>
               </>
             )}
-            <dt>Source</dt>
+            <dt>{t('viewer.meta.source')}</dt>
             <dd>{sourceLabel(image.source)}</dd>
-            <dt>Size</dt>
+            <dt>{t('viewer.meta.size')}</dt>
             <dd>
               {image.width} × {image.height}
               <span className="muted">
@@ -225,22 +221,22 @@ export function ImageViewer({ detail, error, previousId, nextId, onClose, onTras
                 · {formatType(image.mime)} · {formatBytes(image.bytes)}
               </span>
             </dd>
-            <dt>Created</dt>
+            <dt>{t('viewer.meta.created')}</dt>
             <dd>
-              <time dateTime={new Date(image.createdAt).toISOString()}>{formatDate(image.createdAt)}</time>
+              <time dateTime={new Date(image.createdAt).toISOString()}>{formatDateTime(image.createdAt)}</time>
             </dd>
             {image.originalName && (
               <>
-                <dt>File</dt>
+                <dt>{t('viewer.meta.file')}</dt>
                 <dd className="break">{image.originalName}</dd>
               </>
             )}
-            <dt>Tags</dt>
+            <dt>{t('viewer.meta.tags')}</dt>
             <dd>
               {tags.length === 0 ? (
-                <span className="muted">None</span>
+                <span className="muted">{t('viewer.meta.noTags')}</span>
               ) : (
-                <ul className="tags" aria-label="Tags">
+                <ul className="tags" aria-label={t('viewer.meta.tags')}>
                   {tags.map((tag) => (
                     <li key={tag} className="tag">
                       {tag}
@@ -251,7 +247,7 @@ export function ImageViewer({ detail, error, previousId, nextId, onClose, onTras
             </dd>
             {params.length > 0 && (
               <>
-                <dt>Parameters</dt>
+                <dt>{t('viewer.meta.parameters')}</dt>
                 <dd className="params">
                   {params.map(([key, value]) => (
                     <div key={key}>
@@ -264,13 +260,13 @@ export function ImageViewer({ detail, error, previousId, nextId, onClose, onTras
           </dl>
 
           <Lineage
-            title="Made from"
-            empty={image.source === 'edited' ? 'The images it was made from are gone.' : null}
+            title={t('viewer.madeFrom')}
+            empty={image.source === 'edited' ? t('viewer.parentsGone') : null}
             items={parents.map(({ role, image: parent }) => ({ image: parent, badge: roleLabel(role) }))}
             onOpen={(id) => void open(id)}
           />
           <Lineage
-            title="Used in"
+            title={t('viewer.usedIn')}
             empty={null}
             items={children.map((child) => ({ image: child, badge: null }))}
             onOpen={(id) => void open(id)}

@@ -1,9 +1,12 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ImportProgress } from '../../../shared/library';
 import { holst, inElectron, unwrap } from '../../bridge';
+import { errorText } from '../../i18n/errors';
 
 /** Import files and folders through the desktop app's open dialog, with progress and Cancel. */
 export function ImportButton() {
+  const { t } = useTranslation(['library', 'common']);
   const [job, setJob] = useState<string | null>(null);
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -21,7 +24,7 @@ export function ImportButton() {
     try {
       setJob((await unwrap(holst.library.import({}))).jobId);
     } catch (e) {
-      setError((e as Error).message);
+      setError(errorText(e));
     }
   };
 
@@ -29,7 +32,11 @@ export function ImportButton() {
   const summary = (() => {
     if (!progress?.finished || !progress.results) return null;
     const count = (status: string) => progress.results!.filter((r) => r.status === status).length;
-    return `${count('imported')} imported, ${count('duplicate')} already here, ${count('skipped') + count('failed')} skipped`;
+    return t('import.summary', {
+      imported: count('imported'),
+      duplicates: count('duplicate'),
+      skipped: count('skipped') + count('failed'),
+    });
   })();
 
   return (
@@ -37,15 +44,15 @@ export function ImportButton() {
       {running ? (
         <>
           <span role="status" className="muted small">
-            Importing {progress.done}/{progress.total}…
+            {t('import.progress', { done: progress.done, total: progress.total })}
           </span>
           <button type="button" onClick={() => void holst.library.cancelImport({ jobId: job })}>
-            Cancel
+            {t('common:cancel')}
           </button>
         </>
       ) : (
         <button type="button" onClick={() => void start()}>
-          Import…
+          {t('import.button')}
         </button>
       )}
       {summary && !running && (

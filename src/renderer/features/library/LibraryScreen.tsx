@@ -1,5 +1,6 @@
 import { ImportButton } from './ImportButton';
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type DragEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { sendImageToChat, type ImageAction } from '../../app/iterate';
 import { ImageMenu } from './ImageMenu';
 import { FileImportStatus } from './FileImportStatus';
@@ -10,6 +11,7 @@ import { SearchIcon, StarIcon } from './icons';
 import { VirtualGrid, type GridHandle } from './VirtualGrid';
 
 export function LibraryScreen() {
+  const { t } = useTranslation(['library', 'common']);
   const { items, nextCursor, loading, loaded, filtered, error, query, favouritesOnly, selected, viewerError, listVersion } =
     useLibraryStore(
       useShallow((s) => ({
@@ -162,26 +164,22 @@ export function LibraryScreen() {
   };
 
   const count = items.length;
-  const status = !loaded
-    ? loading
-      ? 'Loading…'
-      : ''
-    : `${count.toLocaleString()}${nextCursor !== null ? '+' : ''} image${count === 1 ? '' : 's'}`;
+  const status = !loaded ? (loading ? t('loading') : '') : t(nextCursor !== null ? 'countMore' : 'count', { count });
 
   return (
     <section className="library" aria-labelledby="library-title" {...dropHandlers}>
       <header className="library-toolbar">
-        <h1 id="library-title">Library</h1>
+        <h1 id="library-title">{t('title')}</h1>
         <div className="search-field">
           <label htmlFor={searchId} className="visually-hidden">
-            Search prompts
+            {t('search')}
           </label>
           <SearchIcon />
           <input
             id={searchId}
             ref={search}
             type="search"
-            placeholder="Search prompts"
+            placeholder={t('search')}
             autoComplete="off"
             spellCheck={false}
             value={query}
@@ -201,10 +199,10 @@ export function LibraryScreen() {
           className={favouritesOnly ? 'toggle on' : 'toggle'}
           aria-pressed={favouritesOnly}
           onClick={toggleFavourites}
-          title="Show only favourites"
+          title={t('favourites.filterTitle')}
         >
           <StarIcon filled={favouritesOnly} />
-          Favourites
+          {t('favourites.filter')}
         </button>
         <ImportButton />
         <span className="library-count muted" role="status">
@@ -228,13 +226,13 @@ export function LibraryScreen() {
         <div className="library-empty">
           {filtered ? (
             <>
-              <h2>No images match</h2>
+              <h2>{t('empty.noMatch')}</h2>
               <p className="muted">
                 {favouritesOnly && query.trim() === ''
-                  ? 'No favourites yet: open an image and choose Favourite.'
+                  ? t('empty.noFavourites')
                   : favouritesOnly
-                    ? 'No favourite matches this search.'
-                    : 'No prompt has all of these words.'}
+                    ? t('empty.noFavouriteMatch')
+                    : t('empty.noPromptMatch')}
               </p>
               <div className="actions">
                 {query.trim() !== '' && (
@@ -245,7 +243,7 @@ export function LibraryScreen() {
                       search.current?.focus();
                     }}
                   >
-                    Clear the search
+                    {t('empty.clearSearch')}
                   </button>
                 )}
                 {favouritesOnly && (
@@ -256,15 +254,15 @@ export function LibraryScreen() {
                       search.current?.focus();
                     }}
                   >
-                    Show all images
+                    {t('empty.showAll')}
                   </button>
                 )}
               </div>
             </>
           ) : (
             <>
-              <h2>No images yet</h2>
-              <p className="muted">Pictures you make or import will appear here, newest first.</p>
+              <h2>{t('empty.title')}</h2>
+              <p className="muted">{t('empty.lead')}</p>
             </>
           )}
         </div>
@@ -285,13 +283,13 @@ export function LibraryScreen() {
         <ImageMenu
           x={menu.x}
           y={menu.y}
-          label={`Image ${menu.id}`}
+          label={t('common:imageN', { id: menu.id })}
           onClose={closeMenu}
           items={[
-            { label: 'Open', run: () => openImage(menu.id) },
-            { label: 'Edit', shortcut: 'E', run: () => act(menu.id, 'edit') },
-            { label: 'Use as reference', shortcut: 'R', run: () => act(menu.id, 'reference') },
-            { label: 'Move to trash', danger: true, run: () => void trash(menu.id) },
+            { label: t('menu.open'), run: () => openImage(menu.id) },
+            { label: t('common:edit'), shortcut: 'E', run: () => act(menu.id, 'edit') },
+            { label: t('common:useAsReference'), shortcut: 'R', run: () => act(menu.id, 'reference') },
+            { label: t('common:moveToTrash'), danger: true, run: () => void trash(menu.id) },
           ]}
         />
       )}
@@ -299,7 +297,7 @@ export function LibraryScreen() {
       {dropping && (
         <div className="drop-overlay" aria-hidden="true">
           <div>
-            <p>Drop pictures to import them into the library</p>
+            <p>{t('drop')}</p>
           </div>
         </div>
       )}

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ImageRecord } from '../../../shared/library';
 import { mediaUrl } from '../../bridge/media';
 import { imageLabel } from './format';
@@ -13,6 +14,7 @@ interface LineageProps {
 
 /** The images one image was made from, or was used in: thumbnails that open them. */
 export function Lineage({ title, items, empty, onOpen }: LineageProps) {
+  const { t } = useTranslation('library');
   const headingId = useId();
   if (items.length === 0 && empty === null) return null;
   return (
@@ -24,13 +26,13 @@ export function Lineage({ title, items, empty, onOpen }: LineageProps) {
         <ul className="lineage-list">
           {items.map(({ image, badge }) => {
             const label = imageLabel(image);
-            const trashed = image.trashedAt !== null ? ' (in the trash)' : '';
+            const name = image.trashedAt !== null ? t('lineage.trashed', { label }) : label;
             return (
               <li key={`${badge ?? ''}-${image.id}`}>
                 <button
                   type="button"
                   className="thumb-frame lineage-thumb"
-                  aria-label={`${badge ? `${badge}: ` : ''}${label}${trashed}`}
+                  aria-label={badge ? t('lineage.withBadge', { badge, name }) : name}
                   title={label}
                   onClick={() => onOpen(image.id)}
                 >

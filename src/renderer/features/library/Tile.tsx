@@ -1,4 +1,5 @@
 import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ImageRecord } from '../../../shared/library';
 import { dragImage } from '../../app/iterate';
 import { mediaUrl } from '../../bridge/media';
@@ -23,6 +24,7 @@ interface TileProps {
 
 /** One thumbnail in the grid: a button that opens the image in the viewer. */
 export const Tile = memo(function Tile({ image, index, setSize, left, top, size, tabbable, onOpen, onFocusTile, onMenu }: TileProps) {
+  const { t } = useTranslation(['library', 'common']);
   const label = imageLabel(image);
   return (
     <div
@@ -39,7 +41,7 @@ export const Tile = memo(function Tile({ image, index, setSize, left, top, size,
         data-id={image.id}
         tabIndex={tabbable ? 0 : -1}
         aria-label={label}
-        aria-description={image.favorite ? 'Favourite' : undefined}
+        aria-description={image.favorite ? t('tileFavourite') : undefined}
         aria-keyshortcuts="E R"
         aria-haspopup="menu"
         draggable
@@ -56,10 +58,10 @@ export const Tile = memo(function Tile({ image, index, setSize, left, top, size,
       >
         <img src={mediaUrl('thumb', image.id)} alt={label} loading="lazy" decoding="async" draggable={false} />
         <span className="tile-caption" aria-hidden="true">
-          {image.prompt?.trim() || `Image ${image.id}`}
+          {image.prompt?.trim() || t('common:imageN', { id: image.id })}
         </span>
         {image.favorite && (
-          <span className="tile-star" aria-hidden="true" title="Favourite">
+          <span className="tile-star" aria-hidden="true" title={t('tileFavourite')}>
             <StarIcon filled />
           </span>
         )}

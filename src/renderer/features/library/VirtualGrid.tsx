@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useImperativeHandle, useRef, useState, type KeyboardEvent, type Ref } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ImageRecord } from '../../../shared/library';
 import { Tile } from './Tile';
 
@@ -53,6 +54,7 @@ interface VirtualGridProps {
  * arrow keys, Page Up/Down, Home and End move between them.
  */
 export function VirtualGrid({ items, hasMore, onLoadMore, onOpen, onAction, onMenu, ref }: VirtualGridProps) {
+  const { t } = useTranslation('library');
   const scroller = useRef<HTMLDivElement>(null);
   const [viewport, setViewport] = useState({ width: 0, height: 0 });
   /** The row at the top of the view: the only scroll state, so most scroll events render nothing. */
@@ -185,7 +187,7 @@ export function VirtualGrid({ items, hasMore, onLoadMore, onOpen, onAction, onMe
 
   return (
     <div className="grid-scroller" ref={scroller} onScroll={onScroll}>
-      <div className="grid-spacer" role="list" aria-label="Images" style={{ height: layout.height }} onKeyDown={onKeyDown}>
+      <div className="grid-spacer" role="list" aria-label={t('grid')} style={{ height: layout.height }} onKeyDown={onKeyDown}>
         {tiles}
       </div>
     </div>

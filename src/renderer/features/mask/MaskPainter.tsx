@@ -1,9 +1,12 @@
 import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { createPortal } from 'react-dom';
+import { useTranslation } from 'react-i18next';
 import type { ImageRecord } from '../../../shared/library';
 import { holst, unwrap } from '../../bridge';
+import { errorText } from '../../i18n/errors';
+import { formatNumber } from '../../i18n/format';
 import { MaskCoverage, type Rect } from './coverage';
-import { commandFor, mod, stepSize, type MaskCommand } from './keys';
+import { commandFor, isMac, stepSize, type MaskCommand } from './keys';
 import { encodeMaskPng, loadMaskCoverage, rememberMask } from './mask-file';
 import { MaskStage, type Tool } from './MaskStage';
 import { MaskToolbar } from './MaskToolbar';
@@ -23,13 +26,12 @@ interface MaskPainterProps {
 const FOCUSABLE = 'button:not([disabled]), input:not([disabled]), [tabindex]:not([tabindex="-1"])';
 const ZOOM_STEP = 1.25;
 
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
 /**
  * Paint the area of `source` a provider should change. The mask is kept at the source's exact pixel
  * size and saved in the format of src/shared/mask.ts; only the mask's own pixels are ever encoded.
  */
 export function MaskPainter({ source, initialMask = null, onCancel, onSave }: MaskPainterProps) {
+  const { t } = useTranslation(['mask', 'common']);
   const { width, height } = source;
   const ids = { title: useId(), help: useId() };
   const dialog = useRef<HTMLDivElement>(null);
@@ -86,7 +88,7 @@ export function MaskPainter({ source, initialMask = null, onCancel, onSave }: Ma
         show(coverage.current.full);
         refresh();
       },
-      (failure: unknown) => !stale && setNote(message(failure)),
+      (failure: unknown) => !stale && setNote(errorText(failure)),
     );
     return () => {
       stale = true;
@@ -185,13 +187,14 @@ export function MaskPainter({ source, initialMask = null, onCancel, onSave }: Ma
       rememberMask(mask.id, data);
       onSave(mask);
     } catch (failure) {
-      setError(message(failure));
+      setError(errorText(failure));
       setSaving(false);
     }
   };
 
   const percent = state.marked === 0 ? 0 : Math.max(1, Math.round((state.marked / (width * height)) * 100));
-  const name = source.originalName ?? `Image ${source.id}`;
+  const name = source.originalName ?? t('common:imageN', { id: source.id });
+  const mod = t(isMac ? 'keys.cmd' : 'keys.ctrl');
 
   return createPortal(
     <div className="mask-backdrop">
@@ -207,26 +210,28 @@ export function MaskPainter({ source, initialMask = null, onCancel, onSave }: Ma
       >
         <header className="mask-header">
           <div className="mask-heading">
-            <h2 id={ids.title}>Paint mask</h2>
+            <h2 id={ids.title}>{t('painter.title')}</h2>
             <span className="mask-meta" title={name}>
               {name} · {width} × {height}
             </span>
           </div>
           <p className="mask-status" aria-live="polite">
-            {state.marked === 0 ? 'Paint over what should change.' : `${percent}% of the picture will change.`}
+            {state.marked === 0
+              ? t('painter.statusEmpty')
+              : t('painter.statusMarked', { percent: formatNumber(percent / 100, { style: 'percent' }) })}
           </p>
           <div className="mask-actions">
-            <button type="button" onClick={onCancel} disabled={saving} title="Cancel (Esc)">
-              Cancel
+            <button type="button" onClick={onCancel} disabled={saving} title={t('painter.cancelHint')}>
+              {t('common:cancel')}
             </button>
             <button
               type="button"
               className="primary"
               onClick={() => void save()}
               disabled={saving || state.marked === 0}
-              title={state.marked === 0 ? 'Paint over the area to change first' : 'Keep this mask for the next prompt'}
+              title={state.marked === 0 ? t('painter.useHintEmpty') : t('painter.useHintReady')}
             >
-              {saving ? 'Saving…' : 'Use mask'}
+              {saving ? t('painter.saving') : t('painter.use')}
             </button>
           </div>
         </header>
@@ -241,7 +246,7 @@ export function MaskPainter({ source, initialMask = null, onCancel, onSave }: Ma
           view={view}
           minScale={lowest}
           panMode={panMode}
-          label={`${name}: paint the area to change`}
+          label={t('painter.stageLabel', { name })}
           describedBy={ids.help}
           onView={changeView}
           onStageSize={setStage}
@@ -249,8 +254,7 @@ export function MaskPainter({ source, initialMask = null, onCancel, onSave }: Ma
           onStroke={refresh}
         />
         <p id={ids.help} className="visually-hidden">
-          Drag to paint. B brush, E eraser, [ and ] brush size, {mod}+Z undo, {mod}+Shift+Z redo, wheel or + and − to zoom, 0 fits, 1 shows
-          actual size, Space and drag or the middle button to pan, Esc cancels.
+          {t('painter.help', { mod })}
         </p>
 
         {(error || note) && (

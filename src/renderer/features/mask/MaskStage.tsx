@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type PointerEvent as ReactPointerEvent, type RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ImageRecord } from '../../../shared/library';
 import { largeUrl, mediaUrl } from '../../bridge/media';
 import { union, type MaskCoverage, type Rect } from './coverage';
@@ -46,6 +47,7 @@ function radiusFor(event: PointerEvent, size: number): number {
  */
 export function MaskStage(props: MaskStageProps) {
   const { source, coverage, canvas, tool, size, opacity, view, minScale, panMode, label, describedBy } = props;
+  const { t } = useTranslation('mask');
   const stage = useRef<HTMLDivElement>(null);
   const ring = useRef<HTMLDivElement>(null);
   const drag = useRef<Drag | null>(null);
@@ -121,7 +123,7 @@ export function MaskStage(props: MaskStageProps) {
     const diameter = Math.max(4, radiusFor(event, size) * 2 * view.scale);
     element.style.width = `${diameter}px`;
     element.style.height = `${diameter}px`;
-    element.style.transform = `translate(${event.clientX - box.left - diameter / 2}px, ${event.clientY - box.top - diameter / 2}px)`;
+    element.style.translate = `${event.clientX - box.left - diameter / 2}px ${event.clientY - box.top - diameter / 2}px`;
     element.hidden = event.pointerType === 'touch';
   };
 
@@ -189,7 +191,7 @@ export function MaskStage(props: MaskStageProps) {
       className={classes.filter(Boolean).join(' ')}
       tabIndex={0}
       role="application"
-      aria-roledescription="mask canvas"
+      aria-roledescription={t('painter.stageRole')}
       aria-label={label}
       aria-describedby={describedBy}
       onPointerDown={onPointerDown}

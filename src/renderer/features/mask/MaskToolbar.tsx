@@ -1,5 +1,7 @@
 import { useId, type ReactNode } from 'react';
-import { mod } from './keys';
+import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../../i18n/format';
+import { isMac } from './keys';
 import type { Tool } from './MaskStage';
 import { BrushIcon, ClearIcon, EraserIcon, FitIcon, InvertIcon, RedoIcon, UndoIcon, ZoomInIcon, ZoomOutIcon } from './icons';
 
@@ -27,14 +29,16 @@ interface MaskToolbarProps {
 
 /** The painter's tools: brush and eraser, size, undo, invert and clear, tint, zoom. */
 export function MaskToolbar(props: MaskToolbarProps) {
+  const { t } = useTranslation('mask');
   const ids = { size: useId(), opacity: useId() };
+  const mod = t(isMac ? 'keys.cmd' : 'keys.ctrl');
   const tool = (value: Tool, name: string, key: string, icon: ReactNode) => (
     <button
       type="button"
       className="mask-tool"
       aria-pressed={props.tool === value}
       aria-label={name}
-      title={`${name} (${key})`}
+      title={t('toolbar.toolHint', { name, key })}
       onClick={() => props.onTool(value)}
     >
       {icon}
@@ -47,15 +51,15 @@ export function MaskToolbar(props: MaskToolbarProps) {
   );
 
   return (
-    <div className="mask-toolbar" role="toolbar" aria-label="Mask tools">
+    <div className="mask-toolbar" role="toolbar" aria-label={t('toolbar.label')}>
       <div className="mask-group mask-segmented">
-        {tool('brush', 'Brush', 'B', <BrushIcon />)}
-        {tool('eraser', 'Eraser', 'E', <EraserIcon />)}
+        {tool('brush', t('toolbar.brush'), 'B', <BrushIcon />)}
+        {tool('eraser', t('toolbar.eraser'), 'E', <EraserIcon />)}
       </div>
 
       <div className="mask-group">
         <label htmlFor={ids.size} className="mask-label">
-          Size
+          {t('toolbar.size')}
         </label>
         <input
           id={ids.size}
@@ -65,8 +69,8 @@ export function MaskToolbar(props: MaskToolbarProps) {
           max={props.maxSize}
           step={1}
           value={props.size}
-          title="Brush size in image pixels ([ and ])"
-          aria-valuetext={`${props.size} pixels`}
+          title={t('toolbar.sizeHint')}
+          aria-valuetext={t('toolbar.sizeValue', { count: props.size })}
           onChange={(event) => props.onSize(Number(event.target.value))}
         />
         <output htmlFor={ids.size} className="mask-value" aria-hidden="true">
@@ -75,18 +79,18 @@ export function MaskToolbar(props: MaskToolbarProps) {
       </div>
 
       <div className="mask-group">
-        {action('Undo', `Undo (${mod}+Z)`, <UndoIcon />, props.onUndo, props.canUndo)}
-        {action('Redo', `Redo (${mod}+Shift+Z)`, <RedoIcon />, props.onRedo, props.canRedo)}
+        {action(t('toolbar.undo'), t('toolbar.undoHint', { mod }), <UndoIcon />, props.onUndo, props.canUndo)}
+        {action(t('toolbar.redo'), t('toolbar.redoHint', { mod }), <RedoIcon />, props.onRedo, props.canRedo)}
       </div>
 
       <div className="mask-group">
-        {action('Invert', 'Invert: change everything except what is painted', <InvertIcon />, props.onInvert)}
-        {action('Clear', 'Clear the mask', <ClearIcon />, props.onClear, props.marked)}
+        {action(t('toolbar.invert'), t('toolbar.invertHint'), <InvertIcon />, props.onInvert)}
+        {action(t('toolbar.clear'), t('toolbar.clearHint'), <ClearIcon />, props.onClear, props.marked)}
       </div>
 
       <div className="mask-group">
         <label htmlFor={ids.opacity} className="mask-label">
-          Tint
+          {t('toolbar.tint')}
         </label>
         <input
           id={ids.opacity}
@@ -96,24 +100,24 @@ export function MaskToolbar(props: MaskToolbarProps) {
           max={100}
           step={5}
           value={Math.round(props.opacity * 100)}
-          title="How strongly the painted area is tinted"
-          aria-valuetext={`${Math.round(props.opacity * 100)}%`}
+          title={t('toolbar.tintHint')}
+          aria-valuetext={formatNumber(Math.round(props.opacity * 100) / 100, { style: 'percent' })}
           onChange={(event) => props.onOpacity(Number(event.target.value) / 100)}
         />
       </div>
 
       <div className="mask-group">
-        {action('Zoom out', 'Zoom out (−)', <ZoomOutIcon />, props.onZoomOut)}
-        <span className="mask-zoom" title="Zoom">
-          {props.scale === null ? '–' : `${Math.round(props.scale * 100)}%`}
+        {action(t('toolbar.zoomOut'), t('toolbar.zoomOutHint'), <ZoomOutIcon />, props.onZoomOut)}
+        <span className="mask-zoom" title={t('toolbar.zoom')}>
+          {props.scale === null ? '–' : formatNumber(Math.round(props.scale * 100) / 100, { style: 'percent', useGrouping: false })}
         </span>
-        {action('Zoom in', 'Zoom in (+)', <ZoomInIcon />, props.onZoomIn)}
-        {action('Fit', 'Fit the picture in the window (0)', <FitIcon />, props.onFit)}
+        {action(t('toolbar.zoomIn'), t('toolbar.zoomInHint'), <ZoomInIcon />, props.onZoomIn)}
+        {action(t('toolbar.fit'), t('toolbar.fitHint'), <FitIcon />, props.onFit)}
         <button
           type="button"
           className="mask-tool mask-tool-text"
-          aria-label="Actual size"
-          title="Actual size, 1:1 (1)"
+          aria-label={t('toolbar.actualSize')}
+          title={t('toolbar.actualSizeHint')}
           onClick={props.onActualSize}
         >
           1:1

@@ -1,12 +1,16 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ImageRecord } from '../../../shared/library';
-import { maskSupport } from '../../../shared/mask';
+import { maskSupport, type MaskSupport } from '../../../shared/mask';
 import type { ProviderKind } from '../../../shared/settings';
 import { sendImageToChat } from '../../app/iterate';
 import { useChatStore } from '../../store/chat-store';
 import { CloseIcon } from '../library/icons';
 import { BrushIcon } from './icons';
 import { MaskPainter } from './MaskPainter';
+
+/** No provider chosen yet: nothing to ask about masks. */
+const NO_PROVIDER = { ok: false, reason: 'no-provider' } as const;
 
 /**
  * On the composer's source chip: paint a mask over the source (or edit the one set), for provider
@@ -16,9 +20,11 @@ export function ChipMaskButton({ source, kind, onDone }: { source: ImageRecord; 
   const mask = useChatStore((s) => s.mask);
   const setMask = useChatStore((s) => s.setMask);
   const [open, setOpen] = useState(false);
-  const support = kind ? maskSupport(kind) : { ok: false as const, reason: 'Choose a provider first.' };
+  const { t } = useTranslation('mask');
+  const support: MaskSupport | typeof NO_PROVIDER = kind ? maskSupport(kind) : NO_PROVIDER;
+  const reason = support.ok ? undefined : t(`unsupported.${support.reason}`);
   const masked = support.ok && mask !== null;
-  const label = masked ? 'Edit mask' : 'Paint mask';
+  const label = masked ? t('chip.edit') : t('chip.paint');
 
   return (
     <>
@@ -27,8 +33,8 @@ export function ChipMaskButton({ source, kind, onDone }: { source: ImageRecord; 
           type="button"
           className="chip-mask-open"
           disabled={!support.ok}
-          title={support.ok ? `${label}: mark the area to change` : support.reason}
-          aria-description={support.ok ? undefined : support.reason}
+          title={reason ?? t('chip.openHint', { label })}
+          aria-description={reason}
           onClick={() => setOpen(true)}
         >
           {masked ? <span className="chip-mask-dot" aria-hidden="true" /> : <BrushIcon />}
@@ -38,8 +44,8 @@ export function ChipMaskButton({ source, kind, onDone }: { source: ImageRecord; 
           <button
             type="button"
             className="chip-mask-remove"
-            aria-label="Remove mask"
-            title="Remove the mask (change the whole picture)"
+            aria-label={t('chip.remove')}
+            title={t('chip.removeHint')}
             onClick={() => {
               setMask(null);
               onDone();
@@ -68,10 +74,11 @@ export function ChipMaskButton({ source, kind, onDone }: { source: ImageRecord; 
 /** In the viewer: paint a mask over this picture; saving makes it the chat's source with that mask. */
 export function ViewerMaskButton({ image, onClose }: { image: ImageRecord; onClose(): void }) {
   const [open, setOpen] = useState(false);
+  const { t } = useTranslation('mask');
   return (
     <>
-      <button type="button" title="Paint the area to change, then describe the change in the chat" onClick={() => setOpen(true)}>
-        Paint mask
+      <button type="button" title={t('viewer.paintHint')} onClick={() => setOpen(true)}>
+        {t('viewer.paint')}
       </button>
       {open && (
         <MaskPainter

@@ -1,6 +1,7 @@
 import type { ImageRecord } from '../../../shared/library';
 import { coverageToMaskPixels, maskPixelsToCoverage } from '../../../shared/mask';
 import { mediaUrl } from '../../bridge/media';
+import { i18n } from '../../i18n';
 
 /**
  * The mask as PNG bytes in base64, made on a canvas that only ever holds the mask's own pixels: a
@@ -11,11 +12,11 @@ export async function encodeMaskPng(coverage: Uint8Array, width: number, height:
   canvas.width = width;
   canvas.height = height;
   const context = canvas.getContext('2d');
-  if (!context) throw new Error('The mask could not be drawn: this window has no 2D canvas.');
+  if (!context) throw new Error(i18n.t('mask:file.noCanvas'));
   const pixels = coverageToMaskPixels(coverage, width, height);
   context.putImageData(new ImageData(new Uint8ClampedArray(pixels), width, height), 0, 0);
   const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
-  if (!blob) throw new Error('The mask could not be made into a PNG.');
+  if (!blob) throw new Error(i18n.t('mask:file.noPng'));
   return toBase64(new Uint8Array(await blob.arrayBuffer()));
 }
 
@@ -43,23 +44,23 @@ export function rememberMask(id: number, coverage: Uint8Array): void {
  */
 export async function loadMaskCoverage(mask: ImageRecord, width: number, height: number): Promise<Uint8Array> {
   if (mask.width !== width || mask.height !== height)
-    throw new Error(`The earlier mask is ${mask.width}×${mask.height}, not ${width}×${height}; paint a new one.`);
+    throw new Error(i18n.t('mask:file.earlierSize', { maskWidth: mask.width, maskHeight: mask.height, width, height }));
   const known = painted.get(mask.id);
   if (known && known.length === width * height) return known.slice();
   const image = new Image();
   image.src = mediaUrl('original', mask.id);
   await image.decode().catch(() => {
-    throw new Error('The earlier mask could not be loaded; paint a new one.');
+    throw new Error(i18n.t('mask:file.earlierLoad'));
   });
   const canvas = document.createElement('canvas');
   canvas.width = width;
   canvas.height = height;
   const context = canvas.getContext('2d', { willReadFrequently: true });
-  if (!context) throw new Error('The earlier mask could not be read: this window has no 2D canvas.');
+  if (!context) throw new Error(i18n.t('mask:file.earlierNoCanvas'));
   context.drawImage(image, 0, 0);
   try {
     return maskPixelsToCoverage(context.getImageData(0, 0, width, height).data, width, height);
   } catch {
-    throw new Error('The earlier mask cannot be read back here; paint a new one.');
+    throw new Error(i18n.t('mask:file.earlierReadBack'));
   }
 }

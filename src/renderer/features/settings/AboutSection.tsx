@@ -1,19 +1,25 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../../shared/contract';
 import { holst, unwrap } from '../../bridge';
+import { errorText } from '../../i18n/errors';
+
+/** What the last action said, worded when shown (so it follows a change of language). */
+type Status = { kind: 'logsAt'; path: string } | { kind: 'noLogs' | 'copied' | 'copyBelow' } | { kind: 'error'; error: unknown };
 
 /** Version, where things are kept, the logs folder and "Copy diagnostics" for a problem report. */
 export function AboutSection({ info }: { info: AppInfo }) {
-  const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const { t } = useTranslation('settings');
+  const [status, setStatus] = useState<Status | null>(null);
   const [diagnostics, setDiagnostics] = useState<string | null>(null);
 
   const openLogs = async () => {
     setStatus(null);
     try {
       const { path, opened } = await unwrap(holst.app.openLogsFolder());
-      if (!opened) setStatus({ kind: 'ok', text: path ? `The logs are in ${path}` : 'This version of Holst keeps no log file.' });
+      if (!opened) setStatus(path ? { kind: 'logsAt', path } : { kind: 'noLogs' });
     } catch (error) {
-      setStatus({ kind: 'error', text: (error as Error).message });
+      setStatus({ kind: 'error', error });
     }
   };
 
@@ -24,43 +30,51 @@ export function AboutSection({ info }: { info: AppInfo }) {
       const { text } = await unwrap(holst.app.diagnostics());
       try {
         await navigator.clipboard.writeText(text);
-        setStatus({ kind: 'ok', text: 'Diagnostics copied: paste them into your report.' });
+        setStatus({ kind: 'copied' });
       } catch {
         // Without clipboard access, show the text so it can be copied by hand.
         setDiagnostics(text);
-        setStatus({ kind: 'ok', text: 'Copy the diagnostics below into your report.' });
+        setStatus({ kind: 'copyBelow' });
       }
     } catch (error) {
-      setStatus({ kind: 'error', text: (error as Error).message });
+      setStatus({ kind: 'error', error });
     }
+  };
+
+  const statusText = (s: Status): string => {
+    if (s.kind === 'error') return errorText(s.error);
+    if (s.kind === 'logsAt') return t('about.logsAt', { path: s.path });
+    return t(`about.${s.kind}`);
   };
 
   return (
     <>
-      <h2>About Holst</h2>
+      <h2>{t('about.heading')}</h2>
       <p className="small">
         Holst <span data-testid="app-version">{info.version}</span> · {info.platform} ·{' '}
-        {info.shell === 'electron' ? 'desktop app' : 'browser'}
+        {info.shell === 'electron' ? t('about.shell.electron') : t('about.shell.browser')}
         <br />
-        Data folder: <code>{info.dataDir}</code>
+        {t('about.dataFolder')} <code>{info.dataDir}</code>
         <br />
-        Settings file: <code>{info.settingsFile}</code>
+        {t('about.settingsFile')} <code>{info.settingsFile}</code>
       </p>
       <div className="row-actions">
         <button type="button" onClick={() => void openLogs()}>
-          Open logs folder
+          {t('about.openLogs')}
         </button>
         <button type="button" onClick={() => void copyDiagnostics()}>
-          Copy diagnostics
+          {t('about.copyDiagnostics')}
         </button>
       </div>
-      <p className="small muted">Diagnostics hold versions, settings and recent log lines, never keys or passwords.</p>
+      <p className="small muted">{t('about.diagnosticsNote')}</p>
       {status && (
         <p role={status.kind === 'error' ? 'alert' : 'status'} className={status.kind === 'error' ? 'error' : 'small'}>
-          {status.text}
+          {statusText(status)}
         </p>
       )}
-      {diagnostics !== null && <textarea className="diagnostics" aria-label="Diagnostics" readOnly rows={12} value={diagnostics} />}
+      {diagnostics !== null && (
+        <textarea className="diagnostics" aria-label={t('about.diagnosticsLabel')} readOnly rows={12} value={diagnostics} />
+      )}
     </>
   );
 }

@@ -1,15 +1,18 @@
 import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { KeyStatus } from '../../../shared/contract';
+import { errorText } from '../../i18n/errors';
 import { useProvidersStore } from '../../store/providers-store';
 
 /** Set, replace or clear a provider's key. The key is sent once and never read back. */
 /** `canStore` is false when there is neither a keychain nor an encrypted fallback to keep keys in. */
 export function ApiKeyField({ providerId, status, canStore }: { providerId: string; status: KeyStatus; canStore: boolean }) {
+  const { t } = useTranslation(['settings', 'common']);
   const { setKey, clearKey } = useProvidersStore();
   const [editing, setEditing] = useState(!status.set);
   const [value, setValue] = useState('');
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
   const inputId = useId();
 
   const submit = async (event: FormEvent) => {
@@ -21,7 +24,7 @@ export function ApiKeyField({ providerId, status, canStore }: { providerId: stri
       setValue('');
       setEditing(false);
     } catch (e) {
-      setError((e as Error).message);
+      setError(e ?? new Error());
     } finally {
       setBusy(false);
     }
@@ -34,15 +37,14 @@ export function ApiKeyField({ providerId, status, canStore }: { providerId: stri
       await clearKey(providerId);
       setEditing(true);
     } catch (e) {
-      setError((e as Error).message);
+      setError(e ?? new Error());
     } finally {
       setBusy(false);
     }
   };
 
-  const summary = status.set
-    ? `key set ${status.last4 ? `••••${status.last4}` : '(hidden)'}${status.source === 'env' ? ' from the environment' : ''}`
-    : 'no key';
+  const masked = status.last4 ? `••••${status.last4}` : t('key.hidden');
+  const summary = !status.set ? t('key.none') : status.source === 'env' ? t('key.setFromEnv', { masked }) : t('key.set', { masked });
 
   return (
     <div className="api-key">
@@ -51,7 +53,7 @@ export function ApiKeyField({ providerId, status, canStore }: { providerId: stri
       </p>
       {!canStore ? null : editing || !status.set ? (
         <form onSubmit={(event) => void submit(event)} className="key-form">
-          <label htmlFor={inputId}>API key</label>
+          <label htmlFor={inputId}>{t('key.label')}</label>
           <input
             id={inputId}
             type="password"
@@ -59,32 +61,32 @@ export function ApiKeyField({ providerId, status, canStore }: { providerId: stri
             spellCheck={false}
             value={value}
             onChange={(event) => setValue(event.target.value)}
-            placeholder={status.set ? 'New key' : 'Paste the key'}
+            placeholder={status.set ? t('key.placeholderNew') : t('key.placeholderFirst')}
           />
           <button type="submit" className="primary" disabled={busy || value.trim() === ''}>
-            Save key
+            {t('key.save')}
           </button>
           {status.set && (
             <button type="button" onClick={() => setEditing(false)}>
-              Cancel
+              {t('common:cancel')}
             </button>
           )}
         </form>
       ) : (
         <div className="actions">
           <button type="button" onClick={() => setEditing(true)} disabled={busy}>
-            Replace key
+            {t('key.replace')}
           </button>
           {status.source !== 'env' && (
             <button type="button" onClick={() => void clear()} disabled={busy}>
-              Clear key
+              {t('key.clear')}
             </button>
           )}
         </div>
       )}
-      {error && (
+      {error !== null && (
         <p role="alert" className="error">
-          {error}
+          {errorText(error)}
         </p>
       )}
     </div>

@@ -1,20 +1,11 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ConnectionReport } from '../../../shared/generation';
 import type { ProviderConfig } from '../../../shared/settings';
+import { errorText } from '../../i18n/errors';
 import { useProvidersStore } from '../../store/providers-store';
 
-type Step = ConnectionReport['steps'][number];
-
-const STEP_LABELS: Record<Step['step'], string> = {
-  dns: 'DNS lookup',
-  connect: 'Connection',
-  tls: 'TLS',
-  auth: 'API key',
-  models: 'Model list',
-};
-
-const STATUS_ICONS: Record<Step['status'], string> = { ok: '✓', failed: '✗', skipped: '–' };
-const STATUS_WORDS: Record<Step['status'], string> = { ok: 'passed', failed: 'failed', skipped: 'skipped' };
+const STATUS_ICONS: Record<ConnectionReport['steps'][number]['status'], string> = { ok: '✓', failed: '✗', skipped: '–' };
 
 /** A provider config takes at most 200 models of 1–200 characters each. */
 const MAX_MODELS = 200;
@@ -24,15 +15,20 @@ const usableModels = (models: string[]) =>
 const sameList = (a: readonly string[] | undefined, b: readonly string[]) =>
   a !== undefined && a.length === b.length && a.every((m, i) => m === b[i]);
 
-/** "Test connection" for a saved provider: each step as a checklist, and the models it offers. */
+/**
+ * "Test connection" for a saved provider: each step as a checklist, and the models it offers.
+ * The step names are the catalogue's; what each step found is the core's own message, kept as it came.
+ */
 export function ConnectionTest({ config }: { config: ProviderConfig }) {
+  const { t } = useTranslation('settings');
   const test = useProvidersStore((s) => s.test);
   const setModels = useProvidersStore((s) => s.setModels);
   const [testing, setTesting] = useState(false);
   const [report, setReport] = useState<ConnectionReport | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
   const [saving, setSaving] = useState(false);
-  const [saved, setSaved] = useState<string | null>(null);
+  /** How many models "Use these models" saved. */
+  const [saved, setSaved] = useState<number | null>(null);
 
   const run = async () => {
     setTesting(true);
@@ -42,7 +38,7 @@ export function ConnectionTest({ config }: { config: ProviderConfig }) {
     try {
       setReport(await test(config.id));
     } catch (e) {
-      setError((e as Error).message);
+      setError(e ?? new Error());
     } finally {
       setTesting(false);
     }
@@ -57,9 +53,9 @@ export function ConnectionTest({ config }: { config: ProviderConfig }) {
     setSaved(null);
     try {
       await setModels(config, offered);
-      setSaved(`Saved ${offered.length} ${offered.length === 1 ? 'model' : 'models'} to this provider.`);
+      setSaved(offered.length);
     } catch (e) {
-      setError((e as Error).message);
+      setError(e ?? new Error());
     } finally {
       setSaving(false);
     }
@@ -68,32 +64,32 @@ export function ConnectionTest({ config }: { config: ProviderConfig }) {
   const failed = report?.steps.find((s) => s.status === 'failed');
 
   return (
-    <section className="connection-test" aria-label="Connection test">
+    <section className="connection-test" aria-label={t('test.label')}>
       <div className="actions">
         <button type="button" onClick={() => void run()} disabled={testing} aria-busy={testing}>
-          {testing ? 'Testing…' : 'Test connection'}
+          {testing ? t('test.running') : t('test.run')}
         </button>
       </div>
       {report &&
         (report.ok ? (
           <p role="status" className="test-summary test-ok">
-            ✓ The connection works.
+            {t('test.works')}
           </p>
         ) : (
           <p role="alert" className="error test-summary">
-            {failed ? `${STEP_LABELS[failed.step]} failed: ${failed.message}` : 'The connection test failed.'}
+            {failed ? t('test.stepFailed', { step: t(`test.steps.${failed.step}`), message: failed.message }) : t('test.failed')}
           </p>
         ))}
       {report && report.steps.length > 0 && (
-        <ol className="connection-steps" aria-label="Connection steps">
+        <ol className="connection-steps" aria-label={t('test.stepsLabel')}>
           {report.steps.map((s) => (
             <li key={s.step} className={`step step-${s.status}`} data-testid={`step-${s.step}`} data-status={s.status}>
               <span className="step-icon" aria-hidden="true">
                 {STATUS_ICONS[s.status]}
               </span>
               <span className="step-name">
-                {STEP_LABELS[s.step]}
-                <span className="visually-hidden">: {STATUS_WORDS[s.status]}</span>
+                {t(`test.steps.${s.step}`)}
+                <span className="visually-hidden">: {t(`test.status.${s.status}`)}</span>
               </span>
               <span className="step-message">{s.message}</span>
             </li>
@@ -103,10 +99,11 @@ export function ConnectionTest({ config }: { config: ProviderConfig }) {
       {report && offered.length > 0 && (
         <div className="test-models">
           <p className="small">
-            The provider offers {offered.length} {offered.length === 1 ? 'model' : 'models'}
-            {report.models.length > offered.length ? ` (the first ${MAX_MODELS} are kept)` : ''}:
+            {report.models.length > offered.length
+              ? t('test.offersCapped', { count: offered.length, max: MAX_MODELS })
+              : t('test.offers', { count: offered.length })}
           </p>
-          <ul className="model-list" aria-label="Models offered">
+          <ul className="model-list" aria-label={t('test.offeredLabel')}>
             {offered.map((model) => (
               <li key={model}>
                 <code>{model}</code>
@@ -114,22 +111,22 @@ export function ConnectionTest({ config }: { config: ProviderConfig }) {
             ))}
           </ul>
           {inUse ? (
-            <p className="muted small">This provider already uses these models.</p>
+            <p className="muted small">{t('test.alreadyUsed')}</p>
           ) : (
             <button type="button" onClick={() => void adoptModels()} disabled={saving}>
-              {saving ? 'Saving…' : 'Use these models'}
+              {saving ? t('test.saving') : t('test.useModels')}
             </button>
           )}
         </div>
       )}
-      {saved && (
+      {saved !== null && (
         <p role="status" className="small">
-          {saved}
+          {t('test.saved', { count: saved })}
         </p>
       )}
-      {error && (
+      {error !== null && (
         <p role="alert" className="error">
-          {error}
+          {errorText(error)}
         </p>
       )}
     </section>

@@ -1,102 +1,14 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { NetworkView } from '../../../shared/contract';
 import { isHolstError } from '../../../shared/errors';
-import { NetworkSettingsSchema, type NetworkSettings as Network } from '../../../shared/settings';
+import { errorText } from '../../i18n/errors';
 import { useAppStore } from '../../store/app-store';
 import { useNetworkStore } from '../../store/network-store';
+import { CONNECT, RESPONSE, draftFrom, fieldOf, validate, type Draft, type Errors, type Field, type Problem } from './network-form';
 
-interface Draft {
-  proxyUrl: string;
-  username: string;
-  /** Only what the user typed now: a saved password is never sent back to the page. */
-  password: string;
-  connectTimeout: string;
-  responseTimeout: string;
-}
-type Field = keyof Draft;
-type Errors = Partial<Record<Field, string>>;
-
-const CONNECT = { min: 1, max: 300, default: 15 };
-const RESPONSE = { min: 5, max: 3600, default: 120 };
-
-function draftFrom(network: Network | undefined): Draft {
-  return {
-    proxyUrl: network?.proxy?.url ?? '',
-    username: network?.proxy?.username ?? '',
-    password: '',
-    connectTimeout: String(network?.connectTimeoutSec ?? CONNECT.default),
-    responseTimeout: String(network?.responseTimeoutSec ?? RESPONSE.default),
-  };
-}
-
-/** Why `value` is not a proxy URL (`http(s)://host:port`, nothing else), or null when it is one. */
-function proxyUrlProblem(value: string): string | null {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return 'Enter a URL like http://proxy.example.com:3128.';
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return 'The proxy URL must start with http:// or https://.';
-  if (url.username !== '' || url.password !== '') return 'Leave the user name and password out of the URL: use the fields below.';
-  if (url.hostname === '') return 'The proxy URL needs a host name.';
-  if ((url.pathname !== '/' && url.pathname !== '') || url.search !== '' || url.hash !== '') {
-    return 'Give only the scheme, host and port: http://host:port.';
-  }
-  return null;
-}
-
-function seconds(value: string, range: { min: number; max: number }, errors: Errors, field: Field): number {
-  const text = value.trim();
-  const number = Number(text);
-  if (!/^\d+$/.test(text) || number < range.min || number > range.max) {
-    errors[field] = `Enter a whole number of seconds from ${range.min} to ${range.max}.`;
-  }
-  return number;
-}
-
-/** The settings to save, or the fields at fault. */
-function validate(draft: Draft): { network: Network; errors: null } | { network: null; errors: Errors } {
-  const errors: Errors = {};
-  const url = draft.proxyUrl.trim();
-  const username = draft.username.trim();
-  if (url === '') {
-    if (username !== '') errors.username = 'A user name needs a proxy URL.';
-    if (draft.password !== '') errors.password = 'A password needs a proxy URL.';
-  } else {
-    const problem = proxyUrlProblem(url);
-    if (problem) errors.proxyUrl = problem;
-    if (username.length > 200) errors.username = 'The user name is longer than 200 characters.';
-    if (draft.password !== '' && username === '') errors.password = 'Enter the user name that goes with this password.';
-  }
-  if (draft.password.length > 1000) errors.password = 'The password is longer than 1000 characters.';
-  const connectTimeoutSec = seconds(draft.connectTimeout, CONNECT, errors, 'connectTimeout');
-  const responseTimeoutSec = seconds(draft.responseTimeout, RESPONSE, errors, 'responseTimeout');
-  if (Object.keys(errors).length > 0) return { network: null, errors };
-
-  const candidate = {
-    ...(url === '' ? {} : { proxy: username === '' ? { url } : { url, username } }),
-    connectTimeoutSec,
-    responseTimeoutSec,
-  };
-  // The core checks the same schema; this catches anything the friendlier checks above let through.
-  const parsed = NetworkSettingsSchema.safeParse(candidate);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return { network: null, errors: { [fieldOf(issue?.path.join('.') ?? '') ?? 'proxyUrl']: issue?.message ?? 'invalid' } };
-  }
-  return { network: parsed.data, errors: null };
-}
-
-/** The form field a core `invalid_input` error names (e.g. `network.proxy.url`, `proxyPassword`). */
-function fieldOf(path: string): Field | undefined {
-  if (/(^|\.)proxy\.url$/.test(path) || /(^|\.)proxy$/.test(path)) return 'proxyUrl';
-  if (/(^|\.)proxy\.username$/.test(path)) return 'username';
-  if (/(^|\.)proxyPassword$/.test(path)) return 'password';
-  if (/(^|\.)connectTimeoutSec$/.test(path)) return 'connectTimeout';
-  if (/(^|\.)responseTimeoutSec$/.test(path)) return 'responseTimeout';
-  return undefined;
-}
+/** What the form says above its Save button, worded when shown. */
+type FormMessage = { kind: 'checkFields' } | { kind: 'error'; error: unknown };
 
 /** The proxy every provider request goes through, and how long to wait for providers. */
 export function NetworkSettings() {
@@ -104,12 +16,13 @@ export function NetworkSettings() {
   const save = useNetworkStore((s) => s.save);
   const view = useNetworkStore((s) => s.view);
   const secretBackend = useAppStore((s) => s.info?.secretBackend);
+  const { t } = useTranslation(['settings', 'common']);
   const [draft, setDraft] = useState<Draft>(() => draftFrom(view?.network));
   const [errors, setErrors] = useState<Errors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [saved, setSaved] = useState<string | null>(null);
+  const [formError, setFormError] = useState<FormMessage | null>(null);
+  const [saved, setSaved] = useState<'saved' | 'passwordRemoved' | null>(null);
   const [busy, setBusy] = useState(false);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  const [loadError, setLoadError] = useState<unknown>(null);
   const formId = useId();
   // What the user typed before the saved settings arrived is theirs: loading must not wipe it.
   const edited = useRef(false);
@@ -119,7 +32,7 @@ export function NetworkSettings() {
       (loaded) => {
         if (!edited.current) setDraft(draftFrom(loaded.network));
       },
-      (error: Error) => setLoadError(error.message),
+      (error: unknown) => setLoadError(error ?? new Error()),
     );
   }, [load]);
 
@@ -132,17 +45,18 @@ export function NetworkSettings() {
     setSaved(null);
   };
 
-  const afterSave = (next: NetworkView, message: string) => {
+  const afterSave = (next: NetworkView) => {
     setDraft(draftFrom(next.network));
     setErrors({});
     setFormError(null);
-    setSaved(message);
+    setSaved('saved');
   };
 
   const reportFailure = (e: unknown) => {
     const field = isHolstError(e) && e.code === 'invalid_input' && e.field ? fieldOf(e.field) : undefined;
-    setErrors(field ? { [field]: (e as Error).message } : {});
-    setFormError(field ? 'Check the highlighted fields.' : (e as Error).message);
+    // The core's message names what is wrong with the field; the form says where to look.
+    setErrors(field ? { [field]: { text: (e as Error).message } } : {});
+    setFormError(field ? { kind: 'checkFields' } : { kind: 'error', error: e });
   };
 
   const submit = async (event: FormEvent) => {
@@ -151,14 +65,14 @@ export function NetworkSettings() {
     const checked = validate(draft);
     if (!checked.network) {
       setErrors(checked.errors);
-      setFormError('Check the highlighted fields.');
+      setFormError({ kind: 'checkFields' });
       return;
     }
     // A new password replaces the saved one; without a proxy, a saved one has nothing left to do.
     const password = draft.password !== '' ? draft.password : !checked.network.proxy && passwordSet ? null : undefined;
     setBusy(true);
     try {
-      afterSave(await save(checked.network, password), 'Network settings saved.');
+      afterSave(await save(checked.network, password));
     } catch (e) {
       reportFailure(e);
     } finally {
@@ -176,12 +90,18 @@ export function NetworkSettings() {
       setDraft((current) => ({ ...current, password: '' }));
       setErrors({});
       setFormError(null);
-      setSaved(next.proxyPasswordSet ? null : 'The proxy password was removed.');
+      setSaved(next.proxyPasswordSet ? null : 'passwordRemoved');
     } catch (e) {
       reportFailure(e);
     } finally {
       setBusy(false);
     }
+  };
+
+  const problemText = (problem: Problem): string => {
+    if ('text' in problem) return problem.text;
+    if (problem.key === 'seconds') return t('network.problems.seconds', { min: problem.min, max: problem.max });
+    return t(`network.problems.${problem.key}`);
   };
 
   const input = (
@@ -225,83 +145,80 @@ export function NetworkSettings() {
         )}
         {errors[name] && (
           <small id={`${id}-error`} className="field-error">
-            {errors[name]}
+            {problemText(errors[name])}
           </small>
         )}
       </div>
     );
   };
 
-  const storedWhere =
-    secretBackend === 'encrypted-file'
-      ? 'Kept encrypted in the data folder (no system keychain was found), never in the settings file.'
-      : 'Kept in the system keychain, never in the settings file.';
+  const storedWhere = secretBackend === 'encrypted-file' ? t('network.proxy.storedEncrypted') : t('network.proxy.storedKeychain');
 
   return (
     <section className="network-settings" aria-labelledby={`${formId}-title`}>
-      <h2 id={`${formId}-title`}>Network</h2>
-      {loadError && (
+      <h2 id={`${formId}-title`}>{t('network.heading')}</h2>
+      {loadError !== null && (
         <p role="alert" className="error">
-          {loadError}
+          {errorText(loadError)}
         </p>
       )}
-      <form className="card network-form" onSubmit={(event) => void submit(event)} noValidate aria-label="Network settings">
+      <form className="card network-form" onSubmit={(event) => void submit(event)} noValidate aria-label={t('network.formLabel')}>
         <fieldset>
-          <legend>Proxy</legend>
-          <p className="muted small">Every request to a provider goes through this proxy. Leave the URL empty to connect directly.</p>
-          {input('proxyUrl', 'Proxy URL', {
-            placeholder: 'http://proxy.example.com:3128',
-            hint: 'http:// or https:// with host and port.',
+          <legend>{t('network.proxy.legend')}</legend>
+          <p className="muted small">{t('network.proxy.lead')}</p>
+          {input('proxyUrl', t('network.proxy.url'), {
+            placeholder: t('network.proxy.urlPlaceholder'),
+            hint: t('network.proxy.urlHint'),
           })}
-          {input('username', 'Proxy user name', { placeholder: 'Optional', autoComplete: 'off' })}
-          {input('password', 'Proxy password', {
+          {input('username', t('network.proxy.username'), { placeholder: t('network.proxy.optional'), autoComplete: 'off' })}
+          {input('password', t('network.proxy.password'), {
             type: 'password',
             autoComplete: 'new-password',
             disabled: !canStorePassword,
-            placeholder: passwordSet ? 'Leave empty to keep the saved password' : 'Optional',
-            hint: canStorePassword ? storedWhere : 'A proxy password cannot be saved here: there is no system keychain.',
+            placeholder: passwordSet ? t('network.proxy.keepPassword') : t('network.proxy.optional'),
+            hint: canStorePassword ? storedWhere : t('network.proxy.cannotStore'),
           })}
           <div className="password-state">
             <span className="small" data-testid="proxy-password-status">
-              {passwordSet ? 'Password set' : 'No password set'}
+              {passwordSet ? t('network.proxy.passwordSet') : t('network.proxy.noPassword')}
             </span>
             {passwordSet && (
               <button type="button" onClick={() => void removePassword()} disabled={busy}>
-                Remove password
+                {t('network.proxy.removePassword')}
               </button>
             )}
           </div>
         </fieldset>
         <fieldset>
-          <legend>Timeouts</legend>
+          <legend>{t('network.timeouts.legend')}</legend>
           <div className="timeouts">
-            {input('connectTimeout', 'Connect timeout (seconds)', {
+            {input('connectTimeout', t('network.timeouts.connect'), {
               type: 'number',
               min: CONNECT.min,
               max: CONNECT.max,
-              hint: `How long to wait for a provider to accept a connection: ${CONNECT.min}–${CONNECT.max}, default ${CONNECT.default}.`,
+              hint: t('network.timeouts.connectHint', { min: CONNECT.min, max: CONNECT.max, standard: CONNECT.default }),
             })}
-            {input('responseTimeout', 'Response timeout (seconds)', {
+            {input('responseTimeout', t('network.timeouts.response'), {
               type: 'number',
               min: RESPONSE.min,
               max: RESPONSE.max,
-              hint: `How long a provider may stay silent: ${RESPONSE.min}–${RESPONSE.max}, default ${RESPONSE.default}.`,
+              hint: t('network.timeouts.responseHint', { min: RESPONSE.min, max: RESPONSE.max, standard: RESPONSE.default }),
             })}
           </div>
         </fieldset>
         {formError && (
           <p role="alert" className="error">
-            {formError}
+            {formError.kind === 'error' ? errorText(formError.error) : t('network.checkFields')}
           </p>
         )}
         {saved && (
           <p role="status" className="small">
-            {saved}
+            {t(`network.${saved}`)}
           </p>
         )}
         <div className="actions">
           <button type="submit" className="primary" disabled={busy || view === null}>
-            Save
+            {t('common:save')}
           </button>
         </div>
       </form>

@@ -1,5 +1,7 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ProviderView } from '../../../shared/contract';
+import { errorText } from '../../i18n/errors';
 import { useProvidersStore } from '../../store/providers-store';
 import { ApiKeyField } from './ApiKeyField';
 import { ConnectionTest } from './ConnectionTest';
@@ -8,55 +10,60 @@ import { ProviderForm } from './ProviderForm';
 
 const SHOWN_MODELS = 6;
 
-function modelsSummary(models: readonly string[] | undefined): string {
-  if (!models || models.length === 0) return 'Models: the provider’s list';
-  const shown = models.slice(0, SHOWN_MODELS).join(', ');
-  return `Models: ${shown}${models.length > SHOWN_MODELS ? ` and ${models.length - SHOWN_MODELS} more` : ''}`;
-}
-
 export function ProviderCard({ view, canStoreKeys }: { view: ProviderView; canStoreKeys: boolean }) {
+  const { t } = useTranslation('settings');
   const { config } = view;
   const remove = useProvidersStore((s) => s.remove);
   const [editing, setEditing] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
 
   if (editing) return <ProviderForm existing={config} onDone={() => setEditing(false)} />;
 
+  const name = config.name ?? config.id;
   const onRemove = async () => {
-    if (!window.confirm(`Remove the provider "${config.name ?? config.id}" and its stored key?`)) return;
+    if (!window.confirm(t('card.confirmRemove', { name }))) return;
     try {
       await remove(config.id);
     } catch (e) {
-      setError((e as Error).message);
+      setError(e ?? new Error());
     }
   };
 
+  const models = config.models ?? [];
+  const list = models.slice(0, SHOWN_MODELS).join(', ');
+  const modelsSummary =
+    models.length === 0
+      ? t('card.modelsDefault')
+      : models.length > SHOWN_MODELS
+        ? t('card.modelsMore', { list, count: models.length - SHOWN_MODELS })
+        : t('card.models', { list });
+
   return (
-    <article className="card" aria-label={`Provider ${config.name ?? config.id}`}>
+    <article className="card" aria-label={t('card.label', { name })}>
       <header className="card-header">
         <div>
-          <h3>{config.name ?? config.id}</h3>
+          <h3>{name}</h3>
           <p className="muted small">
             {kindLabel(config.kind)} · <code>{config.id}</code> · {config.baseUrl}
           </p>
           <p className="muted small provider-models" data-testid={`models-${config.id}`}>
-            {modelsSummary(config.models)}
+            {modelsSummary}
           </p>
         </div>
         <div className="actions">
           <button type="button" onClick={() => setEditing(true)}>
-            Edit
+            {t('card.edit')}
           </button>
           <button type="button" className="danger" onClick={() => void onRemove()}>
-            Remove
+            {t('card.remove')}
           </button>
         </div>
       </header>
       <ApiKeyField providerId={config.id} status={view.key} canStore={canStoreKeys} />
       <ConnectionTest config={config} />
-      {error && (
+      {error !== null && (
         <p role="alert" className="error">
-          {error}
+          {errorText(error)}
         </p>
       )}
     </article>

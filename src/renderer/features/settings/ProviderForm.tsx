@@ -1,8 +1,10 @@
 import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { isHolstError } from '../../../shared/errors';
 import { PROVIDER_KINDS, PROVIDER_TEMPLATES, ProviderConfigSchema, type ProviderConfig, type ProviderKind } from '../../../shared/settings';
+import { errorText } from '../../i18n/errors';
 import { useProvidersStore } from '../../store/providers-store';
-import { kindLabel } from './provider-kinds';
+import { kindDefaultName, kindDescription, kindLabel } from './provider-kinds';
 
 interface Draft {
   kind: ProviderKind;
@@ -52,13 +54,19 @@ const suggestId = (kind: ProviderKind, taken: string[]) => {
   }
 };
 
+/** A new provider of `kind`: its defaults, named in the window's language. */
+const newDraft = (kind: ProviderKind, taken: string[]) =>
+  draftFrom({ ...PROVIDER_TEMPLATES[kind], name: kindDefaultName(kind), id: suggestId(kind, taken) });
+
+/** What is wrong: a field the form's own check refused (schema path and message), or the core's error. */
+type Problem = { field: string } & ({ path: string; message: string } | { error: unknown });
+
 export function ProviderForm({ existing, onDone }: { existing?: ProviderConfig; onDone: () => void }) {
+  const { t } = useTranslation(['settings', 'common']);
   const { save, providers } = useProvidersStore();
   const taken = providers.map((p) => p.config.id);
-  const [draft, setDraft] = useState<Draft>(() =>
-    existing ? draftFrom(existing) : draftFrom({ ...PROVIDER_TEMPLATES.gigachat, id: suggestId('gigachat', taken) }),
-  );
-  const [error, setError] = useState<{ message: string; field?: string } | null>(null);
+  const [draft, setDraft] = useState<Draft>(() => (existing ? draftFrom(existing) : newDraft('gigachat', taken)));
+  const [error, setError] = useState<Problem | null>(null);
   const [busy, setBusy] = useState(false);
   const formId = useId();
 
@@ -66,7 +74,7 @@ export function ProviderForm({ existing, onDone }: { existing?: ProviderConfig; 
 
   const changeKind = (kind: ProviderKind) => {
     // A new provider takes the kind's defaults; an existing one keeps what the user typed.
-    setDraft(existing ? { ...draft, kind } : draftFrom({ ...PROVIDER_TEMPLATES[kind], id: suggestId(kind, taken) }));
+    setDraft(existing ? { ...draft, kind } : newDraft(kind, taken));
   };
 
   const submit = async (event: FormEvent) => {
@@ -74,7 +82,7 @@ export function ProviderForm({ existing, onDone }: { existing?: ProviderConfig; 
     const parsed = ProviderConfigSchema.safeParse(configFrom(draft));
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      setError({ message: `${issue?.path.join('.') ?? 'provider'}: ${issue?.message ?? 'invalid'}`, field: String(issue?.path[0] ?? '') });
+      setError({ path: issue?.path.join('.') || 'provider', message: issue?.message ?? 'invalid', field: String(issue?.path[0] ?? '') });
       return;
     }
     setBusy(true);
@@ -84,7 +92,7 @@ export function ProviderForm({ existing, onDone }: { existing?: ProviderConfig; 
       onDone();
     } catch (e) {
       const field = isHolstError(e) ? e.field?.split('.').pop() : undefined;
-      setError({ message: (e as Error).message, ...(field ? { field } : {}) });
+      setError({ error: e, field: field ?? '' });
     } finally {
       setBusy(false);
     }
@@ -116,39 +124,48 @@ export function ProviderForm({ existing, onDone }: { existing?: ProviderConfig; 
 
   return (
     <form className="card provider-form" onSubmit={(event) => void submit(event)} aria-labelledby={`${formId}-title`}>
-      <h3 id={`${formId}-title`}>{existing ? `Edit ${existing.name ?? existing.id}` : 'Add a provider'}</h3>
+      <h3 id={`${formId}-title`}>{existing ? t('form.titleEdit', { name: existing.name ?? existing.id }) : t('form.titleAdd')}</h3>
       <div className="field">
-        <label htmlFor={`${formId}-kind`}>Kind</label>
-        <select id={`${formId}-kind`} name="kind" value={draft.kind} onChange={(event) => changeKind(event.target.value as ProviderKind)}>
+        <label htmlFor={`${formId}-kind`}>{t('form.kind')}</label>
+        <select
+          id={`${formId}-kind`}
+          name="kind"
+          value={draft.kind}
+          onChange={(event) => changeKind(event.target.value as ProviderKind)}
+          aria-describedby={`${formId}-kind-hint`}
+        >
           {PROVIDER_KINDS.map((kind) => (
             <option key={kind} value={kind}>
               {kindLabel(kind)}
             </option>
           ))}
         </select>
+        <small id={`${formId}-kind-hint`} className="muted">
+          {kindDescription(draft.kind)}
+        </small>
       </div>
-      {field('name', 'Name')}
-      {field('id', 'Id', { hint: 'Lower-case letters, digits, "-", "_", "."; names the keychain entry and HOLST_API_KEY_<ID>.' })}
-      {field('baseUrl', 'Base URL', { placeholder: 'https://…' })}
-      {field('models', 'Models', { hint: 'Comma-separated; leave empty to use the provider’s model list.' })}
+      {field('name', t('form.name'))}
+      {field('id', t('form.id'), { hint: t('form.idHint') })}
+      {field('baseUrl', t('form.baseUrl'), { placeholder: t('form.baseUrlPlaceholder') })}
+      {field('models', t('form.models'), { hint: t('form.modelsHint') })}
       {draft.kind === 'gigachat' && (
         <>
-          {field('authUrl', 'Token URL')}
-          {field('scope', 'Scope', { placeholder: 'GIGACHAT_API_PERS' })}
+          {field('authUrl', t('form.authUrl'))}
+          {field('scope', t('form.scope'), { placeholder: PROVIDER_TEMPLATES.gigachat.scope })}
         </>
       )}
-      {field('caFile', 'Extra CA certificate file', { hint: 'Optional PEM file trusted for this provider only.' })}
+      {field('caFile', t('form.caFile'), { hint: t('form.caFileHint') })}
       {error && (
         <p role="alert" className="error">
-          {error.message}
+          {'error' in error ? errorText(error.error) : t('form.invalid', { path: error.path, message: error.message })}
         </p>
       )}
       <div className="actions">
         <button type="submit" className="primary" disabled={busy}>
-          {existing ? 'Save' : 'Add provider'}
+          {existing ? t('form.submitSave') : t('form.submitAdd')}
         </button>
         <button type="button" onClick={onDone}>
-          Cancel
+          {t('common:cancel')}
         </button>
       </div>
     </form>

@@ -1,40 +1,40 @@
 import { useEffect, useState } from 'react';
-import type { Settings } from '../../../shared/settings';
+import { useTranslation } from 'react-i18next';
+import { errorText } from '../../i18n/errors';
 import { useAppStore } from '../../store/app-store';
 import { useProvidersStore } from '../../store/providers-store';
 import '../../styles/settings.css';
-import { NetworkSettings } from './NetworkSettings';
 import { AboutSection } from './AboutSection';
+import { AppearanceSection } from './AppearanceSection';
+import { NetworkSettings } from './NetworkSettings';
 import { ProviderCard } from './ProviderCard';
 import { ProviderForm } from './ProviderForm';
 
 export function SettingsScreen() {
+  const { t } = useTranslation(['settings', 'app']);
   const { providers, loaded, load } = useProvidersStore();
-  const { settings, setTheme, info } = useAppStore();
+  const info = useAppStore((s) => s.info);
+  const openFirstRun = useAppStore((s) => s.openFirstRun);
   const [adding, setAdding] = useState(false);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  const [loadError, setLoadError] = useState<unknown>(null);
 
   useEffect(() => {
-    load().catch((error: Error) => setLoadError(error.message));
+    load().catch((error: unknown) => setLoadError(error ?? new Error()));
   }, [load]);
 
   return (
     <section className="page" aria-labelledby="settings-title">
-      <h1 id="settings-title">Settings</h1>
+      <h1 id="settings-title">{t('title')}</h1>
 
-      <h2>Providers</h2>
-      {loadError && (
+      <h2>{t('providers.heading')}</h2>
+      {loadError !== null && (
         <p role="alert" className="error">
-          {loadError}
+          {errorText(loadError)}
         </p>
       )}
-      {info?.secretBackend === 'unavailable' && (
-        <p className="warning">
-          API keys cannot be saved here: no system keychain. You can still set HOLST_API_KEY_&lt;ID&gt; in the environment.
-        </p>
-      )}
-      {loaded && providers.length === 0 && !adding && <p className="muted">No providers yet.</p>}
-      <ul className="provider-list" aria-label="Providers">
+      {info?.secretBackend === 'unavailable' && <p className="warning">{t('providers.noKeychain')}</p>}
+      {loaded && providers.length === 0 && !adding && <p className="muted">{t('providers.none')}</p>}
+      <ul className="provider-list" aria-label={t('providers.listLabel')}>
         {providers.map((view) => (
           <li key={view.config.id}>
             <ProviderCard view={view} canStoreKeys={info?.secretBackend !== 'unavailable'} />
@@ -44,25 +44,20 @@ export function SettingsScreen() {
       {adding ? (
         <ProviderForm onDone={() => setAdding(false)} />
       ) : (
-        <button type="button" className="primary" onClick={() => setAdding(true)}>
-          Add provider
-        </button>
+        <div className="actions">
+          <button type="button" className="primary" onClick={() => setAdding(true)}>
+            {t('providers.add')}
+          </button>
+          {/* The first-run guide again: a known service with its addresses filled in, the key, a test. */}
+          <button type="button" onClick={openFirstRun}>
+            {t('app:firstRun.reopen')}
+          </button>
+        </div>
       )}
 
       <NetworkSettings />
 
-      <h2>Appearance</h2>
-      <label className="field inline">
-        <span>Theme</span>
-        <select
-          value={settings?.appearance.theme ?? 'system'}
-          onChange={(event) => void setTheme(event.target.value as Settings['appearance']['theme'])}
-        >
-          <option value="system">Same as the system</option>
-          <option value="light">Light</option>
-          <option value="dark">Dark</option>
-        </select>
-      </label>
+      <AppearanceSection />
 
       {info && <AboutSection info={info} />}
     </section>

@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Message } from '../../../../shared/library';
+import { errorText } from '../../../i18n/errors';
 import { useChatStore } from '../../../store/chat-store';
 
 interface AnswerErrorProps {
@@ -17,6 +19,7 @@ interface AnswerErrorProps {
  * refusing the history: the user can send the prompt alone (never done without asking).
  */
 export function AnswerError({ message, userMessage, followUp, canRetry, retryButton }: AnswerErrorProps) {
+  const { t } = useTranslation('chat');
   const retry = useChatStore((s) => s.retry);
   const alone =
     canRetry && userMessage !== null && followUp && message.error?.code === 'bad_request' && userMessage.request?.singleTurn !== true;
@@ -24,15 +27,15 @@ export function AnswerError({ message, userMessage, followUp, canRetry, retryBut
   return (
     <div className="message-error" role="alert">
       <div>
-        <strong>The answer failed</strong>
-        <p>{message.error?.message ?? 'Something went wrong.'}</p>
-        {alone && <p className="small">The provider refused the earlier turns of this chat. You can ask with this prompt alone.</p>}
+        <strong>{t('answer.failed')}</strong>
+        <p>{message.error ? errorText(message.error) : t('answer.failedUnknown')}</p>
+        {alone && <p className="small">{t('answer.historyRefused')}</p>}
       </div>
       <div className="message-error-actions">
         {retryButton}
         {alone && (
           <button type="button" onClick={() => void retry(userMessage.id, { singleTurn: true })}>
-            Send without history
+            {t('answer.sendAlone')}
           </button>
         )}
       </div>

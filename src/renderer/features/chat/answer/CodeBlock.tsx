@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type ComponentProps } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ExtraProps } from 'react-markdown';
 import { CheckIcon, CopyIcon } from './icons';
 
@@ -6,6 +7,7 @@ type CopyState = 'idle' | 'copied' | 'failed';
 
 /** A fenced code block with its language and a Copy button. */
 export function CodeBlock({ children, node: _node, ...props }: ComponentProps<'pre'> & ExtraProps) {
+  const { t } = useTranslation('chat');
   const pre = useRef<HTMLPreElement>(null);
   const [state, setState] = useState<CopyState>('idle');
   const language = languageOf(children);
@@ -29,10 +31,12 @@ export function CodeBlock({ children, node: _node, ...props }: ComponentProps<'p
   return (
     <div className="md-code">
       <div className="md-code-bar">
-        <span className="md-code-language">{language ?? 'code'}</span>
-        <button type="button" className="link-button" aria-label="Copy code" onClick={() => void copy()}>
+        <span className="md-code-language">{language ?? t('markdown.code')}</span>
+        <button type="button" className="link-button" aria-label={t('markdown.copyCode')} onClick={() => void copy()}>
           {state === 'copied' ? <CheckIcon /> : <CopyIcon />}
-          <span aria-live="polite">{state === 'copied' ? 'Copied' : state === 'failed' ? 'Could not copy' : 'Copy'}</span>
+          <span aria-live="polite">
+            {t(state === 'copied' ? 'markdown.copied' : state === 'failed' ? 'markdown.copyFailed' : 'markdown.copy')}
+          </span>
         </button>
       </div>
       <pre ref={pre} {...props}>

@@ -1,15 +1,17 @@
-import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useChatStore } from '../../../store/chat-store';
 import { conversationCost, costParts } from './usage';
 
 /** The open conversation's answers summed (tokens, images, time), for its header. */
 export function ConversationCost() {
+  const { t } = useTranslation('chat');
   const messages = useChatStore((s) => s.messages);
-  const parts = useMemo(() => costParts(conversationCost(messages)), [messages]);
+  // Made at each render (a short sum): the words follow the language in use.
+  const parts = costParts(conversationCost(messages));
   if (parts.length === 0) return null;
   return (
-    <p className="chat-cost" title="All answers in this chat together">
-      <span className="visually-hidden">This chat in all: </span>
+    <p className="chat-cost" title={t('header.costTitle')}>
+      <span className="visually-hidden">{t('header.costLabel')} </span>
       {parts.join(' · ')}
     </p>
   );

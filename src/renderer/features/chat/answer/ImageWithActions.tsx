@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { dragImage } from '../../../app/iterate';
 import { useChatStore } from '../../../store/chat-store';
 import { PencilIcon } from '../icons';
@@ -21,33 +22,34 @@ interface ImageWithActionsProps {
 
 /** An image in the chat that opens in the viewer, with Edit and Use as reference on hover or focus. */
 export function ImageWithActions({ id, number, frameClass, onOpen, draggable = false, compact = false, children }: ImageWithActionsProps) {
+  const { t } = useTranslation('chat');
   return (
     <div
       className={compact ? 'image-actions-host compact' : 'image-actions-host'}
       draggable={draggable || undefined}
       onDragStart={draggable ? (event) => dragImage(event, id) : undefined}
     >
-      <button type="button" className={frameClass} onClick={onOpen} title="Open in the viewer">
+      <button type="button" className={frameClass} onClick={onOpen} title={t('answer.open')}>
         {children}
       </button>
       <div className="image-actions">
         <button
           type="button"
-          aria-label={`Edit image ${number}`}
-          title="Edit: make it the source of the next prompt"
+          aria-label={t('answer.editLabel', { n: number })}
+          title={t('answer.editTitle')}
           onClick={() => void useChatStore.getState().editImage(id)}
         >
           <PencilIcon />
-          {!compact && <span>Edit</span>}
+          {!compact && <span>{t('answer.edit')}</span>}
         </button>
         <button
           type="button"
-          aria-label={`Use image ${number} as reference`}
-          title="Use as a reference in the next prompt"
+          aria-label={t('answer.referenceLabel', { n: number })}
+          title={t('answer.referenceTitle')}
           onClick={() => void useChatStore.getState().addReference(id)}
         >
           <ReferenceIcon />
-          {!compact && <span>Reference</span>}
+          {!compact && <span>{t('answer.reference')}</span>}
         </button>
       </div>
     </div>

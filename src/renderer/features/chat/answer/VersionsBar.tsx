@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { ChevronIcon } from '../../library/icons';
 import { CompareIcon } from './icons';
 
@@ -13,24 +14,25 @@ export interface Versions {
 
 /** "Version 2 of 3" with previous / next, and Compare to see them all side by side. */
 export function VersionsBar({ versions }: { versions: Versions }) {
+  const { t } = useTranslation('chat');
   return (
-    <div className="versions" role="group" aria-label="Versions">
+    <div className="versions" role="group" aria-label={t('versions.label')}>
       <button
         type="button"
         className="icon-button"
-        aria-label="Previous version"
+        aria-label={t('versions.previous')}
         disabled={versions.index === 0}
         onClick={versions.previous}
       >
         <ChevronIcon direction="left" />
       </button>
       <span className="small muted" aria-live="polite">
-        Version {versions.index + 1} of {versions.count}
+        {t('versions.position', { n: versions.index + 1, total: versions.count })}
       </span>
       <button
         type="button"
         className="icon-button"
-        aria-label="Next version"
+        aria-label={t('versions.next')}
         disabled={versions.index === versions.count - 1}
         onClick={versions.next}
       >
@@ -40,11 +42,11 @@ export function VersionsBar({ versions }: { versions: Versions }) {
         type="button"
         className="link-button versions-compare-toggle"
         aria-pressed={versions.comparing}
-        title={versions.comparing ? 'Back to one version' : 'Show every version side by side'}
+        title={t(versions.comparing ? 'versions.back' : 'versions.compareTitle')}
         onClick={versions.toggleCompare}
       >
         <CompareIcon />
-        Compare
+        {t('versions.compare')}
       </button>
     </div>
   );

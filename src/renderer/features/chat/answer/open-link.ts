@@ -7,5 +7,6 @@ import { holst, unwrap } from '../../../bridge';
 export async function openLink(url: string): Promise<void> {
   const target = url.trim();
   const { opened } = await unwrap(holst.app.openExternal({ url: target }));
+  // eslint-disable-next-line i18next/no-literal-string -- a window target and features, not text
   if (!opened) window.open(target, '_blank', 'noopener,noreferrer');
 }

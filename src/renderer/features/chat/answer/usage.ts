@@ -1,4 +1,6 @@
 import type { Message } from '../../../../shared/library';
+import { i18n } from '../../../i18n';
+import { formatDuration, formatNumber } from '../../../i18n/format';
 
 /** What one answer cost, or a conversation's answers together; null where nothing was reported. */
 export interface Cost {
@@ -32,31 +34,24 @@ export function conversationCost(messages: readonly Message[]): Cost {
   return total;
 }
 
-const count = new Intl.NumberFormat(undefined);
-
-/** "12.4 s" under a minute, "1 min 05 s" above, "1 h 02 min" above an hour. */
-export function formatDuration(ms: number): string {
-  if (ms < 59_950) return `${(Math.max(0, ms) / 1000).toFixed(1)} s`;
-  const seconds = Math.round(ms / 1000);
-  if (seconds < 3600) return `${Math.floor(seconds / 60)} min ${String(seconds % 60).padStart(2, '0')} s`;
-  const minutes = Math.round(seconds / 60);
-  return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`;
-}
-
-export const formatTokens = (tokens: number) => `${count.format(tokens)} ${tokens === 1 ? 'token' : 'tokens'}`;
-export const formatImages = (images: number) => `${count.format(images)} ${images === 1 ? 'image' : 'images'}`;
+/** "175 tokens" / "175 токенов". */
+export const formatTokens = (tokens: number): string => i18n.t('chat:tokens', { count: tokens, value: formatNumber(tokens) });
 
 /** The filled parts of a cost, in reading order; no images is left out like an unknown. */
 export function costParts(cost: Cost): string[] {
   return [
     cost.tokens !== null ? formatTokens(cost.tokens) : null,
     cost.elapsedMs !== null ? formatDuration(cost.elapsedMs) : null,
-    cost.images > 0 ? formatImages(cost.images) : null,
+    cost.images > 0 ? i18n.t('imageCount', { count: cost.images }) : null,
   ].filter((part): part is string => part !== null);
 }
 
 /** The token split, for a tooltip: "Prompt 25 · answer 150 tokens". */
 export function usageDetail(usage: Message['usage']): string | undefined {
   if (usage?.promptTokens === undefined || usage.completionTokens === undefined) return undefined;
-  return `Prompt ${count.format(usage.promptTokens)} · answer ${count.format(usage.completionTokens)} tokens`;
+  return i18n.t('chat:answer.usage', {
+    count: usage.completionTokens,
+    prompt: formatNumber(usage.promptTokens),
+    completion: formatNumber(usage.completionTokens),
+  });
 }

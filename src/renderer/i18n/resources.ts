@@ -1,0 +1,40 @@
+/** Every catalogue, bundled: one JSON file per feature and language, with the same keys in each language. */
+import enApp from './locales/en/app.json';
+import enChat from './locales/en/chat.json';
+import enCommon from './locales/en/common.json';
+import enErrors from './locales/en/errors.json';
+import enSettings from './locales/en/settings.json';
+import enMask from './locales/en/mask.json';
+import enCompare from './locales/en/compare.json';
+import enLibrary from './locales/en/library.json';
+import ruApp from './locales/ru/app.json';
+import ruChat from './locales/ru/chat.json';
+import ruCommon from './locales/ru/common.json';
+import ruErrors from './locales/ru/errors.json';
+import ruSettings from './locales/ru/settings.json';
+import ruMask from './locales/ru/mask.json';
+import ruCompare from './locales/ru/compare.json';
+import ruLibrary from './locales/ru/library.json';
+
+export const resources = {
+  en: {
+    common: enCommon,
+    app: enApp,
+    chat: enChat,
+    errors: enErrors,
+    settings: enSettings,
+    mask: enMask,
+    compare: enCompare,
+    library: enLibrary,
+  },
+  ru: {
+    common: ruCommon,
+    app: ruApp,
+    chat: ruChat,
+    errors: ruErrors,
+    settings: ruSettings,
+    mask: ruMask,
+    compare: ruCompare,
+    library: ruLibrary,
+  },
+} as const;

@@ -1,0 +1,112 @@
+// Every main screen in both languages and both themes: a screenshot of each is written to
+// screenshots/<screen>-<language>-<theme>.png (not committed; see the README), and axe-core checks
+// each for accessibility, failing on any serious or critical violation.
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { startOpenAIChatServer } from '../servers/openai-chat-server';
+import { startOpenAIImagesServer } from '../servers/openai-images-server';
+import { openApp } from './app-session';
+import { drop, expectLoaded } from './browser';
+import { solidImage } from '../support/images';
+
+const SHOTS = path.resolve('screenshots');
+const nav = (page: Page, index: number) => page.locator('nav.sidebar .nav-item').nth(index);
+const NAV = { chat: 0, library: 1, start: 2, settings: 3 };
+
+/** Screenshot the screen, then fail on any serious or critical axe-core finding (named with its nodes). */
+async function check(page: Page, screen: string, language: string, theme: string) {
+  await page.screenshot({ path: path.join(SHOTS, `${screen}-${language}-${theme}.png`) });
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const serious = violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(serious, `${screen} in ${language}, ${theme} theme`).toEqual([]);
+}
+
+const setTheme = (page: Page, theme: string) => page.evaluate((t) => (document.documentElement.dataset.theme = t), theme);
+
+for (const locale of ['en-US', 'ru-RU']) {
+  const language = locale.slice(0, 2);
+  test.describe(`every screen (${locale})`, () => {
+    test.use({ locale, viewport: { width: 1280, height: 800 } });
+
+    test('first run', async ({ page }) => {
+      const app = await openApp(page);
+      try {
+        await expect(page.locator('.first-run')).toBeVisible();
+        for (const theme of ['light', 'dark']) {
+          await setTheme(page, theme);
+          await check(page, 'first-run', language, theme);
+        }
+      } finally {
+        await app.close();
+      }
+    });
+
+    test('chat, library, viewer, compare, mask painter, settings', async ({ page }) => {
+      const chat = await startOpenAIChatServer();
+      const images = await startOpenAIImagesServer();
+      const app = await openApp(page, {
+        providers: [
+          { id: 'agg', kind: 'openai-chat', name: 'Aggregator', baseUrl: chat.baseUrl, models: ['gpt-4o-image'] },
+          { id: 'img', kind: 'openai-images', name: 'Images API', baseUrl: images.baseUrl, models: ['gpt-image-1'] },
+        ],
+        keys: { agg: chat.apiKey, img: images.apiKey },
+        servers: [chat, images],
+      });
+      try {
+        await nav(page, NAV.chat).click();
+        await page.locator('textarea.prompt').fill('A lighthouse at dawn');
+        await page.locator('textarea.prompt').press('Enter');
+        const answer = page.locator('article.message-assistant').first();
+        await expectLoaded(answer.locator('.message-images img').first());
+        await expect(answer.locator('[role="status"]')).toHaveCount(0);
+        // A follow-up, so the chat has two pictures to compare.
+        await page.locator('textarea.prompt').fill('make it night');
+        await page.locator('textarea.prompt').press('Enter');
+        const second = page.locator('article.message-assistant').nth(1);
+        await expectLoaded(second.locator('.message-images img').first());
+        await expect(second.locator('[role="status"]')).toHaveCount(0);
+
+        for (const theme of ['light', 'dark']) {
+          await setTheme(page, theme);
+          await nav(page, NAV.chat).click();
+          await check(page, 'chat', language, theme);
+
+          await nav(page, NAV.library).click();
+          await expectLoaded(page.locator('.tile img').first());
+          await check(page, 'library', language, theme);
+          await page.locator('.tile').first().click();
+          await expect(page.locator('.viewer')).toBeVisible();
+          await check(page, 'viewer', language, theme);
+          await page.locator('.viewer-compare > button').click();
+          await page.locator('.viewer-compare-popover button').first().click();
+          await expect(page.locator('.compare-dialog')).toBeVisible();
+          await check(page, 'compare', language, theme);
+          await page.keyboard.press('Escape');
+          await page.keyboard.press('Escape');
+
+          await nav(page, NAV.settings).click();
+          await check(page, 'settings', language, theme);
+        }
+
+        // The painter, over a picture dropped for an Images API provider.
+        await nav(page, NAV.chat).click();
+        await page.locator('select.provider-select').selectOption('img');
+        await drop(page.locator('.chat-main'), { files: [{ name: 'street.png', bytes: await solidImage(5, 'png', 64, 48) }] });
+        await page
+          .locator('li.chip-source button', { hasText: /mask|маск/i })
+          .first()
+          .click();
+        await expect(page.locator('.mask-painter')).toBeVisible();
+        for (const theme of ['light', 'dark']) {
+          await setTheme(page, theme);
+          await check(page, 'mask-painter', language, theme);
+        }
+      } finally {
+        await app.close();
+      }
+    });
+  });
+}
