@@ -1,10 +1,11 @@
-// The library at 100,000 images: open, pages with each filter, full-text search, ingest of
+// The library at 100,000 images: open, pages with each filter, full-text search, exact counts, ingest of
 // photo-sized PNGs with thumbnails, and peak memory during a full listing pass.
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import type { LibraryCountQuery } from '../src/shared/library';
 import { ImageLibrary } from '../src/main/core/library/image-library';
 import { silentLogger } from '../src/main/core/logging/log';
 import { photoLikePng, solidImage } from '../tests/support/images';
@@ -147,6 +148,30 @@ async function main(): Promise<void> {
       searches.push(...samples);
     }
     report('full-text search over prompts, newest first, p95 over all terms', percentile(searches, 95), 'ms', 20);
+
+    const views: Array<[string, LibraryCountQuery]> = [
+      ...filters.filter(([name]) => !name.includes('deep')),
+      ['the trash', { trashed: true }],
+      ...['photo', 'ph', 'lighthouse', 'red fox', 'zeppelin', 'neon city night'].map((term): [string, LibraryCountQuery] => [
+        `search "${term}"`,
+        { query: term },
+      ]),
+    ];
+    const countAll = (what: string) => {
+      const samples: number[] = [];
+      for (const [name, view] of views) {
+        const times = timeIt(() => library.count(view), 40);
+        console.log(`  count, ${name}: ${library.count(view)}, p95 ${percentile(times, 95).toFixed(2)} ms`);
+        samples.push(...times);
+      }
+      report(`exact count for a single filter or a search, ${what}, p95 over all of them`, percentile(samples, 95), 'ms', 20);
+    };
+    countAll('empty trash');
+    // A used library has a trash, which every count must leave out (restored after, for the figures below).
+    const trashed = Array.from({ length: 1000 }, (_, i) => 1 + i * 97);
+    library.trash(trashed);
+    countAll('1,000 images in the trash');
+    library.restore(trashed);
 
     const photos: Buffer[] = [];
     for (let i = 0; i < 48; i++) photos.push(await photoLikePng(1024, 1024, 48 + i));

@@ -11,6 +11,7 @@ import {
   ImageIdSchema,
   ImageRecordSchema,
   ImportProgressSchema,
+  LibraryCountQuerySchema,
   LibraryPageSchema,
   LibraryQuerySchema,
   MessageSchema,
@@ -121,6 +122,8 @@ export const requests = {
   'secrets.set': { input: z.object({ providerId: ProviderIdSchema, key: ApiKeySchema }), output: KeyStatusSchema },
   'secrets.clear': { input: z.object({ providerId: ProviderIdSchema }), output: KeyStatusSchema },
   'library.list': { input: LibraryQuerySchema, output: LibraryPageSchema },
+  /** The exact number of images in a view: its filters and search, or the trash. */
+  'library.count': { input: LibraryCountQuerySchema, output: z.object({ count: z.number().int().nonnegative() }) },
   'library.get': { input: byId, output: ImageDetailSchema },
   'library.setFavorite': { input: z.object({ id: ImageIdSchema, favorite: z.boolean() }), output: ImageRecordSchema },
   'library.setTags': { input: z.object({ id: ImageIdSchema, tags: z.array(TagSchema).max(50) }), output: z.array(z.string()) },

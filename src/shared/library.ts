@@ -65,6 +65,10 @@ export const LibraryQuerySchema = z.object({
 });
 export type LibraryQuery = z.input<typeof LibraryQuerySchema>;
 
+/** A view of the library to count: the query's filters and search, without paging. */
+export const LibraryCountQuerySchema = LibraryQuerySchema.omit({ cursor: true, limit: true });
+export type LibraryCountQuery = z.input<typeof LibraryCountQuerySchema>;
+
 export const LibraryPageSchema = z.object({
   items: z.array(ImageRecordSchema),
   nextCursor: ImageIdSchema.nullable(),

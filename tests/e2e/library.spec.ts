@@ -140,6 +140,7 @@ test.describe('a library of 30 images', () => {
     // Prefixes match, and every word must match.
     await search(page).fill('fox sno');
     await expect(tiles(page)).toHaveCount(10);
+    await expect(page.getByRole('status').filter({ hasText: 'images' })).toHaveText('10 images');
     await search(page).fill('zebra');
     await expect(page.getByRole('heading', { name: 'No images match' })).toBeVisible();
     await expect(grid(page)).toHaveCount(0);
@@ -285,21 +286,15 @@ test.describe('a library of 450 images', () => {
   test('renders only the tiles in view and loads further pages while scrolling', async ({ page }) => {
     await page.goto(harness.url);
     const status = page.getByRole('status').filter({ hasText: 'images' });
-    await expect(status).toHaveText('200+ images');
+    // The exact count, though only the first page is loaded.
+    await expect(status).toHaveText(`${COUNT} images`);
     await expect(tiles(page).first()).toHaveAccessibleName(`tiny picture ${COUNT}`);
     const rendered = await tiles(page).count();
     expect(rendered).toBeGreaterThan(10);
     expect(rendered).toBeLessThan(100);
 
-    // Scroll to the end, page after page, until everything is loaded.
+    // Scroll to the end, page after page, until the oldest image is loaded and shows.
     const scroller = page.locator('.grid-scroller');
-    await expect
-      .poll(async () => {
-        await scroller.evaluate((element) => element.scrollTo(0, element.scrollHeight));
-        return status.textContent();
-      })
-      .toBe(`${COUNT} images`);
-    // The last page may land after the last scroll: scroll to the (new) end until the oldest shows.
     await expect
       .poll(async () => {
         await scroller.evaluate((element) => element.scrollTo(0, element.scrollHeight));

@@ -1,14 +1,16 @@
 import { HolstError } from '../../shared/errors';
-import { IMAGE_SOURCES, type ImageRecord, type ImageSource } from '../../shared/library';
+import type { ImageRecord } from '../../shared/library';
 import { importFiles } from '../../main/core/library/import-files';
 import type { ImageLibrary } from '../../main/core/library/image-library';
 import { parseCommandArgs } from '../args';
 import type { CliContext } from '../context';
+import { exportCommand, libraryExportHelp } from './library-export';
+import { LIBRARY_FILTER_FLAGS, libraryFilters } from './library-filters';
 
 export const libraryHelp = `holst library list [--query Q] [--favourites] [--provider P] [--model M] [--source S]
                    [--tag T] [--trash] [--limit N]     newest first (N: 1-500, default 50)
 holst library import PATH...       import image files and folders (duplicates are kept once)
-holst library export ID --to FILE [--force]     save a copy of an original`;
+${libraryExportHelp}`;
 
 function listItem(library: ImageLibrary, image: ImageRecord, parents: Array<{ id: number; role: string }>) {
   return {
@@ -28,39 +30,13 @@ function listItem(library: ImageLibrary, image: ImageRecord, parents: Array<{ id
 }
 
 async function list(ctx: CliContext, args: string[]): Promise<void> {
-  const { values } = parseCommandArgs(
-    args,
-    {
-      query: { type: 'string' },
-      favourites: { type: 'boolean' },
-      favorites: { type: 'boolean' },
-      provider: { type: 'string' },
-      model: { type: 'string' },
-      source: { type: 'string' },
-      tag: { type: 'string' },
-      trash: { type: 'boolean' },
-      limit: { type: 'string', default: '50' },
-    },
-    false,
-  );
+  const { values } = parseCommandArgs(args, { ...LIBRARY_FILTER_FLAGS, limit: { type: 'string', default: '50' } }, false);
   const limit = Number(values.limit);
   if (!Number.isInteger(limit) || limit < 1 || limit > 500)
     throw new HolstError('invalid_input', '--limit must be a whole number from 1 to 500.', { field: 'limit' });
-  const source = values.source as string | undefined;
-  if (source !== undefined && !(IMAGE_SOURCES as readonly string[]).includes(source)) {
-    throw new HolstError('invalid_input', `--source must be one of ${IMAGE_SOURCES.join(', ')}.`, { field: 'source' });
-  }
+  const filters = libraryFilters(values);
   const core = await ctx.core();
-  const page = core.library.list({
-    limit,
-    ...(values.query !== undefined ? { query: values.query as string } : {}),
-    ...(values.favourites || values.favorites ? { favorites: true } : {}),
-    ...(values.provider !== undefined ? { provider: values.provider as string } : {}),
-    ...(values.model !== undefined ? { model: values.model as string } : {}),
-    ...(source !== undefined ? { source: source as ImageSource } : {}),
-    ...(values.tag !== undefined ? { tag: values.tag as string } : {}),
-    ...(values.trash ? { trashed: true } : {}),
-  });
+  const page = core.library.list({ limit, ...filters });
   const parents = core.library.parentsOf(page.items.map((i) => i.id));
   const items = page.items.map((image) => listItem(core.library, image, parents.get(image.id) ?? []));
   const text = items.length
@@ -98,17 +74,6 @@ async function importCommand(ctx: CliContext, args: string[]): Promise<void> {
   } finally {
     process.off('SIGINT', cancel);
   }
-}
-
-async function exportCommand(ctx: CliContext, args: string[]): Promise<void> {
-  const { values, positionals } = parseCommandArgs(args, { to: { type: 'string' }, force: { type: 'boolean' } }, true);
-  const [idText] = positionals;
-  if (!idText || !/^[1-9][0-9]{0,15}$/.test(idText) || positionals.length > 1)
-    throw new HolstError('invalid_input', 'Give one image id, e.g. "holst library export 12 --to out.png".', { field: 'id' });
-  if (!values.to) throw new HolstError('invalid_input', '--to FILE is required.', { field: 'to' });
-  const core = await ctx.core();
-  const path = await core.library.exportOriginal(Number(idText), values.to as string, Boolean(values.force));
-  ctx.out.result({ path }, `Saved ${path}`);
 }
 
 export async function libraryCommand(ctx: CliContext): Promise<void> {

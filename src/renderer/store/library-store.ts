@@ -22,6 +22,8 @@ interface LibraryState {
   items: ImageRecord[];
   /** Where the next page starts; null when every matching image is loaded. */
   nextCursor: number | null;
+  /** How many images match the current filters and search, loaded or not (the core's exact count). */
+  total: number;
   /** The first page for the current filters is on its way. */
   loading: boolean;
   loadingMore: boolean;
@@ -92,6 +94,8 @@ export const useLibraryStore = create<LibraryState>()((set, get) => {
   let openTicket = 0;
   /** Bumped to stop a running file import between two files. */
   let importTicket = 0;
+  /** Bumped by every count asked for: only the latest answer is shown. */
+  let countTicket = 0;
 
   const replaceRecord = (record: ImageRecord) => {
     const { items, selected } = get();
@@ -197,10 +201,18 @@ export const useLibraryStore = create<LibraryState>()((set, get) => {
     }
   };
 
+  /** Counts the loaded list's view again (after a change), dropping the answer if anything newer was asked. */
+  const recount = async () => {
+    if (!get().loaded) return;
+    const ticket = ++countTicket;
+    const { count } = await unwrap(holst.library.count(active));
+    if (ticket === countTicket) set({ total: count });
+  };
+
   let refreshing: Promise<void> = Promise.resolve();
   holst.on('library.changed', ({ ids }) => {
     refreshing = refreshing
-      .then(() => Promise.all([refreshList(ids), refreshSelected()]))
+      .then(() => Promise.all([refreshList(ids).then(recount), refreshSelected()]))
       .then(
         () => undefined,
         (error: unknown) => set({ error: message(error) }),
@@ -210,6 +222,7 @@ export const useLibraryStore = create<LibraryState>()((set, get) => {
   return {
     items: [],
     nextCursor: null,
+    total: 0,
     loading: false,
     loadingMore: false,
     loaded: false,
@@ -225,16 +238,23 @@ export const useLibraryStore = create<LibraryState>()((set, get) => {
     load() {
       clearTimeout(searchTimer);
       const gen = ++generation;
+      // A count asked for before these filters answers for the old ones: it is dropped.
+      countTicket++;
       const filters = filtersOf(get());
       set({ loading: true, loadingMore: false, error: null });
       currentLoad = (async () => {
         try {
-          const page = await unwrap(holst.library.list({ ...filters, limit: PAGE_SIZE }));
+          // The exact count comes with the first page, so the status line never shows one without the other.
+          const [page, { count }] = await Promise.all([
+            unwrap(holst.library.list({ ...filters, limit: PAGE_SIZE })),
+            unwrap(holst.library.count(filters)),
+          ]);
           if (gen !== generation) return;
           active = filters;
           set({
             items: page.items,
             nextCursor: page.nextCursor,
+            total: count,
             loaded: true,
             loading: false,
             listVersion: get().listVersion + 1,

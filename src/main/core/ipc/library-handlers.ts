@@ -3,6 +3,8 @@ import path from 'node:path';
 import { HolstError } from '../../../shared/errors';
 import type { AppCore } from '../app-core';
 import type { DesktopCapabilities } from '../desktop';
+import { exportImage } from '../library/export-image';
+import { exportFileName } from '../library/export-name';
 import { importFiles } from '../library/import-files';
 import { saveMask } from '../library/save-mask';
 import type { Handlers } from './dispatcher';
@@ -38,6 +40,7 @@ export function createLibraryHandlers(core: AppCore): Pick<Handlers, LibraryChan
 
   return {
     'library.list': (query) => library.list(query),
+    'library.count': (query) => ({ count: library.count(query) }),
     'library.get': ({ id }) => library.detail(id),
     'library.setFavorite': ({ id, favorite }) => {
       const image = library.setFavorite(id, favorite);
@@ -93,12 +96,10 @@ export function createLibraryHandlers(core: AppCore): Pick<Handlers, LibraryChan
       return null;
     },
     'library.export': async ({ id }) => {
-      const image = library.require(id);
-      const ext = path.extname(library.originalPath(image));
-      const suggested = image.originalName ?? `holst-${image.id}${ext}`;
-      const target = await desktop('chooseExportPath', 'Saving a copy')(suggested);
+      // The readable name and the prompt embedded, as in bulk and CLI exports (the dialog asked about overwriting).
+      const target = await desktop('chooseExportPath', 'Saving a copy')(exportFileName(library.require(id)));
       if (!target) return { path: null };
-      return { path: await library.exportOriginal(id, target, true) };
+      return { path: await exportImage(library, id, target, { overwrite: true }) };
     },
     'library.copy': async ({ id }) => {
       await desktop('copyImageToClipboard', 'Copying an image')(library.originalPath(library.require(id)));

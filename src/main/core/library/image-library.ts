@@ -1,11 +1,20 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { HolstError } from '../../../shared/errors';
-import type { ImageDetail, ImageRecord, ImageSource, LibraryPage, LibraryQuery, MediaKind } from '../../../shared/library';
+import type {
+  ImageDetail,
+  ImageRecord,
+  ImageSource,
+  LibraryCountQuery,
+  LibraryPage,
+  LibraryQuery,
+  MediaKind,
+} from '../../../shared/library';
 import type { Logger } from '../logging/log';
 import { openDatabase, type Db } from './database';
 import { describeNonImage, sniffImageFormat } from './image-format';
 import { EXT_BY_MIME, LibraryLayout } from './layout';
+import { LibraryCount } from './library-count';
 import { LibraryQueries } from './library-queries';
 import { receiveBytes, type IngestInput } from './receive-bytes';
 import { toImageRecord, type ImageRow } from './records';
@@ -53,6 +62,7 @@ const ID_PATTERN = /^[1-9][0-9]{0,15}$/;
 export class ImageLibrary {
   readonly layout: LibraryLayout;
   private readonly queries: LibraryQueries;
+  private readonly counts: LibraryCount;
 
   private constructor(
     readonly db: Db,
@@ -61,6 +71,7 @@ export class ImageLibrary {
   ) {
     this.layout = new LibraryLayout(dataDir);
     this.queries = new LibraryQueries(db);
+    this.counts = new LibraryCount(db);
   }
 
   /** Opens the database, migrates it, and undoes whatever a crash left half done. */
@@ -195,6 +206,11 @@ export class ImageLibrary {
 
   list(query: LibraryQuery): LibraryPage {
     return this.queries.list(query);
+  }
+
+  /** How many images the view (filters and search, or the trash) holds; paging is ignored. */
+  count(query: LibraryCountQuery): number {
+    return this.counts.count(query);
   }
 
   get(id: number): ImageRecord | null {

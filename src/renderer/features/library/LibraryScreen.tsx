@@ -12,11 +12,12 @@ import { VirtualGrid, type GridHandle } from './VirtualGrid';
 
 export function LibraryScreen() {
   const { t } = useTranslation(['library', 'common']);
-  const { items, nextCursor, loading, loaded, filtered, error, query, favouritesOnly, selected, viewerError, listVersion } =
+  const { items, nextCursor, total, loading, loaded, filtered, error, query, favouritesOnly, selected, viewerError, listVersion } =
     useLibraryStore(
       useShallow((s) => ({
         items: s.items,
         nextCursor: s.nextCursor,
+        total: s.total,
         loading: s.loading,
         loaded: s.loaded,
         filtered: s.filtered,
@@ -163,8 +164,7 @@ export function LibraryScreen() {
     return done;
   };
 
-  const count = items.length;
-  const status = !loaded ? (loading ? t('loading') : '') : t(nextCursor !== null ? 'countMore' : 'count', { count });
+  const status = !loaded ? (loading ? t('loading') : '') : t('count', { count: total });
 
   return (
     <section className="library" aria-labelledby="library-title" {...dropHandlers}>
@@ -222,7 +222,7 @@ export function LibraryScreen() {
         </p>
       )}
 
-      {loaded && count === 0 ? (
+      {loaded && items.length === 0 ? (
         <div className="library-empty">
           {filtered ? (
             <>

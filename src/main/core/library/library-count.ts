@@ -1,0 +1,83 @@
+import { invalidInput } from '../../../shared/errors';
+import { LibraryCountQuerySchema, type LibraryCountQuery } from '../../../shared/library';
+import type { Db } from './database';
+import { toFtsQuery } from './records';
+
+const TAG_ID = '(SELECT id FROM tags WHERE name = @tag)';
+
+/**
+ * Exact counts for a view of the library. The library's count is "all matching" minus "matching
+ * and trashed": the first is answered from one covering index (or the FTS index, or a tag's
+ * entries) without reading rows when a single filter is set, the second walks the trash's small
+ * partial index. The trash view is that second count on its own.
+ */
+export class LibraryCount {
+  private readonly statements = new Map<string, ReturnType<Db['prepare']>>();
+
+  constructor(private readonly db: Db) {}
+
+  count(input: LibraryCountQuery): number {
+    const parsed = LibraryCountQuerySchema.safeParse(input);
+    if (!parsed.success) throw invalidInput(parsed.error, 'library view');
+    const q = parsed.data;
+    const match = q.query ? toFtsQuery(q.query) : null;
+    // Nothing searchable was typed, but something was: nothing matches (as in `list`).
+    if (q.query !== undefined && q.query.trim() !== '' && match === null) return 0;
+
+    const params: Record<string, unknown> = {};
+    const columns: string[] = [];
+    const filter = (condition: string, name: string, value: unknown) => {
+      if (value === undefined) return;
+      columns.push(condition);
+      params[name] = value;
+    };
+    if (q.favorites) columns.push('i.favorite = 1');
+    filter('i.provider = @provider', 'provider', q.provider);
+    filter('i.model = @model', 'model', q.model);
+    filter('i.source = @source', 'source', q.source);
+    filter('i.conversation_id = @conversationId', 'conversationId', q.conversationId);
+    filter('i.created_at >= @from', 'from', q.from);
+    filter('i.created_at < @to', 'to', q.to);
+    if (q.tag) params.tag = q.tag;
+    if (match) params.match = match;
+
+    const trashed = this.trashedCount(columns, q.tag !== undefined, match !== null, params);
+    if (q.trashed) return trashed;
+    return this.allCount(columns, q.tag !== undefined, match !== null, params) - trashed;
+  }
+
+  /** Matching images, trashed or not: driven by the search, else the tag, else the images' indexes. */
+  private allCount(columns: string[], tag: boolean, search: boolean, params: Record<string, unknown>): number {
+    const where: string[] = [];
+    let from: string;
+    if (search) {
+      from = columns.length > 0 ? 'images_fts f JOIN images i ON i.id = f.rowid' : 'images_fts f';
+      where.push('images_fts MATCH @match');
+      if (tag) where.push(`f.rowid IN (SELECT image_id FROM image_tags WHERE tag_id = ${TAG_ID})`);
+    } else if (tag) {
+      from = columns.length > 0 ? 'image_tags it JOIN images i ON i.id = it.image_id' : 'image_tags it';
+      where.push(`it.tag_id = ${TAG_ID}`);
+    } else {
+      from = 'images i';
+    }
+    where.push(...columns);
+    return this.run(`SELECT COUNT(*) AS n FROM ${from}${where.length > 0 ? ` WHERE ${where.join(' AND ')}` : ''}`, params);
+  }
+
+  /** Matching images in the trash, walking only the trash's partial index. */
+  private trashedCount(columns: string[], tag: boolean, search: boolean, params: Record<string, unknown>): number {
+    const where = ['i.trashed_at IS NOT NULL', ...columns];
+    if (tag) where.push(`EXISTS (SELECT 1 FROM image_tags WHERE tag_id = ${TAG_ID} AND image_id = i.id)`);
+    if (search) where.push('i.id IN (SELECT rowid FROM images_fts WHERE images_fts MATCH @match)');
+    return this.run(`SELECT COUNT(*) AS n FROM images i INDEXED BY images_trashed WHERE ${where.join(' AND ')}`, params);
+  }
+
+  private run(sql: string, params: Record<string, unknown>): number {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return (statement.get(params) as { n: number }).n;
+  }
+}
