@@ -1,6 +1,7 @@
 import { invalidInput } from '../../../shared/errors';
 import { LibraryCountQuerySchema, type LibraryCountQuery } from '../../../shared/library';
 import type { Db } from './database';
+import { imageFilterConditions } from './library-queries';
 import { toFtsQuery } from './records';
 
 const TAG_ID = '(SELECT id FROM tags WHERE name = @tag)';
@@ -25,19 +26,7 @@ export class LibraryCount {
     if (q.query !== undefined && q.query.trim() !== '' && match === null) return 0;
 
     const params: Record<string, unknown> = {};
-    const columns: string[] = [];
-    const filter = (condition: string, name: string, value: unknown) => {
-      if (value === undefined) return;
-      columns.push(condition);
-      params[name] = value;
-    };
-    if (q.favorites) columns.push('i.favorite = 1');
-    filter('i.provider = @provider', 'provider', q.provider);
-    filter('i.model = @model', 'model', q.model);
-    filter('i.source = @source', 'source', q.source);
-    filter('i.conversation_id = @conversationId', 'conversationId', q.conversationId);
-    filter('i.created_at >= @from', 'from', q.from);
-    filter('i.created_at < @to', 'to', q.to);
+    const columns = [...(q.favorites ? ['i.favorite = 1'] : []), ...imageFilterConditions(q, params)];
     if (q.tag) params.tag = q.tag;
     if (match) params.match = match;
 

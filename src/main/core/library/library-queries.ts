@@ -38,18 +38,11 @@ export class LibraryQueries {
       params.tag = q.tag;
     }
     if (q.favorites) where.push('i.favorite = 1');
-    const filter = (condition: string, name: string, value: unknown) => {
-      if (value === undefined) return;
-      where.push(condition);
-      params[name] = value;
-    };
-    filter('i.provider = @provider', 'provider', q.provider);
-    filter('i.model = @model', 'model', q.model);
-    filter('i.source = @source', 'source', q.source);
-    filter('i.conversation_id = @conversationId', 'conversationId', q.conversationId);
-    filter('i.created_at >= @from', 'from', q.from);
-    filter('i.created_at < @to', 'to', q.to);
-    filter(`${order} < @cursor`, 'cursor', q.cursor);
+    where.push(...imageFilterConditions(q, params));
+    if (q.cursor !== undefined) {
+      where.push(`${order} < @cursor`);
+      params.cursor = q.cursor;
+    }
 
     const sql = `SELECT i.* FROM ${from} WHERE ${where.join(' AND ')} ORDER BY ${order} DESC LIMIT @limit`;
     const rows = this.statement(sql).all(params) as ImageRow[];
@@ -66,4 +59,34 @@ export class LibraryQueries {
     }
     return statement;
   }
+}
+
+/**
+ * The WHERE conditions on `images i` for a view's plain filters (provider, model, source,
+ * conversation, dates), with their values put in `params`: one place for `list` and `count`.
+ */
+export function imageFilterConditions(
+  q: {
+    provider?: string | undefined;
+    model?: string | undefined;
+    source?: string | undefined;
+    conversationId?: number | undefined;
+    from?: number | undefined;
+    to?: number | undefined;
+  },
+  params: Record<string, unknown>,
+): string[] {
+  const conditions: string[] = [];
+  const filter = (condition: string, name: string, value: unknown) => {
+    if (value === undefined) return;
+    conditions.push(condition);
+    params[name] = value;
+  };
+  filter('i.provider = @provider', 'provider', q.provider);
+  filter('i.model = @model', 'model', q.model);
+  filter('i.source = @source', 'source', q.source);
+  filter('i.conversation_id = @conversationId', 'conversationId', q.conversationId);
+  filter('i.created_at >= @from', 'from', q.from);
+  filter('i.created_at < @to', 'to', q.to);
+  return conditions;
 }
