@@ -3,7 +3,10 @@
 // picture's exact size, transparent exactly where the strokes went.
 // Desktop path (see /work/shared/docs/desktop-vs-browser.md, "Canvas and pixels"): the picture is an
 // <img> that is never drawn into a canvas; only the mask's own canvas is encoded, so the same code
-// needs no CORS in the desktop app, where the picture is cross-origin to the page.
+// needs no CORS in the desktop app, where the picture is cross-origin to the page. Edit mask reuses a
+// mask painted in this window from memory (tested below); only a mask from an earlier session is read
+// back with getImageData (mask-file.ts), which the desktop app refuses as cross-origin: the painter
+// catches that, says so and starts empty (README, Known limits).
 import fs from 'node:fs/promises';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import sharp from 'sharp';
