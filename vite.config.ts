@@ -29,7 +29,7 @@ export default defineConfig({
   plugins: [webOnly(), react()],
   define: { __HOLST_VERSION__: JSON.stringify(version) },
   build: {
-    outDir: path.resolve('out/renderer'),
+    outDir: path.resolve(process.env.HOLST_OUT ?? 'out', 'renderer'),
     emptyOutDir: true,
     target: 'chrome130',
     sourcemap: true,

@@ -7,6 +7,17 @@ export function report(name: string, value: number, unit: string, target: number
   console.log(`${name}: ${value.toFixed(2)} ${unit} (target ${kind === 'max' ? '≤' : '≥'} ${target} ${unit}) ${met ? 'ok' : 'MISSED'}`);
 }
 
+/** Wall-clock milliseconds of each of `times` runs. */
+export function timeIt(run: () => void, times: number): number[] {
+  const samples: number[] = [];
+  for (let i = 0; i < times; i++) {
+    const started = performance.now();
+    run();
+    samples.push(performance.now() - started);
+  }
+  return samples;
+}
+
 export function median(values: number[]): number {
   return percentile(values, 50);
 }

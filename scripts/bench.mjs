@@ -1,5 +1,6 @@
 // `npm run bench`: bundles each bench/*.bench.ts with esbuild and runs it; each prints its figures
-// beside their targets. Benchmarks measure; they never fail the test suite.
+// beside their targets. Benchmarks measure; they never fail the test suite. `npm run bench grid`
+// runs one (by name). grid.bench.ts drives the built harness in Chromium: `npm run build` first.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { build } from 'esbuild';
@@ -18,7 +19,7 @@ for (const file of benches) {
     format: 'esm',
     target: 'node20',
     define: { __HOLST_VERSION__: JSON.stringify(version) },
-    external: ['keytar', 'better-sqlite3', 'sharp', 'bufferutil', 'utf-8-validate'],
+    external: ['keytar', 'better-sqlite3', 'sharp', 'bufferutil', 'utf-8-validate', '@playwright/test', 'playwright-core'],
     banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
     logLevel: 'warning',
   });

@@ -1,12 +1,14 @@
 // Builds Holst: the main process, preload, harness server, CLI and demo with esbuild (one CommonJS
 // file each, native modules left external), then the renderer with Vite.
-// Usage: node scripts/build.mjs [--node-only]
+// Usage: node scripts/build.mjs [--node-only]. HOLST_OUT=dir builds into another folder than out/
+// (the browser tests follow it), so two people can test different builds on one machine.
 import { readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { build } from 'esbuild';
 
 const version = JSON.parse(readFileSync('package.json', 'utf8')).version;
 const nodeOnly = process.argv.includes('--node-only');
+const out = process.env.HOLST_OUT ?? 'out';
 const started = Date.now();
 
 const common = {
@@ -21,15 +23,15 @@ const common = {
   external: ['electron', 'keytar', 'better-sqlite3', 'sharp', 'bufferutil', 'utf-8-validate'],
 };
 
-for (const dir of ['main', 'preload', 'server', 'cli', 'demo']) await rm(`out/${dir}`, { recursive: true, force: true });
+for (const dir of ['main', 'preload', 'server', 'cli', 'demo']) await rm(`${out}/${dir}`, { recursive: true, force: true });
 await Promise.all([
-  build({ ...common, entryPoints: ['src/main/electron/main.ts'], outfile: 'out/main/index.cjs' }),
+  build({ ...common, entryPoints: ['src/main/electron/main.ts'], outfile: `${out}/main/index.cjs` }),
   // The sandboxed preload may require nothing but electron: everything else is bundled in.
-  build({ ...common, entryPoints: ['src/preload/index.ts'], outfile: 'out/preload/index.cjs', external: ['electron'] }),
-  build({ ...common, entryPoints: ['src/main/server/serve.ts'], outfile: 'out/server/serve.cjs' }),
-  build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'out/cli/holst.cjs' }),
+  build({ ...common, entryPoints: ['src/preload/index.ts'], outfile: `${out}/preload/index.cjs`, external: ['electron'] }),
+  build({ ...common, entryPoints: ['src/main/server/serve.ts'], outfile: `${out}/server/serve.cjs` }),
+  build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: `${out}/cli/holst.cjs` }),
   // `npm run demo` only (the reference servers in tests/servers); the packaged app leaves it out.
-  build({ ...common, entryPoints: ['src/demo/main.ts'], outfile: 'out/demo/main.cjs' }),
+  build({ ...common, entryPoints: ['src/demo/main.ts'], outfile: `${out}/demo/main.cjs` }),
 ]);
 
 if (!nodeOnly) {

@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export DEBIAN_FRONTEND=noninteractive
 
-pkgs="chromium gnome-keyring dbus-x11 libsecret-1-dev xvfb python3 make g++ pkg-config"
+pkgs="chromium gnome-keyring dbus-x11 libsecret-1-dev xvfb python3 make g++ pkg-config libimage-exiftool-perl"
 if ! dpkg -s $pkgs >/dev/null 2>&1; then
   sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
   echo "Installing system packages: $pkgs"

@@ -1,5 +1,5 @@
 /** Builds `window.holst` from the contract: declared channels only, no raw ipcRenderer. */
-import { contextBridge, ipcRenderer } from 'electron';
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import { buildHolstApi, ipcChannelName } from '../shared/contract';
 import type { Result } from '../shared/errors';
 
@@ -15,3 +15,5 @@ const api = buildHolstApi({
 });
 
 contextBridge.exposeInMainWorld('holst', api);
+// A dropped file's path (File.path is gone since Electron 32): folders dropped on the library are imported by path.
+contextBridge.exposeInMainWorld('holstFiles', { pathForFile: (file: File) => webUtils.getPathForFile(file) });

@@ -11,7 +11,13 @@ import {
   ImageIdSchema,
   ImageRecordSchema,
   ImportProgressSchema,
+  ExportJobInputSchema,
+  ExportProgressSchema,
   LibraryCountQuerySchema,
+  LibraryFacetsSchema,
+  LibraryViewSchema,
+  SelectionSchema,
+  TimelineSchema,
   LibraryPageSchema,
   LibraryQuerySchema,
   MessageSchema,
@@ -19,6 +25,7 @@ import {
 } from './library';
 import { ChatSendSchema, ChatStartedSchema, ConnectionReportSchema, GenerationEventSchema } from './generation';
 import { LanguageChoiceSchema } from './i18n';
+import { UpdateStatusSchema } from './update';
 import { NetworkSettingsSchema, ProviderConfigSchema, ProviderIdSchema, SettingsSchema, ThemeSchema } from './settings';
 
 export const KeyStatusSchema = z.object({
@@ -77,7 +84,6 @@ const MAX_BASE64 = Math.ceil((100 * 1024 * 1024 * 4) / 3) + 4;
 
 const none = z.undefined();
 const byId = z.object({ id: ImageIdSchema });
-const someIds = z.object({ ids: z.array(ImageIdSchema).min(1).max(10_000) });
 const count = z.object({ count: z.number().int() });
 const conversationId = z.number().int().positive();
 
@@ -94,9 +100,18 @@ export const requests = {
    * else is refused. `opened: false` where there is no desktop (the browser harness opens a tab itself).
    */
   'app.openExternal': { input: z.object({ url: z.string().trim().min(1).max(8192) }), output: z.object({ opened: z.boolean() }) },
+  /** Asks the update feed for a newer version (packaged desktop app with a publish feed); a newer one downloads in the background. */
+  'app.checkForUpdates': { input: none, output: UpdateStatusSchema },
+  /** Where the update stands now; `unavailable` outside a packaged desktop app built with a publish feed. */
+  'app.updateStatus': { input: none, output: UpdateStatusSchema },
   'settings.get': { input: none, output: SettingsSchema },
   'settings.setTheme': { input: z.object({ theme: ThemeSchema }), output: SettingsSchema },
   'settings.setLanguage': { input: z.object({ language: LanguageChoiceSchema }), output: SettingsSchema },
+  /**
+   * The folder every new generated or edited picture is also copied to: a path sets it, null turns
+   * it off, absent asks with the desktop app's folder dialog (settings unchanged if cancelled).
+   */
+  'settings.setSaveFolder': { input: z.object({ path: z.string().trim().min(1).max(4096).nullable().optional() }), output: SettingsSchema },
   'providers.list': { input: none, output: z.array(ProviderViewSchema) },
   'providers.save': {
     input: z.object({ provider: ProviderConfigSchema, previousId: ProviderIdSchema.optional() }),
@@ -128,9 +143,29 @@ export const requests = {
   'library.setFavorite': { input: z.object({ id: ImageIdSchema, favorite: z.boolean() }), output: ImageRecordSchema },
   'library.setTags': { input: z.object({ id: ImageIdSchema, tags: z.array(TagSchema).max(50) }), output: z.array(z.string()) },
   'library.tags': { input: none, output: z.array(z.string()) },
-  'library.trash': { input: someIds, output: count },
-  'library.restore': { input: someIds, output: count },
+  /** Providers, models, sources and tags in the library with how many images have each (for the filters). */
+  'library.facets': { input: none, output: LibraryFacetsSchema },
+  /** The months of a view with their counts and places in the grid (the date scrubber). */
+  'library.timeline': { input: LibraryViewSchema, output: TimelineSchema },
+  /** Bulk actions: each is one transaction, whatever the selection's size. `count`: images changed. */
+  'library.trash': { input: SelectionSchema, output: count },
+  'library.restore': { input: SelectionSchema, output: count },
+  'library.setFavoriteMany': { input: z.object({ selection: SelectionSchema, favorite: z.boolean() }), output: count },
+  'library.tagMany': {
+    input: z.object({
+      selection: SelectionSchema,
+      add: z.array(TagSchema).max(50).default([]),
+      remove: z.array(TagSchema).max(50).default([]),
+    }),
+    output: count,
+  },
+  /** Deletes trashed images of the selection for good (images not in the trash are left alone). */
+  'library.deleteForGood': { input: SelectionSchema, output: count },
   'library.emptyTrash': { input: none, output: count },
+  /** Renames a tag everywhere; renaming onto an existing tag merges the two. Answers every tag name. */
+  'library.renameTag': { input: z.object({ from: TagSchema, to: TagSchema }), output: z.array(z.string()) },
+  /** Removes a tag from every image. `count`: images that had it. */
+  'library.deleteTag': { input: z.object({ name: TagSchema }), output: count },
   /** Files and folders to import; without paths the desktop app asks with its open dialog. */
   'library.import': {
     input: z.object({ paths: z.array(z.string().min(1).max(4096)).min(1).max(10_000).optional() }),
@@ -139,7 +174,7 @@ export const requests = {
   /** An image the renderer holds as bytes (dropped or pasted in the browser, which gives no file path). */
   'library.importBytes': {
     input: z.object({ name: z.string().trim().min(1).max(255), base64: z.string().min(1).max(MAX_BASE64) }),
-    output: ImageRecordSchema,
+    output: ImageRecordSchema.extend({ duplicate: z.boolean() }),
   },
   /**
    * A mask painted over library image `sourceId`: a PNG of exactly the source's pixel size whose
@@ -155,6 +190,11 @@ export const requests = {
   'library.copy': { input: byId, output: z.null() },
   'library.reveal': { input: byId, output: z.null() },
   'library.startDrag': { input: byId, output: z.null() },
+  /** Drags several originals out to the file manager (desktop app). */
+  'library.startDragMany': { input: z.object({ ids: z.array(ImageIdSchema).min(1).max(1000) }), output: z.null() },
+  /** Writes a selection to a folder or a ZIP in the background; progress comes as `library.exportProgress`. */
+  'library.exportMany': { input: ExportJobInputSchema, output: z.object({ jobId: z.string().nullable() }) },
+  'library.cancelExport': { input: z.object({ jobId: z.string().max(100) }), output: z.null() },
   'conversations.list': { input: z.object({ query: z.string().max(500).optional() }), output: z.array(ConversationSchema) },
   'conversations.create': { input: z.object({ title: z.string().max(500).optional() }), output: ConversationSchema },
   'conversations.rename': { input: z.object({ id: conversationId, title: z.string().max(500) }), output: ConversationSchema },
@@ -187,6 +227,9 @@ export const events = {
   /** Images were added, changed or removed: lists showing them should refresh. */
   'library.changed': z.object({ ids: z.array(ImageIdSchema) }),
   'library.importProgress': ImportProgressSchema,
+  'library.exportProgress': ExportProgressSchema,
+  /** The update check or download moved on (progress, ready to restart, failed). */
+  'app.updateChanged': UpdateStatusSchema,
   'generation.event': GenerationEventSchema,
 } as const satisfies Record<string, z.ZodType>;
 

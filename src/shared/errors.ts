@@ -63,11 +63,22 @@ export function toErrorPayload(error: unknown): ErrorPayload {
 
 /** Builds an `invalid_input` error from a zod failure, naming the first field at fault. */
 export function invalidInput(error: z.ZodError, what = 'input'): HolstError {
-  const issue = error.issues[0];
+  const issue = error.issues[0] && deepestIssue(error.issues[0]);
   const field = issue && issue.path.length > 0 ? issue.path.map(String).join('.') : undefined;
   const where = field ? ` at "${field}"` : '';
   const reason = issue ? issue.message : 'invalid';
   return new HolstError('invalid_input', `Invalid ${what}${where}: ${reason}`, field === undefined ? {} : { field });
+}
+
+/**
+ * For an input matching no branch of a union, the issue of the branch it came closest to (the one
+ * whose problem lies deepest), with its full path: `view.source`, not an unnamed "invalid input".
+ */
+function deepestIssue(issue: z.core.$ZodIssue): { path: PropertyKey[]; message: string } {
+  if (issue.code !== 'invalid_union' || issue.errors.length === 0) return issue;
+  const candidates = issue.errors.flatMap((branch) => branch.slice(0, 1)).map(deepestIssue);
+  const best = candidates.reduce((a, b) => (b.path.length > a.path.length ? b : a), candidates[0]!);
+  return { path: [...issue.path, ...best.path], message: best.message };
 }
 
 export function ok<T>(value: T): Result<T> {

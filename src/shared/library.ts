@@ -48,6 +48,13 @@ export const TagSchema = z.string().trim().min(1).max(64);
 export const LibraryQuerySchema = z.object({
   /** Return items older than this id (the previous page's `nextCursor`). */
   cursor: ImageIdSchema.optional(),
+  /**
+   * Skip this many matching images first (for a page far down the grid that no loaded page
+   * leads to). Ignored with `cursor`.
+   */
+  offset: z.number().int().nonnegative().max(10_000_000).optional(),
+  /** Return items newer than this id instead, oldest of them first (the viewer's "previous"). */
+  after: ImageIdSchema.optional(),
   limit: z.number().int().min(1).max(500).default(200),
   /** Full-text search over prompts; words match as prefixes, all must match. */
   query: z.string().max(500).optional(),
@@ -66,8 +73,71 @@ export const LibraryQuerySchema = z.object({
 export type LibraryQuery = z.input<typeof LibraryQuerySchema>;
 
 /** A view of the library to count: the query's filters and search, without paging. */
-export const LibraryCountQuerySchema = LibraryQuerySchema.omit({ cursor: true, limit: true });
+export const LibraryCountQuerySchema = LibraryQuerySchema.omit({ cursor: true, limit: true, offset: true, after: true });
 export type LibraryCountQuery = z.input<typeof LibraryCountQuerySchema>;
+
+/** A view of the library (filters and search, or the trash) without paging; what selections and jobs act on. */
+export const LibraryViewSchema = LibraryCountQuerySchema;
+export type LibraryView = z.input<typeof LibraryViewSchema>;
+
+/**
+ * Which images a bulk action applies to: a list of ids, or every image of a view (even those the
+ * window has not loaded) except some ids. The core resolves a view selection in one transaction.
+ */
+export const SelectionSchema = z.union([
+  z.object({ ids: z.array(ImageIdSchema).min(1).max(100_000) }),
+  z.object({ view: LibraryViewSchema, except: z.array(ImageIdSchema).max(100_000).default([]) }),
+]);
+export type Selection = z.input<typeof SelectionSchema>;
+
+/** A value of a filter with how many images (not in the trash) have it. */
+export const FacetSchema = z.object({ value: z.string(), count: z.number().int().nonnegative() });
+export const LibraryFacetsSchema = z.object({
+  providers: z.array(FacetSchema),
+  /** Models with the provider they came from (the same model name may come from two providers). */
+  models: z.array(FacetSchema.extend({ provider: z.string().nullable() })),
+  sources: z.array(FacetSchema.extend({ value: ImageSourceSchema })),
+  tags: z.array(FacetSchema),
+});
+export type LibraryFacets = z.infer<typeof LibraryFacetsSchema>;
+
+/** Months of a view, newest first, in the machine's local time, with how many images each holds. */
+export const TimelineSchema = z.object({
+  months: z.array(
+    z.object({
+      year: z.number().int(),
+      /** 1–12. */
+      month: z.number().int().min(1).max(12),
+      count: z.number().int().positive(),
+      /** How many images of the view come before this month's first (newer ones): its place in the grid. */
+      offset: z.number().int().nonnegative(),
+    }),
+  ),
+});
+export type Timeline = z.infer<typeof TimelineSchema>;
+
+export const ExportJobInputSchema = z.object({
+  selection: SelectionSchema,
+  /** A folder (files with readable names) or a .zip file to write. Without it the desktop app asks. */
+  to: z.string().min(1).max(4096).optional(),
+  format: z.enum(['folder', 'zip']),
+  /** Replace files that already exist (never without being asked). */
+  overwrite: z.boolean().optional(),
+});
+
+export const ExportProgressSchema = z.object({
+  jobId: z.string(),
+  done: z.number().int(),
+  total: z.number().int(),
+  finished: z.boolean(),
+  cancelled: z.boolean().optional(),
+  /** Where the files went (the folder or the .zip), once finished. */
+  path: z.string().nullable().optional(),
+  /** Images that could not be written, with why. */
+  failures: z.array(z.object({ id: ImageIdSchema, reason: z.string() })).optional(),
+  error: z.object({ code: z.string(), message: z.string() }).optional(),
+});
+export type ExportProgress = z.infer<typeof ExportProgressSchema>;
 
 export const LibraryPageSchema = z.object({
   items: z.array(ImageRecordSchema),

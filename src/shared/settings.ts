@@ -106,6 +106,11 @@ export const SettingsSchema = z.looseObject({
         .min(1024 * 1024)
         .max(2 * 1024 * 1024 * 1024)
         .default(100 * 1024 * 1024),
+      /**
+       * A folder every new generated or edited picture is also copied to, with a readable name and
+       * its prompt embedded; null (the default) for none.
+       */
+      saveFolder: z.string().trim().min(1).max(4096).nullable().default(null),
     })
     .prefault({}),
   network: NetworkSettingsSchema.prefault({}),

@@ -57,4 +57,4 @@ export const attachments = (page: Page) => composer(page).getByRole('list', { na
 export const chips = (page: Page) => attachments(page).getByRole('listitem');
 export const conversations = (page: Page) => page.getByRole('complementary', { name: 'Conversations' });
 /** The library grid's pictures. */
-export const tiles = (page: Page) => page.getByRole('list', { name: 'Images' }).getByRole('button');
+export const tiles = (page: Page) => page.getByRole('listbox', { name: 'Images' }).getByRole('option');

@@ -11,8 +11,8 @@ import { paintImage, withLibrary } from '../support/seed-library';
 
 test.use({ locale: 'ru-RU' });
 
-const grid = (page: Page) => page.getByRole('list', { name: 'Изображения' });
-const tiles = (page: Page) => grid(page).getByRole('button');
+const grid = (page: Page) => page.getByRole('listbox', { name: 'Изображения' });
+const tiles = (page: Page) => grid(page).getByRole('option');
 
 /** Short month names as Russian dates write them (genitive: "5 мая", "1 дек."), January first. */
 const RU_MONTHS = ['янв', 'февр', 'мар', 'апр', 'мая', 'июн', 'июл', 'авг', 'сент', 'окт', 'нояб', 'дек'];
@@ -61,7 +61,7 @@ test('the library reads in Russian: heading, search, plural counts, the viewer a
     await expect(status).toHaveText('5 изображений');
 
     // The viewer: its labels, the lineage badge, the actions, and the date in Russian.
-    await grid(page).getByRole('button', { name: 'та же лиса, осенние листья', exact: true }).click();
+    await grid(page).getByRole('option', { name: 'та же лиса, осенние листья', exact: true }).click();
     const viewer = page.getByRole('dialog', { name: 'та же лиса, осенние листья' });
     await expect(viewer).toBeVisible();
     await expect(viewer).toContainText(`Изображение ${editId} · Изменено`);

@@ -200,7 +200,7 @@ test.describe('the mask painter', () => {
   test("from the library viewer: the painted picture becomes the chat's source, with its mask", async ({ page }) => {
     await attachments(page).getByRole('button', { name: 'Remove street.png' }).click();
     await nav(page, 'Library').click();
-    await page.getByRole('list', { name: 'Images' }).getByRole('button').first().click();
+    await page.getByRole('listbox', { name: 'Images' }).getByRole('option').first().click();
     const viewer = page.getByRole('dialog', { name: 'No prompt' });
     await viewer.getByRole('button', { name: 'Paint mask' }).click();
     const painter = page.getByRole('dialog', { name: 'Paint mask' });

@@ -14,10 +14,14 @@ export interface Harness {
  * real built renderer, on 127.0.0.1 with a random token.
  */
 export async function startHarness(dataDir: string, env: NodeJS.ProcessEnv = {}): Promise<Harness> {
-  const child: ChildProcess = spawn(process.execPath, [path.resolve('out/server/serve.cjs'), '--data-dir', dataDir, '--ready-json'], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [path.resolve(process.env.HOLST_OUT ?? 'out', 'server/serve.cjs'), '--data-dir', dataDir, '--ready-json'],
+    {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let stderr = '';
   child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
   const ready = await new Promise<{ url: string; origin: string }>((resolve, reject) => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildHolstApi, EVENT_NAMES, REQUEST_CHANNELS, type BridgeTransport } from '../../src/shared/contract';
+import { buildHolstApi, EVENT_NAMES, REQUEST_CHANNELS, requests, type BridgeTransport } from '../../src/shared/contract';
+import { invalidInput } from '../../src/shared/errors';
 
 function recordingTransport() {
   const calls: Array<[string, unknown]> = [];
@@ -46,5 +47,19 @@ describe('window.holst built from the contract', () => {
     off();
     expect(subscriptions).toEqual([]);
     expect(() => (api.on as (e: string, l: () => void) => void)('ipc:anything', () => {})).toThrow(/Unknown Holst event/);
+  });
+});
+
+describe('invalid input names its field', () => {
+  it('inside a union (a selection by ids or by view), the field of the branch the input meant', () => {
+    const field = (input: unknown) => {
+      const parsed = requests['library.trash'].input.safeParse(input);
+      return parsed.success ? 'valid' : invalidInput(parsed.error, 'selection').field;
+    };
+    expect(field({ view: { source: 'painted' } })).toBe('view.source');
+    expect(field({ view: { to: -1 }, except: [] })).toBe('view.to');
+    expect(field({ ids: [] })).toBe('ids');
+    expect(field({ ids: [0] })).toBe('ids.0');
+    expect(field({ ids: [3] })).toBe('valid');
   });
 });

@@ -1,6 +1,8 @@
 // Ingest over a real SQLite file and real files: formats, dedup, refusals, size cap, cancel.
+import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import sharp from 'sharp';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { HolstError } from '../../src/shared/errors';
 import { ImageLibrary } from '../../src/main/core/library/image-library';
@@ -75,7 +77,6 @@ describe('ingest', () => {
     const library = await openLibrary();
     const { image } = await library.ingest({ bytes: await solidImage(1, 'jpeg', 2400, 1200) }, { source: 'imported' });
     expect(image.hasPreview).toBe(true);
-    const { default: sharp } = await import('sharp');
     expect(await sharp(library.layout.preview(image.sha256)).metadata()).toMatchObject({ width: 1600, height: 800 });
     expect(await sharp(library.layout.thumb(image.sha256)).metadata()).toMatchObject({ width: 256, height: 128 });
   });
@@ -195,5 +196,100 @@ describe('ingest', () => {
     expect(error.code).toBe('not_found');
     expect(library.list({}).items).toHaveLength(3);
     expect((await filesOf(library)).filter((f) => f.startsWith('library'))).toHaveLength(3);
+  });
+
+  it('names the image by the SHA-256 of its bytes, computed while they stream in, from bytes, a stream and a file', async () => {
+    const library = await openLibrary();
+    const dir = await tempDir();
+    const inputs = await Promise.all([1, 2, 3].map((seed) => photoLikePng(300, 200, 30 + seed)));
+    await fs.writeFile(path.join(dir, 'c.png'), inputs[2]!);
+    async function* chunks(bytes: Buffer) {
+      for (let i = 0; i < bytes.length; i += 1000) yield bytes.subarray(i, i + 1000);
+    }
+    const images = [
+      (await library.ingest({ bytes: inputs[0]! }, { source: 'imported' })).image,
+      (await library.ingest({ stream: chunks(inputs[1]!) }, { source: 'imported' })).image,
+      (await library.ingest({ path: path.join(dir, 'c.png') }, { source: 'imported' })).image,
+    ];
+    images.forEach((image, i) => {
+      expect(image.sha256).toBe(createHash('sha256').update(inputs[i]!).digest('hex'));
+    });
+    for (const image of images) {
+      const stored = await fs.readFile(library.originalPath(image));
+      expect(createHash('sha256').update(stored).digest('hex')).toBe(image.sha256);
+    }
+  });
+
+  it('refuses a truncated PNG larger than the preview size, keeping nothing', async () => {
+    const png = await photoLikePng(1800, 1700);
+    await expectRefused(await openLibrary(), png.subarray(0, Math.floor(png.length * 0.7)), 'no_image', /damaged or incomplete/);
+  });
+
+  it('applies the EXIF orientation to the recorded size, the thumbnail and the preview', async () => {
+    const library = await openLibrary();
+    // Left half red, right half blue, stored sideways: turned upright, red is on top.
+    const sideways = async (width: number, height: number) => {
+      const pixels = Buffer.alloc(width * height * 3);
+      for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) pixels[(y * width + x) * 3 + (x < width / 2 ? 0 : 2)] = 255;
+      return sharp(pixels, { raw: { width, height, channels: 3 } })
+        .jpeg()
+        .withMetadata({ orientation: 6 })
+        .toBuffer();
+    };
+    const small = (await library.ingest({ bytes: await sideways(600, 400) }, { source: 'imported' })).image;
+    expect(small).toMatchObject({ width: 400, height: 600, hasPreview: false });
+    const large = (await library.ingest({ bytes: await sideways(2400, 1200) }, { source: 'imported' })).image;
+    expect(large).toMatchObject({ width: 1200, height: 2400, hasPreview: true });
+    expect(await sharp(library.layout.preview(large.sha256)).metadata()).toMatchObject({ width: 800, height: 1600 });
+    for (const [image, size] of [
+      [small, { width: 171, height: 256 }],
+      [large, { width: 128, height: 256 }],
+    ] as const) {
+      const { data, info } = await sharp(library.layout.thumb(image.sha256)).raw().toBuffer({ resolveWithObject: true });
+      expect({ width: info.width, height: info.height }).toEqual(size);
+      const pixel = (x: number, y: number) => [
+        ...data.subarray((y * info.width + x) * info.channels, (y * info.width + x) * info.channels + 3),
+      ];
+      expect(pixel(Math.floor(info.width / 2), 10)).toEqual([
+        expect.toSatisfy((r: number) => r > 200),
+        expect.any(Number),
+        expect.toSatisfy((b: number) => b < 60),
+      ]);
+      expect(pixel(Math.floor(info.width / 2), info.height - 10)).toEqual([
+        expect.toSatisfy((r: number) => r < 60),
+        expect.any(Number),
+        expect.toSatisfy((b: number) => b > 200),
+      ]);
+    }
+  });
+
+  it('makes thumbnails and previews exactly the size sharp gives a 256 and 1600 px box, whatever the proportions', async () => {
+    const library = await openLibrary();
+    const sizes = [
+      [100, 60],
+      [257, 256],
+      [999, 1001],
+      [1601, 37],
+      [37, 1601],
+      [2400, 1199],
+      [5000, 301],
+      [1703, 1601],
+    ] as const;
+    for (const [width, height] of sizes) {
+      const bytes = await solidImage(width + height, 'png', width, height);
+      const { image } = await library.ingest({ bytes }, { source: 'imported' });
+      const expected = async (box: number) => {
+        const { info } = await sharp(bytes)
+          .resize(box, box, { fit: 'inside', withoutEnlargement: true })
+          .toBuffer({ resolveWithObject: true });
+        return { width: info.width, height: info.height };
+      };
+      expect(await sharp(library.layout.thumb(image.sha256)).metadata(), `${width}×${height}`).toMatchObject(await expected(256));
+      if (Math.max(width, height) > 1600) {
+        expect(await sharp(library.layout.preview(image.sha256)).metadata(), `${width}×${height}`).toMatchObject(await expected(1600));
+      } else {
+        expect(image.hasPreview).toBe(false);
+      }
+    }
   });
 });

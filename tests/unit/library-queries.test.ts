@@ -78,7 +78,7 @@ describe('listing', () => {
     library.setTags(images[9]!.id, ['sea']);
     expect(ids(library.list({ tag: 'sea' }).items)).toEqual([images[9]!.id, images[4]!.id]);
     expect(ids(library.list({ tag: 'SEA', favorites: true }).items)).toEqual([images[4]!.id]);
-    expect(library.list({ tag: 'nothing' }).items).toEqual([]);
+    expect(() => library.list({ tag: 'nothing' })).toThrow(expect.objectContaining({ code: 'invalid_input', field: 'tag' }));
     expect(library.allTags()).toEqual(['boats', 'Sea']);
     library.setTags(images[4]!.id, []);
     expect(library.allTags()).toEqual(['Sea']);

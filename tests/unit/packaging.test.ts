@@ -55,9 +55,9 @@ describe('electron-builder.yml', () => {
     expect(config.productName).toBe('Holst');
   });
 
-  it('builds NSIS for Windows, DMG for macOS (x64 and arm64 each), AppImage and deb for Linux', () => {
+  it('builds NSIS for Windows, DMG and the zip updates need for macOS (x64 and arm64 each), AppImage and deb for Linux', () => {
     expect(targetsOf(config.win)).toEqual({ nsis: ['arm64', 'x64'] });
-    expect(targetsOf(config.mac)).toEqual({ dmg: ['arm64', 'x64'] });
+    expect(targetsOf(config.mac)).toEqual({ dmg: ['arm64', 'x64'], zip: ['arm64', 'x64'] });
     expect(targetsOf(config.linux)).toEqual({ AppImage: ['x64'], deb: ['x64'] });
   });
 

@@ -1,29 +1,20 @@
 import fs from 'node:fs/promises';
 import { HolstError } from '../../shared/errors';
 import { exportImage, exportToFolder } from '../../main/core/library/export-image';
-import type { ImageLibrary } from '../../main/core/library/image-library';
-import type { LibraryQuery } from '../../shared/library';
+import { exportMany, selectionIds } from '../../main/core/library/export-job';
 import { parseCommandArgs, parseId } from '../args';
 import type { CliContext } from '../context';
+import type { ImageLibrary } from '../../main/core/library/image-library';
 import { hasLibraryFilters, LIBRARY_FILTER_FLAGS, libraryFilters } from './library-filters';
 
 export const libraryExportHelp = `holst library export ID --to FILE [--force] [--plain]     save a copy (prompt embedded unless --plain)
 holst library export (ID... | --ids 1,2,3 | --query Q and list filters) --to DIR [--force] [--plain]
-                   into a folder as YYYY-MM-DD_<prompt>_<id>.<ext>; existing files are skipped unless --force`;
+                   into a folder as YYYY-MM-DD_<prompt>_<id>.<ext>; existing files are skipped unless --force
+holst library export (ID... | --ids 1,2,3 | --query Q and list filters) --zip FILE [--force]
+                   into one ZIP with the same names (written beside FILE, then renamed: a cancelled export
+                   leaves nothing); an existing FILE is kept and the ZIP named FILE_2.zip unless --force`;
 
 const EXAMPLE = 'e.g. "holst library export 12 --to out.png" or "holst library export --ids 1,2 --to pictures"';
-
-/** Every id matching the filters, newest first, page by page. */
-function matchingIds(library: ImageLibrary, filters: Omit<LibraryQuery, 'limit' | 'cursor'>): number[] {
-  const ids: number[] = [];
-  let cursor: number | undefined;
-  do {
-    const page = library.list({ ...filters, limit: 500, ...(cursor !== undefined ? { cursor } : {}) });
-    ids.push(...page.items.map((i) => i.id));
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor !== undefined);
-  return ids;
-}
 
 async function isDirectory(target: string): Promise<boolean> {
   return fs.stat(target).then(
@@ -35,7 +26,14 @@ async function isDirectory(target: string): Promise<boolean> {
 export async function exportCommand(ctx: CliContext, args: string[]): Promise<void> {
   const { values, positionals } = parseCommandArgs(
     args,
-    { ...LIBRARY_FILTER_FLAGS, ids: { type: 'string' }, to: { type: 'string' }, force: { type: 'boolean' }, plain: { type: 'boolean' } },
+    {
+      ...LIBRARY_FILTER_FLAGS,
+      ids: { type: 'string' },
+      to: { type: 'string' },
+      zip: { type: 'string' },
+      force: { type: 'boolean' },
+      plain: { type: 'boolean' },
+    },
     true,
   );
   for (const p of positionals)
@@ -48,10 +46,17 @@ export async function exportCommand(ctx: CliContext, args: string[]): Promise<vo
       field: 'ids',
     });
   if (!filtered && ids.length === 0) throw new HolstError('invalid_input', `Say which images to export; ${EXAMPLE}.`, { field: 'id' });
-  if (!values.to) throw new HolstError('invalid_input', '--to is required (a file for one image, or a folder).', { field: 'to' });
-  const to = values.to as string;
+  if (values.to !== undefined && values.zip !== undefined)
+    throw new HolstError('invalid_input', 'Give either --to (a file or folder) or --zip (a ZIP file), not both.', { field: 'zip' });
+  if (values.zip !== undefined && values.plain)
+    throw new HolstError('invalid_input', '--plain is for --to; a ZIP always carries the prompt.', { field: 'plain' });
+  if (!values.to && !values.zip)
+    throw new HolstError('invalid_input', '--to is required (a file for one image, or a folder), or --zip FILE.', { field: 'to' });
   const options = { overwrite: Boolean(values.force), plain: Boolean(values.plain) };
   const core = await ctx.core();
+  const chosen = () => (filtered ? selectionIds(core.library, { view: libraryFilters(values), except: [] }) : ids);
+  if (values.zip !== undefined) return exportZip(ctx, core.library, await chosen(), values.zip as string, options.overwrite);
+  const to = values.to as string;
 
   // One id to a path that is not a folder: the file form, kept as it always was.
   if (!filtered && positionals.length === 1 && values.ids === undefined && !(await isDirectory(to))) {
@@ -60,12 +65,11 @@ export async function exportCommand(ctx: CliContext, args: string[]): Promise<vo
     return;
   }
 
-  const chosen = filtered ? matchingIds(core.library, libraryFilters(values)) : ids;
   const controller = new AbortController();
   const cancel = () => controller.abort();
   process.once('SIGINT', cancel);
   try {
-    const results = await exportToFolder(core.library, chosen, to, {
+    const results = await exportToFolder(core.library, await chosen(), to, {
       ...options,
       signal: controller.signal,
       onProgress: (done, total) => {
@@ -80,6 +84,39 @@ export async function exportCommand(ctx: CliContext, args: string[]): Promise<vo
     ctx.out.result({ results, ...counts }, lines.join('\n'));
     if (controller.signal.aborted) throw new HolstError('cancelled', 'Export cancelled.');
     if (counts.failed > 0 && counts.exported + counts.skipped === 0) throw new HolstError('storage', 'No image could be exported.');
+  } finally {
+    process.off('SIGINT', cancel);
+  }
+}
+
+/** `--zip FILE`: the chosen images in one ZIP, with a progress line on stderr; Ctrl+C leaves no ZIP. */
+async function exportZip(ctx: CliContext, library: ImageLibrary, ids: number[], zip: string, overwrite: boolean): Promise<void> {
+  if (ids.length === 0) {
+    ctx.out.result({ path: null, exported: 0, failed: 0, failures: [] }, 'No images match; no ZIP was written.');
+    return;
+  }
+  const controller = new AbortController();
+  const cancel = () => controller.abort();
+  process.once('SIGINT', cancel);
+  try {
+    const outcome = await exportMany(
+      library,
+      ids,
+      { to: zip, format: 'zip', overwrite },
+      {
+        signal: controller.signal,
+        onProgress: (done, total) => {
+          if (!ctx.out.json && total > 1) process.stderr.write(`\rExporting ${done}/${total}…`);
+        },
+      },
+    );
+    if (!ctx.out.json) process.stderr.write('\r\x1b[K');
+    if (outcome.cancelled) throw new HolstError('cancelled', 'Export cancelled; no ZIP was written.');
+    const exported = outcome.done - outcome.failures.length;
+    const lines = outcome.failures.map((f) => `failed\t${f.id}\t${f.reason}`);
+    lines.push(`${exported} exported, ${outcome.failures.length} failed: ${outcome.path}`);
+    ctx.out.result({ path: outcome.path, exported, failed: outcome.failures.length, failures: outcome.failures }, lines.join('\n'));
+    if (exported === 0 && outcome.failures.length > 0) throw new HolstError('storage', 'No image could be exported.');
   } finally {
     process.off('SIGINT', cancel);
   }

@@ -4,13 +4,15 @@ import { importFiles } from '../../main/core/library/import-files';
 import type { ImageLibrary } from '../../main/core/library/image-library';
 import { parseCommandArgs } from '../args';
 import type { CliContext } from '../context';
+import { BULK_COMMANDS, bulkCommand, libraryBulkHelp } from './library-bulk';
 import { exportCommand, libraryExportHelp } from './library-export';
 import { LIBRARY_FILTER_FLAGS, libraryFilters } from './library-filters';
 
 export const libraryHelp = `holst library list [--query Q] [--favourites] [--provider P] [--model M] [--source S]
                    [--tag T] [--trash] [--limit N]     newest first (N: 1-500, default 50)
 holst library import PATH...       import image files and folders (duplicates are kept once)
-${libraryExportHelp}`;
+${libraryExportHelp}
+${libraryBulkHelp}`;
 
 function listItem(library: ImageLibrary, image: ImageRecord, parents: Array<{ id: number; role: string }>) {
   return {
@@ -81,5 +83,7 @@ export async function libraryCommand(ctx: CliContext): Promise<void> {
   if (sub === 'list') return list(ctx, rest);
   if (sub === 'import') return importCommand(ctx, rest);
   if (sub === 'export') return exportCommand(ctx, rest);
+  const bulk = BULK_COMMANDS.find((name) => name === sub);
+  if (bulk) return bulkCommand(ctx, bulk, rest);
   throw new HolstError('invalid_input', `Unknown command "library ${sub ?? ''}". Try "holst --help".`);
 }

@@ -30,8 +30,8 @@ export function createDesktopCapabilities(getWindow: () => BrowserWindow | null,
     revealInFolder(file) {
       shell.showItemInFolder(file);
     },
-    startDrag(file, iconFile) {
-      getWindow()?.webContents.startDrag({ file, icon: nativeImage.createFromPath(iconFile) });
+    async startDrag(file, iconFile) {
+      getWindow()?.webContents.startDrag({ file, icon: await dragIcon(iconFile) });
     },
     async openFolder(folder) {
       // shell.openPath answers an error message instead of throwing.
@@ -41,5 +41,32 @@ export function createDesktopCapabilities(getWindow: () => BrowserWindow | null,
     async openExternal(url) {
       await shell.openExternal(url);
     },
+    async chooseFolder(purpose) {
+      const win = getWindow();
+      const options: Electron.OpenDialogOptions = {
+        title: text()(purpose === 'export' ? 'dialog.exportFolderTitle' : 'dialog.saveFolderTitle'),
+        properties: ['openDirectory', 'createDirectory', 'promptToCreate'],
+      };
+      const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+    async chooseZipPath(defaultName) {
+      const win = getWindow();
+      const options: Electron.SaveDialogOptions = {
+        title: text()('dialog.exportZipTitle'),
+        defaultPath: defaultName,
+        filters: [{ name: text()('dialog.zipFilter'), extensions: ['zip'] }],
+      };
+      const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+      return result.canceled || !result.filePath ? null : result.filePath;
+    },
+    async startDragFiles(files, iconFile) {
+      getWindow()?.webContents.startDrag({ file: files[0]!, files, icon: await dragIcon(iconFile) });
+    },
   };
+}
+
+/** nativeImage reads only PNG and JPEG on every platform (thumbnails are WebP), and macOS refuses an empty icon. */
+async function dragIcon(thumbFile: string): Promise<Electron.NativeImage> {
+  return nativeImage.createFromBuffer(await sharp(thumbFile).resize(64, 64, { fit: 'inside' }).png().toBuffer());
 }

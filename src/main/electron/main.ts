@@ -13,6 +13,7 @@ import { installMenu } from './menu';
 import { registerIpc } from './ipc';
 import { originOf } from './navigation-policy';
 import { safeStorageEncryptor } from './safe-storage';
+import { createUpdater } from './updater';
 import { createMainWindow } from './window';
 
 const devUrl = process.env.HOLST_RENDERER_URL ?? null;
@@ -55,6 +56,13 @@ if (!app.requestSingleInstanceLock()) {
 
   app.on('will-quit', () => core?.close());
 
+  const updates = createUpdater({
+    log,
+    text,
+    window: () => mainWindow,
+    emit: (status) => core?.events.emit('app.updateChanged', status),
+  });
+
   app
     .whenReady()
     .then(async () => {
@@ -70,7 +78,7 @@ if (!app.requestSingleInstanceLock()) {
         settingsPolicy: 'recover',
         encryptor: safeStorageEncryptor,
         log,
-        desktop: createDesktopCapabilities(() => mainWindow, text),
+        desktop: { ...createDesktopCapabilities(() => mainWindow, text), ...updates },
         // `npm start` builds better-sqlite3 for Electron's ABI beside node_modules and names it here.
         ...(process.env.HOLST_SQLITE_BINDING ? { sqliteBinding: process.env.HOLST_SQLITE_BINDING } : {}),
       });
@@ -107,6 +115,8 @@ if (!app.requestSingleInstanceLock()) {
       app.on('activate', () => {
         if (!mainWindow) open();
       });
+      // With an update feed, look once at start; quietly: only a finished download asks anything.
+      if (updates.updateStatus().state !== 'unavailable') void updates.checkForUpdates();
     })
     .catch((error: unknown) => {
       log.error(`Holst ${APP_VERSION} could not start`, error);

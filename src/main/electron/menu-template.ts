@@ -9,6 +9,8 @@ export interface MenuActions {
   command(name: MenuCommand): () => void;
   openLogs(): void;
   copyDiagnostics(): void;
+  /** Help → Check for Updates… (says itself when this build has no update feed). */
+  checkForUpdates?(): void;
   /** The menu's own labels in the app's language (the roles' labels come from the OS). */
   text: MainText;
 }
@@ -72,6 +74,7 @@ export function menuTemplate(actions: MenuActions): MenuItemConstructorOptions[]
       submenu: [
         { label: text('menu.openLogs'), click: actions.openLogs },
         { label: text('menu.copyDiagnostics'), click: actions.copyDiagnostics },
+        ...(actions.checkForUpdates ? [{ label: text('menu.checkForUpdates'), click: actions.checkForUpdates }] : []),
         ...(actions.isMac ? [] : [{ type: 'separator' as const }, { role: 'about' as const, label: text('menu.about') }]),
       ],
     },

@@ -47,6 +47,7 @@ export function installMenu(core: AppCore, getWindow: () => BrowserWindow | null
     command,
     openLogs: () => void openLogs(),
     copyDiagnostics: () => void copyDiagnostics(),
+    checkForUpdates: () => void core.desktop?.checkForUpdates?.({ dialogs: true }),
     text,
   });
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));

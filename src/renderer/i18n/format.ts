@@ -29,6 +29,10 @@ export function formatShortDate(ms: number, now = Date.now()): string {
   return dateTime({ dateStyle: 'medium' }).format(date);
 }
 
+/** A month of a year: "Mar" / "мар." (short) or "March 2026" / "март 2026 г." (long); `month` is 1–12. */
+export const formatMonth = (year: number, month: number, style: 'short' | 'long'): string =>
+  dateTime(style === 'short' ? { month: 'short' } : { month: 'long', year: 'numeric' }).format(new Date(year, month - 1, 1));
+
 export const formatNumber = (value: number, options?: Intl.NumberFormatOptions): string => number(options).format(value);
 
 /** "578 B", "1.5 MB" / "1,5 МБ": binary steps, the unit words from the catalogue. */

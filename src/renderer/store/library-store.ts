@@ -1,47 +1,58 @@
 import { create } from 'zustand';
 import { isHolstError } from '../../shared/errors';
-import type { ImageDetail, ImageRecord, LibraryPage, LibraryQuery } from '../../shared/library';
+import type { ImageDetail, ImageRecord, LibraryPage, LibraryView, Timeline } from '../../shared/library';
 import { holst, unwrap } from '../bridge';
-import { checkImageFiles, fileName, readBase64 } from '../bridge/files';
-import { i18n } from '../i18n';
 import { errorText } from '../i18n/errors';
+import { itemAt, PAGE_SIZE, pagesOf, withoutImage, withPage, withRecord, type Pages } from './library-pages';
 
-/** Images per page; the grid asks for the next page as the user nears the end. */
-export const PAGE_SIZE = 200;
+export { PAGE_SIZE, itemAt, positionOf, type Pages } from './library-pages';
 /** How long typing pauses before the search runs. */
 export const SEARCH_DELAY_MS = 150;
-/** More changed images than this in one event and the list is loaded again instead of patched. */
-const PATCH_LIMIT = 50;
-/** After a change that cannot be patched, at most this many images are loaded again. */
-const RELOAD_LIMIT = 2000;
+/** The grid's missing pages are fetched at most this often (a fling past many pages asks only for where it lands). */
+const FILL_DELAY_MS = 30;
+/** Most images one request for a Shift+click range asks for. */
+const RANGE_CHUNK = 500;
 
-type Filters = Pick<LibraryQuery, 'query' | 'favorites'>;
+type Filters = LibraryView;
+/** The view's filters other than the search text (provider, model, source, tag, favourites, dates, the trash). */
+export type ViewFilters = Omit<LibraryView, 'query'>;
+export type TimelineMonth = Timeline['months'][number];
 
 interface LibraryState {
-  /** The loaded images for the current filters, newest first. */
-  items: ImageRecord[];
-  /** Where the next page starts; null when every matching image is loaded. */
-  nextCursor: number | null;
-  /** How many images match the current filters and search, loaded or not (the core's exact count). */
+  /** The view the loaded pages belong to (filters and search as sent to the core); bulk actions and the viewer's next/previous use it. */
+  view: Filters;
+  /** How many images match the view, loaded or not (the core's exact count): the grid is this tall. */
   total: number;
+  /** Loaded pages by position (see library-pages.ts); positions without a page show as skeletons. */
+  pages: Pages;
+  /** The view's months, newest first, with their counts and places in the grid (the date scrubber). */
+  timeline: TimelineMonth[];
   /** The first page for the current filters is on its way. */
   loading: boolean;
-  loadingMore: boolean;
   /** A first page has arrived (the grid or the empty state can show). */
   loaded: boolean;
   /** Bumped each time a new first page replaces the list (new search or filter): the grid starts at the top. */
   listVersion: number;
-  /** The loaded items were filtered (search or favourites), for the empty state's wording. */
+  /** The view is filtered (search or filters), for the empty state's wording. */
   filtered: boolean;
   error: string | null;
   /** What is typed in the search box; the search runs a moment after typing stops. */
   query: string;
   favouritesOnly: boolean;
+  /** Every filter but the search text; `favorites` mirrors `favouritesOnly`. */
+  filters: ViewFilters;
+  /** Changes some filters (undefined removes one) and loads the view's first page. */
+  setFilters(patch: Partial<Record<keyof ViewFilters, unknown>>): void;
+  /** A filter the core refused and the view dropped (a restored tag deleted since), for a quiet notice. */
+  droppedFilter: keyof ViewFilters | null;
   /** The image open in the viewer, with its lineage and tags. */
   selected: ImageDetail | null;
   viewerError: string | null;
   load(): Promise<void>;
-  loadMore(): Promise<void>;
+  /** The grid shows positions [start, end): their pages are fetched if missing, and kept up to date on changes. */
+  showRange(start: number, end: number): void;
+  /** The ids at positions [start, end) of the view, fetching what is not loaded (a Shift+click range). */
+  idsBetween(start: number, end: number): Promise<number[]>;
   setQuery(query: string): void;
   toggleFavourites(): void;
   open(id: number): Promise<void>;
@@ -49,144 +60,100 @@ interface LibraryState {
   setFavorite(id: number, favorite: boolean): Promise<void>;
   /** Moves an image to the trash; false (with `viewerError` set) when that failed. */
   trash(id: number): Promise<boolean>;
-  /** Files dropped or pasted on the library, imported one after the other. */
-  fileImport: FileImport | null;
-  importFiles(files: File[]): Promise<void>;
-  cancelFileImport(): void;
-  dismissFileImport(): void;
-}
-
-export interface FileImport {
-  total: number;
-  done: number;
-  /** Now in the library (a picture it already had counts too: the same bytes are kept once). */
-  imported: number;
-  /** One sentence per file turned down or failed (in the language of the moment it happened). */
-  problems: string[];
-  finished: boolean;
-  cancelled: boolean;
 }
 
 /** Errors are kept as the sentence the user reads (the catalogue's, for the language in use). */
 const message = (error: unknown) => errorText(error);
 
-/** A file the core would not keep says so plainly, with the core's reason (the generic headline speaks of requests). */
-const importProblem = (name: string, error: unknown) =>
-  isHolstError(error) && error.code === 'invalid_input'
-    ? i18n.t('library:fileImport.rejected', { name, detail: error.message })
-    : i18n.t('library:fileImport.problem', { name, error: message(error) });
-
-const filtersOf = (state: Pick<LibraryState, 'query' | 'favouritesOnly'>): Filters => {
+const filtersOf = (state: Pick<LibraryState, 'query' | 'favouritesOnly' | 'filters'>): Filters => {
   const query = state.query.trim().slice(0, 500);
-  return { ...(query ? { query } : {}), ...(state.favouritesOnly ? { favorites: true } : {}) };
+  const { favorites: _favorites, ...rest } = state.filters;
+  return { ...rest, ...(query ? { query } : {}), ...(state.favouritesOnly ? { favorites: true } : {}) };
 };
 
-const sameFilters = (a: Filters, b: Filters) => a.query === b.query && a.favorites === b.favorites;
+const sameFilters = (a: Filters, b: Filters) => JSON.stringify(sortedEntries(a)) === JSON.stringify(sortedEntries(b));
+const sortedEntries = (view: Filters) => Object.entries(view).sort(([x], [y]) => x.localeCompare(y));
+
+/** One page of `view` at `page`: after a loaded full page by its keyset cursor (cheap), else by offset. */
+function fetchPage(view: Filters, pages: Pages, page: number): Promise<ImageRecord[]> {
+  const previous = pages.get(page - 1);
+  const at = previous?.length === PAGE_SIZE ? { cursor: previous.at(-1)!.id } : { offset: page * PAGE_SIZE };
+  return unwrap(holst.library.list({ ...view, ...at, limit: PAGE_SIZE })).then((answer) => answer.items);
+}
 
 export const useLibraryStore = create<LibraryState>()((set, get) => {
-  /** Bumped by every first-page load: answers for an older generation are stale and dropped. */
+  /** Bumped by every first-page load: answers for an older view are stale and dropped. */
   let generation = 0;
-  /** The filters the loaded items were fetched with (typing changes `query` before this). */
+  /** Bumped whenever positions may have moved (a new view, a change): pages fetched before are dropped. */
+  let epoch = 0;
+  /** The filters the loaded pages were fetched with (typing changes `query` before this). */
   let active: Filters = {};
   let currentLoad: Promise<void> = Promise.resolve();
   let searchTimer: ReturnType<typeof setTimeout> | undefined;
+  let fillTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The positions the grid shows. */
+  let inView = { start: 0, end: 0 };
+  /** Pages on their way, for the current epoch. */
+  let inflight = new Set<number>();
   /** Bumped by every open/close, so a slow answer cannot reopen a viewer the user moved on from. */
   let openTicket = 0;
-  /** Bumped to stop a running file import between two files. */
-  let importTicket = 0;
-  /** Bumped by every count asked for: only the latest answer is shown. */
-  let countTicket = 0;
 
-  const replaceRecord = (record: ImageRecord) => {
-    const { items, selected } = get();
-    const index = items.findIndex((item) => item.id === record.id);
-    const next: Partial<LibraryState> = {};
-    if (index >= 0) next.items = items.with(index, record);
-    if (selected) {
-      const swap = (image: ImageRecord) => (image.id === record.id ? record : image);
-      next.selected = {
-        ...selected,
-        image: swap(selected.image),
-        parents: selected.parents.map((p) => ({ ...p, image: swap(p.image) })),
-        children: selected.children.map(swap),
-      };
-    }
-    set(next);
+  const centre = () => Math.floor((inView.start + inView.end) / 2 / PAGE_SIZE);
+
+  /** Fetches the missing pages in view; a run of them goes one after the other, each by the last one's cursor. */
+  const fillView = () => {
+    const { loaded, total } = get();
+    if (!loaded) return;
+    const at = epoch;
+    const missing = pagesOf(inView.start, inView.end, total).filter((page) => !get().pages.has(page) && !inflight.has(page));
+    for (const page of missing) inflight.add(page);
+    void (async () => {
+      for (const page of missing) {
+        try {
+          const items = await fetchPage(active, get().pages, page);
+          if (at !== epoch) return;
+          inflight.delete(page);
+          set({ pages: withPage(get().pages, page, items, centre()) });
+        } catch (error) {
+          if (at !== epoch) return;
+          inflight.delete(page);
+          set({ error: message(error) });
+        }
+      }
+    })();
   };
 
-  /** Fetches from the top again, as many images as were loaded (up to RELOAD_LIMIT). */
-  const reloadInPlace = async (gen: number) => {
-    const want = Math.min(Math.max(get().items.length, PAGE_SIZE), RELOAD_LIMIT);
-    const items: ImageRecord[] = [];
-    let cursor: number | null = null;
-    do {
-      const page: LibraryPage = await unwrap(holst.library.list({ ...active, limit: 500, ...(cursor !== null ? { cursor } : {}) }));
-      if (gen !== generation) return;
-      items.push(...page.items);
-      cursor = page.nextCursor;
-    } while (cursor !== null && items.length < want);
-    set({ items, nextCursor: cursor });
+  const loadTimeline = async (gen: number) => {
+    try {
+      const { months } = await unwrap(holst.library.timeline(active));
+      if (gen === generation) set({ timeline: months });
+    } catch {
+      // The scrubber is an aid: without it the grid still scrolls everywhere.
+      if (gen === generation) set({ timeline: [] });
+    }
   };
 
   /**
-   * Brings the loaded list up to date after `library.changed` without losing the user's place:
-   * new images are added on top, changed ones replaced, trashed ones (or ones no longer matching
-   * the filters) removed. What cannot be worked out here is loaded again.
+   * After `library.changed`: counts the view again and fetches the pages in view anew, so new
+   * images come in on top and trashed ones leave while the scroll position stays where it is.
    */
-  const refreshList = async (ids: number[]) => {
+  const refreshView = async () => {
     await currentLoad;
-    const gen = generation;
     if (!get().loaded) return;
-    if (ids.length === 0 || ids.length > PATCH_LIMIT) return reloadInPlace(gen);
-
-    const filters = active;
-    const head = await unwrap(holst.library.list({ ...filters, limit: PAGE_SIZE }));
+    const gen = generation;
+    const view = active;
+    const { count } = await unwrap(holst.library.count(view));
     if (gen !== generation) return;
-    const topId = get().items[0]?.id ?? 0;
-    const fresh = head.items.filter((item) => item.id > topId);
-    if (fresh.length === head.items.length && head.nextCursor !== null) {
-      // More new images than a page: start from the top.
-      return set({ items: head.items, nextCursor: head.nextCursor });
+    let pages: Pages = new Map();
+    for (const page of pagesOf(inView.start, Math.max(inView.end, 1), count)) {
+      const items = await fetchPage(view, pages, page);
+      if (gen !== generation) return;
+      pages = new Map(pages).set(page, items);
     }
-    // The head page is the truth for every id down to its last one.
-    const headFloor = head.nextCursor === null ? 0 : (head.items.at(-1)?.id ?? 0);
-    const headById = new Map(head.items.map((item) => [item.id, item]));
-    const updates = new Map<number, ImageRecord | null>();
-    for (const id of new Set(ids)) {
-      if (id > topId) continue;
-      if (id >= headFloor) {
-        updates.set(id, headById.get(id) ?? null);
-        continue;
-      }
-      let record: ImageRecord | null = null;
-      try {
-        record = (await unwrap(holst.library.get({ id }))).image;
-      } catch (error) {
-        if (!isHolstError(error) || error.code !== 'not_found') throw error;
-      }
-      const belongs = record !== null && record.trashedAt === null && (!filters.favorites || record.favorite);
-      const listed = get().items.some((item) => item.id === id);
-      // A restored image may or may not match the search: only the core can tell.
-      if (belongs && !listed && filters.query) return reloadInPlace(gen);
-      updates.set(id, belongs ? record : null);
-    }
-    if (gen !== generation) return;
-
-    const { items, nextCursor } = get();
-    const floor = nextCursor === null ? 0 : (items.at(-1)?.id ?? 0);
-    const kept: ImageRecord[] = [];
-    for (const item of items) {
-      if (!updates.has(item.id)) kept.push(item);
-      else {
-        const record = updates.get(item.id);
-        if (record) kept.push(record);
-        updates.delete(item.id);
-      }
-    }
-    // What is left were not listed: add those that fall inside the loaded range.
-    const inserted = [...updates.values()].filter((record): record is ImageRecord => record !== null && record.id > floor);
-    const merged = inserted.length > 0 ? [...kept, ...inserted].sort((a, b) => b.id - a.id) : kept;
-    set({ items: fresh.length > 0 ? [...fresh, ...merged] : merged });
+    epoch++;
+    inflight = new Set();
+    set({ pages, total: count });
+    void loadTimeline(gen);
   };
 
   const refreshSelected = async () => {
@@ -201,47 +168,66 @@ export const useLibraryStore = create<LibraryState>()((set, get) => {
     }
   };
 
-  /** Counts the loaded list's view again (after a change), dropping the answer if anything newer was asked. */
-  const recount = async () => {
-    if (!get().loaded) return;
-    const ticket = ++countTicket;
-    const { count } = await unwrap(holst.library.count(active));
-    if (ticket === countTicket) set({ total: count });
+  const replaceRecord = (record: ImageRecord) => {
+    const { selected } = get();
+    const next: Partial<LibraryState> = { pages: withRecord(get().pages, record) };
+    if (selected) {
+      const swap = (image: ImageRecord) => (image.id === record.id ? record : image);
+      next.selected = {
+        ...selected,
+        image: swap(selected.image),
+        parents: selected.parents.map((p) => ({ ...p, image: swap(p.image) })),
+        children: selected.children.map(swap),
+      };
+    }
+    set(next);
   };
 
-  let refreshing: Promise<void> = Promise.resolve();
-  holst.on('library.changed', ({ ids }) => {
-    refreshing = refreshing
-      .then(() => Promise.all([refreshList(ids).then(recount), refreshSelected()]))
-      .then(
-        () => undefined,
-        (error: unknown) => set({ error: message(error) }),
-      );
+  // Changes come in bursts (an import, a bulk action): one refresh runs at a time, and once more after it if needed.
+  let refreshing = false;
+  let again = false;
+  holst.on('library.changed', () => {
+    if (refreshing) {
+      again = true;
+      return;
+    }
+    refreshing = true;
+    void (async () => {
+      try {
+        do {
+          again = false;
+          await Promise.all([refreshView(), refreshSelected()]);
+        } while (again);
+      } catch (error) {
+        set({ error: message(error) });
+      } finally {
+        refreshing = false;
+      }
+    })();
   });
 
   return {
-    items: [],
-    nextCursor: null,
+    view: {},
     total: 0,
+    pages: new Map(),
+    timeline: [],
     loading: false,
-    loadingMore: false,
     loaded: false,
     filtered: false,
     listVersion: 0,
     error: null,
     query: '',
     favouritesOnly: false,
+    filters: {},
+    droppedFilter: null,
     selected: null,
     viewerError: null,
-    fileImport: null,
 
     load() {
       clearTimeout(searchTimer);
       const gen = ++generation;
-      // A count asked for before these filters answers for the old ones: it is dropped.
-      countTicket++;
       const filters = filtersOf(get());
-      set({ loading: true, loadingMore: false, error: null });
+      set({ loading: true, error: null });
       currentLoad = (async () => {
         try {
           // The exact count comes with the first page, so the status line never shows one without the other.
@@ -251,37 +237,64 @@ export const useLibraryStore = create<LibraryState>()((set, get) => {
           ]);
           if (gen !== generation) return;
           active = filters;
+          epoch++;
+          inflight = new Set();
+          inView = { start: 0, end: 0 };
           set({
-            items: page.items,
-            nextCursor: page.nextCursor,
+            view: filters,
+            pages: new Map([[0, page.items]]),
             total: count,
+            timeline: [],
             loaded: true,
             loading: false,
             listVersion: get().listVersion + 1,
-            filtered: filters.query !== undefined || filters.favorites === true,
+            filtered: Object.keys(filters).length > 0,
           });
+          void loadTimeline(gen);
         } catch (error) {
-          if (gen === generation) set({ loading: false, error: message(error) });
+          if (gen !== generation) return;
+          // A filter value that no longer exists (a deleted tag, a stale restored view): drop it, not the whole screen.
+          const field = isHolstError(error) && error.code === 'invalid_input' ? error.field : undefined;
+          if (field !== undefined && field !== 'query' && field in get().filters) {
+            set({ droppedFilter: field as keyof ViewFilters });
+            return get().setFilters({ [field]: undefined });
+          }
+          set({ loading: false, error: message(error) });
         }
       })();
       return currentLoad;
     },
 
-    async loadMore() {
-      const { nextCursor, loading, loadingMore } = get();
-      if (nextCursor === null || loading || loadingMore) return;
-      const gen = generation;
-      set({ loadingMore: true });
-      try {
-        const page = await unwrap(holst.library.list({ ...active, cursor: nextCursor, limit: PAGE_SIZE }));
-        if (gen !== generation) return;
-        const { items } = get();
-        const last = items.at(-1)?.id ?? Number.POSITIVE_INFINITY;
-        // Ids only go down the list: anything at or above the last one is already there.
-        set({ items: items.concat(page.items.filter((item) => item.id < last)), nextCursor: page.nextCursor, loadingMore: false });
-      } catch (error) {
-        if (gen === generation) set({ loadingMore: false, error: message(error) });
+    showRange(start, end) {
+      inView = { start, end };
+      // At most one fill per FILL_DELAY_MS, for the range of that moment: steady scrolling still loads as it goes.
+      fillTimer ??= setTimeout(() => {
+        fillTimer = undefined;
+        fillView();
+      }, FILL_DELAY_MS);
+    },
+
+    async idsBetween(start, end) {
+      const { pages } = get();
+      const loaded: number[] = [];
+      for (let index = start; index < end; index++) {
+        const item = itemAt(pages, index);
+        if (!item) break;
+        loaded.push(item.id);
       }
+      if (loaded.length === end - start) return loaded;
+      // Not all loaded: ask for the range itself, by offset first and then each chunk by the last one's cursor.
+      const ids: number[] = [];
+      let cursor: number | null = null;
+      while (ids.length < end - start) {
+        const limit = Math.min(RANGE_CHUNK, end - start - ids.length);
+        const at = cursor === null ? { offset: start } : { cursor };
+        const page: LibraryPage = await unwrap(holst.library.list({ ...active, ...at, limit }));
+        ids.push(...page.items.map((item) => item.id));
+        if (page.nextCursor === null || page.items.length === 0) break;
+        cursor = page.nextCursor;
+      }
+      return ids;
     },
 
     setQuery(query) {
@@ -294,7 +307,20 @@ export const useLibraryStore = create<LibraryState>()((set, get) => {
     },
 
     toggleFavourites() {
-      set({ favouritesOnly: !get().favouritesOnly });
+      const favouritesOnly = !get().favouritesOnly;
+      const { favorites: _favorites, ...rest } = get().filters;
+      set({ favouritesOnly, filters: favouritesOnly ? { ...rest, favorites: true } : rest });
+      void get().load();
+    },
+
+    setFilters(patch) {
+      const next: Record<string, unknown> = { ...get().filters };
+      for (const [key, value] of Object.entries(patch)) {
+        if (value === undefined) delete next[key];
+        else next[key] = value;
+      }
+      const filters = next as ViewFilters;
+      set({ filters, favouritesOnly: filters.favorites === true });
       void get().load();
     },
 
@@ -314,7 +340,8 @@ export const useLibraryStore = create<LibraryState>()((set, get) => {
     },
 
     async setFavorite(id, favorite) {
-      const before = get().items.find((item) => item.id === id) ?? (get().selected?.image.id === id ? get().selected?.image : undefined);
+      const { pages, selected } = get();
+      const before = [...pages.values()].flat().find((item) => item.id === id) ?? (selected?.image.id === id ? selected.image : undefined);
       if (before) replaceRecord({ ...before, favorite });
       try {
         replaceRecord(await unwrap(holst.library.setFavorite({ id, favorite })));
@@ -331,48 +358,10 @@ export const useLibraryStore = create<LibraryState>()((set, get) => {
         set({ viewerError: message(error) });
         return false;
       }
-      set({ items: get().items.filter((item) => item.id !== id) });
+      // At once, so focus can go to the next tile; the refresh library.changed brings puts the rest right.
+      set({ pages: withoutImage(get().pages, id), total: Math.max(0, get().total - 1) });
       if (get().selected?.image.id === id) get().close();
       return true;
     },
-
-    async importFiles(files) {
-      const { images, problems } = checkImageFiles(files);
-      if (get().fileImport && !get().fileImport!.finished) {
-        set({ error: i18n.t('library:fileImport.stillRunning') });
-        return;
-      }
-      const ticket = ++importTicket;
-      const progress: FileImport = {
-        total: images.length,
-        done: 0,
-        imported: 0,
-        problems,
-        finished: false,
-        cancelled: false,
-      };
-      set({ fileImport: { ...progress } });
-      for (const file of images) {
-        if (ticket !== importTicket) return;
-        try {
-          await unwrap(holst.library.importBytes({ name: fileName(file), base64: await readBase64(file) }));
-          progress.imported++;
-        } catch (error) {
-          const name = file.name || i18n.t('library:fileImport.pastedImage');
-          progress.problems = [...progress.problems, importProblem(name, error)];
-        }
-        progress.done++;
-        if (ticket === importTicket) set({ fileImport: { ...progress } });
-      }
-      if (ticket === importTicket) set({ fileImport: { ...progress, finished: true } });
-    },
-
-    cancelFileImport() {
-      importTicket++;
-      const current = get().fileImport;
-      if (current) set({ fileImport: { ...current, finished: true, cancelled: true } });
-    },
-
-    dismissFileImport: () => set({ fileImport: null }),
   };
 });

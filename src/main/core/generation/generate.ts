@@ -1,6 +1,7 @@
 import { HolstError } from '../../../shared/errors';
 import type { ImageRecord } from '../../../shared/library';
 import type { AppCore } from '../app-core';
+import { copyToSaveFolder } from '../library/save-folder';
 import { saveImageRef } from '../providers/download';
 import { extractMarkdownImages } from '../providers/image-refs';
 import { openProviderClient, requireProviderConfig } from '../providers/client';
@@ -124,7 +125,9 @@ export async function generate(
         usage = event.usage;
         options.onProgress?.(event);
       } else {
-        const { image } = await saveImageRef(core.library, http, event.ref, meta, options.signal);
+        const { image, duplicate } = await saveImageRef(core.library, http, event.ref, meta, options.signal);
+        // The save folder's copy runs in the background: it never holds up or fails the generation.
+        if (!duplicate) copyToSaveFolder(core, image);
         if (!saved.some((s) => s.id === image.id)) saved.push(image);
         options.onProgress?.({ type: 'image-saved', image });
       }

@@ -7,6 +7,8 @@ import { externalLinkUrl } from '../external-link';
 import type { Handlers } from './dispatcher';
 import { createGenerationHandlers } from './generation-handlers';
 import { createLibraryHandlers } from './library-handlers';
+import { setSaveFolder } from './save-folder-handler';
+import { UPDATES_UNAVAILABLE } from '../update/update-state';
 import { PROXY_SECRET_ID } from '../secrets/secret-store';
 
 /** Maps every contract channel to the core service that answers it. */
@@ -66,6 +68,8 @@ export function createHandlers(core: AppCore): Handlers {
       });
       return { opened: true };
     },
+    'app.checkForUpdates': () => core.desktop?.checkForUpdates?.() ?? UPDATES_UNAVAILABLE,
+    'app.updateStatus': () => core.desktop?.updateStatus?.() ?? UPDATES_UNAVAILABLE,
     'app.dismissNotice': ({ id }) => {
       notices.dismiss(id);
       return null;
@@ -73,6 +77,7 @@ export function createHandlers(core: AppCore): Handlers {
     'settings.get': () => settings.get(),
     'settings.setTheme': ({ theme }) => settings.update((draft) => ({ ...draft, appearance: { ...draft.appearance, theme } })),
     'settings.setLanguage': ({ language }) => settings.update((draft) => ({ ...draft, appearance: { ...draft.appearance, language } })),
+    'settings.setSaveFolder': (input) => setSaveFolder(core, input),
     'providers.list': () => providerViews(),
     'providers.save': async ({ provider, previousId }) => {
       const existing = settings.get().providers;

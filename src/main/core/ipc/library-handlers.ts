@@ -1,13 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { HolstError } from '../../../shared/errors';
+import type { Selection } from '../../../shared/library';
 import type { AppCore } from '../app-core';
 import type { DesktopCapabilities } from '../desktop';
 import { exportImage } from '../library/export-image';
 import { exportFileName } from '../library/export-name';
 import { importFiles } from '../library/import-files';
 import { saveMask } from '../library/save-mask';
+import type { BulkResult } from '../library/bulk-actions';
 import type { Handlers } from './dispatcher';
+import { createExportHandlers } from './export-handlers';
+
+/** Up to this many changed ids are named in `library.changed`; more mean "reload". */
+const BULK_CHANGED_IDS = 1000;
 
 type LibraryChannels = Extract<keyof Handlers, `library.${string}` | `conversations.${string}`>;
 
@@ -16,6 +22,11 @@ export function createLibraryHandlers(core: AppCore): Pick<Handlers, LibraryChan
   const { library, conversations, events } = core;
   const imports = new Map<string, AbortController>();
   const changed = (ids: number[]) => events.emit('library.changed', { ids });
+  // A view selection or a very large one is announced as "reload" (no ids) rather than a huge list.
+  const bulkChanged = (selection: Selection, result: BulkResult) => {
+    if (result.count > 0) changed('view' in selection || result.ids.length > BULK_CHANGED_IDS ? [] : result.ids);
+    return { count: result.count };
+  };
 
   const desktop = <K extends keyof DesktopCapabilities>(name: K, what: string): DesktopCapabilities[K] => {
     const capability = core.desktop?.[name];
@@ -39,6 +50,7 @@ export function createLibraryHandlers(core: AppCore): Pick<Handlers, LibraryChan
   };
 
   return {
+    ...createExportHandlers(core),
     'library.list': (query) => library.list(query),
     'library.count': (query) => ({ count: library.count(query) }),
     'library.get': ({ id }) => library.detail(id),
@@ -53,14 +65,21 @@ export function createLibraryHandlers(core: AppCore): Pick<Handlers, LibraryChan
       return result;
     },
     'library.tags': () => library.allTags(),
-    'library.trash': ({ ids }) => {
-      const result = { count: library.trash(ids) };
-      changed(ids);
-      return result;
+    'library.facets': () => library.facets(),
+    'library.timeline': (view) => library.timeline(view),
+    'library.trash': (selection) => bulkChanged(selection, library.bulk.trash(selection)),
+    'library.restore': (selection) => bulkChanged(selection, library.bulk.restore(selection)),
+    'library.setFavoriteMany': ({ selection, favorite }) => bulkChanged(selection, library.bulk.setFavorite(selection, favorite)),
+    'library.tagMany': ({ selection, add, remove }) => bulkChanged(selection, library.bulk.tagMany(selection, add, remove)),
+    'library.deleteForGood': async (selection) => bulkChanged(selection, await library.bulk.deleteForGood(selection)),
+    'library.renameTag': ({ from, to }) => {
+      const tags = library.renameTag(from, to);
+      changed([]);
+      return tags;
     },
-    'library.restore': ({ ids }) => {
-      const result = { count: library.restore(ids) };
-      changed(ids);
+    'library.deleteTag': ({ name }) => {
+      const result = { count: library.deleteTag(name) };
+      changed([]);
       return result;
     },
     'library.emptyTrash': async () => {
@@ -84,7 +103,7 @@ export function createLibraryHandlers(core: AppCore): Pick<Handlers, LibraryChan
           throw error;
         });
       if (!duplicate) changed([image.id]);
-      return image;
+      return { ...image, duplicate };
     },
     'library.saveMask': async ({ sourceId, base64 }) => {
       const { image, duplicate } = await saveMask(library, sourceId, base64);
@@ -109,9 +128,9 @@ export function createLibraryHandlers(core: AppCore): Pick<Handlers, LibraryChan
       desktop('revealInFolder', 'Showing the file')(library.originalPath(library.require(id)));
       return null;
     },
-    'library.startDrag': ({ id }) => {
+    'library.startDrag': async ({ id }) => {
       const image = library.require(id);
-      desktop('startDrag', 'Dragging an image out')(library.originalPath(image), library.layout.thumb(image.sha256));
+      await desktop('startDrag', 'Dragging an image out')(library.originalPath(image), library.layout.thumb(image.sha256));
       return null;
     },
     'conversations.list': ({ query }) => conversations.list(query === undefined ? {} : { query }),

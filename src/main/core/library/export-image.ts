@@ -4,6 +4,7 @@ import { HolstError } from '../../../shared/errors';
 import { writeFileAtomic } from '../fs/atomic-write';
 import { embedMetadata, hasExportMetadata } from './export-metadata';
 import { exportFileName } from './export-name';
+import type { ImageRecord } from '../../../shared/library';
 import type { ImageLibrary } from './image-library';
 
 export interface ExportOptions {
@@ -20,29 +21,72 @@ export interface ExportFileResult {
   reason?: string;
 }
 
-/**
- * Writes image `id` to `target` with its prompt, provider, model and parameters embedded (see
- * export-metadata.ts). Pictures with nothing to embed, and `plain` exports, are exact copies.
- */
-export async function exportImage(library: ImageLibrary, id: number, target: string, options: ExportOptions = {}): Promise<string> {
-  const image = library.require(id);
-  if (options.plain || !hasExportMetadata(image)) return library.exportOriginal(id, target, options.overwrite ?? false);
-  const destination = path.resolve(target);
-  let data: Buffer;
+/** The bytes an export writes: the original with its metadata embedded, or as it is (`plain`, or nothing to embed). */
+export async function exportBytes(library: ImageLibrary, image: ImageRecord, options: Pick<ExportOptions, 'plain'> = {}): Promise<Buffer> {
+  let bytes: Buffer;
   try {
-    data = embedMetadata(await fs.readFile(library.originalPath(image)), image.mime, image);
+    bytes = await fs.readFile(library.originalPath(image));
   } catch (error) {
-    throw new HolstError('storage', `Could not read image ${id} from the library: ${(error as Error).message}`, { cause: error });
+    throw new HolstError('storage', `Could not read image ${image.id} from the library: ${(error as Error).message}`, { cause: error });
   }
+  return options.plain || !hasExportMetadata(image) ? bytes : embedMetadata(bytes, image.mime, image);
+}
+
+/**
+ * Writes `image` to `target` with its prompt, provider, model and parameters embedded (see
+ * export-metadata.ts). Pictures with nothing to embed, and `plain` exports, are exact copies.
+ * Reads only the record and the original file, never the database.
+ */
+export async function writeExport(library: ImageLibrary, image: ImageRecord, target: string, options: ExportOptions = {}): Promise<string> {
+  const destination = path.resolve(target);
   try {
-    if (options.overwrite) await writeFileAtomic(destination, data, 0o644);
-    else await writeNew(destination, data);
+    if (options.plain || !hasExportMetadata(image)) {
+      await fs.copyFile(library.originalPath(image), destination, options.overwrite ? 0 : fs.constants.COPYFILE_EXCL);
+    } else {
+      const data = await exportBytes(library, image);
+      if (options.overwrite) await writeFileAtomic(destination, data, 0o644);
+      else await writeNew(destination, data);
+    }
   } catch (error) {
+    if (error instanceof HolstError) throw error;
     if ((error as NodeJS.ErrnoException).code === 'EEXIST')
       throw new HolstError('invalid_input', `${destination} already exists; choose another name or allow overwriting.`);
-    throw new HolstError('storage', `Could not export image ${id} to ${destination}: ${(error as Error).message}`, { cause: error });
+    throw new HolstError('storage', `Could not export image ${image.id} to ${destination}: ${(error as Error).message}`, { cause: error });
   }
   return destination;
+}
+
+/** `writeExport` for a library id. */
+export async function exportImage(library: ImageLibrary, id: number, target: string, options: ExportOptions = {}): Promise<string> {
+  return writeExport(library, library.require(id), target, options);
+}
+
+/** `name.png` → `name_2.png`, `name_3.png`…: the n-th choice of a name when the earlier ones are taken. */
+export function numberedName(name: string, n: number): string {
+  if (n <= 1) return name;
+  const ext = path.extname(name);
+  return `${name.slice(0, name.length - ext.length)}_${n}${ext}`;
+}
+
+/**
+ * Exports `image` into `dir` under its readable name; when that name is taken (and `overwrite`
+ * is off) under the first free `_2`, `_3`… variant, so nothing is ever replaced unasked.
+ */
+export async function exportImageUnique(
+  library: ImageLibrary,
+  image: ImageRecord,
+  dir: string,
+  options: ExportOptions = {},
+): Promise<string> {
+  const name = exportFileName(image);
+  for (let n = 1; ; n++) {
+    try {
+      return await writeExport(library, image, path.join(dir, numberedName(name, n)), options);
+    } catch (error) {
+      const taken = error instanceof HolstError && error.code === 'invalid_input' && !options.overwrite;
+      if (!taken || n >= 10_000) throw error;
+    }
+  }
 }
 
 /** Creates `file` only if it does not exist yet; a failed write leaves no half file behind. */

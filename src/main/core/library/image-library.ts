@@ -6,19 +6,27 @@ import type {
   ImageRecord,
   ImageSource,
   LibraryCountQuery,
+  LibraryFacets,
   LibraryPage,
   LibraryQuery,
+  LibraryView,
   MediaKind,
+  Selection,
+  Timeline,
 } from '../../../shared/library';
 import type { Logger } from '../logging/log';
+import { BulkActions } from './bulk-actions';
 import { openDatabase, type Db } from './database';
+import { libraryFacets } from './facets';
 import { describeNonImage, sniffImageFormat } from './image-format';
 import { EXT_BY_MIME, LibraryLayout } from './layout';
 import { LibraryCount } from './library-count';
 import { LibraryQueries } from './library-queries';
-import { receiveBytes, type IngestInput } from './receive-bytes';
+import { deleteTag, normalizeTags, removeOrphanTags, renameTag } from './library-tags';
+import { receiveBytes, syncFile, type IngestInput } from './receive-bytes';
 import { toImageRecord, type ImageRow } from './records';
 import { decodeAndMakeThumbnails, PREVIEW_SIZE, remakeDerivative, THUMB_SIZE } from './thumbnails';
+import { LibraryTimeline } from './timeline';
 
 export const DEFAULT_MAX_IMAGE_BYTES = 100 * 1024 * 1024;
 
@@ -63,6 +71,9 @@ export class ImageLibrary {
   readonly layout: LibraryLayout;
   private readonly queries: LibraryQueries;
   private readonly counts: LibraryCount;
+  private readonly timelines: LibraryTimeline;
+  /** Trash, restore, favourite, tag and delete many images at once, each in one transaction. */
+  readonly bulk: BulkActions;
 
   private constructor(
     readonly db: Db,
@@ -72,6 +83,8 @@ export class ImageLibrary {
     this.layout = new LibraryLayout(dataDir);
     this.queries = new LibraryQueries(db);
     this.counts = new LibraryCount(db);
+    this.timelines = new LibraryTimeline(db);
+    this.bulk = new BulkActions(db, (sha256, ext) => this.removeFiles(sha256, ext));
   }
 
   /** Opens the database, migrates it, and undoes whatever a crash left half done. */
@@ -99,7 +112,7 @@ export class ImageLibrary {
       await fs.rm(path.join(this.layout.tmp, name), { force: true, recursive: true });
       removedTemp++;
     }
-    const entries = this.db.prepare('SELECT id, op, sha256, ext FROM file_journal').all() as Array<{
+    const entries = this.db.prepare('SELECT id, op, sha256, ext FROM file_journal ORDER BY id').all() as Array<{
       id: number;
       op: string;
       sha256: string;
@@ -107,15 +120,21 @@ export class ImageLibrary {
     }>;
     let undoneIngests = 0;
     let finishedDeletes = 0;
-    for (const entry of entries) {
-      const hasRow = this.db.prepare('SELECT 1 FROM images WHERE sha256 = ?').get(entry.sha256) !== undefined;
-      if (!hasRow) {
+    const hasRow = this.db.prepare('SELECT 1 FROM images WHERE sha256 = ?');
+    let next = 0;
+    // Several removals at once: a crash while emptying a large trash leaves thousands of entries.
+    const worker = async () => {
+      while (next < entries.length) {
+        const entry = entries[next++]!;
+        if (hasRow.get(entry.sha256) !== undefined) continue;
         await this.removeFiles(entry.sha256, entry.ext);
         if (entry.op === 'ingest') undoneIngests++;
         else finishedDeletes++;
       }
-      this.db.prepare('DELETE FROM file_journal WHERE id = ?').run(entry.id);
-    }
+    };
+    await Promise.all(Array.from({ length: 16 }, worker));
+    // Cleared once every file is handled; a crash before this only repeats the (idempotent) removals.
+    this.db.prepare('DELETE FROM file_journal WHERE id <= ?').run(entries.at(-1)?.id ?? 0);
     if (removedTemp + undoneIngests + finishedDeletes > 0) {
       this.options.logger.warn(
         `library reconciled: ${removedTemp} temp files, ${undoneIngests} unfinished ingests, ${finishedDeletes} unfinished deletes`,
@@ -132,6 +151,7 @@ export class ImageLibrary {
   async ingest(input: IngestInput, meta: IngestMeta, signal?: AbortSignal): Promise<IngestResult> {
     const received = await receiveBytes(input, this.layout.tmp, this.options.maxImageBytes(), signal);
     const cleanup: string[] = [received.temp];
+    const pending: Array<Promise<unknown>> = [];
     try {
       const format = sniffImageFormat(received.head);
       if (!format) throw new HolstError('no_image', `Not saved: ${describeNonImage(received.head, received.size)}.`);
@@ -142,9 +162,16 @@ export class ImageLibrary {
         return { image: this.require(existing.id), duplicate: true };
       }
 
+      // The disk flushes the bytes while the CPU decodes them; both finish before the rename.
+      const durable = syncFile(received.temp).then(
+        () => null,
+        (error: unknown) => error,
+      );
+      pending.push(durable);
       let decoded;
       try {
-        decoded = await decodeAndMakeThumbnails(received.temp, received.temp);
+        // Bytes already in memory are decoded from there rather than read back from the temp file.
+        decoded = await decodeAndMakeThumbnails('bytes' in input ? input.bytes : received.temp, received.temp);
       } catch (error) {
         const reason = (error as Error).message.split('\n')[0];
         throw new HolstError('no_image', `Not saved: the ${format.ext.toUpperCase()} data is damaged or incomplete (${reason}).`, {
@@ -156,6 +183,8 @@ export class ImageLibrary {
       if (decoded.format !== format.sharpFormat) {
         throw new HolstError('no_image', `Not saved: the file starts like ${format.ext.toUpperCase()} but decodes as ${decoded.format}.`);
       }
+      const syncError = await durable;
+      if (syncError) throw syncError;
       if (signal?.aborted) throw new HolstError('cancelled', 'The image was not saved: cancelled.');
 
       const { sha256 } = received;
@@ -188,6 +217,7 @@ export class ImageLibrary {
         throw error;
       }
     } finally {
+      await Promise.all(pending);
       await Promise.all(cleanup.map((file) => fs.rm(file, { force: true })));
     }
   }
@@ -211,6 +241,16 @@ export class ImageLibrary {
   /** How many images the view (filters and search, or the trash) holds; paging is ignored. */
   count(query: LibraryCountQuery): number {
     return this.counts.count(query);
+  }
+
+  /** Providers, models, sources and tags with how many images (not in the trash) have each. */
+  facets(): LibraryFacets {
+    return libraryFacets(this.db);
+  }
+
+  /** The months of a view, newest first, with their counts and places in the grid. */
+  timeline(view: LibraryView): Timeline {
+    return this.timelines.timeline(view);
   }
 
   get(id: number): ImageRecord | null {
@@ -263,13 +303,10 @@ export class ImageLibrary {
 
   setTags(id: number, tags: string[]): string[] {
     this.require(id);
-    // Tags are case-insensitive: the first spelling given wins.
-    const names = new Map<string, string>();
-    for (const tag of tags.map((t) => t.trim()).filter(Boolean)) if (!names.has(tag.toLowerCase())) names.set(tag.toLowerCase(), tag);
     this.db.transaction(() => {
       this.db.prepare('DELETE FROM image_tags WHERE image_id = ?').run(id);
-      for (const name of names.values()) this.tagImage(id, name);
-      this.db.prepare('DELETE FROM tags WHERE id NOT IN (SELECT tag_id FROM image_tags)').run();
+      for (const name of normalizeTags(tags)) this.tagImage(id, name);
+      removeOrphanTags(this.db);
     })();
     return this.tagsOf(id);
   }
@@ -278,39 +315,31 @@ export class ImageLibrary {
     return (this.db.prepare('SELECT name FROM tags ORDER BY name COLLATE NOCASE').all() as Array<{ name: string }>).map((r) => r.name);
   }
 
-  /** Moves images to the trash; they stay on disk until the trash is emptied. */
-  trash(ids: number[]): number {
-    const now = Date.now();
-    const statement = this.db.prepare('UPDATE images SET trashed_at = ? WHERE id = ? AND trashed_at IS NULL');
-    return this.db.transaction(() => ids.reduce((n, id) => n + statement.run(now, id).changes, 0))();
+  /** Renames a tag everywhere; onto an existing tag, the two merge. */
+  renameTag(from: string, to: string): string[] {
+    renameTag(this.db, from, to);
+    return this.allTags();
   }
 
-  restore(ids: number[]): number {
-    const statement = this.db.prepare('UPDATE images SET trashed_at = NULL WHERE id = ? AND trashed_at IS NOT NULL');
-    return this.db.transaction(() => ids.reduce((n, id) => n + statement.run(id).changes, 0))();
+  /** Removes a tag from every image; answers how many had it. */
+  deleteTag(name: string): number {
+    return deleteTag(this.db, name);
   }
 
-  /** Deletes trashed images for good: rows first (journalled), then their files. */
+  /** Moves images to the trash; they stay on disk until the trash is emptied. Answers how many moved. */
+  trash(selection: Selection | number[]): number {
+    if (Array.isArray(selection) && selection.length === 0) return 0;
+    return this.bulk.trash(Array.isArray(selection) ? { ids: selection } : selection).count;
+  }
+
+  restore(selection: Selection | number[]): number {
+    if (Array.isArray(selection) && selection.length === 0) return 0;
+    return this.bulk.restore(Array.isArray(selection) ? { ids: selection } : selection).count;
+  }
+
+  /** Deletes every trashed image for good: rows first (journalled), then their files. */
   async emptyTrash(): Promise<number> {
-    const doomed = this.db.prepare('SELECT id, sha256, mime FROM images WHERE trashed_at IS NOT NULL').all() as Array<{
-      id: number;
-      sha256: string;
-      mime: string;
-    }>;
-    if (doomed.length === 0) return 0;
-    const journal = this.db.prepare("INSERT INTO file_journal (op, sha256, ext, created_at) VALUES ('delete', ?, ?, ?)");
-    const remove = this.db.prepare('DELETE FROM images WHERE id = ?');
-    const journalIds = this.db.transaction(() => {
-      const now = Date.now();
-      return doomed.map((image) => {
-        remove.run(image.id);
-        return Number(journal.run(image.sha256, EXT_BY_MIME[image.mime] ?? 'bin', now).lastInsertRowid);
-      });
-    })();
-    for (const image of doomed) await this.removeFiles(image.sha256, EXT_BY_MIME[image.mime] ?? 'bin');
-    const clear = this.db.prepare('DELETE FROM file_journal WHERE id = ?');
-    this.db.transaction(() => journalIds.forEach((id) => clear.run(id)))();
-    return doomed.length;
+    return (await this.bulk.deleteForGood({ view: { trashed: true } })).count;
   }
 
   originalPath(image: Pick<ImageRecord, 'sha256' | 'mime'>): string {

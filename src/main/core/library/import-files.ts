@@ -15,21 +15,42 @@ export async function collectImportFiles(
   const { signal, exclude } = options;
   const files: string[] = [];
   const skipped: ImportFileResult[] = [];
+  // Folders already walked, by their real path: a link back up the tree is not followed twice.
+  const visited = new Set<string>();
   const walk = async (target: string, explicit: boolean): Promise<void> => {
     if (signal?.aborted) return;
     const stat = await fs.stat(target).catch(() => null);
     if (!stat) {
-      skipped.push({ path: target, status: 'failed', reason: 'no such file or folder' });
+      skipped.push({
+        path: target,
+        status: explicit ? 'failed' : 'skipped',
+        reason: explicit ? 'no such file or folder' : 'a broken link',
+      });
     } else if (stat.isDirectory()) {
-      // Never walk into Holst's own data folder: its files are already the library.
-      if (exclude && (target === exclude || target.startsWith(exclude + path.sep))) return;
-      const entries = await fs.readdir(target).catch(() => [] as string[]);
+      // Never walk into Holst's own data folder (nor through a link to it): its files are already the library.
+      const real = await fs.realpath(target).catch(() => target);
+      const inside = (dir: string) => exclude !== undefined && (dir === exclude || dir.startsWith(exclude + path.sep));
+      if (inside(target) || inside(real) || visited.has(real)) return;
+      visited.add(real);
+      let entries: string[];
+      try {
+        entries = await fs.readdir(target);
+      } catch (error) {
+        skipped.push({
+          path: target,
+          status: 'skipped',
+          reason: `the folder could not be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+        });
+        return;
+      }
       for (const entry of entries.sort()) {
         if (!entry.startsWith('.')) await walk(path.join(target, entry), false);
       }
     } else if (stat.isFile()) {
       if (explicit || IMAGE_EXTENSIONS.has(path.extname(target).toLowerCase())) files.push(target);
       else skipped.push({ path: target, status: 'skipped', reason: 'not an image file name (.png, .jpg, .webp, .gif)' });
+    } else {
+      skipped.push({ path: target, status: 'skipped', reason: 'not a file or folder' });
     }
   };
   for (const p of paths) await walk(path.resolve(p), true);

@@ -1,26 +1,24 @@
-import { invalidInput } from '../../../shared/errors';
 import { LibraryCountQuerySchema, type LibraryCountQuery } from '../../../shared/library';
 import type { Db } from './database';
-import { imageFilterConditions } from './library-queries';
+import { imageFilterConditions, parseView, StatementCache, TAG_ID } from './library-view';
 import { toFtsQuery } from './records';
-
-const TAG_ID = '(SELECT id FROM tags WHERE name = @tag)';
 
 /**
  * Exact counts for a view of the library. The library's count is "all matching" minus "matching
  * and trashed": the first is answered from one covering index (or the FTS index, or a tag's
  * entries) without reading rows when a single filter is set, the second walks the trash's small
- * partial index. The trash view is that second count on its own.
+ * partial index (a search asks the trash's own prompt index, so a broad search never has to tell
+ * its trashed matches apart). The trash view is that second count on its own.
  */
 export class LibraryCount {
-  private readonly statements = new Map<string, ReturnType<Db['prepare']>>();
+  private readonly statements: StatementCache;
 
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: Db) {
+    this.statements = new StatementCache(db);
+  }
 
   count(input: LibraryCountQuery): number {
-    const parsed = LibraryCountQuerySchema.safeParse(input);
-    if (!parsed.success) throw invalidInput(parsed.error, 'library view');
-    const q = parsed.data;
+    const q = parseView(this.db, LibraryCountQuerySchema, input);
     const match = q.query ? toFtsQuery(q.query) : null;
     // Nothing searchable was typed, but something was: nothing matches (as in `list`).
     if (q.query !== undefined && q.query.trim() !== '' && match === null) return 0;
@@ -53,20 +51,19 @@ export class LibraryCount {
     return this.run(`SELECT COUNT(*) AS n FROM ${from}${where.length > 0 ? ` WHERE ${where.join(' AND ')}` : ''}`, params);
   }
 
-  /** Matching images in the trash, walking only the trash's partial index. */
+  /** Matching images in the trash: the trash's prompt index for a search, else the trash's partial index. */
   private trashedCount(columns: string[], tag: boolean, search: boolean, params: Record<string, unknown>): number {
-    const where = ['i.trashed_at IS NOT NULL', ...columns];
+    const where = [...columns];
     if (tag) where.push(`EXISTS (SELECT 1 FROM image_tags WHERE tag_id = ${TAG_ID} AND image_id = i.id)`);
-    if (search) where.push('i.id IN (SELECT rowid FROM images_fts WHERE images_fts MATCH @match)');
+    if (search) {
+      const from = where.length > 0 ? 'images_trash_fts f JOIN images i ON i.id = f.rowid' : 'images_trash_fts f';
+      return this.run(`SELECT COUNT(*) AS n FROM ${from} WHERE ${['images_trash_fts MATCH @match', ...where].join(' AND ')}`, params);
+    }
+    where.unshift('i.trashed_at IS NOT NULL');
     return this.run(`SELECT COUNT(*) AS n FROM images i INDEXED BY images_trashed WHERE ${where.join(' AND ')}`, params);
   }
 
   private run(sql: string, params: Record<string, unknown>): number {
-    let statement = this.statements.get(sql);
-    if (!statement) {
-      statement = this.db.prepare(sql);
-      this.statements.set(sql, statement);
-    }
-    return (statement.get(params) as { n: number }).n;
+    return (this.statements.get(sql).get(params) as { n: number }).n;
   }
 }

@@ -35,7 +35,8 @@ async function* chunksOf(input: IngestInput): AsyncIterable<Uint8Array> {
 
 /**
  * Streams bytes into a new temp file in `tmpDir`, hashing and counting them on the way and
- * stopping at `maxBytes`. The temp file is fsynced; on any failure or abort it is removed.
+ * stopping at `maxBytes`. On any failure or abort it is removed. The file is not yet durable:
+ * call `syncFile` before it is renamed into the library (the caller overlaps that with decoding).
  */
 export async function receiveBytes(input: IngestInput, tmpDir: string, maxBytes: number, signal?: AbortSignal): Promise<ReceivedFile> {
   await fs.mkdir(tmpDir, { recursive: true });
@@ -56,7 +57,6 @@ export async function receiveBytes(input: IngestInput, tmpDir: string, maxBytes:
       await handle.write(chunk);
     }
     if (signal?.aborted) throw new HolstError('cancelled', 'The image was not saved: cancelled.');
-    await handle.sync();
     await handle.close();
   } catch (error) {
     await handle.close().catch(() => undefined);
@@ -64,4 +64,15 @@ export async function receiveBytes(input: IngestInput, tmpDir: string, maxBytes:
     throw error;
   }
   return { temp, sha256: hash.digest('hex'), size, head: head.subarray(0, Math.min(size, SNIFF_BYTES)) };
+}
+
+/** Flushes a received file to disk, so a row never points at bytes a power cut could lose. */
+export async function syncFile(file: string): Promise<void> {
+  try {
+    // Opened for writing: Windows refuses to flush a read-only handle.
+    const handle = await fs.open(file, 'r+');
+    await handle.sync().finally(() => handle.close());
+  } catch (error) {
+    throw new HolstError('storage', `Cannot save the image to disk: ${(error as Error).message}`, { cause: error });
+  }
 }

@@ -1,11 +1,14 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import sharp from 'sharp';
+import sharp, { type SharpOptions } from 'sharp';
 
 export const THUMB_SIZE = 256;
 export const PREVIEW_SIZE = 1600;
 /** Larger images are refused before decoding (about 10,000 × 10,000 pixels). */
 export const MAX_PIXELS = 100_000_000;
+
+const THUMB_WEBP = { quality: 78, effort: 2 } as const;
+const PREVIEW_WEBP = { quality: 85, effort: 2 } as const;
 
 export interface DecodedImage {
   width: number;
@@ -16,28 +19,42 @@ export interface DecodedImage {
   previewTemp: string | null;
 }
 
+/** The size `fit: 'inside'` without enlargement gives `width × height` in a `box` square (as sharp rounds it). */
+export function insideSize(width: number, height: number, box: number): { width: number; height: number } {
+  const shrink = Math.max(width / box, height / box, 1);
+  return { width: Math.max(1, Math.round(width / shrink)), height: Math.max(1, Math.round(height / shrink)) };
+}
+
 /**
  * Decodes an image once (refusing truncated or corrupt data) and makes from that one decode a
  * 256 px WebP thumbnail and, when the image is larger than 1600 px, a 1600 px WebP preview.
+ * The header is read first (cheap) so the pixels are never copied out whole: an image that fits
+ * the preview streams straight into its thumbnail; a larger one is reduced to the preview size
+ * once, and both files are made from that. `file` may be the bytes themselves, when in memory.
  */
-export async function decodeAndMakeThumbnails(file: string, tempBase: string): Promise<DecodedImage> {
-  const decoder = sharp(file, { failOn: 'truncated', limitInputPixels: MAX_PIXELS, animated: false });
-  const meta = await decoder.metadata();
-  const { data, info } = await decoder.rotate().raw().toBuffer({ resolveWithObject: true });
-  const raw = { raw: { width: info.width, height: info.height, channels: info.channels } } as const;
+export async function decodeAndMakeThumbnails(file: string | Uint8Array, tempBase: string): Promise<DecodedImage> {
+  const options: SharpOptions = { failOn: 'truncated', limitInputPixels: MAX_PIXELS, animated: false };
+  const meta = await sharp(file, options).metadata();
+  const { width, height } = meta.autoOrient;
   const thumbTemp = `${tempBase}.thumb.webp`;
-  const largest = Math.max(info.width, info.height);
-  const previewTemp = largest > PREVIEW_SIZE ? `${tempBase}.preview.webp` : null;
-  await Promise.all([
-    sharp(data, raw)
-      .resize(THUMB_SIZE, THUMB_SIZE, { fit: 'inside', withoutEnlargement: true })
-      .webp({ quality: 78, effort: 2 })
-      .toFile(thumbTemp),
-    previewTemp
-      ? sharp(data, raw).resize(PREVIEW_SIZE, PREVIEW_SIZE, { fit: 'inside' }).webp({ quality: 85, effort: 2 }).toFile(previewTemp)
-      : Promise.resolve(),
-  ]);
-  return { width: info.width, height: info.height, format: meta.format ?? 'unknown', thumbTemp, previewTemp };
+  const thumb = insideSize(width, height, THUMB_SIZE);
+  let previewTemp: string | null = null;
+  if (Math.max(width, height) <= PREVIEW_SIZE) {
+    await sharp(file, options).autoOrient().resize(thumb.width, thumb.height, { fit: 'fill' }).webp(THUMB_WEBP).toFile(thumbTemp);
+  } else {
+    previewTemp = `${tempBase}.preview.webp`;
+    const { data, info } = await sharp(file, options)
+      .autoOrient()
+      .resize(PREVIEW_SIZE, PREVIEW_SIZE, { fit: 'inside' })
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    const raw = { raw: { width: info.width, height: info.height, channels: info.channels } } as const;
+    await Promise.all([
+      sharp(data, raw).resize(thumb.width, thumb.height, { fit: 'fill' }).webp(THUMB_WEBP).toFile(thumbTemp),
+      sharp(data, raw).webp(PREVIEW_WEBP).toFile(previewTemp),
+    ]);
+  }
+  return { width, height, format: meta.format, thumbTemp, previewTemp };
 }
 
 /** Remakes a missing thumbnail or preview from the original. */
@@ -45,9 +62,9 @@ export async function remakeDerivative(original: string, target: string, size: n
   await fs.mkdir(path.dirname(target), { recursive: true });
   const temp = `${target}.${process.pid}.tmp`;
   await sharp(original, { failOn: 'none', limitInputPixels: MAX_PIXELS, animated: false })
-    .rotate()
+    .autoOrient()
     .resize(size, size, { fit: 'inside', withoutEnlargement: true })
-    .webp({ quality: size === THUMB_SIZE ? 78 : 85, effort: 2 })
+    .webp(size === THUMB_SIZE ? THUMB_WEBP : PREVIEW_WEBP)
     .toFile(temp);
   await fs.rename(temp, target);
 }

@@ -1,21 +1,32 @@
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
-import { useLibraryStore } from '../../store/library-store';
+import { useFileImportStore } from '../../store/file-import-store';
 
-/** Progress of pictures dropped or pasted on the library, then what came of them. */
+/** Progress of files and folders dropped or pasted on the library, with Cancel; then what came of them. */
 export function FileImportStatus() {
   const { t } = useTranslation(['library', 'common']);
-  const { fileImport, cancel, dismiss } = useLibraryStore(
-    useShallow((s) => ({ fileImport: s.fileImport, cancel: s.cancelFileImport, dismiss: s.dismissFileImport })),
+  const { run, busy, cancel, dismiss } = useFileImportStore(
+    useShallow((s) => ({ run: s.run, busy: s.busy, cancel: s.cancel, dismiss: s.dismiss })),
   );
-  if (!fileImport) return null;
-  const { total, done, imported, problems, finished, cancelled } = fileImport;
+  if (!run) return null;
+  const { scanning, found, total, done, imported, duplicates, skipped, finished, cancelled } = run;
+  const kept = imported + duplicates;
+  const problems = skipped.length > 0;
+
   return (
-    <div className={problems.length > 0 && finished ? 'file-import has-problems' : 'file-import'}>
+    <div className={finished && problems ? 'file-import has-problems' : 'file-import'}>
       {!finished ? (
         <>
-          <span role="status">{t('fileImport.progress', { current: Math.min(done + 1, total), total })}</span>
-          <progress max={total} value={done} aria-label={t('fileImport.progressLabel')} />
+          <span role="status">
+            {scanning
+              ? t('fileImport.scanning', { count: found })
+              : t('fileImport.progress', { current: Math.min(done + 1, total), total })}
+          </span>
+          {scanning ? (
+            <progress aria-label={t('fileImport.progressLabel')} />
+          ) : (
+            <progress max={Math.max(total, 1)} value={done} aria-label={t('fileImport.progressLabel')} />
+          )}
           <button type="button" onClick={cancel}>
             {t('common:cancel')}
           </button>
@@ -23,19 +34,29 @@ export function FileImportStatus() {
       ) : (
         <>
           <span role="status">
-            {cancelled ? t('fileImport.stopped', { imported, total }) : t('fileImport.done', { imported, count: total })}
+            {cancelled ? t('fileImport.stopped', { imported: kept, total }) : t('fileImport.done', { imported: kept, count: total })}
+            {duplicates > 0 && ` ${t('fileImport.duplicates', { count: duplicates })}`}
+            {problems && ` ${t('fileImport.skipped', { count: skipped.length })}`}
           </span>
           <button type="button" className="link" onClick={dismiss}>
             {t('common:dismiss')}
           </button>
         </>
       )}
-      {problems.length > 0 && (
-        <ul className="file-import-problems" role="alert">
-          {problems.map((problem) => (
-            <li key={problem}>{problem}</li>
-          ))}
-        </ul>
+      {busy && (
+        <p role="alert" className="file-import-busy">
+          {busy}
+        </p>
+      )}
+      {finished && problems && (
+        <details className="file-import-problems">
+          <summary>{t('fileImport.showSkipped')}</summary>
+          <ul aria-label={t('fileImport.skippedList')}>
+            {skipped.map(({ name, reason }, index) => (
+              <li key={`${index}:${name}`}>{t('fileImport.skippedItem', { name, reason })}</li>
+            ))}
+          </ul>
+        </details>
       )}
     </div>
   );

@@ -2,23 +2,32 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImageDetail } from '../../../shared/library';
 import { sendImageToChat } from '../../app/iterate';
-import { inElectron } from '../../bridge';
-import { largeUrl, mediaUrl } from '../../bridge/media';
 import { useLibraryStore } from '../../store/library-store';
+import { trapTab } from './modal-dialog';
 import { ChevronIcon, CloseIcon, StarIcon } from './icons';
 import { formatBytes, formatDateTime } from '../../i18n/format';
-import { formatType, imageLabel, roleLabel, sourceLabel } from './format';
-import { FileActions, startDragOut } from './FileActions';
+import { formatType, roleLabel, sourceLabel } from './format';
+import { FileActions } from './FileActions';
 import { Lineage } from './Lineage';
+import { TagEditor } from './TagEditor';
+import { TagManager } from './TagManager';
+import { useNeighbours } from './viewer-neighbours';
+import { ViewerParams } from './ViewerParams';
+import { ViewerPrompt } from './ViewerPrompt';
+import { ZoomPan, type ZoomHandle } from './ZoomPan';
+import '../../styles/viewer.css';
 import { ViewerMaskButton } from '../mask/PaintMaskButtons';
 import { ViewerCompareButton } from '../compare/ViewerCompareButton';
 
 interface ImageViewerProps {
   detail: ImageDetail;
   error: string | null;
-  /** The neighbours in the grid, for the arrow keys and the previous/next buttons. */
-  previousId: number | null;
-  nextId: number | null;
+  /**
+   * The images either side in a list of the caller's own (the chat's pictures). Without them the
+   * viewer steps through the library's current view, asking the core past what the grid has loaded.
+   */
+  previousId?: number | null;
+  nextId?: number | null;
   onClose(): void;
   /** Resolves false when the image could not be moved to the trash. */
   onTrash(): Promise<boolean>;
@@ -27,7 +36,18 @@ interface ImageViewerProps {
 /** Single-letter keys act on the picture unless the user is typing in a field. */
 const isViewerTarget = (target: EventTarget) => !(target instanceof HTMLElement && target.closest('input, textarea, select'));
 
-const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), select, textarea, [tabindex]:not([tabindex="-1"])';
+/** Keys the picture answers to: the arrows step through the view, the rest zoom. */
+const VIEWER_KEYS: Record<string, 'newer' | 'older' | keyof ZoomHandle> = {
+  ArrowLeft: 'newer',
+  ArrowRight: 'older',
+  '+': 'zoomIn',
+  '=': 'zoomIn',
+  '-': 'zoomOut',
+  '−': 'zoomOut',
+  _: 'zoomOut',
+  '0': 'fit',
+  '1': 'actualSize',
+};
 
 /** A modal view of one image: the picture large, its prompt and details, and where it came from. */
 export function ImageViewer({ detail, error, previousId, nextId, onClose, onTrash }: ImageViewerProps) {
@@ -36,16 +56,26 @@ export function ImageViewer({ detail, error, previousId, nextId, onClose, onTras
   const setFavorite = useLibraryStore((s) => s.setFavorite);
   const titleId = useId();
   const dialog = useRef<HTMLDivElement>(null);
+  const zoom = useRef<ZoomHandle>(null);
   const [trashing, setTrashing] = useState(false);
+  const [managingTags, setManagingTags] = useState(false);
   const { image, parents, children, tags } = detail;
-  const prompt = image.prompt?.trim() || null;
+  // Previous = newer (earlier in the grid), next = older, across the whole filtered view.
+  const ownList = previousId !== undefined || nextId !== undefined;
+  const neighbours = useNeighbours(image.id, !ownList);
+  const known = ownList ? { newer: previousId ?? null, older: nextId ?? null } : neighbours.known;
+  const step = (direction: 'newer' | 'older') => {
+    if (!ownList) return neighbours.step(direction);
+    const target = known?.[direction];
+    if (target !== null && target !== undefined) void open(target);
+  };
 
   // Focus moves into the dialog when it opens, and back in when the control that had it went away
-  // (a lineage thumbnail that opened another image).
+  // (a lineage thumbnail that opened another image, a step button disabled at the end).
   useEffect(() => {
     const element = dialog.current;
-    if (element && !element.contains(document.activeElement)) element.focus();
-  }, [image.id]);
+    if (element && !element.contains(document.activeElement) && !document.querySelector('.tag-manager')) element.focus();
+  }, [image.id, known?.newer, known?.older]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.key === 'Escape') {
@@ -61,26 +91,13 @@ export function ImageViewer({ detail, error, previousId, nextId, onClose, onTras
     ) {
       event.preventDefault();
       takeToChat(event.key === 'e' ? 'edit' : 'reference');
-    } else if (event.key === 'ArrowLeft' && previousId !== null) {
+    } else if (!event.ctrlKey && !event.metaKey && !event.altKey && isViewerTarget(event.target) && VIEWER_KEYS[event.key]) {
       event.preventDefault();
-      void open(previousId);
-    } else if (event.key === 'ArrowRight' && nextId !== null) {
-      event.preventDefault();
-      void open(nextId);
+      const action = VIEWER_KEYS[event.key]!;
+      if (action === 'newer' || action === 'older') step(action);
+      else zoom.current?.[action]();
     } else if (event.key === 'Tab' && dialog.current) {
-      // Keep Tab inside the dialog.
-      const focusable = [...dialog.current.querySelectorAll<HTMLElement>(FOCUSABLE)];
-      const first = focusable[0];
-      const last = focusable.at(-1);
-      if (!first || !last) return;
-      const current = document.activeElement;
-      if (event.shiftKey && (current === first || current === dialog.current)) {
-        event.preventDefault();
-        last.focus();
-      } else if (!event.shiftKey && current === last) {
-        event.preventDefault();
-        first.focus();
-      }
+      trapTab(event, dialog.current);
     }
   };
 
@@ -95,8 +112,6 @@ export function ImageViewer({ detail, error, previousId, nextId, onClose, onTras
     if (!(await onTrash())) setTrashing(false);
   };
 
-  const params = Object.entries(image.params ?? {});
-
   return (
     <div
       className="viewer-backdrop"
@@ -105,23 +120,14 @@ export function ImageViewer({ detail, error, previousId, nextId, onClose, onTras
       }}
     >
       <div className="viewer" role="dialog" aria-modal="true" aria-labelledby={titleId} tabIndex={-1} ref={dialog} onKeyDown={onKeyDown}>
-        <div className="viewer-stage">
-          <img className="viewer-placeholder" src={mediaUrl('thumb', image.id)} alt="" aria-hidden="true" />
-          <img
-            key={image.id}
-            className="viewer-image"
-            src={largeUrl(image)}
-            alt={imageLabel(image)}
-            draggable={inElectron}
-            onDragStart={startDragOut(image.id)}
-          />
+        <ZoomPan key={image.id} ref={zoom} image={image}>
           <button
             type="button"
             className="viewer-step viewer-step-previous"
             aria-label={t('viewer.previous')}
             title={t('viewer.previousTitle')}
-            disabled={previousId === null}
-            onClick={() => previousId !== null && void open(previousId)}
+            disabled={known?.newer === null}
+            onClick={() => step('newer')}
           >
             <ChevronIcon direction="left" />
           </button>
@@ -130,12 +136,12 @@ export function ImageViewer({ detail, error, previousId, nextId, onClose, onTras
             className="viewer-step viewer-step-next"
             aria-label={t('viewer.next')}
             title={t('viewer.nextTitle')}
-            disabled={nextId === null}
-            onClick={() => nextId !== null && void open(nextId)}
+            disabled={known?.older === null}
+            onClick={() => step('older')}
           >
             <ChevronIcon direction="right" />
           </button>
-        </div>
+        </ZoomPan>
 
         <div className="viewer-info">
           <div className="viewer-topline">
@@ -145,15 +151,7 @@ export function ImageViewer({ detail, error, previousId, nextId, onClose, onTras
             </button>
           </div>
 
-          <h2 id={titleId} className={prompt ? 'viewer-prompt' : 'viewer-prompt muted'}>
-            {prompt ?? t('viewer.noPrompt')}
-          </h2>
-          {image.revisedPrompt && (
-            <div className="viewer-revised">
-              <h3>{t('viewer.revisedPrompt')}</h3>
-              <p>{image.revisedPrompt}</p>
-            </div>
-          )}
+          <ViewerPrompt key={`prompt-${image.id}`} image={image} titleId={titleId} />
           {image.trashedAt !== null && <p className="warning small">{t('viewer.inTrash')}</p>}
 
           {image.trashedAt === null && (
@@ -232,32 +230,12 @@ export function ImageViewer({ detail, error, previousId, nextId, onClose, onTras
               </>
             )}
             <dt>{t('viewer.meta.tags')}</dt>
-            <dd>
-              {tags.length === 0 ? (
-                <span className="muted">{t('viewer.meta.noTags')}</span>
-              ) : (
-                <ul className="tags" aria-label={t('viewer.meta.tags')}>
-                  {tags.map((tag) => (
-                    <li key={tag} className="tag">
-                      {tag}
-                    </li>
-                  ))}
-                </ul>
-              )}
+            <dd className="viewer-tags">
+              <TagEditor key={image.id} imageId={image.id} tags={tags} onManage={() => setManagingTags(true)} />
             </dd>
-            {params.length > 0 && (
-              <>
-                <dt>{t('viewer.meta.parameters')}</dt>
-                <dd className="params">
-                  {params.map(([key, value]) => (
-                    <div key={key}>
-                      <span className="muted">{key}</span> {typeof value === 'string' ? value : JSON.stringify(value)}
-                    </div>
-                  ))}
-                </dd>
-              </>
-            )}
           </dl>
+
+          <ViewerParams params={image.params} />
 
           <Lineage
             title={t('viewer.madeFrom')}
@@ -273,6 +251,7 @@ export function ImageViewer({ detail, error, previousId, nextId, onClose, onTras
           />
         </div>
       </div>
+      <TagManager open={managingTags} onClose={() => setManagingTags(false)} />
     </div>
   );
 }

@@ -4,44 +4,55 @@ import { useTranslation } from 'react-i18next';
 import { sendImageToChat, type ImageAction } from '../../app/iterate';
 import { ImageMenu } from './ImageMenu';
 import { FileImportStatus } from './FileImportStatus';
+import { FiltersBar, ViewSwitch } from './FiltersBar';
+import { LibraryEmpty } from './LibraryEmpty';
+import { restoreImage, useTrashConfirm } from './trash-actions';
+import { useFileImportStore } from '../../store/file-import-store';
+import { restoreLibraryView } from '../../store/library-view-persist';
 import { useShallow } from 'zustand/react/shallow';
 import { useLibraryStore } from '../../store/library-store';
+import { errorText } from '../../i18n/errors';
 import { ImageViewer } from './ImageViewer';
-import { SearchIcon, StarIcon } from './icons';
-import { VirtualGrid, type GridHandle } from './VirtualGrid';
+import { SearchIcon } from './icons';
+import { VirtualGrid, type GridHandle, type SelectHow } from './VirtualGrid';
+import { DateScrubber } from './DateScrubber';
+import { ExportDialog } from './ExportDialog';
+import { SelectionBar } from './SelectionBar';
+import { useSelectionStore } from './selection';
+import { dragSelection } from './drag-selection';
+import { positionOf } from '../../store/library-store';
+import type { Selection } from '../../../shared/library';
 
 export function LibraryScreen() {
   const { t } = useTranslation(['library', 'common']);
-  const { items, nextCursor, total, loading, loaded, filtered, error, query, favouritesOnly, selected, viewerError, listVersion } =
-    useLibraryStore(
-      useShallow((s) => ({
-        items: s.items,
-        nextCursor: s.nextCursor,
-        total: s.total,
-        loading: s.loading,
-        loaded: s.loaded,
-        filtered: s.filtered,
-        error: s.error,
-        query: s.query,
-        favouritesOnly: s.favouritesOnly,
-        selected: s.selected,
-        viewerError: s.viewerError,
-        listVersion: s.listVersion,
-      })),
-    );
-  const { load, loadMore, setQuery, toggleFavourites, open, close, trash, importFiles } = useLibraryStore(
+  const { pages, timeline, total, loading, loaded, error, query, selected, viewerError, listVersion } = useLibraryStore(
+    useShallow((s) => ({
+      pages: s.pages,
+      timeline: s.timeline,
+      total: s.total,
+      loading: s.loading,
+      loaded: s.loaded,
+      error: s.error,
+      query: s.query,
+      selected: s.selected,
+      viewerError: s.viewerError,
+      listVersion: s.listVersion,
+    })),
+  );
+  const { load, showRange, setQuery, open, close, trash, trashed } = useLibraryStore(
     useShallow((s) => ({
       load: s.load,
-      loadMore: s.loadMore,
+      showRange: s.showRange,
       setQuery: s.setQuery,
-      toggleFavourites: s.toggleFavourites,
       open: s.open,
       close: s.close,
       trash: s.trash,
-      importFiles: s.importFiles,
+      trashed: s.view.trashed === true,
     })),
   );
   const [menu, setMenu] = useState<{ id: number; x: number; y: number } | null>(null);
+  const selection = useSelectionStore((s) => s.model);
+  const [exporting, setExporting] = useState<{ selection: Selection; count: number } | null>(null);
   const [dropping, setDropping] = useState(false);
   const dragDepth = useRef(0);
   const searchId = useId();
@@ -52,7 +63,11 @@ export function LibraryScreen() {
 
   useEffect(() => {
     // The store outlives the screen and follows library.changed: load only the first time.
-    if (!useLibraryStore.getState().loaded) void load();
+    if (!useLibraryStore.getState().loaded) {
+      // The view the user left last time (search, filters, the trash), before the first load.
+      restoreLibraryView();
+      void load();
+    }
     // Leaving the screen closes the viewer, so coming back shows the grid.
     return () => useLibraryStore.getState().close();
   }, [load]);
@@ -65,7 +80,7 @@ export function LibraryScreen() {
       const files = [...(event.clipboardData?.files ?? [])];
       if (files.length === 0) return;
       event.preventDefault();
-      void useLibraryStore.getState().importFiles(files);
+      void useFileImportStore.getState().importFiles(files.map((file) => ({ file, path: file.name })));
     };
     document.addEventListener('paste', onPaste);
     return () => document.removeEventListener('paste', onPaste);
@@ -85,14 +100,27 @@ export function LibraryScreen() {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
-  const selectedId = selected?.image.id ?? null;
-  const index = useMemo(() => (selectedId === null ? -1 : items.findIndex((item) => item.id === selectedId)), [items, selectedId]);
-  const previousId = index > 0 ? items[index - 1]!.id : null;
-  const nextId = index >= 0 && index < items.length - 1 ? items[index + 1]!.id : null;
-  // Stepping through the viewer towards the end of what is loaded: fetch the next page.
+  // Ctrl/Cmd+A selects every image of the view (even those not loaded); Esc clears the selection.
   useEffect(() => {
-    if (index >= 0 && index >= items.length - 2 && nextCursor !== null) void loadMore();
-  }, [index, items.length, nextCursor, loadMore]);
+    const onKey = (event: KeyboardEvent) => {
+      const target = event.target as HTMLElement | null;
+      if (event.defaultPrevented || target?.closest('input, textarea, select, [role="dialog"], [role="menu"]')) return;
+      if (useLibraryStore.getState().selected || useLibraryStore.getState().total === 0) return;
+      const selecting = useSelectionStore.getState();
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'a') {
+        event.preventDefault();
+        selecting.selectAll();
+      } else if (event.key === 'Escape' && (selecting.model.mode === 'all' || selecting.model.ids.size > 0)) {
+        event.preventDefault();
+        selecting.clear();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const selectedId = selected?.image.id ?? null;
+  const index = useMemo(() => (selectedId === null ? -1 : positionOf(pages, selectedId)), [pages, selectedId]);
 
   const openImage = useCallback(
     (id: number) => {
@@ -104,15 +132,21 @@ export function LibraryScreen() {
 
   /** Focus goes back to the tile of the image last shown, or else to whatever opened the viewer. */
   const restoreFocus = (id: number | null, fallbackIndex: number) => {
-    const { items: now } = useLibraryStore.getState();
-    const at = id === null ? -1 : now.findIndex((item) => item.id === id);
+    const { pages: now, total: count } = useLibraryStore.getState();
+    const at = id === null ? -1 : positionOf(now, id);
     if (at >= 0) return grid.current?.focusItem(at);
     if (opener.current?.isConnected) return opener.current.focus();
-    if (now.length > 0 && fallbackIndex >= 0) return grid.current?.focusItem(Math.min(fallbackIndex, now.length - 1));
+    if (count > 0 && fallbackIndex >= 0) return grid.current?.focusItem(Math.min(fallbackIndex, count - 1));
     search.current?.focus();
   };
 
   const act = useCallback((id: number, action: ImageAction) => void sendImageToChat(id, action), []);
+  const select = useCallback((id: number, at: number, how: SelectHow) => {
+    const selecting = useSelectionStore.getState();
+    if (how === 'toggle') selecting.toggle(id, at);
+    else void selecting.extendTo(at).catch((failure: unknown) => useLibraryStore.setState({ error: errorText(failure) }));
+  }, []);
+  const jump = useCallback((offset: number) => grid.current?.scrollToIndex(offset), []);
   const openMenu = useCallback((id: number, x: number, y: number) => {
     opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     setMenu({ id, x, y });
@@ -143,10 +177,10 @@ export function LibraryScreen() {
     onDrop: (event: DragEvent) => {
       dragDepth.current = 0;
       setDropping(false);
-      const files = [...event.dataTransfer.files];
-      if (files.length === 0) return;
+      if (!isFileDrag(event)) return;
       event.preventDefault();
-      void importFiles(files);
+      // Folders too: walked in the page, or handed to the core by path in the desktop app.
+      useFileImportStore.getState().importDrop(event.dataTransfer);
     },
   };
 
@@ -194,21 +228,13 @@ export function LibraryScreen() {
             }}
           />
         </div>
-        <button
-          type="button"
-          className={favouritesOnly ? 'toggle on' : 'toggle'}
-          aria-pressed={favouritesOnly}
-          onClick={toggleFavourites}
-          title={t('favourites.filterTitle')}
-        >
-          <StarIcon filled={favouritesOnly} />
-          {t('favourites.filter')}
-        </button>
         <ImportButton />
+        <ViewSwitch />
         <span className="library-count muted" role="status">
           {status}
         </span>
       </header>
+      <FiltersBar />
 
       <FileImportStatus />
       {error && (
@@ -222,62 +248,28 @@ export function LibraryScreen() {
         </p>
       )}
 
-      {loaded && items.length === 0 ? (
-        <div className="library-empty">
-          {filtered ? (
-            <>
-              <h2>{t('empty.noMatch')}</h2>
-              <p className="muted">
-                {favouritesOnly && query.trim() === ''
-                  ? t('empty.noFavourites')
-                  : favouritesOnly
-                    ? t('empty.noFavouriteMatch')
-                    : t('empty.noPromptMatch')}
-              </p>
-              <div className="actions">
-                {query.trim() !== '' && (
-                  <button
-                    type="button"
-                    onClick={() => {
-                      setQuery('');
-                      search.current?.focus();
-                    }}
-                  >
-                    {t('empty.clearSearch')}
-                  </button>
-                )}
-                {favouritesOnly && (
-                  <button
-                    type="button"
-                    onClick={() => {
-                      toggleFavourites();
-                      search.current?.focus();
-                    }}
-                  >
-                    {t('empty.showAll')}
-                  </button>
-                )}
-              </div>
-            </>
-          ) : (
-            <>
-              <h2>{t('empty.title')}</h2>
-              <p className="muted">{t('empty.lead')}</p>
-            </>
-          )}
-        </div>
+      {loaded && total === 0 ? (
+        <LibraryEmpty focusSearch={() => search.current?.focus()} />
       ) : (
-        <VirtualGrid
-          key={listVersion}
-          ref={grid}
-          items={items}
-          hasMore={nextCursor !== null}
-          onLoadMore={loadMore}
-          onOpen={openImage}
-          onAction={act}
-          onMenu={openMenu}
-        />
+        <div className="library-body">
+          <VirtualGrid
+            key={listVersion}
+            ref={grid}
+            total={total}
+            pages={pages}
+            selection={selection}
+            onRange={showRange}
+            onOpen={openImage}
+            onSelect={select}
+            onAction={act}
+            onMenu={openMenu}
+            onDragTile={dragSelection}
+          />
+          <DateScrubber key={`scrubber-${listVersion}`} months={timeline} onJump={jump} />
+          <SelectionBar onExport={(chosen, count) => setExporting({ selection: chosen, count })} />
+        </div>
       )}
+      {exporting && <ExportDialog selection={exporting.selection} count={exporting.count} onClose={() => setExporting(null)} />}
 
       {menu && (
         <ImageMenu
@@ -285,12 +277,24 @@ export function LibraryScreen() {
           y={menu.y}
           label={t('common:imageN', { id: menu.id })}
           onClose={closeMenu}
-          items={[
-            { label: t('menu.open'), run: () => openImage(menu.id) },
-            { label: t('common:edit'), shortcut: 'E', run: () => act(menu.id, 'edit') },
-            { label: t('common:useAsReference'), shortcut: 'R', run: () => act(menu.id, 'reference') },
-            { label: t('common:moveToTrash'), danger: true, run: () => void trash(menu.id) },
-          ]}
+          items={
+            trashed
+              ? [
+                  { label: t('menu.open'), run: () => openImage(menu.id) },
+                  { label: t('trash.restore'), run: () => void restoreImage(menu.id) },
+                  {
+                    label: t('trash.deleteForGood'),
+                    danger: true,
+                    run: () => useTrashConfirm.getState().ask({ kind: 'delete', id: menu.id }),
+                  },
+                ]
+              : [
+                  { label: t('menu.open'), run: () => openImage(menu.id) },
+                  { label: t('common:edit'), shortcut: 'E', run: () => act(menu.id, 'edit') },
+                  { label: t('common:useAsReference'), shortcut: 'R', run: () => act(menu.id, 'reference') },
+                  { label: t('common:moveToTrash'), danger: true, run: () => void trash(menu.id) },
+                ]
+          }
         />
       )}
 
@@ -302,16 +306,7 @@ export function LibraryScreen() {
         </div>
       )}
 
-      {selected && (
-        <ImageViewer
-          detail={selected}
-          error={viewerError}
-          previousId={previousId}
-          nextId={nextId}
-          onClose={closeViewer}
-          onTrash={trashSelected}
-        />
-      )}
+      {selected && <ImageViewer detail={selected} error={viewerError} onClose={closeViewer} onTrash={trashSelected} />}
     </section>
   );
 }

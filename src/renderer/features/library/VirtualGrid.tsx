@@ -1,7 +1,19 @@
-import { useCallback, useEffect, useImperativeHandle, useRef, useState, type KeyboardEvent, type Ref } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useImperativeHandle,
+  useMemo,
+  useRef,
+  useState,
+  type DragEvent,
+  type KeyboardEvent,
+  type Ref,
+} from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImageRecord } from '../../../shared/library';
-import { Tile } from './Tile';
+import { itemAt, type Pages } from '../../store/library-store';
+import { useGridTop } from './grid-top';
+import { isSelected, type SelectionModel } from './selection';
+import { Tile, type TileLabels } from './Tile';
 
 /** About the size of a tile; tiles grow or shrink a little so the columns fill the width exactly. */
 export const TILE_SIZE = 180;
@@ -31,30 +43,43 @@ export function gridLayout(width: number, count: number): GridLayout {
 }
 
 export interface GridHandle {
-  /** Scrolls the item into view and focuses its tile (once it is rendered). */
+  /** Scrolls the item into view and focuses its tile (once it is rendered, its page loaded). */
   focusItem(index: number): void;
+  /** Scrolls so that the item's row is at the top (a jump to a month). */
+  scrollToIndex(index: number): void;
 }
 
+export type SelectHow = 'toggle' | 'range';
+
 interface VirtualGridProps {
-  items: ImageRecord[];
-  /** More images exist past the loaded ones. */
-  hasMore: boolean;
-  onLoadMore(): void;
+  /** How many images the view holds: the grid is this tall, loaded or not. */
+  total: number;
+  pages: Pages;
+  selection: SelectionModel;
+  /** The positions rendered changed: their pages should be loaded. */
+  onRange(start: number, end: number): void;
   onOpen(id: number): void;
+  /** Ctrl/Cmd+click or Space toggles one image; Shift+click selects up to it. */
+  onSelect(id: number, index: number, how: SelectHow): void;
   /** Single-key actions on the focused picture: E = Edit, R = Use as reference. */
   onAction(id: number, action: 'edit' | 'reference'): void;
   onMenu(id: number, x: number, y: number): void;
+  onDragTile(event: DragEvent, id: number): void;
   ref?: Ref<GridHandle>;
 }
 
 /**
- * The library's thumbnails as a virtualized grid: fixed square tiles in as many columns as fit,
- * and only the rows in view (plus a few) in the DOM, absolutely placed inside a spacer as tall
- * as the whole grid. Scrolling near the end asks for the next page. The tiles take one Tab stop;
- * arrow keys, Page Up/Down, Home and End move between them.
+ * The library's thumbnails as a virtualized grid as tall as the whole view: fixed square tiles in
+ * as many columns as fit, only the rows in view (plus a few) in the DOM, quiet skeletons where a
+ * page is not loaded yet. A multi-select listbox with one Tab stop: arrow keys, Page Up/Down,
+ * Home and End move, Enter opens, Space selects.
  */
-export function VirtualGrid({ items, hasMore, onLoadMore, onOpen, onAction, onMenu, ref }: VirtualGridProps) {
-  const { t } = useTranslation('library');
+export function VirtualGrid({ total, pages, selection, onRange, onOpen, onSelect, onAction, onMenu, onDragTile, ref }: VirtualGridProps) {
+  const { t } = useTranslation(['library', 'common']);
+  const labels = useMemo<TileLabels>(
+    () => ({ favourite: t('tileFavourite'), toggle: t('selection.toggle'), imageN: (id) => t('common:imageN', { id }) }),
+    [t],
+  );
   const scroller = useRef<HTMLDivElement>(null);
   const [viewport, setViewport] = useState({ width: 0, height: 0 });
   /** The row at the top of the view: the only scroll state, so most scroll events render nothing. */
@@ -64,8 +89,7 @@ export function VirtualGrid({ items, hasMore, onLoadMore, onOpen, onAction, onMe
   /** The first item in view, kept so a change in the number of columns keeps the user's place. */
   const anchor = useRef(0);
 
-  const layout = gridLayout(viewport.width, items.length);
-  const count = items.length;
+  const layout = gridLayout(viewport.width, total);
 
   useEffect(() => {
     const element = scroller.current;
@@ -96,16 +120,15 @@ export function VirtualGrid({ items, hasMore, onLoadMore, onOpen, onAction, onMe
   const firstRow = Math.max(0, topRow - OVERSCAN_ROWS);
   const lastRow = Math.min(layout.rows - 1, topRow + visibleRows + OVERSCAN_ROWS);
   const start = viewport.width === 0 ? 0 : firstRow * layout.columns;
-  const end = viewport.width === 0 ? 0 : Math.min(count, (lastRow + 1) * layout.columns);
-  const tabbable = active >= start && active < end ? active : start;
+  const end = viewport.width === 0 ? 0 : Math.min(total, (lastRow + 1) * layout.columns);
+  const topIndex = Math.min(Math.max(0, total - 1), topRow * layout.columns);
 
-  // Near the end (within a screenful): fetch the next page before the user gets there.
-  const nearEnd = viewport.width > 0 && lastRow >= layout.rows - 1 - visibleRows;
   useEffect(() => {
-    if (hasMore && nearEnd) onLoadMore();
-  }, [hasMore, nearEnd, count, onLoadMore]);
+    if (end > start) onRange(start, end);
+  }, [start, end, onRange]);
+  useEffect(() => useGridTop.setState({ index: topIndex }), [topIndex]);
 
-  // A tile asked to be focused before it was rendered: focus it now that it is.
+  // A tile asked to be focused before it was rendered (or its page loaded): focus it now that it is.
   useEffect(() => {
     if (pendingFocus.current === null) return;
     const tile = scroller.current?.querySelector<HTMLElement>(`[data-index="${pendingFocus.current}"]`);
@@ -118,9 +141,9 @@ export function VirtualGrid({ items, hasMore, onLoadMore, onOpen, onAction, onMe
   const focusItem = useCallback(
     (index: number) => {
       const element = scroller.current;
-      if (!element || count === 0) return;
-      const target = Math.max(0, Math.min(count - 1, index));
-      const { rowHeight, columns } = gridLayout(element.clientWidth, count);
+      if (!element || total === 0) return;
+      const target = Math.max(0, Math.min(total - 1, index));
+      const { rowHeight, columns } = gridLayout(element.clientWidth, total);
       const top = Math.floor(target / columns) * rowHeight;
       if (top < element.scrollTop) element.scrollTop = top;
       else if (top + rowHeight + 2 * PAD > element.scrollTop + element.clientHeight) {
@@ -131,19 +154,38 @@ export function VirtualGrid({ items, hasMore, onLoadMore, onOpen, onAction, onMe
       if (tile) tile.focus({ preventScroll: true });
       else pendingFocus.current = target;
     },
-    [count],
+    [total],
   );
 
-  useImperativeHandle(ref, () => ({ focusItem }), [focusItem]);
+  const scrollToIndex = useCallback(
+    (index: number) => {
+      const element = scroller.current;
+      if (!element || total === 0) return;
+      const { rowHeight, columns } = gridLayout(element.clientWidth, total);
+      const row = Math.floor(Math.max(0, Math.min(total - 1, index)) / columns);
+      anchor.current = row * columns;
+      element.scrollTop = row * rowHeight;
+      setActive(row * columns);
+    },
+    [total],
+  );
+
+  useImperativeHandle(ref, () => ({ focusItem, scrollToIndex }), [focusItem, scrollToIndex]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const index = Number((event.target as HTMLElement).dataset.index);
     if (!Number.isInteger(index) || event.altKey || event.ctrlKey || event.metaKey) return;
-    const action = { e: 'edit', r: 'reference' } as const;
+    const image = itemAt(pages, index);
     const key = event.key.toLowerCase();
-    if ((key === 'e' || key === 'r') && !event.shiftKey && items[index]) {
+    if ((key === 'e' || key === 'r') && !event.shiftKey && image) {
       event.preventDefault();
-      onAction(items[index].id, action[key]);
+      onAction(image.id, key === 'e' ? 'edit' : 'reference');
+      return;
+    }
+    if ((event.key === 'Enter' || event.key === ' ') && image) {
+      event.preventDefault();
+      if (event.key === 'Enter') onOpen(image.id);
+      else onSelect(image.id, index, event.shiftKey ? 'range' : 'toggle');
       return;
     }
     const page = layout.columns * Math.max(1, visibleRows - 2);
@@ -152,42 +194,69 @@ export function VirtualGrid({ items, hasMore, onLoadMore, onOpen, onAction, onMe
       ArrowLeft: index - 1,
       ArrowDown: index + layout.columns,
       ArrowUp: index - layout.columns,
-      PageDown: index + page,
-      PageUp: index - page,
+      PageDown: Math.min(total - 1, index + page),
+      PageUp: Math.max(0, index - page),
       Home: 0,
-      End: count - 1,
+      End: total - 1,
     };
     const next = moves[event.key];
     if (next === undefined) return;
     event.preventDefault();
     // Past the last row: stay on the last item rather than doing nothing.
-    if (event.key === 'ArrowDown' && next >= count && Math.floor(index / layout.columns) < layout.rows - 1) focusItem(count - 1);
-    else if (next >= 0 && next < count) focusItem(next);
+    if (event.key === 'ArrowDown' && next >= total && Math.floor(index / layout.columns) < layout.rows - 1) focusItem(total - 1);
+    else if (next >= 0 && next < total) focusItem(next);
   };
 
+  let tabbable = -1;
+  if (active >= start && active < end && itemAt(pages, active)) tabbable = active;
   const tiles = [];
   for (let index = start; index < end; index++) {
-    const image = items[index]!;
+    const image = itemAt(pages, index);
+    const left = PAD + (index % layout.columns) * (layout.size + TILE_GAP);
+    const top = PAD + Math.floor(index / layout.columns) * layout.rowHeight;
+    if (!image) {
+      tiles.push(
+        <div
+          key={`p${index}`}
+          className="tile-slot tile-placeholder"
+          aria-hidden="true"
+          style={{ width: layout.size, height: layout.size, transform: `translate(${left}px, ${top}px)` }}
+        />,
+      );
+      continue;
+    }
+    if (tabbable < 0) tabbable = index;
     tiles.push(
       <Tile
         key={image.id}
+        labels={labels}
         image={image}
         index={index}
-        setSize={hasMore ? -1 : count}
-        left={PAD + (index % layout.columns) * (layout.size + TILE_GAP)}
-        top={PAD + Math.floor(index / layout.columns) * layout.rowHeight}
+        setSize={total}
+        left={left}
+        top={top}
         size={layout.size}
         tabbable={index === tabbable}
+        selected={isSelected(selection, image.id)}
         onOpen={onOpen}
+        onSelect={onSelect}
         onFocusTile={setActive}
         onMenu={onMenu}
+        onDragTile={onDragTile}
       />,
     );
   }
 
   return (
     <div className="grid-scroller" ref={scroller} onScroll={onScroll}>
-      <div className="grid-spacer" role="list" aria-label={t('grid')} style={{ height: layout.height }} onKeyDown={onKeyDown}>
+      <div
+        className="grid-spacer"
+        role="listbox"
+        aria-multiselectable="true"
+        aria-label={t('grid')}
+        style={{ height: layout.height }}
+        onKeyDown={onKeyDown}
+      >
         {tiles}
       </div>
     </div>

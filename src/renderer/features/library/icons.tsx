@@ -25,3 +25,22 @@ export const ChevronIcon = ({ direction }: { direction: 'left' | 'right' }) => (
     <path d={direction === 'left' ? 'M15 5l-7 7 7 7' : 'M9 5l7 7-7 7'} />
   </svg>
 );
+
+export const MinusIcon = () => (
+  <svg {...common} fill="none" stroke="currentColor" strokeWidth="2.2" strokeLinecap="round">
+    <path d="M5 12h14" />
+  </svg>
+);
+
+export const PlusIcon = () => (
+  <svg {...common} fill="none" stroke="currentColor" strokeWidth="2.2" strokeLinecap="round">
+    <path d="M5 12h14M12 5v14" />
+  </svg>
+);
+
+export const CopyIcon = () => (
+  <svg {...common} width={14} height={14} fill="none" stroke="currentColor" strokeWidth="2" strokeLinejoin="round">
+    <rect x="8" y="8" width="12" height="12" rx="2" />
+    <path d="M16 8V6a2 2 0 0 0-2-2H6a2 2 0 0 0-2 2v8a2 2 0 0 0 2 2h2" />
+  </svg>
+);

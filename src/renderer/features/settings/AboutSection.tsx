@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../../shared/contract';
 import { holst, unwrap } from '../../bridge';
 import { errorText } from '../../i18n/errors';
+import { UpdatesSection } from './UpdatesSection';
 
 /** What the last action said, worded when shown (so it follows a change of language). */
 type Status = { kind: 'logsAt'; path: string } | { kind: 'noLogs' | 'copied' | 'copyBelow' } | { kind: 'error'; error: unknown };
@@ -67,6 +68,7 @@ export function AboutSection({ info }: { info: AppInfo }) {
         </button>
       </div>
       <p className="small muted">{t('about.diagnosticsNote')}</p>
+      <UpdatesSection />
       {status && (
         <p role={status.kind === 'error' ? 'alert' : 'status'} className={status.kind === 'error' ? 'error' : 'small'}>
           {statusText(status)}

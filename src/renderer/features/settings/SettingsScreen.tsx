@@ -9,6 +9,7 @@ import { AppearanceSection } from './AppearanceSection';
 import { NetworkSettings } from './NetworkSettings';
 import { ProviderCard } from './ProviderCard';
 import { ProviderForm } from './ProviderForm';
+import { SaveFolderSection } from './SaveFolderSection';
 
 export function SettingsScreen() {
   const { t } = useTranslation(['settings', 'app']);
@@ -56,6 +57,8 @@ export function SettingsScreen() {
       )}
 
       <NetworkSettings />
+
+      <SaveFolderSection />
 
       <AppearanceSection />
 

@@ -1,0 +1,26 @@
+import { HolstError } from '../../../shared/errors';
+import type { Settings } from '../../../shared/settings';
+import type { AppCore } from '../app-core';
+import { prepareSaveFolder, saveFolderChanged } from '../library/save-folder';
+
+/**
+ * `settings.setSaveFolder`: a path sets the folder (created if missing, and checked writable),
+ * null turns it off, absent asks with the desktop app's folder dialog (unchanged if cancelled).
+ */
+export async function setSaveFolder(core: AppCore, { path }: { path?: string | null | undefined }): Promise<Settings> {
+  let folder = path;
+  if (folder === undefined) {
+    const choose = core.desktop?.chooseFolder;
+    if (!choose)
+      throw new HolstError('config', 'Choosing a folder needs the Holst desktop app; type the folder’s full path instead.', {
+        field: 'path',
+      });
+    const chosen = await choose.call(core.desktop, 'saveFolder');
+    if (!chosen) return core.settings.get();
+    folder = chosen;
+  }
+  const saveFolder = folder === null ? null : await prepareSaveFolder(folder);
+  const next = await core.settings.update((draft) => ({ ...draft, library: { ...draft.library, saveFolder } }));
+  saveFolderChanged(core);
+  return next;
+}

@@ -1,0 +1,136 @@
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { HolstError, toErrorPayload } from '../../../shared/errors';
+import type { ExportProgress, Selection } from '../../../shared/library';
+import type { Logger } from '../logging/log';
+import { exportBytes, exportImageUnique, writeExport } from './export-image';
+import { exportFileName } from './export-name';
+import type { ImageLibrary } from './image-library';
+import { makeFolder } from './make-folder';
+import { ZipWriter } from './zip-writer';
+
+export interface ExportTarget {
+  /** The folder, or the .zip file, to write. */
+  to: string;
+  format: 'folder' | 'zip';
+  /** Replace existing files; otherwise a taken name gets a free `_2`… variant. */
+  overwrite?: boolean;
+}
+
+export interface ExportOutcome {
+  /** The folder or the .zip written; null when nothing was kept (a cancelled ZIP). */
+  path: string | null;
+  done: number;
+  total: number;
+  cancelled: boolean;
+  failures: Array<{ id: number; reason: string }>;
+}
+
+/** At most one progress event per 100 ms (about 10 a second), besides the first and the last. */
+const PROGRESS_INTERVAL_MS = 100;
+
+/**
+ * The ids of a selection, newest first: the listed ids as they are, or every image of a view
+ * (even those no window has loaded) less `except`.
+ */
+export function selectionIds(library: ImageLibrary, selection: Selection): number[] {
+  if ('ids' in selection) return [...new Set(selection.ids)];
+  // A view (minus some ids) is resolved as bulk actions resolve it: one query, newest first.
+  return library.bulk.resolve(selection);
+}
+
+/**
+ * Writes images `ids` with readable names and their prompt embedded into a folder or a ZIP. One
+ * image that cannot be written is a failure with its reason, never the end of the job; a target
+ * that cannot be written at all throws. Cancel (`signal`) stops between files; a cancelled ZIP
+ * leaves nothing behind, a cancelled folder keeps the files already written.
+ */
+export async function exportMany(
+  library: ImageLibrary,
+  ids: number[],
+  target: ExportTarget,
+  options: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void } = {},
+): Promise<ExportOutcome> {
+  const { signal } = options;
+  const destination = path.resolve(target.to);
+  const failures: ExportOutcome['failures'] = [];
+  let done = 0;
+  const zip = target.format === 'zip' ? await ZipWriter.open(destination, target.overwrite ?? false) : null;
+  if (!zip)
+    await makeFolder(destination).catch((error: Error) => {
+      throw new HolstError('storage', `Could not create the folder ${destination}: ${error.message}`, { cause: error });
+    });
+  try {
+    for (const id of ids) {
+      if (signal?.aborted) break;
+      const image = library.get(id);
+      let data: Buffer | null = null;
+      try {
+        if (!image) throw new HolstError('not_found', `there is no image ${id} in the library`);
+        if (zip) data = await exportBytes(library, image);
+        else if (target.overwrite) await writeExport(library, image, path.join(destination, exportFileName(image)), { overwrite: true });
+        else await exportImageUnique(library, image, destination);
+      } catch (error) {
+        failures.push({ id, reason: toErrorPayload(error).message });
+      }
+      // Outside the per-image catch: a ZIP that cannot be written cannot take the next picture either.
+      if (zip && image && data) await zip.add(exportFileName(image), data, new Date(image.createdAt));
+      done++;
+      options.onProgress?.(done, ids.length);
+    }
+    const cancelled = signal?.aborted ?? false;
+    if (zip && cancelled) {
+      await zip.abort();
+      return { path: null, done, total: ids.length, cancelled, failures };
+    }
+    return { path: zip ? await zip.finish() : destination, done, total: ids.length, cancelled, failures };
+  } catch (error) {
+    await zip?.abort();
+    throw error;
+  }
+}
+
+/** Export jobs running in the background, each reporting progress (throttled) and its end as events. */
+export class ExportJobs {
+  private readonly running = new Map<string, AbortController>();
+
+  constructor(
+    private readonly library: ImageLibrary,
+    private readonly report: (progress: ExportProgress) => void,
+    private readonly logger: Logger,
+  ) {}
+
+  start(ids: number[], target: ExportTarget): { jobId: string } {
+    const jobId = randomUUID();
+    const controller = new AbortController();
+    this.running.set(jobId, controller);
+    let last = 0;
+    let written = 0;
+    this.report({ jobId, done: 0, total: ids.length, finished: false });
+    const onProgress = (done: number, total: number) => {
+      written = done;
+      const now = Date.now();
+      if (now - last < PROGRESS_INTERVAL_MS) return;
+      last = now;
+      this.report({ jobId, done, total, finished: false });
+    };
+    void exportMany(this.library, ids, target, { signal: controller.signal, onProgress })
+      .then(
+        (outcome) => {
+          const { done, total, cancelled, failures } = outcome;
+          this.report({ jobId, done, total, finished: true, path: outcome.path, failures, ...(cancelled ? { cancelled } : {}) });
+        },
+        (error: unknown) => {
+          this.logger.error('export failed', error);
+          const { code, message } = toErrorPayload(error);
+          this.report({ jobId, done: written, total: ids.length, finished: true, path: null, failures: [], error: { code, message } });
+        },
+      )
+      .finally(() => this.running.delete(jobId));
+    return { jobId };
+  }
+
+  cancel(jobId: string): void {
+    this.running.get(jobId)?.abort();
+  }
+}

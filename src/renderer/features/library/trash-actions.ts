@@ -1,0 +1,49 @@
+/** The trash's own actions (restore, delete for good, empty), and the confirmation the last two ask for. */
+import { create } from 'zustand';
+import { holst, unwrap } from '../../bridge';
+import { errorText } from '../../i18n/errors';
+import { useLibraryFacets } from '../../store/library-facets-store';
+import { withoutImage } from '../../store/library-pages';
+import { useLibraryStore } from '../../store/library-store';
+
+export type TrashQuestion = { kind: 'empty'; count: number } | { kind: 'delete'; id: number };
+
+interface TrashConfirmState {
+  asking: TrashQuestion | null;
+  ask(question: TrashQuestion): void;
+  dismiss(): void;
+}
+
+export const useTrashConfirm = create<TrashConfirmState>()((set) => ({
+  asking: null,
+  ask: (asking) => set({ asking }),
+  dismiss: () => set({ asking: null }),
+}));
+
+/** Takes the image out of the grid at once; the refresh that `library.changed` brings puts the rest right. */
+function dropFromGrid(id: number) {
+  const { pages, total } = useLibraryStore.getState();
+  useLibraryStore.setState({ pages: withoutImage(pages, id), total: Math.max(0, total - 1) });
+}
+
+export async function restoreImage(id: number): Promise<void> {
+  try {
+    await unwrap(holst.library.restore({ ids: [id] }));
+    dropFromGrid(id);
+    void useLibraryFacets.getState().refresh();
+  } catch (error) {
+    useLibraryStore.setState({ error: errorText(error) });
+  }
+}
+
+/** Runs what the confirmation asked about; errors are thrown for the dialog to show. */
+export async function answerYes(question: TrashQuestion): Promise<void> {
+  if (question.kind === 'empty') {
+    await unwrap(holst.library.emptyTrash());
+    useLibraryStore.setState({ pages: new Map(), total: 0 });
+  } else {
+    await unwrap(holst.library.deleteForGood({ ids: [question.id] }));
+    dropFromGrid(question.id);
+  }
+  void useLibraryFacets.getState().refresh();
+}

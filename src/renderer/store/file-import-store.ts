@@ -1,0 +1,207 @@
+/**
+ * Files and folders dropped or pasted on the library, on their way in: as bytes one by one in a
+ * browser (folders walked in the page), or as paths for the core's import job in the desktop app.
+ */
+import { create } from 'zustand';
+import { isHolstError } from '../../shared/errors';
+import type { ImportProgress } from '../../shared/library';
+import { holst, unwrap } from '../bridge';
+import { dropEntries, fileName, pathsOf, readBase64, walkEntries, whyNotImage, type FoundFile } from '../bridge/files';
+import { i18n } from '../i18n';
+import { errorText } from '../i18n/errors';
+
+export interface SkippedFile {
+  name: string;
+  reason: string;
+}
+
+export interface FileImportRun {
+  /** Dropped folders are still being walked: `found` files so far, nothing sent yet. */
+  scanning: boolean;
+  found: number;
+  /** Pictures to send, and how many have been. */
+  total: number;
+  done: number;
+  /** New in the library. */
+  imported: number;
+  /** The same bytes were already in the library (kept once). */
+  duplicates: number;
+  skipped: SkippedFile[];
+  finished: boolean;
+  cancelled: boolean;
+}
+
+interface FileImportState {
+  run: FileImportRun | null;
+  /** Said when a second import is asked for while one runs. */
+  busy: string | null;
+  /** What a drop holds, read while the drop event lasts: paths in the desktop app, folders walked in a browser. */
+  importDrop(transfer: DataTransfer): void;
+  importFiles(files: FoundFile[]): Promise<void>;
+  importPaths(paths: string[]): Promise<void>;
+  cancel(): void;
+  dismiss(): void;
+}
+
+const fresh = (): FileImportRun => ({
+  scanning: false,
+  found: 0,
+  total: 0,
+  done: 0,
+  imported: 0,
+  duplicates: 0,
+  skipped: [],
+  finished: false,
+  cancelled: false,
+});
+
+/** The core's reason for a file it would not keep (its own sentence for bad input, the catalogue's otherwise). */
+const reasonOf = (error: unknown) => (isHolstError(error) && error.code === 'invalid_input' ? error.message : errorText(error));
+
+const CANCELLED = 'import cancelled';
+
+/** The summary of a finished (or stopped) path import from the job's results. */
+function fromResults(progress: ImportProgress, cancelled: boolean): FileImportRun {
+  const results = progress.results ?? [];
+  const count = (status: string) => results.filter((r) => r.status === status).length;
+  return {
+    ...fresh(),
+    total: progress.total,
+    done: progress.done,
+    imported: count('imported'),
+    duplicates: count('duplicate'),
+    // Files the cancel left unsent are not problems to list.
+    skipped: results
+      .filter((r) => (r.status === 'skipped' || r.status === 'failed') && r.reason !== CANCELLED)
+      .map((r) => ({ name: r.path, reason: r.reason ?? r.status })),
+    finished: true,
+    cancelled,
+  };
+}
+
+export const useFileImportStore = create<FileImportState>()((set, get) => {
+  /** Bumped to stop the running import (between two files, or between two folder reads). */
+  let ticket = 0;
+  /** The desktop import job under way, and progress that arrived before its id did. */
+  let job: string | null = null;
+  const early = new Map<string, ImportProgress>();
+  let cancelled = false;
+
+  const onProgress = (progress: ImportProgress) => {
+    if (progress.jobId !== job) {
+      if (job === null) early.set(progress.jobId, progress);
+      return;
+    }
+    if (progress.finished) {
+      job = null;
+      set({ run: fromResults(progress, cancelled) });
+    } else {
+      set({ run: { ...fresh(), total: progress.total, done: progress.done } });
+    }
+  };
+  holst.on('library.importProgress', onProgress);
+
+  /** Starts a run unless one is going; false (and a word why) when one is. */
+  const begin = (run: Partial<FileImportRun>) => {
+    const current = get().run;
+    if (current && !current.finished) {
+      set({ busy: i18n.t('library:fileImport.stillRunning') });
+      return null;
+    }
+    set({ run: { ...fresh(), ...run }, busy: null });
+    return ++ticket;
+  };
+
+  /** Sends the pictures among `found` one by one; the others are listed with why. */
+  const send = async (mine: number, found: FoundFile[], alreadySkipped: SkippedFile[] = []) => {
+    const skipped = [...alreadySkipped];
+    const pictures: FoundFile[] = [];
+    for (const item of found) {
+      const reason = whyNotImage(item.file);
+      if (reason) skipped.push({ name: item.path || i18n.t('library:fileImport.pastedImage'), reason });
+      else pictures.push(item);
+    }
+    set({ run: { ...get().run!, scanning: false, total: pictures.length, skipped } });
+    for (const { file, path } of pictures) {
+      if (mine !== ticket) return;
+      const run = { ...get().run! };
+      try {
+        const answer = await unwrap(holst.library.importBytes({ name: fileName(file), base64: await readBase64(file) }));
+        if (answer.duplicate) run.duplicates++;
+        else run.imported++;
+      } catch (error) {
+        run.skipped = [...run.skipped, { name: path || i18n.t('library:fileImport.pastedImage'), reason: reasonOf(error) }];
+      }
+      run.done++;
+      if (mine === ticket) set({ run });
+    }
+    if (mine === ticket) set({ run: { ...get().run!, finished: true } });
+  };
+
+  return {
+    run: null,
+    busy: null,
+
+    importDrop(transfer) {
+      const files = Array.from(transfer.files ?? []);
+      const paths = pathsOf(files);
+      if (paths) return void get().importPaths(paths);
+      const entries = dropEntries(transfer);
+      if (!entries || entries.every((entry) => entry.isFile)) {
+        return void get().importFiles(files.map((file) => ({ file, path: file.name })));
+      }
+      const mine = begin({ scanning: true });
+      if (mine === null) return;
+      void walkEntries(entries, {
+        stopped: () => mine !== ticket,
+        onFound: (found) => {
+          if (mine === ticket) set({ run: { ...get().run!, found } });
+        },
+      }).then(({ files: found, unreadable }) => {
+        if (mine !== ticket) return;
+        const reason = i18n.t('library:fileImport.reason.unreadable');
+        return send(
+          mine,
+          found,
+          unreadable.map((name) => ({ name, reason })),
+        );
+      });
+    },
+
+    async importFiles(found) {
+      const mine = begin({});
+      if (mine !== null) await send(mine, found);
+    },
+
+    async importPaths(paths) {
+      const mine = begin({ total: 0 });
+      if (mine === null) return;
+      cancelled = false;
+      try {
+        const { jobId } = await unwrap(holst.library.import({ paths }));
+        if (jobId === null) return set({ run: null });
+        job = jobId;
+        const before = early.get(jobId);
+        early.clear();
+        if (before) onProgress(before);
+      } catch (error) {
+        set({ run: { ...fresh(), finished: true, skipped: [{ name: paths.join(', '), reason: errorText(error) }] } });
+      }
+    },
+
+    cancel() {
+      const run = get().run;
+      if (!run || run.finished) return;
+      if (job !== null) {
+        // The job stops between files and reports what it did; its last progress closes the run.
+        cancelled = true;
+        void holst.library.cancelImport({ jobId: job });
+        return;
+      }
+      ticket++;
+      set({ run: { ...run, scanning: false, finished: true, cancelled: true } });
+    },
+
+    dismiss: () => set({ run: null, busy: null }),
+  };
+});
