@@ -1,28 +1,18 @@
 // The filters bar, the trash view and its confirmation, on screen: screenshots in both languages
 // and themes (screenshots/library-filters-*, library-trash-*, library-empty-trash-*), each checked by
 // axe-core, failing on any serious or critical violation.
-import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { paintImage } from '../support/seed-library';
-import { dropTree, useSeededHarness } from './library-filters-support';
+import { dropTree, useFilterHarness } from './library-filters-support';
+import { shootChecked } from './seeded-harness';
 
-const app = useSeededHarness();
+const app = useFilterHarness();
 
-const SHOTS = path.resolve('screenshots');
 /** The grid's tiles in any language. */
 const anyTiles = (page: Page) => page.locator('.tile-slot');
 const setTheme = (page: Page, theme: string) => page.evaluate((t) => (document.documentElement.dataset.theme = t), theme);
 
-/** Screenshot, then fail on any serious or critical axe-core finding. */
-async function shoot(page: Page, name: string) {
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
-  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const serious = violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(serious, name).toEqual([]);
-}
+const shoot = shootChecked;
 
 for (const locale of ['en-US', 'ru-RU']) {
   const language = locale.slice(0, 2);

@@ -1,77 +1,11 @@
-// Shared by the filters' specs: a harness per test on a copy of the seeded library, a second
-// bridge connection, and a folder tree dropped as Chromium hands one over.
-import fs from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
-import { blockOtherOrigins } from './browser';
-import { startHarness, type Harness } from '../support/harness';
-import { testKeychainService } from '../support/keychain';
-import { BRIDGE_PATH } from '../../src/shared/web-bridge-protocol';
-import { seedFilterLibrary, type FilterSeed } from './library-filters-seed';
+// Shared by the filters' specs: a harness per test on a copy of the seeded library, and a folder
+// tree dropped as Chromium hands one over.
+import type { Page } from '@playwright/test';
+import { seedFilterLibrary } from './library-filters-seed';
+import { useSeededHarness } from './seeded-harness';
 
-/** Registers the hooks: the seeded library once, and a harness on a fresh copy of it for each test. */
-export function useSeededHarness(): { readonly harness: Harness; readonly seeded: FilterSeed } {
-  let template: string;
-  let seeded: FilterSeed;
-  let harness: Harness;
-  let foreign: string[];
-
-  test.beforeAll(async () => {
-    template = await fs.mkdtemp(path.join(os.tmpdir(), 'holst-e2e-filters-seed-'));
-    seeded = await seedFilterLibrary(template);
-  });
-
-  test.afterAll(async () => {
-    await fs.rm(template, { recursive: true, force: true });
-  });
-
-  test.beforeEach(async ({ page }) => {
-    const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'holst-e2e-filters-'));
-    await fs.cp(template, dataDir, { recursive: true });
-    harness = await startHarness(dataDir, { HOLST_KEYCHAIN_SERVICE: testKeychainService() });
-    foreign = await blockOtherOrigins(page, harness.origin);
-  });
-
-  test.afterEach(async () => {
-    try {
-      expect(foreign, 'requests to anywhere but the harness').toEqual([]);
-    } finally {
-      await harness.stop();
-      await fs.rm(harness.dataDir, { recursive: true, force: true });
-    }
-  });
-
-  return {
-    get harness() {
-      return harness;
-    },
-    get seeded() {
-      return seeded;
-    },
-  };
-}
-
-/** One request to the core over a bridge connection of its own, as a second window would send it. */
-export function requestFromElsewhere(page: Page, channel: string, input: unknown): Promise<unknown> {
-  return page.evaluate(
-    async ({ bridgePath, channel, input }) => {
-      const socket = new WebSocket(`ws://${location.host}${bridgePath}`);
-      await new Promise((resolve) => socket.addEventListener('open', resolve));
-      const answer = new Promise<unknown>((resolve) =>
-        socket.addEventListener('message', (message) => {
-          const frame = JSON.parse(String(message.data)) as { t: string; result?: unknown };
-          if (frame.t === 'res') resolve(frame.result);
-        }),
-      );
-      socket.send(JSON.stringify({ t: 'req', id: 1, channel, input }));
-      const result = await answer;
-      socket.close();
-      return result;
-    },
-    { bridgePath: BRIDGE_PATH, channel, input },
-  );
-}
+/** Registers the hooks: the filters' library seeded once, and a harness on a fresh copy of it for each test. */
+export const useFilterHarness = () => useSeededHarness('filters', seedFilterLibrary);
 
 export type Tree = { [name: string]: Buffer | Tree };
 

@@ -11,7 +11,8 @@ import { expect, test, type Page } from '@playwright/test';
 import { drop, nav } from './browser';
 import { paintImage } from '../support/seed-library';
 import { SEEDED_COUNT } from './library-filters-seed';
-import { dropTree, requestFromElsewhere, useSeededHarness } from './library-filters-support';
+import { dropTree, useFilterHarness } from './library-filters-support';
+import { requestFromElsewhere } from './seeded-harness';
 
 const grid = (page: Page) => page.getByRole('listbox', { name: 'Images' });
 const tiles = (page: Page) => grid(page).getByRole('option');
@@ -28,7 +29,7 @@ async function fromMenu(page: Page, name: string, item: string) {
   await page.getByRole('menu').getByRole('menuitem', { name: item }).click();
 }
 
-const app = useSeededHarness();
+const app = useFilterHarness();
 
 test('filters by provider, then model, source, tag and dates; filters combine with the search', async ({ page }) => {
   await page.goto(app.harness.url);

@@ -4,14 +4,11 @@
 // Desktop-only paths met here: the export's folder is typed (the harness has no dialog; the
 // desktop's Choose… sends the same request without `to`), and dragging a selection out is desktop only.
 import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { blockOtherOrigins, expectLoaded } from './browser';
-import { startHarness, type Harness } from '../support/harness';
-import { testKeychainService } from '../support/keychain';
-import { MONTHS, seedMonths, TOTAL, type SeededInMonth as Seeded } from '../support/seed-months';
+import { expectLoaded } from './browser';
+import { shootChecked, useSeededHarness } from './seeded-harness';
+import { MONTHS, seedMonths, TOTAL } from '../support/seed-months';
 
 const grid = (page: Page) => page.getByRole('listbox', { name: 'Images' });
 const tiles = (page: Page) => grid(page).getByRole('option');
@@ -36,41 +33,16 @@ function recordLists(page: Page): Array<Record<string, unknown>> {
 }
 
 test.describe('a library of 600 images over six months', () => {
-  let template: string;
-  let images: Seeded[];
-  let harness: Harness;
-  let foreign: string[];
+  const session = useSeededHarness('months', seedMonths);
   let lists: Array<Record<string, unknown>>;
+  const images = () => session.seeded;
   /** Newest first, as the grid shows them. */
-  const inGrid = () => images.toReversed();
-
-  test.beforeAll(async () => {
-    test.setTimeout(180_000);
-    template = await fs.mkdtemp(path.join(os.tmpdir(), 'holst-e2e-months-'));
-    images = await seedMonths(template);
-  });
-
-  test.afterAll(async () => {
-    await fs.rm(template, { recursive: true, force: true });
-  });
+  const inGrid = () => images().toReversed();
 
   test.beforeEach(async ({ page }) => {
-    const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'holst-e2e-manage-'));
-    await fs.cp(template, dataDir, { recursive: true });
-    harness = await startHarness(dataDir, { HOLST_KEYCHAIN_SERVICE: testKeychainService() });
-    foreign = await blockOtherOrigins(page, harness.origin);
     lists = recordLists(page);
-    await page.goto(harness.url);
+    await page.goto(session.harness.url);
     await expect(status(page)).toHaveText(`${TOTAL} images`);
-  });
-
-  test.afterEach(async () => {
-    try {
-      expect(foreign, 'requests to anywhere but the harness').toEqual([]);
-    } finally {
-      await harness.stop();
-      await fs.rm(harness.dataDir, { recursive: true, force: true });
-    }
   });
 
   test('selects a range with Shift+click and tags it; Esc clears the selection', async ({ page }) => {
@@ -133,7 +105,7 @@ test.describe('a library of 600 images over six months', () => {
   });
 
   test('Ctrl+A selects every image matching a search, trashes them at once, and the trash view restores them', async ({ page }) => {
-    const harbour = images.filter((image) => image.prompt.includes('harbour'));
+    const harbour = images().filter((image) => image.prompt.includes('harbour'));
     await page.getByLabel('Search prompts').fill('harbour');
     await expect(status(page)).toHaveText(`${harbour.length} images`);
     await tiles(page).first().focus();
@@ -213,7 +185,7 @@ test.describe('a library of 600 images over six months', () => {
     // End goes to the true last image, loading its page.
     await tile(page, inGrid()[TOTAL - 200]!.prompt).focus();
     await page.keyboard.press('End');
-    await expect(tile(page, images[0]!.prompt)).toBeFocused();
+    await expect(tile(page, images()[0]!.prompt)).toBeFocused();
   });
 
   test('the grid with a selection, its bar and the scrubber: screenshots in both themes, no serious axe finding', async ({ page }) => {
@@ -228,17 +200,12 @@ test.describe('a library of 600 images over six months', () => {
     await expectLoaded(tile(page, january.prompt).locator('img'));
     for (const theme of ['light', 'dark']) {
       await page.evaluate((t) => (document.documentElement.dataset.theme = t), theme);
-      await page.screenshot({ path: path.resolve('screenshots', `library-selection-en-${theme}.png`) });
-      const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-      const serious = violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-      expect(serious, `${theme} theme`).toEqual([]);
+      await shootChecked(page, `library-selection-en-${theme}`);
     }
   });
 
   test('exports a selection to a folder with readable names', async ({ page }) => {
-    const target = path.join(harness.dataDir, 'exported');
+    const target = path.join(session.harness.dataDir, 'exported');
     const shown = inGrid();
     for (const image of shown.slice(0, 3)) await tile(page, image.prompt).click({ modifiers: ['ControlOrMeta'] });
     await expect(bar(page)).toContainText('3 selected');

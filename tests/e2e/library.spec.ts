@@ -7,7 +7,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { blockOtherOrigins, expectLoaded } from './browser';
 import { startHarness, type Harness } from '../support/harness';
 import { testKeychainService } from '../support/keychain';
-import { BRIDGE_PATH } from '../../src/shared/web-bridge-protocol';
+import { requestFromElsewhere } from './seeded-harness';
 import { paintImage, seedLibrary, seedManyImages, type SeededLibrary } from '../support/seed-library';
 
 const env = { HOLST_KEYCHAIN_SERVICE: testKeychainService() };
@@ -34,27 +34,6 @@ const tiles = (page: Page) => grid(page).getByRole('option');
 const search = (page: Page) => page.getByLabel('Search prompts');
 const favouritesFilter = (page: Page) => page.getByRole('button', { name: 'Favourites', exact: true });
 const tile = (page: Page, prompt: string) => grid(page).getByRole('option', { name: prompt, exact: true });
-
-/** Sends one request to the core over a bridge connection of its own, as a second window would. */
-async function requestFromElsewhere(page: Page, channel: string, input: unknown): Promise<unknown> {
-  return page.evaluate(
-    async ({ bridgePath, channel, input }) => {
-      const socket = new WebSocket(`ws://${location.host}${bridgePath}`);
-      await new Promise((resolve) => socket.addEventListener('open', resolve));
-      const answer = new Promise<unknown>((resolve) =>
-        socket.addEventListener('message', (message) => {
-          const frame = JSON.parse(String(message.data)) as { t: string; result?: unknown };
-          if (frame.t === 'res') resolve(frame.result);
-        }),
-      );
-      socket.send(JSON.stringify({ t: 'req', id: 1, channel, input }));
-      const result = await answer;
-      socket.close();
-      return result;
-    },
-    { bridgePath: BRIDGE_PATH, channel, input },
-  );
-}
 
 test.describe('a library of 30 images', () => {
   let template: string;

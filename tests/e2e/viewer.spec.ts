@@ -3,18 +3,11 @@
 // harness, over a library seeded by the real core. Desktop differences (desktop-vs-browser.md): the
 // zoom only transforms the <img> (no canvas, so no cross-origin pixel reads), and the original is
 // loaded by URL (holst-media: in the app), never fetched; the clipboard is the page's own text API.
-import fs from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { blockOtherOrigins, expectLoaded } from './browser';
-import { startHarness, type Harness } from '../support/harness';
-import { testKeychainService } from '../support/keychain';
+import { expectLoaded } from './browser';
+import { shootChecked, useSeededHarness } from './seeded-harness';
 import { paintImage, withLibrary } from '../support/seed-library';
 
-const env = { HOLST_KEYCHAIN_SERVICE: testKeychainService() };
-const SHOTS = path.resolve('screenshots');
 /** More than a page (200) of matching images, between others the search leaves out. */
 const HARBOURS = 205;
 const PROMPT = 'a stormy harbour at dusk, fishing boats and gulls';
@@ -52,36 +45,7 @@ function seed(dataDir: string): Promise<Seeded> {
   });
 }
 
-let template: string;
-let seeded: Seeded;
-let harness: Harness;
-let foreign: string[];
-
-test.beforeAll(async () => {
-  test.setTimeout(180_000);
-  template = await fs.mkdtemp(path.join(os.tmpdir(), 'holst-e2e-viewer-seed-'));
-  seeded = await seed(template);
-});
-
-test.afterAll(async () => {
-  await fs.rm(template, { recursive: true, force: true });
-});
-
-test.beforeEach(async ({ page }) => {
-  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'holst-e2e-viewer-'));
-  await fs.cp(template, dataDir, { recursive: true });
-  harness = await startHarness(dataDir, env);
-  foreign = await blockOtherOrigins(page, harness.origin);
-});
-
-test.afterEach(async () => {
-  try {
-    expect(foreign, 'requests to anywhere but the harness').toEqual([]);
-  } finally {
-    await harness.stop();
-    await fs.rm(harness.dataDir, { recursive: true, force: true });
-  }
-});
+const session = useSeededHarness('viewer', seed);
 
 const viewerOf = (page: Page) => page.locator('.viewer');
 const percent = (page: Page) => viewerOf(page).locator('.zoom-percent');
@@ -95,7 +59,7 @@ async function placement(image: Locator): Promise<{ x: number; y: number; scale:
 }
 
 async function openLarge(page: Page) {
-  await page.goto(harness.url);
+  await page.goto(session.harness.url);
   await page.getByLabel('Search prompts').fill('stormy');
   await expect(page.getByRole('status').filter({ hasText: 'image' })).toHaveText('1 image');
   await page.getByRole('option', { name: PROMPT }).first().click();
@@ -117,7 +81,7 @@ test('zooms with the keys, the wheel and the buttons; pans by dragging; goes to 
   expect(fitted).toBeLessThan(100);
   const fittedAt = await placement(image);
   expect(fittedAt.scale * 100).toBeCloseTo(fitted, -1);
-  await expect(image).toHaveAttribute('src', `/media/preview/${seeded.large}`);
+  await expect(image).toHaveAttribute('src', `/media/preview/${session.seeded.large}`);
 
   // + zooms in around the middle, − back out to the fitted size.
   await page.keyboard.press('+');
@@ -132,7 +96,7 @@ test('zooms with the keys, the wheel and the buttons; pans by dragging; goes to 
   await page.keyboard.press('1');
   await expect(percent(page)).toHaveText('100%');
   await expect(actual).toHaveAttribute('aria-pressed', 'true');
-  await expect(image).toHaveAttribute('src', `/media/original/${seeded.large}`);
+  await expect(image).toHaveAttribute('src', `/media/original/${session.seeded.large}`);
   await expectLoaded(image);
   expect(await image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(2400);
 
@@ -193,7 +157,7 @@ test('zooms with the keys, the wheel and the buttons; pans by dragging; goes to 
 test('steps through the filtered view past the loaded page, to both ends', async ({ page }) => {
   // Over two hundred steps, each a round trip to the core, on a shared machine.
   test.setTimeout(300_000);
-  await page.goto(harness.url);
+  await page.goto(session.harness.url);
   await page.getByLabel('Search prompts').fill('harbour');
   await expect(page.getByRole('status').filter({ hasText: 'images' })).toHaveText(`${HARBOURS + 1} images`);
   // The newest match is the large picture; the next ones are the "harbour <n>", newest first.
@@ -230,7 +194,7 @@ test('steps through the filtered view past the loaded page, to both ends', async
 });
 
 test('shows the parameters and the revised prompt; Copy prompt puts the prompt on the clipboard', async ({ page, context }) => {
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: harness.origin });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: session.harness.origin });
   const { viewer } = await openLarge(page);
   const parameters = viewer.getByRole('region', { name: 'Parameters' });
   const rows = await parameters
@@ -337,15 +301,7 @@ test('renames, merges and deletes tags in the tag manager', async ({ page }) => 
   await expect(viewer.getByRole('listbox').getByRole('option')).toHaveText(['harbour']);
 });
 
-/** Screenshot, then fail on any serious or critical axe-core finding. */
-async function check(page: Page, name: string) {
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
-  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const serious = violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(serious, name).toEqual([]);
-}
+const check = shootChecked;
 
 for (const locale of ['en-US', 'ru-RU']) {
   test.describe(`screenshots (${locale})`, () => {
@@ -354,7 +310,7 @@ for (const locale of ['en-US', 'ru-RU']) {
     test('the viewer zoomed and the tag manager, light and dark', async ({ page }) => {
       // Four axe-core passes over a large page.
       test.setTimeout(150_000);
-      await page.goto(harness.url);
+      await page.goto(session.harness.url);
       await page.locator('input[type="search"]').first().fill('stormy');
       await expect(page.locator('.library-count')).toHaveText(/^1 /);
       await page.getByRole('option', { name: PROMPT }).first().click();
