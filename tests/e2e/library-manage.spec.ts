@@ -83,6 +83,24 @@ test.describe('a library of 600 images over six months', () => {
     await expect(page.getByRole('dialog', { name: shown[20]!.prompt })).toContainText('keepers');
   });
 
+  test('Shift with the arrow keys grows the selection from the focused tile', async ({ page }) => {
+    const shown = inGrid();
+    await tile(page, shown[2]!.prompt).focus();
+    await page.keyboard.press('Shift+ArrowRight');
+    await expect(bar(page)).toContainText('2 selected');
+    await page.keyboard.press('Shift+ArrowRight');
+    await expect(bar(page)).toContainText('3 selected');
+    await expect(tile(page, shown[4]!.prompt)).toBeFocused();
+    for (const image of shown.slice(2, 5)) await expect(tile(page, image.prompt)).toHaveAttribute('aria-selected', 'true');
+    await expect(tile(page, shown[1]!.prompt)).toHaveAttribute('aria-selected', 'false');
+    // From the same anchor, a row further down takes every tile between.
+    await page.keyboard.press('Shift+ArrowDown');
+    const columns = await page
+      .locator('.grid-spacer')
+      .evaluate((element) => new Set(Array.from(element.children).map((c) => c.getBoundingClientRect().left)).size);
+    await expect(bar(page)).toContainText(`${columns + 3} selected`);
+  });
+
   test('a Shift+click range reaches over pages never loaded, and a bulk favourite covers all of it', async ({ page }) => {
     const shown = inGrid();
     await tile(page, shown[0]!.prompt).click({ modifiers: ['ControlOrMeta'] });

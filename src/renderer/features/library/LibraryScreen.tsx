@@ -146,6 +146,12 @@ export function LibraryScreen() {
     if (how === 'toggle') selecting.toggle(id, at);
     else void selecting.extendTo(at).catch((failure: unknown) => useLibraryStore.setState({ error: errorText(failure) }));
   }, []);
+  const extend = useCallback((from: number, to: number) => {
+    void useSelectionStore
+      .getState()
+      .extendTo(to, from)
+      .catch((failure: unknown) => useLibraryStore.setState({ error: errorText(failure) }));
+  }, []);
   const jump = useCallback((offset: number) => grid.current?.scrollToIndex(offset), []);
   const openMenu = useCallback((id: number, x: number, y: number) => {
     opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
@@ -261,6 +267,7 @@ export function LibraryScreen() {
             onRange={showRange}
             onOpen={openImage}
             onSelect={select}
+            onExtend={extend}
             onAction={act}
             onMenu={openMenu}
             onDragTile={dragSelection}

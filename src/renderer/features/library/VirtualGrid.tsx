@@ -61,6 +61,8 @@ interface VirtualGridProps {
   onOpen(id: number): void;
   /** Ctrl/Cmd+click or Space toggles one image; Shift+click selects up to it. */
   onSelect(id: number, index: number, how: SelectHow): void;
+  /** Shift with a move key: the selection grows from the anchor (or `from`) to `to`. */
+  onExtend(from: number, to: number): void;
   /** Single-key actions on the focused picture: E = Edit, R = Use as reference. */
   onAction(id: number, action: 'edit' | 'reference'): void;
   onMenu(id: number, x: number, y: number): void;
@@ -74,7 +76,19 @@ interface VirtualGridProps {
  * page is not loaded yet. A multi-select listbox with one Tab stop: arrow keys, Page Up/Down,
  * Home and End move, Enter opens, Space selects.
  */
-export function VirtualGrid({ total, pages, selection, onRange, onOpen, onSelect, onAction, onMenu, onDragTile, ref }: VirtualGridProps) {
+export function VirtualGrid({
+  total,
+  pages,
+  selection,
+  onRange,
+  onOpen,
+  onSelect,
+  onExtend,
+  onAction,
+  onMenu,
+  onDragTile,
+  ref,
+}: VirtualGridProps) {
   const { t } = useTranslation(['library', 'common']);
   const labels = useMemo<TileLabels>(
     () => ({ favourite: t('tileFavourite'), toggle: t('selection.toggle'), imageN: (id) => t('common:imageN', { id }) }),
@@ -203,8 +217,10 @@ export function VirtualGrid({ total, pages, selection, onRange, onOpen, onSelect
     if (next === undefined) return;
     event.preventDefault();
     // Past the last row: stay on the last item rather than doing nothing.
-    if (event.key === 'ArrowDown' && next >= total && Math.floor(index / layout.columns) < layout.rows - 1) focusItem(total - 1);
-    else if (next >= 0 && next < total) focusItem(next);
+    const target = event.key === 'ArrowDown' && next >= total && Math.floor(index / layout.columns) < layout.rows - 1 ? total - 1 : next;
+    if (target < 0 || target >= total) return;
+    focusItem(target);
+    if (event.shiftKey) onExtend(index, target);
   };
 
   let tabbable = -1;

@@ -18,7 +18,8 @@ interface SelectionState {
   extending: boolean;
   toggle(id: number, index: number): void;
   /** Adds positions from the anchor to `index` (fetching the ids of positions not loaded). */
-  extendTo(index: number): Promise<void>;
+  /** Selects from the anchor (or `from`, when there is none yet) to `index`. */
+  extendTo(index: number, from?: number): Promise<void>;
   selectAll(): void;
   clear(): void;
 }
@@ -63,8 +64,8 @@ export const useSelectionStore = create<SelectionState>()((set, get) => {
       set({ model: next, anchor: index, extending: false });
     },
 
-    async extendTo(index) {
-      const anchor = get().anchor ?? index;
+    async extendTo(index, from) {
+      const anchor = get().anchor ?? from ?? index;
       const mine = ++ticket;
       set({ extending: true });
       try {
