@@ -17,6 +17,8 @@ const ROWS = Number(process.env.HOLST_BENCH_GRID_ROWS ?? 100_000);
 /** Frames per run: 2,000 steps of 300 px, a fifth of the way down 100,000 images (the whole way takes minutes). */
 const FRAMES = Number(process.env.HOLST_BENCH_GRID_FRAMES ?? 2_000);
 const STEP = 300;
+/** Where each run starts, as a fraction of the way down (0 = the top): a window deep in the grid without scrolling to it. */
+const FROM = Number(process.env.HOLST_BENCH_GRID_FROM ?? 0);
 const ROUNDS = Number(process.env.HOLST_BENCH_ROUNDS ?? 2);
 /** A rendered tile of the real grid; whatever box scrolls it is measured. */
 const TILE = '[aria-label="Images"] [data-index]';
@@ -44,7 +46,7 @@ class Grid {
 
   async run(page: Page, cdp: CDPSession, selector: string): Promise<void> {
     const before = await metrics(cdp);
-    const run: ScrollRun = await page.evaluate(scrollByFrames, { selector, step: STEP, count: FRAMES });
+    const run: ScrollRun = await page.evaluate(scrollByFrames, { selector, step: STEP, count: FRAMES, from: FROM });
     const after = await metrics(cdp);
     for (const name of METRICS) this.spent[name]! += (after[name] ?? 0) - (before[name] ?? 0);
     this.frames.push(...run.frames);
@@ -152,7 +154,7 @@ async function measure(page: Page, harness: Harness, ids: number[]): Promise<voi
   const way = ((100 * real.distance) / real.height).toFixed(0);
   console.log(
     `  (${geometry.columns} columns of ${geometry.size.toFixed(0)} px tiles in a ${geometry.width}×${geometry.height} box; ` +
-      `each run ${FRAMES} frames of ${STEP} px from the top = ${way}% of the ${real.height} px grid; ${ROUNDS} rounds each, alternated, in ${seconds} s)`,
+      `each run ${FRAMES} frames of ${STEP} px from ${FROM > 0 ? `${(100 * FROM).toFixed(0)}% down` : 'the top'} to ${way}% of the ${real.height} px grid; ${ROUNDS} rounds each, alternated, in ${seconds} s)`,
   );
   console.log(real.describe('library grid'));
   console.log(plain.describe('plain grid  '));

@@ -43,6 +43,7 @@ interface PageGlobals {
   };
   innerWidth: number;
   requestAnimationFrame(callback: (now: number) => void): number;
+  setTimeout(callback: () => void, ms: number): number;
   getComputedStyle(element: PageElement): { overflowY: string };
 }
 
@@ -69,12 +70,25 @@ export interface ScrollRun {
   scrollHeight: number;
 }
 
-/** Scrolls `selector` from the top, `step` px per animation frame, for `count` frames or to the bottom. */
-export function scrollByFrames({ selector, step, count }: { selector: string; step: number; count: number }): Promise<ScrollRun> {
-  const { document, requestAnimationFrame } = globalThis as unknown as PageGlobals;
+/**
+ * Scrolls `selector` `step` px per animation frame, for `count` frames or to the bottom, from the
+ * top or from `from` (a fraction of the way down, after a second for what a jump there loads).
+ */
+export function scrollByFrames({
+  selector,
+  step,
+  count,
+  from = 0,
+}: {
+  selector: string;
+  step: number;
+  count: number;
+  from?: number;
+}): Promise<ScrollRun> {
+  const { document, requestAnimationFrame, setTimeout } = globalThis as unknown as PageGlobals;
   const box = document.querySelector(selector);
   if (!box) throw new Error(`no ${selector} on the page`);
-  box.scrollTop = 0;
+  box.scrollTop = Math.floor(from * (box.scrollHeight - box.clientHeight));
   return new Promise((resolve) => {
     const frames: number[] = [];
     const images: number[] = [];
@@ -92,8 +106,8 @@ export function scrollByFrames({ selector, step, count }: { selector: string; st
       box.scrollTop += step;
       requestAnimationFrame(tick);
     };
-    // Two frames first, so the reset to the top is painted before the clock starts.
-    requestAnimationFrame(() => requestAnimationFrame(tick));
+    // Two frames first, so the starting place is painted before the clock starts.
+    setTimeout(() => requestAnimationFrame(() => requestAnimationFrame(tick)), from > 0 ? 1000 : 0);
   });
 }
 

@@ -112,7 +112,7 @@ export const useFileImportStore = create<FileImportState>()((set, get) => {
     return ++ticket;
   };
 
-  /** Sends the pictures among `found` one by one; the others are listed with why. */
+  /** Sends the pictures among `found` one by one; the others are listed with why. Cancel stops it between files. */
   const send = async (mine: number, found: FoundFile[], alreadySkipped: SkippedFile[] = []) => {
     const skipped = [...alreadySkipped];
     const pictures: FoundFile[] = [];
@@ -123,19 +123,25 @@ export const useFileImportStore = create<FileImportState>()((set, get) => {
     }
     set({ run: { ...get().run!, scanning: false, total: pictures.length, skipped } });
     for (const { file, path } of pictures) {
-      if (mine !== ticket) return;
-      const run = { ...get().run! };
+      if (mine !== ticket) break;
+      let change: (run: FileImportRun) => Partial<FileImportRun>;
       try {
-        const answer = await unwrap(holst.library.importBytes({ name: fileName(file), base64: await readBase64(file) }));
-        if (answer.duplicate) run.duplicates++;
-        else run.imported++;
+        const base64 = await readBase64(file);
+        // Cancelled while it was read: not sent.
+        if (mine !== ticket) break;
+        const answer = await unwrap(holst.library.importBytes({ name: fileName(file), base64 }));
+        change = (run) => (answer.duplicate ? { duplicates: run.duplicates + 1 } : { imported: run.imported + 1 });
       } catch (error) {
-        run.skipped = [...run.skipped, { name: path || i18n.t('library:fileImport.pastedImage'), reason: reasonOf(error) }];
+        const item = { name: path || i18n.t('library:fileImport.pastedImage'), reason: reasonOf(error) };
+        change = (run) => ({ skipped: [...run.skipped, item] });
       }
-      run.done++;
-      if (mine === ticket) set({ run });
+      // Counted even when Cancel came while it was on its way: the core has kept it.
+      const run = get().run;
+      if (!run) return;
+      set({ run: { ...run, ...change(run), done: run.done + 1 } });
     }
-    if (mine === ticket) set({ run: { ...get().run!, finished: true } });
+    const run = get().run;
+    if (run) set({ run: { ...run, finished: true } });
   };
 
   return {
@@ -199,7 +205,8 @@ export const useFileImportStore = create<FileImportState>()((set, get) => {
         return;
       }
       ticket++;
-      set({ run: { ...run, scanning: false, finished: true, cancelled: true } });
+      // While pictures are sent, the sending loop closes the run once the one on its way is in.
+      set({ run: run.scanning ? { ...run, scanning: false, finished: true, cancelled: true } : { ...run, cancelled: true } });
     },
 
     dismiss: () => set({ run: null, busy: null }),

@@ -1,21 +1,20 @@
 import { create } from 'zustand';
 import { isHolstError } from '../../shared/errors';
-import type { ImageDetail, ImageRecord, LibraryPage, LibraryView, Timeline } from '../../shared/library';
+import type { ImageDetail, ImageRecord, LibraryView, Timeline } from '../../shared/library';
 import { holst, unwrap } from '../bridge';
 import { errorText } from '../i18n/errors';
-import { itemAt, PAGE_SIZE, pagesOf, withoutImage, withPage, withRecord, type Pages } from './library-pages';
+import { fetchIdsBetween, fetchPage, sameView, viewOf, type ViewFilters } from './library-fetch';
+import { runOneAtATime } from './one-at-a-time';
+import { PAGE_SIZE, pagesOf, withoutImage, withPage, withRecord, type Pages } from './library-pages';
 
 export { PAGE_SIZE, itemAt, positionOf, type Pages } from './library-pages';
+export type { ViewFilters } from './library-fetch';
 /** How long typing pauses before the search runs. */
 export const SEARCH_DELAY_MS = 150;
 /** The grid's missing pages are fetched at most this often (a fling past many pages asks only for where it lands). */
 const FILL_DELAY_MS = 30;
-/** Most images one request for a Shift+click range asks for. */
-const RANGE_CHUNK = 500;
 
 type Filters = LibraryView;
-/** The view's filters other than the search text (provider, model, source, tag, favourites, dates, the trash). */
-export type ViewFilters = Omit<LibraryView, 'query'>;
 export type TimelineMonth = Timeline['months'][number];
 
 interface LibraryState {
@@ -65,22 +64,6 @@ interface LibraryState {
 /** Errors are kept as the sentence the user reads (the catalogue's, for the language in use). */
 const message = (error: unknown) => errorText(error);
 
-const filtersOf = (state: Pick<LibraryState, 'query' | 'favouritesOnly' | 'filters'>): Filters => {
-  const query = state.query.trim().slice(0, 500);
-  const { favorites: _favorites, ...rest } = state.filters;
-  return { ...rest, ...(query ? { query } : {}), ...(state.favouritesOnly ? { favorites: true } : {}) };
-};
-
-const sameFilters = (a: Filters, b: Filters) => JSON.stringify(sortedEntries(a)) === JSON.stringify(sortedEntries(b));
-const sortedEntries = (view: Filters) => Object.entries(view).sort(([x], [y]) => x.localeCompare(y));
-
-/** One page of `view` at `page`: after a loaded full page by its keyset cursor (cheap), else by offset. */
-function fetchPage(view: Filters, pages: Pages, page: number): Promise<ImageRecord[]> {
-  const previous = pages.get(page - 1);
-  const at = previous?.length === PAGE_SIZE ? { cursor: previous.at(-1)!.id } : { offset: page * PAGE_SIZE };
-  return unwrap(holst.library.list({ ...view, ...at, limit: PAGE_SIZE })).then((answer) => answer.items);
-}
-
 export const useLibraryStore = create<LibraryState>()((set, get) => {
   /** Bumped by every first-page load: answers for an older view are stale and dropped. */
   let generation = 0;
@@ -100,12 +83,17 @@ export const useLibraryStore = create<LibraryState>()((set, get) => {
 
   const centre = () => Math.floor((inView.start + inView.end) / 2 / PAGE_SIZE);
 
-  /** Fetches the missing pages in view; a run of them goes one after the other, each by the last one's cursor. */
+  /**
+   * Fetches the missing pages in view, then the pages half a page beyond it either way (so steady
+   * scrolling finds them loaded); a run of them goes one after the other, each by the last one's cursor.
+   */
   const fillView = () => {
     const { loaded, total } = get();
     if (!loaded) return;
     const at = epoch;
-    const missing = pagesOf(inView.start, inView.end, total).filter((page) => !get().pages.has(page) && !inflight.has(page));
+    const ahead = pagesOf(Math.max(0, inView.start - PAGE_SIZE / 2), inView.end + PAGE_SIZE / 2, total);
+    const wanted = [...new Set([...pagesOf(inView.start, inView.end, total), ...ahead])];
+    const missing = wanted.filter((page) => !get().pages.has(page) && !inflight.has(page));
     for (const page of missing) inflight.add(page);
     void (async () => {
       for (const page of missing) {
@@ -183,28 +171,14 @@ export const useLibraryStore = create<LibraryState>()((set, get) => {
     set(next);
   };
 
-  // Changes come in bursts (an import, a bulk action): one refresh runs at a time, and once more after it if needed.
-  let refreshing = false;
-  let again = false;
-  holst.on('library.changed', () => {
-    if (refreshing) {
-      again = true;
-      return;
-    }
-    refreshing = true;
-    void (async () => {
-      try {
-        do {
-          again = false;
-          await Promise.all([refreshView(), refreshSelected()]);
-        } while (again);
-      } catch (error) {
-        set({ error: message(error) });
-      } finally {
-        refreshing = false;
-      }
-    })();
-  });
+  // One refresh at a time, and once more after it if changes came meanwhile.
+  holst.on(
+    'library.changed',
+    runOneAtATime(
+      () => Promise.all([refreshView(), refreshSelected()]),
+      (error) => set({ error: message(error) }),
+    ),
+  );
 
   return {
     view: {},
@@ -226,7 +200,7 @@ export const useLibraryStore = create<LibraryState>()((set, get) => {
     load() {
       clearTimeout(searchTimer);
       const gen = ++generation;
-      const filters = filtersOf(get());
+      const filters = viewOf(get());
       set({ loading: true, error: null });
       currentLoad = (async () => {
         try {
@@ -274,34 +248,15 @@ export const useLibraryStore = create<LibraryState>()((set, get) => {
       }, FILL_DELAY_MS);
     },
 
-    async idsBetween(start, end) {
-      const { pages } = get();
-      const loaded: number[] = [];
-      for (let index = start; index < end; index++) {
-        const item = itemAt(pages, index);
-        if (!item) break;
-        loaded.push(item.id);
-      }
-      if (loaded.length === end - start) return loaded;
-      // Not all loaded: ask for the range itself, by offset first and then each chunk by the last one's cursor.
-      const ids: number[] = [];
-      let cursor: number | null = null;
-      while (ids.length < end - start) {
-        const limit = Math.min(RANGE_CHUNK, end - start - ids.length);
-        const at = cursor === null ? { offset: start } : { cursor };
-        const page: LibraryPage = await unwrap(holst.library.list({ ...active, ...at, limit }));
-        ids.push(...page.items.map((item) => item.id));
-        if (page.nextCursor === null || page.items.length === 0) break;
-        cursor = page.nextCursor;
-      }
-      return ids;
+    idsBetween(start, end) {
+      return fetchIdsBetween(active, get().pages, start, end);
     },
 
     setQuery(query) {
       set({ query });
       clearTimeout(searchTimer);
       searchTimer = setTimeout(() => {
-        if (get().loaded && sameFilters(filtersOf(get()), active)) return;
+        if (get().loaded && sameView(viewOf(get()), active)) return;
         void get().load();
       }, SEARCH_DELAY_MS);
     },

@@ -99,7 +99,9 @@ export async function importFiles(
       } catch (error) {
         const { code, message } = toErrorPayload(error);
         const status = code === 'no_image' || code === 'invalid_input' ? 'skipped' : code === 'cancelled' ? 'skipped' : 'failed';
-        results.push({ path: file, status, reason: code === 'internal' && error instanceof Error ? error.message : message });
+        // Stopped mid-file by Cancel: reported like the files Cancel kept from starting, not as a problem.
+        const reason = code === 'cancelled' ? 'import cancelled' : code === 'internal' && error instanceof Error ? error.message : message;
+        results.push({ path: file, status, reason });
       }
       done++;
       report(file);

@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import sharp, { type SharpOptions } from 'sharp';
+import sharp, { type Sharp, type SharpOptions } from 'sharp';
 
 export const THUMB_SIZE = 256;
 export const PREVIEW_SIZE = 1600;
@@ -36,15 +36,17 @@ export async function decodeAndMakeThumbnails(file: string | Uint8Array, tempBas
   const options: SharpOptions = { failOn: 'truncated', limitInputPixels: MAX_PIXELS, animated: false };
   const meta = await sharp(file, options).metadata();
   const { width, height } = meta.autoOrient;
+  // Upright already (no EXIF orientation, as with every PNG): the rotation step is left out, it costs a tenth of the decode.
+  const upright = (meta.orientation ?? 1) === 1;
+  const orient = (image: Sharp) => (upright ? image : image.autoOrient());
   const thumbTemp = `${tempBase}.thumb.webp`;
   const thumb = insideSize(width, height, THUMB_SIZE);
   let previewTemp: string | null = null;
   if (Math.max(width, height) <= PREVIEW_SIZE) {
-    await sharp(file, options).autoOrient().resize(thumb.width, thumb.height, { fit: 'fill' }).webp(THUMB_WEBP).toFile(thumbTemp);
+    await orient(sharp(file, options)).resize(thumb.width, thumb.height, { fit: 'fill' }).webp(THUMB_WEBP).toFile(thumbTemp);
   } else {
     previewTemp = `${tempBase}.preview.webp`;
-    const { data, info } = await sharp(file, options)
-      .autoOrient()
+    const { data, info } = await orient(sharp(file, options))
       .resize(PREVIEW_SIZE, PREVIEW_SIZE, { fit: 'inside' })
       .raw()
       .toBuffer({ resolveWithObject: true });
