@@ -1,10 +1,12 @@
-// Ingest of photo-sized PNGs with thumbnails, two at a time (as the import job runs), beside the
-// decode bound: what sharp alone needs to decode the same files on the same cores.
+// Ingest of photo-sized PNGs with thumbnails, as the import job runs it over a folder and as
+// pictures arrive in memory, IMPORT_CONCURRENCY at a time, beside the decode bound: what sharp
+// alone needs to decode the same files on the same cores.
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { ImageLibrary } from '../src/main/core/library/image-library';
+import { IMPORT_CONCURRENCY, importFiles } from '../src/main/core/library/import-files';
 import { silentLogger } from '../src/main/core/logging/log';
 import { photoLikePng } from '../tests/support/images';
 import { median, report } from './report';
@@ -12,7 +14,7 @@ import { median, report } from './report';
 const PHOTOS = 48;
 /** Rounds of the whole set; the machine may be shared, so the best and the median are both shown. */
 const ROUNDS = Number(process.env.HOLST_BENCH_ROUNDS ?? 5);
-const CONCURRENCY = 2;
+const CONCURRENCY = IMPORT_CONCURRENCY;
 const options = { maxImageBytes: () => 100 * 1024 * 1024, logger: silentLogger };
 
 /** CPU milliseconds (all threads of this process) per item of the last `throughput` run: steadier than wall time on a busy machine. */
@@ -33,21 +35,39 @@ async function throughput<T>(items: T[], work: (item: T) => Promise<unknown>): P
   return items.length / ((performance.now() - started) / 1000);
 }
 
-/** Ingests every photo into a new, empty library; answers images per second. */
-async function ingestRound(input: (i: number) => { bytes: Uint8Array } | { path: string }): Promise<number> {
+/** Runs `work` on a new, empty library, then removes it. */
+async function withEmptyLibrary<T>(work: (library: ImageLibrary) => Promise<T>): Promise<T> {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'holst-bench-ingest-'));
   const library = await ImageLibrary.open(dataDir, options);
   try {
-    const indexes = Array.from({ length: PHOTOS }, (_, i) => i);
-    return await throughput(indexes, async (i) => {
-      const { duplicate } = await library.ingest(input(i), { source: 'generated', prompt: 'photo bench' });
-      if (duplicate) throw new Error(`photo ${i} was taken for a duplicate`);
-    });
+    return await work(library);
   } finally {
     library.close();
     await fs.rm(dataDir, { recursive: true, force: true });
   }
 }
+
+/** Ingests every photo from memory; answers images per second. */
+const ingestBytes = (photos: Buffer[]) =>
+  withEmptyLibrary((library) =>
+    throughput(photos, async (bytes) => {
+      const { duplicate } = await library.ingest({ bytes }, { source: 'generated', prompt: 'photo bench' });
+      if (duplicate) throw new Error('a photo was taken for a duplicate');
+    }),
+  );
+
+/** The import job over the folder of photos; answers images per second. */
+const importFolder = (folder: string) =>
+  withEmptyLibrary(async (library) => {
+    const started = performance.now();
+    const cpu = process.cpuUsage();
+    const results = await importFiles(library, [folder]);
+    const used = process.cpuUsage(cpu);
+    const imported = results.filter((result) => result.status === 'imported').length;
+    if (imported !== PHOTOS) throw new Error(`the import kept ${imported} of ${PHOTOS} photos`);
+    lastCpuPerItem = (used.user + used.system) / 1000 / PHOTOS;
+    return PHOTOS / ((performance.now() - started) / 1000);
+  });
 
 interface Row {
   rates: number[];
@@ -78,8 +98,8 @@ async function main(): Promise<void> {
     // Interleaved, so a burst of load elsewhere on the machine hits every row alike.
     for (let round = 0; round < ROUNDS; round++) {
       await measure(decode, () => throughput(photos, (photo) => sharp(photo, { failOn: 'truncated' }).raw().toBuffer()));
-      await measure(fromBytes, () => ingestRound((i) => ({ bytes: photos[i]! })));
-      await measure(fromFiles, () => ingestRound((i) => ({ path: path.join(sourceDir, `${i}.png`) })));
+      await measure(fromBytes, () => ingestBytes(photos));
+      await measure(fromFiles, () => importFolder(sourceDir));
     }
     const what = `1024×1024 photo-like PNGs (${averageMb.toFixed(1)} MB each)`;
     console.log(

@@ -23,7 +23,7 @@ import { EXT_BY_MIME, LibraryLayout } from './layout';
 import { LibraryCount } from './library-count';
 import { LibraryQueries } from './library-queries';
 import { deleteTag, normalizeTags, removeOrphanTags, renameTag } from './library-tags';
-import { receiveBytes, syncFile, type IngestInput } from './receive-bytes';
+import { inMemory, receiveBytes, syncFile, type IngestInput } from './receive-bytes';
 import { toImageRecord, type ImageRow } from './records';
 import { decodeAndMakeThumbnails, PREVIEW_SIZE, remakeDerivative, THUMB_SIZE } from './thumbnails';
 import { LibraryTimeline } from './timeline';
@@ -149,7 +149,9 @@ export class ImageLibrary {
    * one transaction. The same bytes are stored once. A failure or cancel stores nothing.
    */
   async ingest(input: IngestInput, meta: IngestMeta, signal?: AbortSignal): Promise<IngestResult> {
-    const received = await receiveBytes(input, this.layout.tmp, this.options.maxImageBytes(), signal);
+    const maxBytes = this.options.maxImageBytes();
+    const source = await inMemory(input, maxBytes);
+    const received = await receiveBytes(source, this.layout.tmp, maxBytes, signal);
     const cleanup: string[] = [received.temp];
     const pending: Array<Promise<unknown>> = [];
     try {
@@ -171,7 +173,7 @@ export class ImageLibrary {
       let decoded;
       try {
         // Bytes already in memory are decoded from there rather than read back from the temp file.
-        decoded = await decodeAndMakeThumbnails('bytes' in input ? input.bytes : received.temp, received.temp);
+        decoded = await decodeAndMakeThumbnails('bytes' in source ? source.bytes : received.temp, received.temp);
       } catch (error) {
         const reason = (error as Error).message.split('\n')[0];
         throw new HolstError('no_image', `Not saved: the ${format.ext.toUpperCase()} data is damaged or incomplete (${reason}).`, {

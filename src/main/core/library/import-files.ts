@@ -58,7 +58,13 @@ export async function collectImportFiles(
 }
 
 /**
- * Imports files and folders into the library, two at a time: duplicates are recognised, files
+ * Files ingested at once by an import. One more than the 2 cores the app is sized for: while one
+ * waits on the disk (reading, flushing), the others keep both cores decoding.
+ */
+export const IMPORT_CONCURRENCY = 3;
+
+/**
+ * Imports files and folders into the library, IMPORT_CONCURRENCY at a time: duplicates are recognised, files
  * that are not images are skipped with the reason, progress is reported, and `signal` stops it.
  */
 export async function importFiles(
@@ -107,7 +113,7 @@ export async function importFiles(
       report(file);
     }
   };
-  await Promise.all([worker(), worker()]);
+  await Promise.all(Array.from({ length: IMPORT_CONCURRENCY }, worker));
   report(null, true);
   return results;
 }

@@ -18,6 +18,29 @@ function formatBytes(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MB` : `${Math.round(bytes / 1024)} KB`;
 }
 
+/** Files up to this size are read into memory whole: one read, and the decoder reads the memory rather than the file again. */
+const IN_MEMORY_MAX = 64 * 1024 * 1024;
+
+const readError = (file: string, error: unknown) => {
+  const { code, message } = error as NodeJS.ErrnoException;
+  return new HolstError(code === 'ENOENT' ? 'not_found' : 'storage', `Cannot read ${file}: ${message}`, { cause: error });
+};
+
+/**
+ * A file no larger than IN_MEMORY_MAX (and the library's limit) as its bytes, read at once;
+ * anything else as it was, to be streamed.
+ */
+export async function inMemory(input: IngestInput, maxBytes: number): Promise<IngestInput> {
+  if (!('path' in input)) return input;
+  try {
+    const stat = await fs.stat(input.path);
+    if (!stat.isFile() || stat.size > Math.min(IN_MEMORY_MAX, maxBytes)) return input;
+    return { bytes: await fs.readFile(input.path) };
+  } catch (error) {
+    throw readError(input.path, error);
+  }
+}
+
 async function* chunksOf(input: IngestInput): AsyncIterable<Uint8Array> {
   if ('bytes' in input) {
     yield input.bytes;
@@ -25,8 +48,7 @@ async function* chunksOf(input: IngestInput): AsyncIterable<Uint8Array> {
     try {
       yield* createReadStream(input.path, { highWaterMark: 256 * 1024 }) as AsyncIterable<Buffer>;
     } catch (error) {
-      const { code, message } = error as NodeJS.ErrnoException;
-      throw new HolstError(code === 'ENOENT' ? 'not_found' : 'storage', `Cannot read ${input.path}: ${message}`, { cause: error });
+      throw readError(input.path, error);
     }
   } else {
     yield* input.stream;
