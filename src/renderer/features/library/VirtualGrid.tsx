@@ -130,9 +130,10 @@ export function VirtualGrid({
     setTopRow(row);
   };
 
+  /** Rows the view can show at once, counting the one cut at the top; the last in view is at most topRow + visibleRows - 1. */
   const visibleRows = Math.ceil(viewport.height / layout.rowHeight) + 1;
   const firstRow = Math.max(0, topRow - OVERSCAN_ROWS);
-  const lastRow = Math.min(layout.rows - 1, topRow + visibleRows + OVERSCAN_ROWS);
+  const lastRow = Math.min(layout.rows - 1, topRow + visibleRows - 1 + OVERSCAN_ROWS);
   const start = viewport.width === 0 ? 0 : firstRow * layout.columns;
   const end = viewport.width === 0 ? 0 : Math.min(total, (lastRow + 1) * layout.columns);
   const topIndex = Math.min(Math.max(0, total - 1), topRow * layout.columns);
