@@ -24,7 +24,8 @@ const COMPACT_TRASH_INDEX_AFTER = 1000;
 export class BulkActions {
   constructor(
     private readonly db: Db,
-    private readonly removeFiles: (sha256: string, ext: string) => Promise<void>,
+    /** Removes an image's files unless a row holds the same bytes again; answers whether it did. */
+    private readonly removeFiles: (sha256: string, ext: string) => Promise<unknown>,
   ) {
     db.exec('CREATE TEMP TABLE IF NOT EXISTS selection_ids (id INTEGER PRIMARY KEY)');
   }

@@ -74,6 +74,8 @@ export class ImageLibrary {
   private readonly timelines: LibraryTimeline;
   /** Trash, restore, favourite, tag and delete many images at once, each in one transaction. */
   readonly bulk: BulkActions;
+  /** Whether a row holds the bytes of a hash (before files named by it are removed). */
+  private readonly hasBytes: ReturnType<Db['prepare']>;
 
   private constructor(
     readonly db: Db,
@@ -84,7 +86,8 @@ export class ImageLibrary {
     this.queries = new LibraryQueries(db);
     this.counts = new LibraryCount(db);
     this.timelines = new LibraryTimeline(db);
-    this.bulk = new BulkActions(db, (sha256, ext) => this.removeFiles(sha256, ext));
+    this.bulk = new BulkActions(db, (sha256, ext) => this.removeUnusedFiles(sha256, ext));
+    this.hasBytes = db.prepare('SELECT 1 FROM images WHERE sha256 = ?');
   }
 
   /** Opens the database, migrates it, and undoes whatever a crash left half done. */
@@ -120,14 +123,12 @@ export class ImageLibrary {
     }>;
     let undoneIngests = 0;
     let finishedDeletes = 0;
-    const hasRow = this.db.prepare('SELECT 1 FROM images WHERE sha256 = ?');
     let next = 0;
     // Several removals at once: a crash while emptying a large trash leaves thousands of entries.
     const worker = async () => {
       while (next < entries.length) {
         const entry = entries[next++]!;
-        if (hasRow.get(entry.sha256) !== undefined) continue;
-        await this.removeFiles(entry.sha256, entry.ext);
+        if (!(await this.removeUnusedFiles(entry.sha256, entry.ext))) continue;
         if (entry.op === 'ingest') undoneIngests++;
         else finishedDeletes++;
       }
@@ -348,21 +349,6 @@ export class ImageLibrary {
     return this.layout.original(image.sha256, EXT_BY_MIME[image.mime] ?? 'bin');
   }
 
-  /** Copies the original to `target`; refuses to overwrite unless asked. */
-  async exportOriginal(id: number, target: string, overwrite = false): Promise<string> {
-    const image = this.require(id);
-    const destination = path.resolve(target);
-    try {
-      await fs.copyFile(this.originalPath(image), destination, overwrite ? 0 : fs.constants.COPYFILE_EXCL);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'EEXIST')
-        throw new HolstError('invalid_input', `${destination} already exists; choose another name or allow overwriting.`);
-      throw new HolstError('storage', `Could not export image ${id} to ${destination}: ${(error as Error).message}`, { cause: error });
-    }
-    return destination;
-  }
-
   /**
    * The file behind `holst-media://<kind>/<id>`. Takes an id only, never a path, so no request
    * can reach outside the library; anything but a plain id is null. Missing thumbnails are remade.
@@ -464,6 +450,16 @@ export class ImageLibrary {
   private async moveInto(temp: string, target: string): Promise<void> {
     await fs.mkdir(path.dirname(target), { recursive: true });
     await fs.rename(temp, target);
+  }
+
+  /**
+   * Removes a journalled file and its thumbnail and preview unless a row holds those bytes (they
+   * came in again since the entry was written); answers whether it removed them.
+   */
+  private async removeUnusedFiles(sha256: string, ext: string): Promise<boolean> {
+    if (this.hasBytes.get(sha256) !== undefined) return false;
+    await this.removeFiles(sha256, ext);
+    return true;
   }
 
   private async removeFiles(sha256: string, ext: string): Promise<void> {
