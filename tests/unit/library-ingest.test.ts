@@ -6,6 +6,7 @@ import sharp from 'sharp';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { HolstError } from '../../src/shared/errors';
 import { ImageLibrary } from '../../src/main/core/library/image-library';
+import { importFiles } from '../../src/main/core/library/import-files';
 import { silentLogger } from '../../src/main/core/logging/log';
 import { photoLikePng, solidImage } from '../support/images';
 import { removeTempDirs, tempDir } from '../support/temp-dir';
@@ -217,6 +218,35 @@ describe('ingest', () => {
     for (const image of images) {
       const stored = await fs.readFile(library.originalPath(image));
       expect(createHash('sha256').update(stored).digest('hex')).toBe(image.sha256);
+    }
+  });
+
+  it('reads files into reused buffers without mixing them up: large after small, a refused file between, three at a time', async () => {
+    const library = await openLibrary();
+    const dir = await tempDir();
+    // Sizes alternate so a small file lands in a buffer that last held a larger one, and the reverse.
+    const sources = [
+      { name: 'a.png', bytes: await solidImage(1, 'png', 40, 30) },
+      { name: 'b.png', bytes: await photoLikePng(1024, 1024, 41) },
+      { name: 'c.png', bytes: await solidImage(2, 'png', 30, 40) },
+      { name: 'd.png', bytes: (await photoLikePng(900, 700, 42)).subarray(0, 200_000) },
+      { name: 'e.png', bytes: await photoLikePng(800, 900, 43) },
+      { name: 'f.png', bytes: await solidImage(3, 'png', 50, 20) },
+    ];
+    for (const { name, bytes } of sources) await fs.writeFile(path.join(dir, name), bytes);
+    const results = await importFiles(library, [dir]);
+    expect(results.map((r) => [path.basename(r.path), r.status]).sort()).toEqual(
+      sources.map(({ name }) => [name, name === 'd.png' ? 'skipped' : 'imported']),
+    );
+    for (const { name, bytes } of sources.filter((s) => s.name !== 'd.png')) {
+      const image = library.require(results.find((r) => path.basename(r.path) === name)!.id!);
+      const stored = await fs.readFile(library.originalPath(image));
+      expect(stored.equals(bytes), name).toBe(true);
+      const meta = await sharp(bytes).metadata();
+      expect([image.width, image.height], name).toEqual([meta.width, meta.height]);
+      // The thumbnail was made from this file's bytes: its mean colour is the picture's.
+      const [thumb, picture] = await Promise.all([sharp(library.layout.thumb(image.sha256)).stats(), sharp(bytes).stats()]);
+      thumb.channels.slice(0, 3).forEach((channel, i) => expect(Math.abs(channel.mean - picture.channels[i]!.mean), name).toBeLessThan(3));
     }
   });
 

@@ -151,7 +151,15 @@ export class ImageLibrary {
    */
   async ingest(input: IngestInput, meta: IngestMeta, signal?: AbortSignal): Promise<IngestResult> {
     const maxBytes = this.options.maxImageBytes();
-    const source = await inMemory(input, maxBytes);
+    const held = await inMemory(input, maxBytes);
+    try {
+      return await this.ingestFrom(held.input, maxBytes, meta, signal);
+    } finally {
+      held.release();
+    }
+  }
+
+  private async ingestFrom(source: IngestInput, maxBytes: number, meta: IngestMeta, signal?: AbortSignal): Promise<IngestResult> {
     const received = await receiveBytes(source, this.layout.tmp, maxBytes, signal);
     const cleanup: string[] = [received.temp];
     const pending: Array<Promise<unknown>> = [];
@@ -210,6 +218,8 @@ export class ImageLibrary {
           },
           Number(journal),
         );
+        // Every temp file was renamed into place: nothing is left to remove.
+        cleanup.length = 0;
         return { image: this.require(id), duplicate: false };
       } catch (error) {
         const raced = this.rowBySha(sha256);
