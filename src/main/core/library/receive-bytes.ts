@@ -29,7 +29,8 @@ const readError = (file: string, error: unknown) => {
 /**
  * Read buffers kept for the next file. A new 3 MB Buffer for every picture costs its allocation,
  * page faults and garbage collection: about a tenth of an import's CPU. At most READ_BUFFERS_KEPT
- * are kept, none larger than READ_BUFFER_KEPT_MAX, so the library holds at most 64 MB between imports.
+ * are kept, none larger than READ_BUFFER_KEPT_MAX, so the library holds at most 64 MB between
+ * files, and none once it has been idle a while.
  */
 const spareBuffers: Buffer[] = [];
 const READ_BUFFERS_KEPT = 4;
@@ -42,11 +43,17 @@ function takeBuffer(size: number): Buffer {
   return Buffer.allocUnsafeSlow(Math.ceil(size / MB) * MB);
 }
 
+/** Spare buffers are let go once no file has been read for this long: an idle app holds none. */
+const SPARE_BUFFERS_IDLE_MS = 20_000;
+let dropSpares: NodeJS.Timeout | undefined;
+
 function keepBuffer(buffer: Buffer): void {
   if (buffer.length > READ_BUFFER_KEPT_MAX) return;
   spareBuffers.push(buffer);
   // The largest are kept: they take any picture the smaller ones could.
   if (spareBuffers.length > READ_BUFFERS_KEPT) spareBuffers.sort((a, b) => b.length - a.length).length = READ_BUFFERS_KEPT;
+  clearTimeout(dropSpares);
+  dropSpares = setTimeout(() => (spareBuffers.length = 0), SPARE_BUFFERS_IDLE_MS).unref();
 }
 
 /** An input and what to call once nothing reads it any more (a read buffer goes back for reuse). */
