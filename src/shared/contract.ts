@@ -142,7 +142,6 @@ export const requests = {
   'library.get': { input: byId, output: ImageDetailSchema },
   'library.setFavorite': { input: z.object({ id: ImageIdSchema, favorite: z.boolean() }), output: ImageRecordSchema },
   'library.setTags': { input: z.object({ id: ImageIdSchema, tags: z.array(TagSchema).max(50) }), output: z.array(z.string()) },
-  'library.tags': { input: none, output: z.array(z.string()) },
   /** Providers, models, sources and tags in the library with how many images have each (for the filters). */
   'library.facets': { input: none, output: LibraryFacetsSchema },
   /** The months of a view with their counts and places in the grid (the date scrubber). */

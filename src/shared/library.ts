@@ -147,7 +147,8 @@ export type LibraryPage = z.infer<typeof LibraryPageSchema>;
 
 export const ImportFileResultSchema = z.object({
   path: z.string(),
-  status: z.enum(['imported', 'duplicate', 'skipped', 'failed']),
+  /** `cancelled`: Cancel stopped the import before this file was in (not a problem with the file). */
+  status: z.enum(['imported', 'duplicate', 'skipped', 'failed', 'cancelled']),
   id: ImageIdSchema.optional(),
   reason: z.string().optional(),
 });

@@ -13,6 +13,18 @@ export async function blockOtherOrigins(page: Page, origin: string): Promise<str
   return foreign;
 }
 
+/** The bridge requests the page sends from now on, in order, as sent (channel and input). */
+export function recordRequests(page: Page): Array<{ channel: string; input: Record<string, unknown> }> {
+  const sent: Array<{ channel: string; input: Record<string, unknown> }> = [];
+  page.on('websocket', (socket) =>
+    socket.on('framesent', ({ payload }) => {
+      const frame = JSON.parse(String(payload)) as { t?: string; channel?: string; input?: Record<string, unknown> };
+      if (frame.t === 'req' && frame.channel) sent.push({ channel: frame.channel, input: frame.input ?? {} });
+    }),
+  );
+  return sent;
+}
+
 /** The image really decoded: the browser fetched and understood its bytes. */
 export async function expectLoaded(image: Locator): Promise<void> {
   await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);

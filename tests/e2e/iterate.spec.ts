@@ -74,6 +74,11 @@ test.describe('iterating on a picture', () => {
       .click();
     const compare = page.getByRole('dialog', { name: /^Compare Image \d+ and Image \d+$/ });
     await expect(compare.getByRole('slider')).toBeFocused();
+    // Tab and Shift+Tab go round the dialog's controls and never leave it.
+    for (const key of ['Tab', 'Tab', 'Tab', 'Tab', 'Shift+Tab', 'Shift+Tab', 'Shift+Tab', 'Shift+Tab']) {
+      await page.keyboard.press(key);
+      expect(await compare.evaluate((element) => element.contains(document.activeElement))).toBe(true);
+    }
     await page.keyboard.press('Escape');
     await expect(compare).toHaveCount(0);
     await expect(before).toBeVisible();

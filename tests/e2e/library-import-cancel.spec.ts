@@ -9,6 +9,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { cancelOnceDone } from './import-status';
 import { dropTree } from './library-filters-support';
 import { requestFromElsewhere, useSeededHarness } from './seeded-harness';
 import { paintImage, withLibrary } from '../support/seed-library';
@@ -115,23 +116,6 @@ test('Cancel stops a dropped folder mid-way: the summary counts what the library
   expect(await coreCount(page)).toBe(SEEDED + DROPPED);
   await expect(page.getByRole('alert')).toHaveCount(0);
 });
-
-/**
- * Presses Cancel from inside the page the moment the progress shows `done` files in: the job goes on
- * in the core meanwhile, and a click from the test, with its round trips, could come after its end.
- */
-const cancelOnceDone = (page: Page, done: number) =>
-  page.evaluate((done) => {
-    const observer = new MutationObserver(() => {
-      const bar = document.querySelector<HTMLProgressElement>('.file-import progress[max]');
-      if (!bar || bar.value < done) return;
-      observer.disconnect();
-      Array.from(document.querySelectorAll<HTMLButtonElement>('.file-import button'))
-        .find((button) => button.textContent === 'Cancel')!
-        .click();
-    });
-    observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
-  }, done);
 
 test('Cancel stops the core import job in the desktop app: the files it kept are counted, none listed as a problem', async ({ page }) => {
   // Large pictures (previews to make), so the job is still busy long after Cancel can be pressed.

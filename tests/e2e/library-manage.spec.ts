@@ -6,7 +6,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { expectLoaded } from './browser';
+import { expectLoaded, recordRequests } from './browser';
 import { shootChecked, useSeededHarness } from './seeded-harness';
 import { MONTHS, seedMonths, TOTAL } from '../support/seed-months';
 
@@ -46,6 +46,8 @@ test.describe('a library of 600 images over six months', () => {
   });
 
   test('selects a range with Shift+click and tags it; Esc clears the selection', async ({ page }) => {
+    const sent = recordRequests(page);
+    const asked = (channel: string) => sent.filter((request) => request.channel === channel).length;
     const shown = inGrid();
     await tile(page, shown[1]!.prompt).click({ modifiers: ['ControlOrMeta'] });
     await expect(tile(page, shown[1]!.prompt)).toHaveAttribute('aria-selected', 'true');
@@ -76,7 +78,11 @@ test.describe('a library of 600 images over six months', () => {
     await tile(page, shown[20]!.prompt).focus();
     await page.keyboard.press('Space');
     await expect(bar(page)).toContainText('1 selected');
+    const facetsBefore = asked('library.facets');
     await bar(page).getByRole('button', { name: 'Add tag…' }).click();
+    await expect(page.getByRole('dialog', { name: 'Add tag…' }).getByRole('button', { name: 'keepers' })).toBeVisible();
+    // The suggestions are the tags the filters hold (kept up to date by library.changed): opening asks nothing.
+    expect(asked('library.facets')).toBe(facetsBefore);
     await page.getByRole('dialog', { name: 'Add tag…' }).getByRole('button', { name: 'keepers' }).click();
     await expect(page.getByRole('dialog', { name: 'Add tag…' })).toHaveCount(0);
     await tile(page, shown[20]!.prompt).click();

@@ -191,6 +191,13 @@ test.describe('the mask painter', () => {
     await open.click();
     const painter = page.getByRole('dialog', { name: 'Paint mask' });
     await stroke(page, painter.locator('canvas'), [10, 10], [20, 20]);
+    // Tab and Shift+Tab go round the painter's controls (24 presses, more than it has, wrap both ways) and never leave it.
+    for (const key of ['Tab', 'Shift+Tab']) {
+      for (let i = 0; i < 24; i++) {
+        await page.keyboard.press(key);
+        expect(await painter.evaluate((element) => element.contains(document.activeElement))).toBe(true);
+      }
+    }
     await page.keyboard.press('Escape');
     await expect(painter).toHaveCount(0);
     await expect(open).toBeFocused();

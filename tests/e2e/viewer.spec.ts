@@ -4,7 +4,7 @@
 // zoom only transforms the <img> (no canvas, so no cross-origin pixel reads), and the original is
 // loaded by URL (holst-media: in the app), never fetched; the clipboard is the page's own text API.
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { expectLoaded } from './browser';
+import { expectLoaded, recordRequests } from './browser';
 import { shootChecked, useSeededHarness } from './seeded-harness';
 import { paintImage, withLibrary } from '../support/seed-library';
 
@@ -157,6 +157,12 @@ test('zooms with the keys, the wheel and the buttons; pans by dragging; goes to 
 test('steps through the filtered view past the loaded page, to both ends', async ({ page }) => {
   // Over two hundred steps, each a round trip to the core, on a shared machine.
   test.setTimeout(300_000);
+  const sent = recordRequests(page);
+  /** The viewer's requests for a neighbour (one image before or after another). */
+  const neighbourAsks = () =>
+    sent.filter(
+      ({ channel, input }) => channel === 'library.list' && input.limit === 1 && (input.after !== undefined || input.cursor !== undefined),
+    );
   await page.goto(session.harness.url);
   await page.getByLabel('Search prompts').fill('harbour');
   await expect(page.getByRole('status').filter({ hasText: 'images' })).toHaveText(`${HARBOURS + 1} images`);
@@ -175,7 +181,11 @@ test('steps through the filtered view past the loaded page, to both ends', async
   for (let n = HARBOURS; n >= 1; n--) {
     await page.keyboard.press('ArrowRight');
     await expect(page.getByRole('dialog', { name: `harbour ${n}`, exact: true })).toBeVisible();
+    // Up to the last but one of the first page (200 loaded), the neighbours come from the grid's pages, not the core.
+    if (n === HARBOURS + 1 - 198) expect(neighbourAsks()).toEqual([]);
   }
+  // Past it they are asked for: the loaded pages do not hold them.
+  expect(neighbourAsks().length).toBeGreaterThan(0);
   // One heading: the viewer replaced what it showed, each time.
   await expect(viewerOf(page).getByRole('heading', { level: 2 })).toHaveCount(1);
   await expect(next).toBeDisabled();
@@ -210,12 +220,15 @@ test('shows the parameters and the revised prompt; Copy prompt puts the prompt o
 });
 
 test('adds tags with suggestions and commas, removes them with the keyboard; kept by the core', async ({ page }) => {
+  const sent = recordRequests(page);
   const { viewer } = await openLarge(page);
   const field = viewer.getByRole('combobox', { name: 'Add a tag' });
   const chips = viewer.getByRole('list', { name: 'Tags' }).getByRole('listitem');
   await field.fill('har');
   const suggestions = viewer.getByRole('listbox', { name: 'Existing tags' }).getByRole('option');
   await expect(suggestions).toHaveText(['harbour', 'harvest']);
+  // The suggestions are the filters' tags, asked for once with the screen: the viewer and its field asked nothing more.
+  expect(sent.filter(({ channel }) => channel === 'library.facets')).toHaveLength(1);
   await field.press('ArrowDown');
   await expect(suggestions.first()).toHaveAttribute('aria-selected', 'true');
   await field.press('Enter');
@@ -251,13 +264,18 @@ test('adds tags with suggestions and commas, removes them with the keyboard; kep
 });
 
 test('renames, merges and deletes tags in the tag manager', async ({ page }) => {
+  const sent = recordRequests(page);
   const { viewer } = await openLarge(page);
+  const facetsAsked = () => sent.filter(({ channel }) => channel === 'library.facets').length;
+  const before = facetsAsked();
   await viewer.getByRole('button', { name: 'Manage tags…' }).click();
   const manager = page.getByRole('dialog', { name: 'Tags' });
   await expect(manager).toBeVisible();
   await expect(manager.getByRole('searchbox', { name: 'Find a tag' })).toBeFocused();
   const rows = manager.getByRole('list', { name: 'All tags' }).getByRole('listitem');
   await expect(rows).toHaveText([/^harbour\s*1 image/, /^harvest\s*2 images/, /^storm\s*3 images/]);
+  // Listed from the tags the screen already holds: opening asked the core for nothing.
+  expect(facetsAsked()).toBe(before);
 
   // Rename in place.
   await manager.getByRole('button', { name: 'Rename tag “harvest”' }).click();

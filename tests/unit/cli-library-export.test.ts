@@ -1,4 +1,5 @@
-// `holst library export` to files and folders: readable names, the prompt embedded, nothing overwritten unasked.
+// `holst library export` to files and folders: readable names, the prompt embedded, nothing overwritten unasked
+// (in a folder a taken name gets `_2`, as the app's bulk export does).
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
@@ -15,7 +16,6 @@ afterAll(removeTempDirs);
 interface ExportRun {
   results: Array<{ id: number; status: string; path?: string; reason?: string }>;
   exported: number;
-  skipped: number;
   failed: number;
 }
 
@@ -51,7 +51,8 @@ describe('holst library export', () => {
     const run = await holst(dataDir, '--ids', '1,2,3,4,5', '--to', out);
     expect(run.code).toBe(0);
     const result = run.json() as ExportRun;
-    expect(result).toMatchObject({ exported: 5, skipped: 0, failed: 0 });
+    expect(result).toMatchObject({ exported: 5, failed: 0 });
+    expect(result).not.toHaveProperty('skipped');
     const day = new Date().toISOString().slice(0, 10);
     expect(result.results.map((r) => path.basename(r.path!))).toEqual([
       `${day}_mayak-na-rassvete_1.png`,
@@ -80,23 +81,43 @@ describe('holst library export', () => {
     }
   });
 
-  it('never overwrites in a folder unless --force, and reports each file', async () => {
-    const { dataDir } = await seeded();
+  it('never overwrites in a folder: a taken name gets _2 as in the app, --force replaces; reports each file', async () => {
+    const { dataDir, originals } = await seeded();
     const out = await tempDir();
-    expect((await holst(dataDir, '--ids', '1,2', '--to', out)).code).toBe(0);
+    const first = (await holst(dataDir, '--ids', '1,2', '--to', out)).json() as ExportRun;
+    const [mine, fox] = first.results.map((r) => r.path!);
+    await fs.writeFile(mine!, 'mine');
     const again = await holst(dataDir, '--ids', '2,1,99', '--to', out);
+    expect(again.code).toBe(0);
     const result = again.json() as ExportRun;
-    expect(result).toMatchObject({ exported: 0, skipped: 2, failed: 1 });
-    expect(result.results.map((r) => [r.id, r.status])).toEqual([
-      [2, 'skipped'],
-      [1, 'skipped'],
-      [99, 'failed'],
+    expect(result).toMatchObject({ exported: 2, failed: 1 });
+    expect(result.results.map((r) => [r.id, r.status, r.path])).toEqual([
+      [2, 'exported', fox!.replace('.jpg', '_2.jpg')],
+      [1, 'exported', mine!.replace('.png', '_2.png')],
+      [99, 'failed', undefined],
     ]);
-    expect(result.results[0]!.reason).toContain('--force');
     expect(result.results[2]!.reason).toContain('no image 99');
-    const forced = await holst(dataDir, '--ids', '1,2', '--to', out, '--force');
-    expect(forced.json()).toMatchObject({ exported: 2, skipped: 0, failed: 0 });
-    expect(await fs.readdir(out)).toHaveLength(2);
+    expect(await fs.readFile(mine!, 'utf8')).toBe('mine');
+    expect((await sharp(await fs.readFile(result.results[1]!.path!)).metadata()).width).toBe(40);
+
+    const forced = (await holst(dataDir, '--ids', '1,2', '--to', out, '--force')).json() as ExportRun;
+    expect(forced).toMatchObject({ exported: 2, failed: 0 });
+    expect(forced.results.map((r) => r.path)).toEqual([mine, fox]);
+    expect(await fs.readdir(out)).toHaveLength(4);
+    // --plain into a folder: byte copies, and a taken name still gets _2.
+    const plain = (await holst(dataDir, '--ids', '2', '--to', out, '--plain')).json() as ExportRun;
+    expect(plain.results[0]!.path).toBe(fox!.replace('.jpg', '_3.jpg'));
+    expect(Buffer.compare(await fs.readFile(plain.results[0]!.path!), originals[1]!)).toBe(0);
+  });
+
+  it('refuses a --to for many images that is a file, once, writing nothing', async () => {
+    const { dataDir } = await seeded();
+    const file = path.join(await tempDir(), 'not-a-folder');
+    await fs.writeFile(file, 'mine');
+    const run = await holst(dataDir, '--ids', '1,2', '--to', file);
+    expect(run.code).toBe(7);
+    expect(run.json()).toEqual({ error: { code: 'storage', message: expect.stringContaining('not a folder') } });
+    expect(await fs.readFile(file, 'utf8')).toBe('mine');
   });
 
   it('chooses images by --query and the list filters', async () => {

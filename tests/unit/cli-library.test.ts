@@ -33,7 +33,7 @@ describe('holst library', () => {
       duplicate: number;
       skipped: number;
     };
-    expect(result).toMatchObject({ imported: 2, duplicate: 1, skipped: 2, failed: 0 });
+    expect(result).toMatchObject({ imported: 2, duplicate: 1, skipped: 2, failed: 0, cancelled: 0 });
     const byName = Object.fromEntries(result.results.map((r) => [path.basename(r.path), r]));
     expect(byName['notes.txt']).toMatchObject({ status: 'skipped', reason: expect.stringContaining('not an image') });
     expect(byName['error-page.png']).toMatchObject({ status: 'skipped', reason: expect.stringContaining('web page') });

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { ImageRecord } from '../../src/shared/library';
 import {
   itemAt,
+  loadedNeighbours,
   MAX_PAGES,
   PAGE_SIZE,
   pagesOf,
@@ -81,5 +82,24 @@ describe('the grid pages by position', () => {
     expect(itemAt(without, 1)?.id).toBe(top - 2);
     expect(without.get(0)).toHaveLength(PAGE_SIZE - 1);
     expect(pages.get(0)).toHaveLength(PAGE_SIZE);
+  });
+
+  it('tells the neighbours of an image from the loaded pages, and which it cannot', () => {
+    // Within a page, and across two loaded pages.
+    expect(loadedNeighbours(pages, 1000, top - 5)).toEqual({ newer: top - 4, older: top - 6 });
+    const both: Pages = new Map([...pages, [1, page(1, top)]]);
+    expect(loadedNeighbours(both, 1000, top - PAGE_SIZE + 1)).toEqual({ newer: top - PAGE_SIZE + 2, older: top - PAGE_SIZE });
+    expect(loadedNeighbours(both, 1000, top - PAGE_SIZE)).toEqual({ newer: top - PAGE_SIZE + 1, older: top - PAGE_SIZE - 1 });
+    // The first image has no newer one; the view's last has no older one.
+    expect(loadedNeighbours(pages, 1000, top)).toEqual({ newer: null, older: top - 1 });
+    expect(loadedNeighbours(pages, 3 * PAGE_SIZE + 6, top - 3 * PAGE_SIZE - 5)).toEqual({ newer: top - 3 * PAGE_SIZE - 4, older: null });
+    // Next to a page not loaded, or not loaded at all: unknown.
+    expect(loadedNeighbours(pages, 1000, top - PAGE_SIZE + 1)).toEqual({ newer: top - PAGE_SIZE + 2, older: undefined });
+    expect(loadedNeighbours(pages, 1000, top - 3 * PAGE_SIZE)).toEqual({ newer: undefined, older: top - 3 * PAGE_SIZE - 1 });
+    expect(loadedNeighbours(pages, 1000, 5)).toEqual({ newer: undefined, older: undefined });
+    // A page closed up after a trash: the gap it leaves at its end is not taken for a neighbour.
+    const trashed = withoutImage(both, top - 3);
+    expect(loadedNeighbours(trashed, 999, top - 2)).toEqual({ newer: top - 1, older: top - 4 });
+    expect(loadedNeighbours(trashed, 999, top - PAGE_SIZE + 1)).toEqual({ newer: top - PAGE_SIZE + 2, older: undefined });
   });
 });

@@ -64,11 +64,12 @@ async function importCommand(ctx: CliContext, args: string[]): Promise<void> {
       },
     });
     if (!ctx.out.json) process.stderr.write('\r\x1b[K');
-    const counts = { imported: 0, duplicate: 0, skipped: 0, failed: 0 };
+    const counts = { imported: 0, duplicate: 0, skipped: 0, failed: 0, cancelled: 0 };
     for (const r of results) counts[r.status]++;
     const lines = results.map((r) => `${r.status}\t${r.id ?? ''}\t${r.path}${r.reason ? `\t${r.reason}` : ''}`);
     lines.push(
-      `${counts.imported} imported, ${counts.duplicate} already in the library, ${counts.skipped} skipped, ${counts.failed} failed`,
+      `${counts.imported} imported, ${counts.duplicate} already in the library, ${counts.skipped} skipped, ${counts.failed} failed` +
+        (counts.cancelled > 0 ? `, ${counts.cancelled} not imported (cancelled)` : ''),
     );
     ctx.out.result({ results, ...counts }, lines.join('\n'));
     if (controller.signal.aborted) throw new HolstError('cancelled', 'Import cancelled.');

@@ -8,18 +8,32 @@ export const MAX_FILE_BYTES = 100 * 1024 * 1024;
 const IMAGE_NAME = /\.(png|jpe?g|webp|gif|avif|bmp|tiff?|heic|heif)$/i;
 const isImageFile = (file: File) => file.type.startsWith('image/') || (file.type === '' && IMAGE_NAME.test(file.name));
 
+/** Why a file is turned down: a sentence naming it (chat attachments), a few words (beside its name in an import summary). */
+export interface ImageProblem {
+  sentence: string;
+  reason: string;
+}
+
+/** Whether a file is an image we take (null) or why not: not a picture, empty, or over MAX_FILE_BYTES. */
+export function imageProblem(file: File): ImageProblem | null {
+  const kind = !isImageFile(file) ? 'notImage' : file.size === 0 ? 'empty' : file.size > MAX_FILE_BYTES ? 'tooLarge' : null;
+  if (!kind) return null;
+  const name = file.name;
+  const size = formatBytes(MAX_FILE_BYTES);
+  return {
+    // A pasted picture has no name: its sentence says "the pasted file" instead.
+    sentence: name ? i18n.t(`files.${kind}`, { name, size }) : i18n.t(`files.${kind}Pasted`, { size }),
+    reason: i18n.t(`library:fileImport.reason.${kind}`, { size }),
+  };
+}
+
 /** Splits files into images worth sending and a sentence for each one turned down. */
 export function checkImageFiles(files: File[]): { images: File[]; problems: string[] } {
   const images: File[] = [];
   const problems: string[] = [];
   for (const file of files) {
-    const name = file.name;
-    const size = formatBytes(MAX_FILE_BYTES);
-    // A pasted picture has no name: its sentences say "the pasted file" instead.
-    if (!isImageFile(file)) problems.push(name ? i18n.t('files.notImage', { name }) : i18n.t('files.notImagePasted'));
-    else if (file.size === 0) problems.push(name ? i18n.t('files.empty', { name }) : i18n.t('files.emptyPasted'));
-    else if (file.size > MAX_FILE_BYTES)
-      problems.push(name ? i18n.t('files.tooLarge', { name, size }) : i18n.t('files.tooLargePasted', { size }));
+    const problem = imageProblem(file);
+    if (problem) problems.push(problem.sentence);
     else images.push(file);
   }
   return { images, problems };
@@ -40,14 +54,6 @@ export function readBase64(file: File): Promise<string> {
       reject(new Error(file.name ? i18n.t('files.unreadable', { name: file.name }) : i18n.t('files.unreadableNoName')));
     reader.readAsDataURL(file);
   });
-}
-
-/** Why a file is not sent to the library, in a few words (for the import summary's list), or null when it is. */
-export function whyNotImage(file: File): string | null {
-  if (!isImageFile(file)) return i18n.t('library:fileImport.reason.notImage');
-  if (file.size === 0) return i18n.t('library:fileImport.reason.empty');
-  if (file.size > MAX_FILE_BYTES) return i18n.t('library:fileImport.reason.tooLarge', { size: formatBytes(MAX_FILE_BYTES) });
-  return null;
 }
 
 /** A file found in what was dropped, with its place inside a dropped folder ("trip/day 1/a.png"). */

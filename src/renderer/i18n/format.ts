@@ -20,6 +20,9 @@ const number = (options: Intl.NumberFormatOptions = {}) =>
 /** "Dec 1, 2026, 9:55 PM" / "1 дек. 2026 г., 21:55". */
 export const formatDateTime = (ms: number): string => dateTime({ dateStyle: 'medium', timeStyle: 'short' }).format(new Date(ms));
 
+/** "Mar 14, 2026" / "14 мар. 2026 г.". */
+export const formatDate = (ms: number): string => dateTime({ dateStyle: 'medium' }).format(new Date(ms));
+
 /** Today: the time; this year: the day; older: the full date (for lists). */
 export function formatShortDate(ms: number, now = Date.now()): string {
   const date = new Date(ms);

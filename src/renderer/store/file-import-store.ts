@@ -1,12 +1,13 @@
 /**
  * Files and folders dropped or pasted on the library, on their way in: as bytes one by one in a
- * browser (folders walked in the page), or as paths for the core's import job in the desktop app.
+ * browser (folders walked in the page), or as paths for the core's import job in the desktop app,
+ * where the Import… button's open dialog starts the same job.
  */
 import { create } from 'zustand';
 import { isHolstError } from '../../shared/errors';
 import type { ImportProgress } from '../../shared/library';
 import { holst, unwrap } from '../bridge';
-import { dropEntries, fileName, pathsOf, readBase64, walkEntries, whyNotImage, type FoundFile } from '../bridge/files';
+import { dropEntries, fileName, imageProblem, pathsOf, readBase64, walkEntries, type FoundFile } from '../bridge/files';
 import { i18n } from '../i18n';
 import { errorText } from '../i18n/errors';
 
@@ -33,12 +34,13 @@ export interface FileImportRun {
 
 interface FileImportState {
   run: FileImportRun | null;
-  /** Said when a second import is asked for while one runs. */
-  busy: string | null;
+  /** Said when an import cannot start: one still runs, or the open dialog failed. */
+  notice: string | null;
   /** What a drop holds, read while the drop event lasts: paths in the desktop app, folders walked in a browser. */
   importDrop(transfer: DataTransfer): void;
   importFiles(files: FoundFile[]): Promise<void>;
-  importPaths(paths: string[]): Promise<void>;
+  /** The core's import job on these paths; without paths the desktop app asks with its open dialog first. */
+  importPaths(paths?: string[]): Promise<void>;
   cancel(): void;
   dismiss(): void;
 }
@@ -58,8 +60,6 @@ const fresh = (): FileImportRun => ({
 /** The core's reason for a file it would not keep (its own sentence for bad input, the catalogue's otherwise). */
 const reasonOf = (error: unknown) => (isHolstError(error) && error.code === 'invalid_input' ? error.message : errorText(error));
 
-const CANCELLED = 'import cancelled';
-
 /** The summary of a finished (or stopped) path import from the job's results. */
 function fromResults(progress: ImportProgress, cancelled: boolean): FileImportRun {
   const results = progress.results ?? [];
@@ -70,9 +70,9 @@ function fromResults(progress: ImportProgress, cancelled: boolean): FileImportRu
     done: progress.done,
     imported: count('imported'),
     duplicates: count('duplicate'),
-    // Files the cancel left unsent are not problems to list.
+    // Files Cancel stopped (status `cancelled`) are not problems to list.
     skipped: results
-      .filter((r) => (r.status === 'skipped' || r.status === 'failed') && r.reason !== CANCELLED)
+      .filter((r) => r.status === 'skipped' || r.status === 'failed')
       .map((r) => ({ name: r.path, reason: r.reason ?? r.status })),
     finished: true,
     cancelled,
@@ -85,6 +85,8 @@ export const useFileImportStore = create<FileImportState>()((set, get) => {
   /** The desktop import job under way, and progress that arrived before its id did. */
   let job: string | null = null;
   const early = new Map<string, ImportProgress>();
+  /** The core is asked to start a job (and, without paths, its open dialog is up): nothing else starts meanwhile. */
+  let starting = false;
   let cancelled = false;
 
   const onProgress = (progress: ImportProgress) => {
@@ -101,24 +103,30 @@ export const useFileImportStore = create<FileImportState>()((set, get) => {
   };
   holst.on('library.importProgress', onProgress);
 
-  /** Starts a run unless one is going; false (and a word why) when one is. */
-  const begin = (run: Partial<FileImportRun>) => {
+  /** True (and a word why) when an import is going or starting, so another cannot start. */
+  const refuse = () => {
     const current = get().run;
-    if (current && !current.finished) {
-      set({ busy: i18n.t('library:fileImport.stillRunning') });
-      return null;
-    }
-    set({ run: { ...fresh(), ...run }, busy: null });
+    if (!starting && !(current && !current.finished)) return false;
+    set({ notice: i18n.t('library:fileImport.stillRunning') });
+    return true;
+  };
+
+  /** Shows a new run, with `notice` (what was said about the one before goes). */
+  const start = (run: Partial<FileImportRun>, notice: string | null = null) => {
+    set({ run: { ...fresh(), ...run }, notice });
     return ++ticket;
   };
+
+  /** Starts a run unless one is going; null (and a word why) when one is. */
+  const begin = (run: Partial<FileImportRun>) => (refuse() ? null : start(run));
 
   /** Sends the pictures among `found` one by one; the others are listed with why. Cancel stops it between files. */
   const send = async (mine: number, found: FoundFile[], alreadySkipped: SkippedFile[] = []) => {
     const skipped = [...alreadySkipped];
     const pictures: FoundFile[] = [];
     for (const item of found) {
-      const reason = whyNotImage(item.file);
-      if (reason) skipped.push({ name: item.path || i18n.t('library:fileImport.pastedImage'), reason });
+      const problem = imageProblem(item.file);
+      if (problem) skipped.push({ name: item.path || i18n.t('library:fileImport.pastedImage'), reason: problem.reason });
       else pictures.push(item);
     }
     set({ run: { ...get().run!, scanning: false, total: pictures.length, skipped } });
@@ -146,7 +154,7 @@ export const useFileImportStore = create<FileImportState>()((set, get) => {
 
   return {
     run: null,
-    busy: null,
+    notice: null,
 
     importDrop(transfer) {
       const files = Array.from(transfer.files ?? []);
@@ -180,17 +188,29 @@ export const useFileImportStore = create<FileImportState>()((set, get) => {
     },
 
     async importPaths(paths) {
-      const mine = begin({ total: 0 });
-      if (mine === null) return;
+      // Dropped paths show their run at once; the open dialog's run shows once something is chosen.
+      if (paths ? begin({ total: 0 }) === null : refuse()) return;
+      if (!paths) set({ notice: null });
+      starting = true;
       cancelled = false;
       try {
-        const { jobId } = await unwrap(holst.library.import({ paths }));
-        if (jobId === null) return set({ run: null });
+        const { jobId } = await unwrap(holst.library.import(paths ? { paths } : {}));
+        starting = false;
+        if (jobId === null) {
+          // Nothing chosen in the dialog.
+          if (paths) set({ run: null });
+          return;
+        }
+        // Keeps what was said while the dialog's job started (another import asked for meanwhile).
+        if (!paths) start({ total: 0 }, get().notice);
         job = jobId;
+        if (cancelled) void holst.library.cancelImport({ jobId });
         const before = early.get(jobId);
         early.clear();
         if (before) onProgress(before);
       } catch (error) {
+        starting = false;
+        if (!paths) return set({ notice: errorText(error) });
         set({ run: { ...fresh(), finished: true, skipped: [{ name: paths.join(', '), reason: errorText(error) }] } });
       }
     },
@@ -198,10 +218,10 @@ export const useFileImportStore = create<FileImportState>()((set, get) => {
     cancel() {
       const run = get().run;
       if (!run || run.finished) return;
-      if (job !== null) {
+      if (job !== null || starting) {
         // The job stops between files and reports what it did; its last progress closes the run.
         cancelled = true;
-        void holst.library.cancelImport({ jobId: job });
+        if (job !== null) void holst.library.cancelImport({ jobId: job });
         return;
       }
       ticket++;
@@ -209,6 +229,6 @@ export const useFileImportStore = create<FileImportState>()((set, get) => {
       set({ run: run.scanning ? { ...run, scanning: false, finished: true, cancelled: true } : { ...run, cancelled: true } });
     },
 
-    dismiss: () => set({ run: null, busy: null }),
+    dismiss: () => set({ run: null, notice: null }),
   };
 });

@@ -1,4 +1,5 @@
 /** What the filters offer (providers, models, sources, tags with their counts) and how many images the trash holds. */
+import { useEffect, useMemo } from 'react';
 import { create } from 'zustand';
 import type { LibraryFacets } from '../../shared/library';
 import { holst, unwrap } from '../bridge';
@@ -10,8 +11,12 @@ interface FacetsState {
   /** Null until the core first answers (or while it cannot): the filters then offer only "All". */
   facets: LibraryFacets | null;
   trashCount: number;
+  /** Why the last ask for the facets failed (null once one succeeds). */
+  error: unknown;
   /** Starts following the library (once) and asks for the facets now. */
   watch(): void;
+  /** Starts following the library (once) and asks for the facets only if it was not following or holds none. */
+  need(): void;
   refresh(): Promise<void>;
 }
 
@@ -19,26 +24,44 @@ export const useLibraryFacets = create<FacetsState>()((set, get) => {
   let watching = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let ticket = 0;
+  /** False when it was already following. */
+  const follow = () => {
+    if (watching) return false;
+    watching = true;
+    holst.on('library.changed', () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => void get().refresh(), REFRESH_DELAY_MS);
+    });
+    return true;
+  };
   return {
     facets: null,
     trashCount: 0,
+    error: null,
     watch() {
-      if (!watching) {
-        watching = true;
-        holst.on('library.changed', () => {
-          clearTimeout(timer);
-          timer = setTimeout(() => void get().refresh(), REFRESH_DELAY_MS);
-        });
-      }
+      follow();
       void get().refresh();
+    },
+    need() {
+      // Once following, library.changed keeps the facets up to date: no need to ask again.
+      if (follow() || get().facets === null) void get().refresh();
     },
     async refresh() {
       const mine = ++ticket;
       const [facets, trash] = await Promise.allSettled([unwrap(holst.library.facets()), unwrap(holst.library.count({ trashed: true }))]);
       if (mine !== ticket) return;
       // The filters are an aid: a failed answer keeps what was shown.
-      if (facets.status === 'fulfilled') set({ facets: facets.value });
+      set(facets.status === 'fulfilled' ? { facets: facets.value, error: null } : { error: facets.reason });
       if (trash.status === 'fulfilled') set({ trashCount: trash.value.count });
     },
   };
 });
+
+const byName = (a: string, b: string) => a.localeCompare(b, undefined, { sensitivity: 'base' });
+
+/** Every tag in the library, in name order; asks the core only when the store holds none yet (or is not following). */
+export function useKnownTags(): string[] {
+  const facets = useLibraryFacets((s) => s.facets);
+  useEffect(() => useLibraryFacets.getState().need(), []);
+  return useMemo(() => (facets?.tags ?? []).map((tag) => tag.value).sort(byName), [facets]);
+}

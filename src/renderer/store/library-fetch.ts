@@ -12,11 +12,11 @@ const RANGE_CHUNK = 500;
 /** The view's filters other than the search text (provider, model, source, tag, favourites, dates, the trash). */
 export type ViewFilters = Omit<LibraryView, 'query'>;
 
-/** The view sent to the core for the typed search, the favourites toggle and the other filters. */
-export function viewOf(state: { query: string; favouritesOnly: boolean; filters: ViewFilters }): LibraryView {
+/** The view sent to the core for the typed search and the filters (favourites only when the toggle is on). */
+export function viewOf(state: { query: string; filters: ViewFilters }): LibraryView {
   const query = state.query.trim().slice(0, 500);
-  const { favorites: _favorites, ...rest } = state.filters;
-  return { ...rest, ...(query ? { query } : {}), ...(state.favouritesOnly ? { favorites: true } : {}) };
+  const { favorites, ...rest } = state.filters;
+  return { ...rest, ...(query ? { query } : {}), ...(favorites === true ? { favorites: true } : {}) };
 }
 
 const sortedEntries = (view: LibraryView) => Object.entries(view).sort(([x], [y]) => x.localeCompare(y));

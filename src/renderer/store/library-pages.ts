@@ -62,3 +62,20 @@ export function withoutImage(pages: Pages, id: number): Pages {
     pages.get(page)!.filter((item) => item.id !== id),
   );
 }
+
+/**
+ * The ids either side of image `id` as far as the loaded pages tell: null past an end of the view,
+ * undefined where the neighbour's position is not loaded (or `id` is not loaded at all).
+ */
+export function loadedNeighbours(
+  pages: Pages,
+  total: number,
+  id: number,
+): { newer: number | null | undefined; older: number | null | undefined } {
+  const at = positionOf(pages, id);
+  if (at < 0) return { newer: undefined, older: undefined };
+  return {
+    newer: at === 0 ? null : itemAt(pages, at - 1)?.id,
+    older: at + 1 >= total ? null : itemAt(pages, at + 1)?.id,
+  };
+}

@@ -5,7 +5,7 @@ import { holst, unwrap } from '../bridge';
 import { errorText } from '../i18n/errors';
 import { fetchIdsBetween, fetchPage, sameView, viewOf, type ViewFilters } from './library-fetch';
 import { runOneAtATime } from './one-at-a-time';
-import { PAGE_SIZE, pagesOf, withoutImage, withPage, withRecord, type Pages } from './library-pages';
+import { itemAt, PAGE_SIZE, pagesOf, positionOf, withoutImage, withPage, withRecord, type Pages } from './library-pages';
 
 export { PAGE_SIZE, itemAt, positionOf, type Pages } from './library-pages';
 export type { ViewFilters } from './library-fetch';
@@ -32,13 +32,10 @@ interface LibraryState {
   loaded: boolean;
   /** Bumped each time a new first page replaces the list (new search or filter): the grid starts at the top. */
   listVersion: number;
-  /** The view is filtered (search or filters), for the empty state's wording. */
-  filtered: boolean;
   error: string | null;
   /** What is typed in the search box; the search runs a moment after typing stops. */
   query: string;
-  favouritesOnly: boolean;
-  /** Every filter but the search text; `favorites` mirrors `favouritesOnly`. */
+  /** Every filter but the search text (`favorites` is the favourites toggle). */
   filters: ViewFilters;
   /** Changes some filters (undefined removes one) and loads the view's first page. */
   setFilters(patch: Partial<Record<keyof ViewFilters, unknown>>): void;
@@ -69,8 +66,6 @@ export const useLibraryStore = create<LibraryState>()((set, get) => {
   let generation = 0;
   /** Bumped whenever positions may have moved (a new view, a change): pages fetched before are dropped. */
   let epoch = 0;
-  /** The filters the loaded pages were fetched with (typing changes `query` before this). */
-  let active: Filters = {};
   let currentLoad: Promise<void> = Promise.resolve();
   let searchTimer: ReturnType<typeof setTimeout> | undefined;
   let fillTimer: ReturnType<typeof setTimeout> | undefined;
@@ -98,7 +93,7 @@ export const useLibraryStore = create<LibraryState>()((set, get) => {
     void (async () => {
       for (const page of missing) {
         try {
-          const items = await fetchPage(active, get().pages, page);
+          const items = await fetchPage(get().view, get().pages, page);
           if (at !== epoch) return;
           inflight.delete(page);
           set({ pages: withPage(get().pages, page, items, centre()) });
@@ -113,7 +108,7 @@ export const useLibraryStore = create<LibraryState>()((set, get) => {
 
   const loadTimeline = async (gen: number) => {
     try {
-      const { months } = await unwrap(holst.library.timeline(active));
+      const { months } = await unwrap(holst.library.timeline(get().view));
       if (gen === generation) set({ timeline: months });
     } catch {
       // The scrubber is an aid: without it the grid still scrolls everywhere.
@@ -129,7 +124,7 @@ export const useLibraryStore = create<LibraryState>()((set, get) => {
     await currentLoad;
     if (!get().loaded) return;
     const gen = generation;
-    const view = active;
+    const view = get().view;
     const { count } = await unwrap(holst.library.count(view));
     if (gen !== generation) return;
     let pages: Pages = new Map();
@@ -187,11 +182,9 @@ export const useLibraryStore = create<LibraryState>()((set, get) => {
     timeline: [],
     loading: false,
     loaded: false,
-    filtered: false,
     listVersion: 0,
     error: null,
     query: '',
-    favouritesOnly: false,
     filters: {},
     droppedFilter: null,
     selected: null,
@@ -210,7 +203,6 @@ export const useLibraryStore = create<LibraryState>()((set, get) => {
             unwrap(holst.library.count(filters)),
           ]);
           if (gen !== generation) return;
-          active = filters;
           epoch++;
           inflight = new Set();
           inView = { start: 0, end: 0 };
@@ -222,7 +214,6 @@ export const useLibraryStore = create<LibraryState>()((set, get) => {
             loaded: true,
             loading: false,
             listVersion: get().listVersion + 1,
-            filtered: Object.keys(filters).length > 0,
           });
           void loadTimeline(gen);
         } catch (error) {
@@ -249,22 +240,21 @@ export const useLibraryStore = create<LibraryState>()((set, get) => {
     },
 
     idsBetween(start, end) {
-      return fetchIdsBetween(active, get().pages, start, end);
+      return fetchIdsBetween(get().view, get().pages, start, end);
     },
 
     setQuery(query) {
       set({ query });
       clearTimeout(searchTimer);
       searchTimer = setTimeout(() => {
-        if (get().loaded && sameView(viewOf(get()), active)) return;
+        if (get().loaded && sameView(viewOf(get()), get().view)) return;
         void get().load();
       }, SEARCH_DELAY_MS);
     },
 
     toggleFavourites() {
-      const favouritesOnly = !get().favouritesOnly;
-      const { favorites: _favorites, ...rest } = get().filters;
-      set({ favouritesOnly, filters: favouritesOnly ? { ...rest, favorites: true } : rest });
+      const { favorites, ...rest } = get().filters;
+      set({ filters: favorites === true ? rest : { ...rest, favorites: true } });
       void get().load();
     },
 
@@ -274,8 +264,7 @@ export const useLibraryStore = create<LibraryState>()((set, get) => {
         if (value === undefined) delete next[key];
         else next[key] = value;
       }
-      const filters = next as ViewFilters;
-      set({ filters, favouritesOnly: filters.favorites === true });
+      set({ filters: next as ViewFilters });
       void get().load();
     },
 
@@ -296,7 +285,8 @@ export const useLibraryStore = create<LibraryState>()((set, get) => {
 
     async setFavorite(id, favorite) {
       const { pages, selected } = get();
-      const before = [...pages.values()].flat().find((item) => item.id === id) ?? (selected?.image.id === id ? selected.image : undefined);
+      const at = positionOf(pages, id);
+      const before = (at >= 0 ? itemAt(pages, at) : undefined) ?? (selected?.image.id === id ? selected.image : undefined);
       if (before) replaceRecord({ ...before, favorite });
       try {
         replaceRecord(await unwrap(holst.library.setFavorite({ id, favorite })));

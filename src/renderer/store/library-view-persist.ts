@@ -47,7 +47,7 @@ export function restoreLibraryView(): void {
   started = true;
   const saved = read();
   if (saved && !useLibraryStore.getState().loaded) {
-    useLibraryStore.setState({ query: saved.query, filters: saved.filters, favouritesOnly: saved.filters.favorites === true });
+    useLibraryStore.setState({ query: saved.query, filters: saved.filters });
   }
   useLibraryStore.subscribe((state, previous) => {
     if (state.query !== previous.query || state.filters !== previous.filters) write(state.query, state.filters);

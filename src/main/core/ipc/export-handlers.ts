@@ -4,6 +4,7 @@ import { HolstError } from '../../../shared/errors';
 import type { AppCore } from '../app-core';
 import { ExportJobs, selectionIds } from '../library/export-job';
 import type { Handlers } from './dispatcher';
+import { desktopOnly } from './desktop-only';
 
 type ExportChannels = 'library.exportMany' | 'library.cancelExport' | 'library.startDragMany';
 
@@ -14,16 +15,10 @@ export function createExportHandlers(core: AppCore): Pick<Handlers, ExportChanne
 
   /** Where to write when the renderer gave no path: the desktop app's dialog, or null if cancelled. */
   const ask = async (format: 'folder' | 'zip'): Promise<string | null> => {
-    const desktop = core.desktop;
-    const choose =
-      format === 'zip'
-        ? desktop?.chooseZipPath && (() => desktop.chooseZipPath!(`holst-export_${new Date().toISOString().slice(0, 10)}.zip`))
-        : desktop?.chooseFolder && (() => desktop.chooseFolder!('export'));
-    if (!choose)
-      throw new HolstError('config', 'Choosing where to export needs the Holst desktop app; give a full path to export to instead.', {
-        field: 'to',
-      });
-    return choose();
+    const refusal = { instead: 'give a full path to export to instead', field: 'to' };
+    if (format === 'folder') return desktopOnly(core.desktop, 'chooseFolder', 'Choosing where to export', refusal)('export');
+    const choose = desktopOnly(core.desktop, 'chooseZipPath', 'Choosing where to export', refusal);
+    return choose(`holst-export_${new Date().toISOString().slice(0, 10)}.zip`);
   };
 
   return {
@@ -66,10 +61,8 @@ export function createExportHandlers(core: AppCore): Pick<Handlers, ExportChanne
     },
     'library.startDragMany': async ({ ids }) => {
       const images = ids.map((id) => library.require(id));
-      const drag = core.desktop?.startDragFiles;
-      if (!drag) throw new HolstError('config', 'Dragging images out needs the Holst desktop app; it is not available in the browser.');
-      await drag.call(
-        core.desktop,
+      const drag = desktopOnly(core.desktop, 'startDragFiles', 'Dragging images out');
+      await drag(
         images.map((image) => library.originalPath(image)),
         library.layout.thumb(images[0]!.sha256),
       );

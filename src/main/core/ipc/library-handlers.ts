@@ -3,13 +3,13 @@ import path from 'node:path';
 import { HolstError } from '../../../shared/errors';
 import type { Selection } from '../../../shared/library';
 import type { AppCore } from '../app-core';
-import type { DesktopCapabilities } from '../desktop';
 import { exportImage } from '../library/export-image';
 import { exportFileName } from '../library/export-name';
 import { importFiles } from '../library/import-files';
 import { saveMask } from '../library/save-mask';
 import type { BulkResult } from '../library/bulk-actions';
 import type { Handlers } from './dispatcher';
+import { desktopOnly } from './desktop-only';
 import { createExportHandlers } from './export-handlers';
 
 /** Up to this many changed ids are named in `library.changed`; more mean "reload". */
@@ -26,12 +26,6 @@ export function createLibraryHandlers(core: AppCore): Pick<Handlers, LibraryChan
   const bulkChanged = (selection: Selection, result: BulkResult) => {
     if (result.count > 0) changed('view' in selection || result.ids.length > BULK_CHANGED_IDS ? [] : result.ids);
     return { count: result.count };
-  };
-
-  const desktop = <K extends keyof DesktopCapabilities>(name: K, what: string): DesktopCapabilities[K] => {
-    const capability = core.desktop?.[name];
-    if (!capability) throw new HolstError('config', `${what} needs the Holst desktop app; it is not available in the browser.`);
-    return capability.bind(core.desktop) as DesktopCapabilities[K];
   };
 
   const startImport = (paths: string[]) => {
@@ -64,7 +58,6 @@ export function createLibraryHandlers(core: AppCore): Pick<Handlers, LibraryChan
       changed([id]);
       return result;
     },
-    'library.tags': () => library.allTags(),
     'library.facets': () => library.facets(),
     'library.timeline': (view) => library.timeline(view),
     'library.trash': (selection) => bulkChanged(selection, library.bulk.trash(selection)),
@@ -88,7 +81,7 @@ export function createLibraryHandlers(core: AppCore): Pick<Handlers, LibraryChan
       return result;
     },
     'library.import': async ({ paths }) => {
-      const chosen = paths ?? (await desktop('chooseImportPaths', 'Choosing files to import')());
+      const chosen = paths ?? (await desktopOnly(core.desktop, 'chooseImportPaths', 'Choosing files to import')());
       return chosen && chosen.length > 0 ? startImport(chosen) : { jobId: null };
     },
     'library.importBytes': async ({ name, base64 }) => {
@@ -116,21 +109,22 @@ export function createLibraryHandlers(core: AppCore): Pick<Handlers, LibraryChan
     },
     'library.export': async ({ id }) => {
       // The readable name and the prompt embedded, as in bulk and CLI exports (the dialog asked about overwriting).
-      const target = await desktop('chooseExportPath', 'Saving a copy')(exportFileName(library.require(id)));
+      const target = await desktopOnly(core.desktop, 'chooseExportPath', 'Saving a copy')(exportFileName(library.require(id)));
       if (!target) return { path: null };
       return { path: await exportImage(library, id, target, { overwrite: true }) };
     },
     'library.copy': async ({ id }) => {
-      await desktop('copyImageToClipboard', 'Copying an image')(library.originalPath(library.require(id)));
+      await desktopOnly(core.desktop, 'copyImageToClipboard', 'Copying an image')(library.originalPath(library.require(id)));
       return null;
     },
     'library.reveal': ({ id }) => {
-      desktop('revealInFolder', 'Showing the file')(library.originalPath(library.require(id)));
+      desktopOnly(core.desktop, 'revealInFolder', 'Showing the file')(library.originalPath(library.require(id)));
       return null;
     },
     'library.startDrag': async ({ id }) => {
       const image = library.require(id);
-      await desktop('startDrag', 'Dragging an image out')(library.originalPath(image), library.layout.thumb(image.sha256));
+      const drag = desktopOnly(core.desktop, 'startDrag', 'Dragging an image out');
+      await drag(library.originalPath(image), library.layout.thumb(image.sha256));
       return null;
     },
     'conversations.list': ({ query }) => conversations.list(query === undefined ? {} : { query }),

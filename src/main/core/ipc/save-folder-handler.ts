@@ -1,7 +1,7 @@
-import { HolstError } from '../../../shared/errors';
 import type { Settings } from '../../../shared/settings';
 import type { AppCore } from '../app-core';
 import { prepareSaveFolder, saveFolderChanged } from '../library/save-folder';
+import { desktopOnly } from './desktop-only';
 
 /**
  * `settings.setSaveFolder`: a path sets the folder (created if missing, and checked writable),
@@ -10,12 +10,11 @@ import { prepareSaveFolder, saveFolderChanged } from '../library/save-folder';
 export async function setSaveFolder(core: AppCore, { path }: { path?: string | null | undefined }): Promise<Settings> {
   let folder = path;
   if (folder === undefined) {
-    const choose = core.desktop?.chooseFolder;
-    if (!choose)
-      throw new HolstError('config', 'Choosing a folder needs the Holst desktop app; type the folder’s full path instead.', {
-        field: 'path',
-      });
-    const chosen = await choose.call(core.desktop, 'saveFolder');
+    const choose = desktopOnly(core.desktop, 'chooseFolder', 'Choosing a folder', {
+      instead: 'type the folder’s full path instead',
+      field: 'path',
+    });
+    const chosen = await choose('saveFolder');
     if (!chosen) return core.settings.get();
     folder = chosen;
   }

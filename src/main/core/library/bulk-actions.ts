@@ -1,6 +1,7 @@
 import { HolstError, invalidInput } from '../../../shared/errors';
 import { LibraryViewSchema, SelectionSchema, type Selection } from '../../../shared/library';
 import type { Db } from './database';
+import { forEachConcurrently } from './for-each-concurrently';
 import { EXT_BY_MIME } from './layout';
 import { normalizeTags, removeOrphanTags } from './library-tags';
 import { parseView, viewSql } from './library-view';
@@ -94,19 +95,13 @@ export class BulkActions {
       return rows.map((row) => row.id);
     });
     const removed: number[] = [];
-    let next = 0;
-    const worker = async () => {
-      while (next < doomed.length) {
-        const at = next++;
-        const image = doomed[at]!;
-        // A file that cannot be removed now keeps its journal entry: the next start tries again.
-        await this.removeFiles(image.sha256, EXT_BY_MIME[image.mime] ?? 'bin').then(
-          () => removed.push(journalIds[at]!),
-          () => undefined,
-        );
-      }
-    };
-    await Promise.all(Array.from({ length: REMOVE_CONCURRENCY }, worker));
+    await forEachConcurrently(doomed, REMOVE_CONCURRENCY, async (image, at) => {
+      // A file that cannot be removed now keeps its journal entry: the next start tries again.
+      await this.removeFiles(image.sha256, EXT_BY_MIME[image.mime] ?? 'bin').then(
+        () => removed.push(journalIds[at]!),
+        () => undefined,
+      );
+    });
     if (removed.length > 0)
       this.db.prepare('DELETE FROM file_journal WHERE id IN (SELECT value FROM json_each(?))').run(JSON.stringify(removed));
     return result;

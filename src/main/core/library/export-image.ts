@@ -14,13 +14,6 @@ export interface ExportOptions {
   plain?: boolean;
 }
 
-export interface ExportFileResult {
-  id: number;
-  status: 'exported' | 'skipped' | 'failed';
-  path?: string;
-  reason?: string;
-}
-
 /** The bytes an export writes: the original with its metadata embedded, or as it is (`plain`, or nothing to embed). */
 export async function exportBytes(library: ImageLibrary, image: ImageRecord, options: Pick<ExportOptions, 'plain'> = {}): Promise<Buffer> {
   let bytes: Buffer;
@@ -48,12 +41,17 @@ export async function writeExport(library: ImageLibrary, image: ImageRecord, tar
       else await writeNew(destination, data);
     }
   } catch (error) {
-    if (error instanceof HolstError) throw error;
     if ((error as NodeJS.ErrnoException).code === 'EEXIST')
       throw new HolstError('invalid_input', `${destination} already exists; choose another name or allow overwriting.`);
-    throw new HolstError('storage', `Could not export image ${image.id} to ${destination}: ${(error as Error).message}`, { cause: error });
+    throw writeError(image, destination, error);
   }
   return destination;
+}
+
+/** A failed write as a HolstError; one that already is passes through unchanged. */
+function writeError(image: ImageRecord, destination: string, error: unknown): HolstError {
+  if (error instanceof HolstError) return error;
+  return new HolstError('storage', `Could not export image ${image.id} to ${destination}: ${(error as Error).message}`, { cause: error });
 }
 
 /** `writeExport` for a library id. */
@@ -68,25 +66,35 @@ export function numberedName(name: string, n: number): string {
   return `${name.slice(0, name.length - ext.length)}_${n}${ext}`;
 }
 
+/** How many names (`name`, `name_2`… `name_10000`) a unique export tries before giving up. */
+export const MAX_NAMES = 10_000;
+
 /**
- * Exports `image` into `dir` under its readable name; when that name is taken (and `overwrite`
- * is off) under the first free `_2`, `_3`… variant, so nothing is ever replaced unasked.
+ * Exports `image` into `dir` under its readable name; when that name is taken, under the first
+ * free `_2`, `_3`… variant, so nothing is ever replaced. The bytes are built once: a taken name
+ * costs another name, never another read of the original or another embed.
  */
 export async function exportImageUnique(
   library: ImageLibrary,
   image: ImageRecord,
   dir: string,
-  options: ExportOptions = {},
+  options: Pick<ExportOptions, 'plain'> = {},
 ): Promise<string> {
   const name = exportFileName(image);
-  for (let n = 1; ; n++) {
+  const copy = options.plain || !hasExportMetadata(image);
+  const data = copy ? null : await exportBytes(library, image);
+  for (let n = 1; n <= MAX_NAMES; n++) {
+    const destination = path.resolve(dir, numberedName(name, n));
     try {
-      return await writeExport(library, image, path.join(dir, numberedName(name, n)), options);
+      // Both fail with EEXIST, before writing anything, when the name is taken (even by a race).
+      if (data) await writeNew(destination, data);
+      else await fs.copyFile(library.originalPath(image), destination, fs.constants.COPYFILE_EXCL);
+      return destination;
     } catch (error) {
-      const taken = error instanceof HolstError && error.code === 'invalid_input' && !options.overwrite;
-      if (!taken || n >= 10_000) throw error;
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw writeError(image, destination, error);
     }
   }
+  throw new HolstError('storage', `Could not find a free name for ${name} in ${path.resolve(dir)}; choose another folder.`);
 }
 
 /** Creates `file` only if it does not exist yet; a failed write leaves no half file behind. */
@@ -100,41 +108,4 @@ async function writeNew(file: string, data: Buffer): Promise<void> {
     throw error;
   }
   await handle.close();
-}
-
-/** Exports each image into `dir` under its readable name; one result per image, in order, never throwing for one. */
-export async function exportToFolder(
-  library: ImageLibrary,
-  ids: number[],
-  dir: string,
-  options: ExportOptions & { signal?: AbortSignal; onProgress?: (done: number, total: number) => void } = {},
-): Promise<ExportFileResult[]> {
-  const folder = path.resolve(dir);
-  try {
-    await fs.mkdir(folder, { recursive: true });
-  } catch (error) {
-    throw new HolstError('storage', `Could not create the folder ${folder}: ${(error as Error).message}`, { cause: error });
-  }
-  const results: ExportFileResult[] = [];
-  for (const id of ids) {
-    if (options.signal?.aborted) break;
-    const image = library.get(id);
-    if (!image) {
-      results.push({ id, status: 'failed', reason: `there is no image ${id} in the library` });
-      continue;
-    }
-    const file = path.join(folder, exportFileName(image));
-    try {
-      results.push({ id, status: 'exported', path: await exportImage(library, id, file, options) });
-    } catch (error) {
-      const exists = error instanceof HolstError && error.code === 'invalid_input';
-      results.push(
-        exists
-          ? { id, status: 'skipped', path: file, reason: 'a file with this name already exists (use --force to overwrite)' }
-          : { id, status: 'failed', path: file, reason: (error as Error).message },
-      );
-    }
-    options.onProgress?.(results.length, ids.length);
-  }
-  return results;
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs/promises';
 import path from 'node:path';
 import { HolstError, toErrorPayload } from '../../../shared/errors';
 import type { ExportProgress, Selection } from '../../../shared/library';
@@ -15,7 +16,12 @@ export interface ExportTarget {
   format: 'folder' | 'zip';
   /** Replace existing files; otherwise a taken name gets a free `_2`… variant. */
   overwrite?: boolean;
+  /** Byte-for-byte copies of the originals, without the prompt written into them. */
+  plain?: boolean;
 }
+
+/** One image's end: the file written (in a ZIP, its name there), or why it was not. */
+export type ExportedFile = { id: number; path: string } | { id: number; reason: string };
 
 export interface ExportOutcome {
   /** The folder or the .zip written; null when nothing was kept (a cancelled ZIP). */
@@ -49,32 +55,40 @@ export async function exportMany(
   library: ImageLibrary,
   ids: number[],
   target: ExportTarget,
-  options: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void } = {},
+  options: {
+    signal?: AbortSignal;
+    onProgress?: (done: number, total: number) => void;
+    /** Called for each image, in order, once it is written or has failed. */
+    onFile?: (file: ExportedFile) => void;
+  } = {},
 ): Promise<ExportOutcome> {
   const { signal } = options;
   const destination = path.resolve(target.to);
+  const plain = target.plain ?? false;
   const failures: ExportOutcome['failures'] = [];
   let done = 0;
   const zip = target.format === 'zip' ? await ZipWriter.open(destination, target.overwrite ?? false) : null;
-  if (!zip)
-    await makeFolder(destination).catch((error: Error) => {
-      throw new HolstError('storage', `Could not create the folder ${destination}: ${error.message}`, { cause: error });
-    });
+  if (!zip) await openFolder(destination);
   try {
     for (const id of ids) {
       if (signal?.aborted) break;
       const image = library.get(id);
       let data: Buffer | null = null;
+      let written: string | null = null;
       try {
         if (!image) throw new HolstError('not_found', `there is no image ${id} in the library`);
-        if (zip) data = await exportBytes(library, image);
-        else if (target.overwrite) await writeExport(library, image, path.join(destination, exportFileName(image)), { overwrite: true });
-        else await exportImageUnique(library, image, destination);
+        if (zip) data = await exportBytes(library, image, { plain });
+        else if (target.overwrite)
+          written = await writeExport(library, image, path.join(destination, exportFileName(image)), { overwrite: true, plain });
+        else written = await exportImageUnique(library, image, destination, { plain });
       } catch (error) {
-        failures.push({ id, reason: toErrorPayload(error).message });
+        const reason = toErrorPayload(error).message;
+        failures.push({ id, reason });
+        options.onFile?.({ id, reason });
       }
       // Outside the per-image catch: a ZIP that cannot be written cannot take the next picture either.
-      if (zip && image && data) await zip.add(exportFileName(image), data, new Date(image.createdAt));
+      if (zip && image && data) written = await zip.add(exportFileName(image), data, new Date(image.createdAt));
+      if (written !== null) options.onFile?.({ id, path: written });
       done++;
       options.onProgress?.(done, ids.length);
     }
@@ -87,6 +101,16 @@ export async function exportMany(
   } catch (error) {
     await zip?.abort();
     throw error;
+  }
+}
+
+/** Makes the folder if needed; a path that is a file is refused once, not once per picture. */
+async function openFolder(destination: string): Promise<void> {
+  try {
+    await makeFolder(destination);
+    if (!(await fs.stat(destination)).isDirectory()) throw new Error('it is not a folder');
+  } catch (error) {
+    throw new HolstError('storage', `Could not create the folder ${destination}: ${(error as Error).message}`, { cause: error });
   }
 }
 

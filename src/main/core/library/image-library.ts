@@ -18,6 +18,7 @@ import type { Logger } from '../logging/log';
 import { BulkActions } from './bulk-actions';
 import { openDatabase, type Db } from './database';
 import { libraryFacets } from './facets';
+import { forEachConcurrently } from './for-each-concurrently';
 import { describeNonImage, sniffImageFormat } from './image-format';
 import { EXT_BY_MIME, LibraryLayout } from './layout';
 import { LibraryCount } from './library-count';
@@ -123,17 +124,12 @@ export class ImageLibrary {
     }>;
     let undoneIngests = 0;
     let finishedDeletes = 0;
-    let next = 0;
     // Several removals at once: a crash while emptying a large trash leaves thousands of entries.
-    const worker = async () => {
-      while (next < entries.length) {
-        const entry = entries[next++]!;
-        if (!(await this.removeUnusedFiles(entry.sha256, entry.ext))) continue;
-        if (entry.op === 'ingest') undoneIngests++;
-        else finishedDeletes++;
-      }
-    };
-    await Promise.all(Array.from({ length: 16 }, worker));
+    await forEachConcurrently(entries, 16, async (entry) => {
+      if (!(await this.removeUnusedFiles(entry.sha256, entry.ext))) return;
+      if (entry.op === 'ingest') undoneIngests++;
+      else finishedDeletes++;
+    });
     // Cleared once every file is handled; a crash before this only repeats the (idempotent) removals.
     this.db.prepare('DELETE FROM file_journal WHERE id <= ?').run(entries.at(-1)?.id ?? 0);
     if (removedTemp + undoneIngests + finishedDeletes > 0) {

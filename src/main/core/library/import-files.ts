@@ -3,6 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { toErrorPayload } from '../../../shared/errors';
 import type { ImportFileResult, ImportProgress } from '../../../shared/library';
+import { forEachConcurrently } from './for-each-concurrently';
 import type { ImageLibrary } from './image-library';
 
 const IMAGE_EXTENSIONS = new Set(['.png', '.jpg', '.jpeg', '.jfif', '.webp', '.gif']);
@@ -87,33 +88,28 @@ export async function importFiles(
     options.onProgress?.({ jobId, done, total: files.length, current, finished, ...(finished ? { results } : {}) });
   };
   report(null);
-  let next = 0;
-  const worker = async () => {
-    while (next < files.length) {
-      const file = files[next++]!;
-      if (options.signal?.aborted) {
-        results.push({ path: file, status: 'skipped', reason: 'import cancelled' });
-        continue;
-      }
-      try {
-        const { image, duplicate } = await library.ingest(
-          { path: file },
-          { source: 'imported', originalName: path.basename(file) },
-          options.signal,
-        );
-        results.push({ path: file, status: duplicate ? 'duplicate' : 'imported', id: image.id });
-      } catch (error) {
-        const { code, message } = toErrorPayload(error);
-        const status = code === 'no_image' || code === 'invalid_input' ? 'skipped' : code === 'cancelled' ? 'skipped' : 'failed';
-        // Stopped mid-file by Cancel: reported like the files Cancel kept from starting, not as a problem.
-        const reason = code === 'cancelled' ? 'import cancelled' : code === 'internal' && error instanceof Error ? error.message : message;
-        results.push({ path: file, status, reason });
-      }
-      done++;
-      report(file);
+  await forEachConcurrently(files, IMPORT_CONCURRENCY, async (file) => {
+    if (options.signal?.aborted) {
+      results.push({ path: file, status: 'cancelled' });
+      return;
     }
-  };
-  await Promise.all(Array.from({ length: IMPORT_CONCURRENCY }, worker));
+    try {
+      const { image, duplicate } = await library.ingest(
+        { path: file },
+        { source: 'imported', originalName: path.basename(file) },
+        options.signal,
+      );
+      results.push({ path: file, status: duplicate ? 'duplicate' : 'imported', id: image.id });
+    } catch (error) {
+      const { code, message } = toErrorPayload(error);
+      const status = code === 'cancelled' ? 'cancelled' : code === 'no_image' || code === 'invalid_input' ? 'skipped' : 'failed';
+      // Stopped mid-file by Cancel: `cancelled` like the files Cancel kept from starting (no fault of the file).
+      const reason = code === 'cancelled' ? undefined : code === 'internal' && error instanceof Error ? error.message : message;
+      results.push({ path: file, status, reason });
+    }
+    done++;
+    report(file);
+  });
   report(null, true);
   return results;
 }

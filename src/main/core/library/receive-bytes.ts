@@ -150,13 +150,16 @@ export async function receiveBytes(input: IngestInput, tmpDir: string, maxBytes:
   return { temp, sha256: hash.digest('hex'), size, head: head.subarray(0, Math.min(size, SNIFF_BYTES)) };
 }
 
-/** Flushes a received file to disk, so a row never points at bytes a power cut could lose. */
-export async function syncFile(file: string): Promise<void> {
+/**
+ * Flushes a written file to disk, so a row (or a final name) never points at bytes a power cut
+ * could lose. `what` names what is saved in the error: a received image, or an export's target.
+ */
+export async function syncFile(file: string, what = 'the image'): Promise<void> {
   try {
     // Opened for writing: Windows refuses to flush a read-only handle.
     const handle = await fs.open(file, 'r+');
     await handle.sync().finally(() => handle.close());
   } catch (error) {
-    throw new HolstError('storage', `Cannot save the image to disk: ${(error as Error).message}`, { cause: error });
+    throw new HolstError('storage', `Cannot save ${what} to disk: ${(error as Error).message}`, { cause: error });
   }
 }

@@ -6,8 +6,9 @@ import { once } from 'node:events';
 import { Readable, type PassThrough } from 'node:stream';
 import { ZipFile } from 'yazl';
 import { HolstError } from '../../../shared/errors';
-import { numberedName } from './export-image';
+import { MAX_NAMES, numberedName } from './export-image';
 import { makeFolder } from './make-folder';
+import { syncFile } from './receive-bytes';
 
 /** yazl keeps a buffer entry whole in memory; larger ones go in as a stream of known size. */
 const BUFFER_ENTRY_MAX = 0x3fffffff;
@@ -81,7 +82,8 @@ export class ZipWriter {
     try {
       await this.closed;
       this.check();
-      await syncFile(this.temp);
+      // Flushed before it takes its final name, so that name never points at a ZIP a power cut could lose.
+      await syncFile(this.temp, this.target);
       return await this.moveIntoPlace();
     } catch (error) {
       await fs.rm(this.temp, { force: true });
@@ -107,7 +109,7 @@ export class ZipWriter {
       await fs.rename(this.temp, this.target);
       return this.target;
     }
-    for (let n = 1; n < 10_000; n++) {
+    for (let n = 1; n <= MAX_NAMES; n++) {
       const candidate = numberedName(this.target, n);
       try {
         // link fails if the name exists, so an existing file is never replaced, even by a race.
@@ -135,14 +137,4 @@ async function exists(file: string): Promise<boolean> {
     () => true,
     () => false,
   );
-}
-
-/** Flushes the finished ZIP to disk before it takes its final name. */
-async function syncFile(file: string): Promise<void> {
-  const handle = await fs.open(file, 'r+');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
 }

@@ -1,11 +1,10 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { trapTab } from '../../app/modal-dialog';
 import { CloseIcon } from '../library/icons';
 import { useCompareStore, type ComparePair } from './compare-store';
 import { CompareSlider } from './CompareSlider';
 import '../../styles/compare.css';
-
-const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), select, textarea, [tabindex]:not([tabindex="-1"])';
 
 /** Shows the slider comparison that `openCompare` asked for, as a modal dialog. Mount it once. */
 export function CompareHost() {
@@ -42,18 +41,7 @@ function CompareDialog({ pair, onClose }: { pair: ComparePair; onClose(): void }
       event.stopPropagation();
       onClose();
     } else if (event.key === 'Tab' && dialog.current) {
-      // Keep Tab inside the dialog.
-      const focusable = [...dialog.current.querySelectorAll<HTMLElement>(FOCUSABLE)];
-      const first = focusable[0];
-      const last = focusable.at(-1);
-      if (!first || !last) return;
-      if (event.shiftKey && document.activeElement === first) {
-        event.preventDefault();
-        last.focus();
-      } else if (!event.shiftKey && document.activeElement === last) {
-        event.preventDefault();
-        first.focus();
-      }
+      trapTab(event, dialog.current);
     }
   };
 

@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePopover } from '../../app/use-popover';
-import { currentLanguage } from '../../i18n';
+import { formatDate } from '../../i18n/format';
 import { CalendarIcon, ChevronIcon } from './filter-icons';
 
 /** "2026-03-14" ↔ the local day: `from` is its first millisecond, `to` its last (the range takes whole days). */
@@ -18,7 +18,6 @@ const dayText = (ms: number | undefined) => {
   const date = new Date(ms);
   return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
 };
-const shortDate = (ms: number) => new Intl.DateTimeFormat(currentLanguage(), { dateStyle: 'medium' }).format(new Date(ms));
 
 interface DateRangeFilterProps {
   from: number | undefined;
@@ -51,11 +50,11 @@ export function DateRangeFilter({ from, to, onChange }: DateRangeFilterProps) {
 
   const label =
     from !== undefined && to !== undefined
-      ? t('filters.range', { from: shortDate(from), to: shortDate(to) })
+      ? t('filters.range', { from: formatDate(from), to: formatDate(to) })
       : from !== undefined
-        ? t('filters.since', { date: shortDate(from) })
+        ? t('filters.since', { date: formatDate(from) })
         : to !== undefined
-          ? t('filters.until', { date: shortDate(to) })
+          ? t('filters.until', { date: formatDate(to) })
           : t('filters.dates');
   const active = from !== undefined || to !== undefined;
 

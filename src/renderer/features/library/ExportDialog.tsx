@@ -5,7 +5,7 @@ import { holst, unwrap } from '../../bridge';
 import { errorText } from '../../i18n/errors';
 import { useAppStore } from '../../store/app-store';
 import { CloseIcon } from './icons';
-import { useModalDialog } from './modal-dialog';
+import { useModalDialog } from '../../app/modal-dialog';
 
 type Format = 'folder' | 'zip';
 

@@ -2,13 +2,25 @@ import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { useFileImportStore } from '../../store/file-import-store';
 
-/** Progress of files and folders dropped or pasted on the library, with Cancel; then what came of them. */
+/** Progress of an import (dropped, pasted, or chosen in the desktop app's dialog), with Cancel; then what came of it. */
 export function FileImportStatus() {
   const { t } = useTranslation(['library', 'common']);
-  const { run, busy, cancel, dismiss } = useFileImportStore(
-    useShallow((s) => ({ run: s.run, busy: s.busy, cancel: s.cancel, dismiss: s.dismiss })),
+  const { run, notice, cancel, dismiss } = useFileImportStore(
+    useShallow((s) => ({ run: s.run, notice: s.notice, cancel: s.cancel, dismiss: s.dismiss })),
   );
-  if (!run) return null;
+  if (!run) {
+    // No run to show: only why one did not start (the open dialog failed).
+    return notice ? (
+      <div className="file-import">
+        <span role="alert" className="file-import-error">
+          {notice}
+        </span>
+        <button type="button" className="link" onClick={dismiss}>
+          {t('common:dismiss')}
+        </button>
+      </div>
+    ) : null;
+  }
   const { scanning, found, total, done, imported, duplicates, skipped, finished, cancelled } = run;
   const kept = imported + duplicates;
   const problems = skipped.length > 0;
@@ -43,9 +55,9 @@ export function FileImportStatus() {
           </button>
         </>
       )}
-      {busy && (
-        <p role="alert" className="file-import-busy">
-          {busy}
+      {notice && (
+        <p role="alert" className="file-import-notice">
+          {notice}
         </p>
       )}
       {finished && problems && (

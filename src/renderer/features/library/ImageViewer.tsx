@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ImageDetail } from '../../../shared/library';
 import { sendImageToChat } from '../../app/iterate';
 import { useLibraryStore } from '../../store/library-store';
-import { trapTab } from './modal-dialog';
+import { trapTab } from '../../app/modal-dialog';
 import { ChevronIcon, CloseIcon, StarIcon } from './icons';
 import { formatBytes, formatDateTime } from '../../i18n/format';
 import { formatType, roleLabel, sourceLabel } from './format';

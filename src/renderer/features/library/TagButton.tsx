@@ -4,10 +4,11 @@ import type { Selection } from '../../../shared/library';
 import { usePopover } from '../../app/use-popover';
 import { holst, unwrap } from '../../bridge';
 import { errorText } from '../../i18n/errors';
+import { useKnownTags } from '../../store/library-facets-store';
 import { TagIcon } from './selection-icons';
+import { tagSuggestions } from './tag-suggestions';
 
 const MAX_TAG = 64;
-const MAX_SUGGESTIONS = 8;
 
 /**
  * "Add tag…" or "Remove tag…" for the selection: a small popover with a text field and the
@@ -19,20 +20,16 @@ export function TagButton({ mode, selection, disabled }: { mode: 'add' | 'remove
   const input = useRef<HTMLInputElement>(null);
   const inputId = useId();
   const [text, setText] = useState('');
-  const [known, setKnown] = useState<string[]>([]);
+  const known = useKnownTags();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    if (!open) return;
-    input.current?.focus();
-    void unwrap(holst.library.tags()).then(setKnown, () => {
-      /* Suggestions are a help only: typing still works without them. */
-    });
+    if (open) input.current?.focus();
   }, [open]);
 
-  const typed = text.trim().toLowerCase();
-  const suggestions = known.filter((tag) => tag.toLowerCase().includes(typed) && tag.toLowerCase() !== typed).slice(0, MAX_SUGGESTIONS);
+  // The tag typed in full is already what Add/Remove applies: it is not offered again.
+  const suggestions = tagSuggestions(known, text, [text]);
 
   const apply = async (tag: string) => {
     const name = tag.trim();

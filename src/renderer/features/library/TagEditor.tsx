@@ -2,13 +2,14 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { holst, unwrap } from '../../bridge';
 import { errorText } from '../../i18n/errors';
+import { useKnownTags } from '../../store/library-facets-store';
 import { useLibraryStore } from '../../store/library-store';
 import { CloseIcon } from './icons';
+import { tagSuggestions } from './tag-suggestions';
 
 /** The core's limits (TagSchema and library.setTags). */
 const MAX_TAG = 64;
 const MAX_TAGS = 50;
-const MAX_SUGGESTIONS = 8;
 
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
@@ -22,24 +23,12 @@ export function TagEditor({ imageId, tags, onManage }: { imageId: number; tags: 
   const listId = useId();
   const input = useRef<HTMLInputElement>(null);
   const [text, setText] = useState('');
-  const [known, setKnown] = useState<string[]>([]);
+  const known = useKnownTags();
   const [active, setActive] = useState(-1);
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  const loadKnown = () =>
-    void unwrap(holst.library.tags()).then(setKnown, () => {
-      /* Suggestions are a help only: without them typing still works. */
-    });
-  useEffect(loadKnown, []);
-
-  const typed = text.trim().toLowerCase();
-  const suggestions = typed
-    ? known
-        .filter((tag) => tag.toLowerCase().includes(typed) && !tags.some((have) => same(have, tag)))
-        .sort((a, b) => Number(!a.toLowerCase().startsWith(typed)) - Number(!b.toLowerCase().startsWith(typed)))
-        .slice(0, MAX_SUGGESTIONS)
-    : [];
+  const suggestions = text.trim() ? tagSuggestions(known, text, tags) : [];
   const showList = open && suggestions.length > 0;
 
   // Saves run one after the other, each on the tags the last one left: typing fast loses nothing.
@@ -60,7 +49,6 @@ export function TagEditor({ imageId, tags, onManage }: { imageId: number; tags: 
         latest.current = saved;
         // Shown at once; library.changed brings the same a moment later.
         useLibraryStore.setState((s) => (s.selected?.image.id === imageId ? { selected: { ...s.selected, tags: saved } } : {}));
-        loadKnown();
         return true;
       } catch (caught) {
         setError(errorText(caught));
@@ -166,11 +154,7 @@ export function TagEditor({ imageId, tags, onManage }: { imageId: number; tags: 
             setText(add(value.slice(0, comma)) ? value.slice(comma + 1).trimStart() : value.slice(0, comma));
           }}
           onKeyDown={onKeyDown}
-          onFocus={() => {
-            // Tags renamed or deleted meanwhile (the tag manager, another window) show up here.
-            loadKnown();
-            setOpen(true);
-          }}
+          onFocus={() => setOpen(true)}
           onBlur={() => setOpen(false)}
         />
         {showList && (

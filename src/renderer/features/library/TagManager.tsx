@@ -1,11 +1,12 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { holst, unwrap } from '../../bridge';
 import { errorText } from '../../i18n/errors';
+import { useLibraryFacets } from '../../store/library-facets-store';
 import { useLibraryStore } from '../../store/library-store';
+import { useModalDialog } from '../../app/modal-dialog';
 import { CloseIcon } from './icons';
-import { useModalDialog } from './modal-dialog';
 import { TagManagerRow, type TagRow } from './TagManagerRow';
 import '../../styles/viewer.css';
 
@@ -23,22 +24,21 @@ function TagManagerDialog({ onClose }: { onClose(): void }) {
   const findId = useId();
   const dialog = useRef<HTMLDivElement>(null);
   const onKeyDown = useModalDialog(dialog, onClose);
-  const [tags, setTags] = useState<TagRow[] | null>(null);
+  const facets = useLibraryFacets((s) => s.facets);
+  const loadError = useLibraryFacets((s) => s.error);
   const [find, setFind] = useState('');
   const [status, setStatus] = useState('');
   const [error, setError] = useState<string | null>(null);
 
-  const load = () =>
-    unwrap(holst.library.facets()).then(
-      (facets) =>
-        setTags(
-          facets.tags
-            .map(({ value, count }) => ({ name: value, count }))
-            .sort((a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: 'base' })),
-        ),
-      (caught: unknown) => setError(errorText(caught)),
-    );
-  useEffect(() => void load(), []);
+  // The facets store holds the tags and follows library.changed: asked for only if it holds none.
+  useEffect(() => useLibraryFacets.getState().need(), []);
+  const tags = useMemo<TagRow[] | null>(
+    () =>
+      facets?.tags
+        .map(({ value, count }) => ({ name: value, count }))
+        .sort((a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: 'base' })) ?? null,
+    [facets],
+  );
 
   /** Runs a change to `tag`, then lists the tags again and brings the tag filter and the open image along. */
   const change = async (run: () => Promise<string>, tag: string, renamedTo?: string) => {
@@ -49,7 +49,8 @@ function TagManagerDialog({ onClose }: { onClose(): void }) {
       setError(errorText(caught));
       return false;
     }
-    await load();
+    // Listed again at once, rather than when library.changed's refresh comes.
+    await useLibraryFacets.getState().refresh();
     // The row that had focus may be gone (renamed, deleted): focus stays in the dialog.
     requestAnimationFrame(() => {
       if (!dialog.current?.contains(document.activeElement)) dialog.current?.focus();
@@ -78,6 +79,8 @@ function TagManagerDialog({ onClose }: { onClose(): void }) {
       return t('tagManager.deleted', { tag: name, count });
     }, name);
 
+  // A failed first load is said; a failed later one keeps the list shown.
+  const shownError = error ?? (tags === null && loadError !== null ? errorText(loadError) : null);
   const needle = find.trim().toLowerCase();
   const shown = tags?.filter((tag) => tag.name.toLowerCase().includes(needle)) ?? [];
 
@@ -129,7 +132,7 @@ function TagManagerDialog({ onClose }: { onClose(): void }) {
         )}
         <div className="tag-manager-body">
           {tags === null ? (
-            !error && <p className="muted">{t('tagManager.loading')}</p>
+            !shownError && <p className="muted">{t('tagManager.loading')}</p>
           ) : tags.length === 0 ? (
             <p className="muted">{t('tagManager.empty')}</p>
           ) : shown.length === 0 ? (
@@ -145,9 +148,9 @@ function TagManagerDialog({ onClose }: { onClose(): void }) {
         <p role="status" className="muted small tag-manager-status">
           {status}
         </p>
-        {error && (
+        {shownError && (
           <p role="alert" className="error small">
-            {error}
+            {shownError}
           </p>
         )}
       </div>

@@ -1,5 +1,6 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { holst, unwrap } from '../../bridge';
+import { loadedNeighbours } from '../../store/library-pages';
 import { useLibraryStore } from '../../store/library-store';
 
 export interface Neighbours {
@@ -10,35 +11,38 @@ export interface Neighbours {
 }
 
 /**
- * The images either side of `id` in the current view (filters and search), asked of the core so the
- * arrows go on past what the grid has loaded. `step` waits for the answer, so a key pressed right
- * after opening still moves.
+ * The images either side of `id` in the current view (filters and search): from the grid's loaded
+ * pages where they hold them, else asked of the core, so the arrows go on past what the grid has
+ * loaded. `step` waits for the answer, so a key pressed right after opening still moves.
  */
 export function useNeighbours(id: number, enabled = true): { known: Neighbours | null; step(direction: keyof Neighbours): void } {
   const view = useLibraryStore((s) => s.view);
-  // Changes elsewhere (new, trashed or restored images) reload the pages and may move the neighbours: ask again.
+  // Changes elsewhere (new, trashed or restored images) reload the pages and may move the neighbours.
   const pages = useLibraryStore((s) => s.pages);
-  const [known, setKnown] = useState<{ id: number; neighbours: Neighbours } | null>(null);
+  const total = useLibraryStore((s) => s.total);
+  const loaded = useMemo(() => loadedNeighbours(pages, total, id), [pages, total, id]);
+  const local = loaded.newer !== undefined && loaded.older !== undefined ? { newer: loaded.newer, older: loaded.older } : null;
+  const [asked, setAsked] = useState<{ id: number; neighbours: Neighbours } | null>(null);
   const pending = useRef<Promise<Neighbours>>(Promise.resolve({ newer: null, older: null }));
 
   useEffect(() => {
-    if (!enabled) return;
+    if (!enabled || (loaded.newer !== undefined && loaded.older !== undefined)) return;
     let live = true;
     const first = async (query: Parameters<typeof holst.library.list>[0]) => (await unwrap(holst.library.list(query))).items[0]?.id ?? null;
-    const asked = Promise.all([
-      first({ ...view, after: id, limit: 1 }).catch(() => null),
-      first({ ...view, cursor: id, limit: 1 }).catch(() => null),
+    // Only the side the pages do not hold is asked for.
+    const answer = Promise.all([
+      loaded.newer !== undefined ? loaded.newer : first({ ...view, after: id, limit: 1 }).catch(() => null),
+      loaded.older !== undefined ? loaded.older : first({ ...view, cursor: id, limit: 1 }).catch(() => null),
     ]).then(([newer, older]) => ({ newer, older }));
-    pending.current = asked;
-    void asked.then((neighbours) => live && setKnown({ id, neighbours }));
+    pending.current = answer;
+    void answer.then((neighbours) => live && setAsked({ id, neighbours }));
     return () => {
       live = false;
     };
-  }, [id, view, pages, enabled]);
+  }, [id, view, loaded, enabled]);
 
   const step = (direction: keyof Neighbours) => {
-    const asked = pending.current;
-    void asked.then((neighbours) => {
+    void (local ? Promise.resolve(local) : pending.current).then((neighbours) => {
       const target = neighbours[direction];
       // Only if nothing else was opened meanwhile.
       if (target !== null && useLibraryStore.getState().selected?.image.id === id) {
@@ -47,5 +51,5 @@ export function useNeighbours(id: number, enabled = true): { known: Neighbours |
     });
   };
 
-  return { known: known?.id === id ? known.neighbours : null, step };
+  return { known: local ?? (asked?.id === id ? asked.neighbours : null), step };
 }

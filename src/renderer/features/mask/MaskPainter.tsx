@@ -2,6 +2,7 @@ import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } f
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { ImageRecord } from '../../../shared/library';
+import { trapTab } from '../../app/modal-dialog';
 import { holst, unwrap } from '../../bridge';
 import { errorText } from '../../i18n/errors';
 import { formatNumber } from '../../i18n/format';
@@ -23,7 +24,6 @@ interface MaskPainterProps {
   onSave(mask: ImageRecord): void;
 }
 
-const FOCUSABLE = 'button:not([disabled]), input:not([disabled]), [tabindex]:not([tabindex="-1"])';
 const ZOOM_STEP = 1.25;
 
 /**
@@ -136,7 +136,10 @@ export function MaskPainter({ source, initialMask = null, onCancel, onSave }: Ma
       if (!saving) onCancel();
       return;
     }
-    if (event.key === 'Tab') return trapTab(event);
+    if (event.key === 'Tab') {
+      if (dialog.current) trapTab(event, dialog.current);
+      return;
+    }
     if (event.key === ' ' && (overStage.current || (event.target as HTMLElement).classList.contains('mask-stage'))) {
       // Space held over the picture pans (and must not press the focused button).
       event.preventDefault();
@@ -154,20 +157,6 @@ export function MaskPainter({ source, initialMask = null, onCancel, onSave }: Ma
     if (event.key === ' ' && panMode) {
       event.preventDefault();
       setPanMode(false);
-    }
-  };
-
-  const trapTab = (event: KeyboardEvent<HTMLDivElement>) => {
-    const focusable = [...(dialog.current?.querySelectorAll<HTMLElement>(FOCUSABLE) ?? [])];
-    const first = focusable[0];
-    const last = focusable.at(-1);
-    if (!first || !last) return;
-    if (event.shiftKey && (document.activeElement === first || document.activeElement === dialog.current)) {
-      event.preventDefault();
-      last.focus();
-    } else if (!event.shiftKey && document.activeElement === last) {
-      event.preventDefault();
-      first.focus();
     }
   };
 

@@ -1,0 +1,112 @@
+// The desktop app's two ways in for files on disk, drop and the Import… button's open dialog, share
+// one import status: progress, Cancel and the summary are shown once, in the same place. The built
+// renderer in Chromium through the harness, with the preload and the open dialog stood in for
+// (desktop-preload-standin.ts; desktop-vs-browser.md, "Files from the OS"): the core imports real
+// files of a real temp folder by path, as in the app.
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { dropByName, useDesktopStandIn } from './desktop-preload-standin';
+import { cancelOnceDone } from './import-status';
+import { useSeededHarness } from './seeded-harness';
+import { paintImage, withLibrary } from '../support/seed-library';
+
+const SEEDED = 3;
+const app = useSeededHarness('import-desktop', (dataDir) =>
+  withLibrary(dataDir, async (library) => {
+    for (let n = 1; n <= SEEDED; n++) await library.ingest({ bytes: await paintImage('fox', n, 80, 60) }, { source: 'imported' });
+  }),
+);
+
+const count = (page: Page) => page.locator('.library-count');
+const importBox = (page: Page) => page.locator('.file-import');
+/** Every status line on the page that speaks of importing: the one import status, never a second. */
+const importStatuses = (page: Page) => page.getByRole('status').filter({ hasText: /import/i });
+
+let folder: string;
+test.beforeEach(async () => {
+  folder = await fs.mkdtemp(path.join(os.tmpdir(), 'holst-e2e-import-desktop-'));
+});
+test.afterEach(async () => {
+  await fs.rm(folder, { recursive: true, force: true });
+});
+
+/** A folder of two pictures, a page that is no picture and a text file. */
+async function mixedFolder(): Promise<string> {
+  const photos = path.join(folder, 'photos');
+  await fs.mkdir(path.join(photos, 'sub'), { recursive: true });
+  await fs.writeFile(path.join(photos, 'x.png'), await paintImage('city', 801, 100, 80));
+  await fs.writeFile(path.join(photos, 'sub', 'y.png'), await paintImage('city', 802, 100, 80));
+  await fs.writeFile(path.join(photos, 'broken.png'), '<html>not a png</html>');
+  await fs.writeFile(path.join(photos, 'readme.txt'), 'hello');
+  return photos;
+}
+
+test('a folder dropped in the desktop app shows its summary once, in the import status', async ({ page }) => {
+  await useDesktopStandIn(page, { dropped: { photos: await mixedFolder() } });
+  await page.goto(app.harness.url);
+  await expect(count(page)).toHaveText(`${SEEDED} images`);
+  // The desktop code path: the Import… button is there.
+  await expect(page.getByRole('button', { name: 'Import…' })).toBeVisible();
+
+  await dropByName(page, ['photos']);
+  await expect(importBox(page).getByRole('status')).toHaveText('Imported 2 of 3 pictures. 2 files skipped.');
+  await expect(count(page)).toHaveText(`${SEEDED + 2} images`);
+  await expect(importStatuses(page)).toHaveCount(1);
+  await page.getByText('Show skipped files').click();
+  await expect(page.getByRole('list', { name: 'Skipped files' }).getByRole('listitem')).toHaveCount(2);
+
+  // Dismissed: no summary is left anywhere.
+  await importBox(page).getByRole('button', { name: 'Dismiss' }).click();
+  await expect(importStatuses(page)).toHaveCount(0);
+});
+
+test('the Import… button runs in the same import status: progress and Cancel there, the summary once', async ({ page }) => {
+  // Large pictures (previews to make), so the job is still busy long after Cancel can be pressed.
+  const LARGE = 40;
+  const photos = path.join(folder, 'photos');
+  await fs.mkdir(photos);
+  for (let n = 1; n <= LARGE; n++) {
+    await fs.writeFile(path.join(photos, `large-${String(n).padStart(2, '0')}.png`), await paintImage('lighthouse', 700 + n, 1600, 1200));
+  }
+  await useDesktopStandIn(page, { chosen: [photos] });
+  await page.goto(app.harness.url);
+  await expect(count(page)).toHaveText(`${SEEDED} images`);
+  const button = page.getByRole('button', { name: 'Import…' });
+  const status = importBox(page).getByRole('status');
+
+  // Cancel in the import status stops the dialog's job.
+  await cancelOnceDone(page, 2);
+  await button.click();
+  await expect(status).toHaveText(new RegExp(`^Import stopped: \\d+ of ${LARGE} imported\\.$`), { timeout: 30_000 });
+  await expect(importStatuses(page)).toHaveCount(1);
+  const imported = Number(/(\d+) of/.exec((await status.textContent())!)![1]);
+  expect(imported).toBeGreaterThanOrEqual(2);
+  expect(imported).toBeLessThan(LARGE);
+  await expect(count(page)).toHaveText(`${SEEDED + imported} images`);
+  // The files Cancel kept out are not listed as problems.
+  await expect(importBox(page)).not.toHaveClass(/has-problems/);
+
+  // Again to the end; a second Import… while it runs is turned down with a word why.
+  await importBox(page).getByRole('button', { name: 'Dismiss' }).click();
+  await button.click();
+  await expect(status).toHaveText(/^Importing \d+ of \d+…$/);
+  await button.click();
+  await expect(importBox(page).getByRole('alert')).toHaveText('An import is still running: wait for it to finish or cancel it first.');
+  await expect(status).toHaveText(`Imported ${LARGE} of ${LARGE} pictures. ${imported} were already in the library.`, { timeout: 60_000 });
+  await expect(importStatuses(page)).toHaveCount(1);
+  await expect(count(page)).toHaveText(`${SEEDED + LARGE} images`);
+});
+
+test('when the open dialog cannot be shown, the import status says so', async ({ page }) => {
+  // No dialog stand-in: the harness's core has no open dialog and answers with an error.
+  await useDesktopStandIn(page, {});
+  await page.goto(app.harness.url);
+  await page.getByRole('button', { name: 'Import…' }).click();
+  await expect(importBox(page).getByRole('alert')).not.toBeEmpty();
+  await expect(importBox(page).getByRole('status')).toHaveCount(0);
+  await importBox(page).getByRole('button', { name: 'Dismiss' }).click();
+  await expect(importBox(page)).toHaveCount(0);
+  await expect(count(page)).toHaveText(`${SEEDED} images`);
+});
