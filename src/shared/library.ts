@@ -1,5 +1,6 @@
 /** Library and conversation records as they cross IPC and the CLI. */
 import { z } from 'zod';
+import { ERROR_CODES } from './errors';
 
 export const IMAGE_SOURCES = ['generated', 'imported', 'edited'] as const;
 export const ImageSourceSchema = z.enum(IMAGE_SOURCES);
@@ -145,12 +146,33 @@ export const LibraryPageSchema = z.object({
 });
 export type LibraryPage = z.infer<typeof LibraryPageSchema>;
 
+/** Why a file was not imported, as a kind the UI says in its language (`reason` is the English sentence). */
+export const IMPORT_WHYS = [
+  'notFound',
+  'brokenLink',
+  'notImageName',
+  'folderUnreadable',
+  'notFileOrFolder',
+  'empty',
+  'notImage',
+  'damaged',
+  'tooLarge',
+  'unreadable',
+] as const;
+export const ImportWhySchema = z.enum(IMPORT_WHYS);
+export type ImportWhy = z.infer<typeof ImportWhySchema>;
+
 export const ImportFileResultSchema = z.object({
   path: z.string(),
   /** `cancelled`: Cancel stopped the import before this file was in (not a problem with the file). */
   status: z.enum(['imported', 'duplicate', 'skipped', 'failed', 'cancelled']),
   id: ImageIdSchema.optional(),
   reason: z.string().optional(),
+  why: ImportWhySchema.optional(),
+  /** For `tooLarge`: the library's size limit at the time, in bytes. */
+  maxBytes: z.number().int().optional(),
+  /** For a failure of no known kind (no `why`): its error code, so the UI can say it in its language. */
+  code: z.enum(ERROR_CODES).optional(),
 });
 export type ImportFileResult = z.infer<typeof ImportFileResultSchema>;
 

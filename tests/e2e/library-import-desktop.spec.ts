@@ -55,11 +55,47 @@ test('a folder dropped in the desktop app shows its summary once, in the import 
   await expect(count(page)).toHaveText(`${SEEDED + 2} images`);
   await expect(importStatuses(page)).toHaveCount(1);
   await page.getByText('Show skipped files').click();
-  await expect(page.getByRole('list', { name: 'Skipped files' }).getByRole('listitem')).toHaveCount(2);
+  // Named from the dropped folder, as a browser names them, each with why.
+  await expect(page.getByRole('list', { name: 'Skipped files' }).getByRole('listitem')).toHaveText([
+    'photos/readme.txt: not an image file name (.png, .jpg, .webp, .gif)',
+    'photos/broken.png: not a picture',
+  ]);
 
   // Dismissed: no summary is left anywhere.
   await importBox(page).getByRole('button', { name: 'Dismiss' }).click();
   await expect(importStatuses(page)).toHaveCount(0);
+});
+
+test.describe('in a Russian window', () => {
+  test.use({ locale: 'ru-RU' });
+
+  test('the summary of a dropped folder gives each skipped file its reason in Russian, named from the folder', async ({ page }) => {
+    const photos = await mixedFolder();
+    await fs.writeFile(path.join(photos, 'empty.png'), '');
+    const cut = await paintImage('city', 803, 100, 80);
+    await fs.writeFile(path.join(photos, 'sub', 'cut.png'), cut.subarray(0, Math.floor(cut.length / 2)));
+    await fs.symlink(path.join(photos, 'gone.png'), path.join(photos, 'link.png'));
+    await useDesktopStandIn(page, { dropped: { photos } });
+    await page.goto(app.harness.url);
+    await expect(count(page)).toHaveText(`${SEEDED} изображения`);
+
+    await dropByName(page, ['photos']);
+    await expect(importBox(page).getByRole('status')).toHaveText('Импортировано 2 из 5 изображений. 5 файлов пропущено.');
+    await importBox(page).getByText('Показать пропущенные файлы').click();
+    const items = page.getByRole('list', { name: 'Пропущенные файлы' }).getByRole('listitem');
+    await expect(items).toHaveCount(5);
+    // Files are taken three at a time, so those turned down at decoding come in any order.
+    expect((await items.allTextContents()).sort()).toEqual([
+      'photos/broken.png: это не изображение',
+      'photos/empty.png: файл пустой',
+      'photos/link.png: ссылка никуда не ведет',
+      'photos/readme.txt: не файл изображения (.png, .jpg, .webp, .gif)',
+      'photos/sub/cut.png: данные изображения повреждены или неполные',
+    ]);
+    // Nothing of the core's English sentences, nor the folder's place on disk, is left.
+    await expect(importBox(page)).not.toContainText(folder);
+    await expect(importBox(page)).not.toContainText(/Not saved|skipped|broken link/);
+  });
 });
 
 test('the Import… button runs in the same import status: progress and Cancel there, the summary once', async ({ page }) => {

@@ -45,6 +45,14 @@ for (const locale of ['en-US', 'ru-RU']) {
       await fs.writeFile(path.join(photos, 'beach.png'), await paintImage('city', 950, 320, 240));
       await fs.writeFile(path.join(photos, 'notes.txt'), 'not a picture');
       await fs.writeFile(path.join(photos, 'error-page.png'), '<html>Access denied</html>');
+      // A damaged file deep in long folder names, one with no space to wrap at: the list stays tidy.
+      const deep = path.join(photos, 'Summer holiday at the seaside with the whole family, July 2025', 'edited for printing');
+      await fs.mkdir(deep, { recursive: true });
+      const cut = await paintImage('lake', 951, 320, 240);
+      await fs.writeFile(
+        path.join(deep, 'IMG_20250714_183522_HDR_edited_with_snapseed_final_export_v2_for_print_and_the_family_album.png'),
+        cut.subarray(0, 400),
+      );
       await useDesktopStandIn(page, { chosen: [chosen], dropped: { photos } });
       await page.goto(app.harness.url);
       await expect(page.locator('.tile-slot')).toHaveCount(12);

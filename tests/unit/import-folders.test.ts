@@ -1,12 +1,16 @@
 // Dropping folders on the library: `library.import({paths})` walks them recursively and sums up what
 // was imported, what was a duplicate, and what was skipped and why; pasted bytes say if they were known.
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ImportProgress } from '../../src/shared/library';
 import type { AppCore } from '../../src/main/core/app-core';
+import { ImageLibrary } from '../../src/main/core/library/image-library';
+import { importFiles } from '../../src/main/core/library/import-files';
+import { silentLogger } from '../../src/main/core/logging/log';
 import { call, openTestCore } from '../support/core';
-import { solidImage } from '../support/images';
+import { photoLikePng, solidImage } from '../support/images';
 import { removeTempDirs, tempDir } from '../support/temp-dir';
 
 let core: AppCore;
@@ -67,8 +71,55 @@ describe('importing dropped folders', () => {
     await fs.writeFile(path.join(dir, 'ok.png'), await solidImage(4));
     const missing = path.join(dir, 'not-here');
     const done = await importPaths([missing, dir]);
-    expect(statusOf(done, missing)).toMatchObject({ status: 'failed', reason: 'no such file or folder' });
+    expect(statusOf(done, missing)).toMatchObject({ status: 'failed', reason: 'no such file or folder', why: 'notFound' });
     expect(statusOf(done, path.join(dir, 'ok.png'))).toMatchObject({ status: 'imported', id: expect.any(Number) });
+  });
+
+  it('gives each file it would not keep the kind of reason, for the window to say in its language', async () => {
+    const dir = path.join(await tempDir(), 'mixed');
+    await fs.mkdir(dir);
+    const file = (name: string) => path.join(dir, name);
+    const picture = await photoLikePng(120, 90);
+    await fs.writeFile(file('text.png'), 'just some words, no picture');
+    await fs.writeFile(file('empty.png'), '');
+    await fs.writeFile(file('cut-short.png'), picture.subarray(0, Math.floor(picture.length / 2)));
+    await fs.writeFile(file('notes.txt'), 'a note');
+    await fs.symlink(file('gone.png'), file('broken-link.png'));
+    await fs.writeFile(file('fine.png'), picture);
+    // A named pipe is neither a file nor a folder (POSIX only; Windows has no mkfifo).
+    const fifo = process.platform !== 'win32';
+    if (fifo) execFileSync('mkfifo', [file('pipe.png')]);
+    const missing = path.join(dir, 'not-here.png');
+
+    const done = await importPaths([dir, missing]);
+    const whys = Object.fromEntries(done.results!.map((r) => [path.basename(r.path), [r.status, r.why]]));
+    expect(whys).toEqual({
+      'text.png': ['skipped', 'notImage'],
+      'empty.png': ['skipped', 'empty'],
+      'cut-short.png': ['skipped', 'damaged'],
+      'notes.txt': ['skipped', 'notImageName'],
+      'broken-link.png': ['skipped', 'brokenLink'],
+      'not-here.png': ['failed', 'notFound'],
+      'fine.png': ['imported', undefined],
+      ...(fifo ? { 'pipe.png': ['skipped', 'notFileOrFolder'] } : {}),
+    });
+    // The English sentence stays, for the CLI and the log; a file of a known kind needs no error code.
+    expect(done.results!.every((r) => r.status === 'imported' || (r.reason && r.code === undefined))).toBe(true);
+  });
+
+  it("says a file over the library's size limit is too large, with the limit", async () => {
+    const library = await ImageLibrary.open(await tempDir(), { maxImageBytes: () => 1024, logger: silentLogger });
+    try {
+      const dir = await tempDir();
+      const large = path.join(dir, 'large.png');
+      await fs.writeFile(large, await photoLikePng(64, 64));
+      await fs.writeFile(path.join(dir, 'small.png'), await solidImage(6, 'png', 4, 4));
+      const results = await importFiles(library, [dir]);
+      expect(results.find((r) => r.path === large)).toMatchObject({ status: 'skipped', why: 'tooLarge', maxBytes: 1024 });
+      expect(results.find((r) => r.path !== large)).toMatchObject({ status: 'imported' });
+    } finally {
+      library.close();
+    }
   });
 });
 

@@ -5,11 +5,13 @@
  */
 import { create } from 'zustand';
 import { isHolstError } from '../../shared/errors';
-import type { ImportProgress } from '../../shared/library';
+import type { ImportFileResult, ImportProgress } from '../../shared/library';
 import { holst, unwrap } from '../bridge';
 import { dropEntries, fileName, imageProblem, pathsOf, readBase64, walkEntries, type FoundFile } from '../bridge/files';
 import { i18n } from '../i18n';
 import { errorText } from '../i18n/errors';
+import { formatBytes } from '../i18n/format';
+import { shortPaths } from './short-paths';
 
 export interface SkippedFile {
   name: string;
@@ -60,9 +62,17 @@ const fresh = (): FileImportRun => ({
 /** The core's reason for a file it would not keep (its own sentence for bad input, the catalogue's otherwise). */
 const reasonOf = (error: unknown) => (isHolstError(error) && error.code === 'invalid_input' ? error.message : errorText(error));
 
-/** The summary of a finished (or stopped) path import from the job's results. */
+/** Why the core did not keep a file, in the window's language: its kind, else its error code's headline and the detail. */
+function resultReason(result: ImportFileResult): string {
+  if (result.why) return i18n.t(`library:fileImport.reason.${result.why}`, { size: formatBytes(result.maxBytes ?? 0) });
+  if (result.code) return errorText({ code: result.code, message: result.reason ?? '' });
+  return result.reason ?? result.status;
+}
+
+/** The summary of a finished (or stopped) path import from the job's results, paths from the folder they share. */
 function fromResults(progress: ImportProgress, cancelled: boolean): FileImportRun {
   const results = progress.results ?? [];
+  const names = shortPaths(results.map((r) => r.path));
   const count = (status: string) => results.filter((r) => r.status === status).length;
   return {
     ...fresh(),
@@ -71,9 +81,9 @@ function fromResults(progress: ImportProgress, cancelled: boolean): FileImportRu
     imported: count('imported'),
     duplicates: count('duplicate'),
     // Files Cancel stopped (status `cancelled`) are not problems to list.
-    skipped: results
-      .filter((r) => r.status === 'skipped' || r.status === 'failed')
-      .map((r) => ({ name: r.path, reason: r.reason ?? r.status })),
+    skipped: results.flatMap((r, index) =>
+      r.status === 'skipped' || r.status === 'failed' ? [{ name: names[index]!, reason: resultReason(r) }] : [],
+    ),
     finished: true,
     cancelled,
   };

@@ -20,6 +20,7 @@ import { openDatabase, type Db } from './database';
 import { libraryFacets } from './facets';
 import { forEachConcurrently } from './for-each-concurrently';
 import { describeNonImage, sniffImageFormat } from './image-format';
+import { IngestRefusal } from './ingest-refusal';
 import { EXT_BY_MIME, LibraryLayout } from './layout';
 import { LibraryCount } from './library-count';
 import { LibraryQueries } from './library-queries';
@@ -161,7 +162,10 @@ export class ImageLibrary {
     const pending: Array<Promise<unknown>> = [];
     try {
       const format = sniffImageFormat(received.head);
-      if (!format) throw new HolstError('no_image', `Not saved: ${describeNonImage(received.head, received.size)}.`);
+      if (!format) {
+        const why = received.size === 0 ? 'empty' : 'notImage';
+        throw new IngestRefusal('no_image', why, `Not saved: ${describeNonImage(received.head, received.size)}.`);
+      }
 
       const existing = this.rowBySha(received.sha256);
       if (existing) {
@@ -181,14 +185,14 @@ export class ImageLibrary {
         decoded = await decodeAndMakeThumbnails('bytes' in source ? source.bytes : received.temp, received.temp);
       } catch (error) {
         const reason = (error as Error).message.split('\n')[0];
-        throw new HolstError('no_image', `Not saved: the ${format.ext.toUpperCase()} data is damaged or incomplete (${reason}).`, {
-          cause: error,
-        });
+        const message = `Not saved: the ${format.ext.toUpperCase()} data is damaged or incomplete (${reason}).`;
+        throw new IngestRefusal('no_image', 'damaged', message, { cause: error });
       } finally {
         cleanup.push(`${received.temp}.thumb.webp`, `${received.temp}.preview.webp`);
       }
       if (decoded.format !== format.sharpFormat) {
-        throw new HolstError('no_image', `Not saved: the file starts like ${format.ext.toUpperCase()} but decodes as ${decoded.format}.`);
+        const message = `Not saved: the file starts like ${format.ext.toUpperCase()} but decodes as ${decoded.format}.`;
+        throw new IngestRefusal('no_image', 'damaged', message);
       }
       const syncError = await durable;
       if (syncError) throw syncError;

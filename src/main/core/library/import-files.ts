@@ -5,6 +5,7 @@ import { toErrorPayload } from '../../../shared/errors';
 import type { ImportFileResult, ImportProgress } from '../../../shared/library';
 import { forEachConcurrently } from './for-each-concurrently';
 import type { ImageLibrary } from './image-library';
+import { refusalOf } from './ingest-refusal';
 
 const IMAGE_EXTENSIONS = new Set(['.png', '.jpg', '.jpeg', '.jfif', '.webp', '.gif']);
 
@@ -26,6 +27,7 @@ export async function collectImportFiles(
         path: target,
         status: explicit ? 'failed' : 'skipped',
         reason: explicit ? 'no such file or folder' : 'a broken link',
+        why: explicit ? 'notFound' : 'brokenLink',
       });
     } else if (stat.isDirectory()) {
       // Never walk into Holst's own data folder (nor through a link to it): its files are already the library.
@@ -41,6 +43,7 @@ export async function collectImportFiles(
           path: target,
           status: 'skipped',
           reason: `the folder could not be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+          why: 'folderUnreadable',
         });
         return;
       }
@@ -49,9 +52,12 @@ export async function collectImportFiles(
       }
     } else if (stat.isFile()) {
       if (explicit || IMAGE_EXTENSIONS.has(path.extname(target).toLowerCase())) files.push(target);
-      else skipped.push({ path: target, status: 'skipped', reason: 'not an image file name (.png, .jpg, .webp, .gif)' });
+      else {
+        const reason = 'not an image file name (.png, .jpg, .webp, .gif)';
+        skipped.push({ path: target, status: 'skipped', reason, why: 'notImageName' });
+      }
     } else {
-      skipped.push({ path: target, status: 'skipped', reason: 'not a file or folder' });
+      skipped.push({ path: target, status: 'skipped', reason: 'not a file or folder', why: 'notFileOrFolder' });
     }
   };
   for (const p of paths) await walk(path.resolve(p), true);
@@ -105,7 +111,10 @@ export async function importFiles(
       const status = code === 'cancelled' ? 'cancelled' : code === 'no_image' || code === 'invalid_input' ? 'skipped' : 'failed';
       // Stopped mid-file by Cancel: `cancelled` like the files Cancel kept from starting (no fault of the file).
       const reason = code === 'cancelled' ? undefined : code === 'internal' && error instanceof Error ? error.message : message;
-      results.push({ path: file, status, reason });
+      // The kind of a refusal, for the UI to say in its language; otherwise the code, for its headline.
+      const refusal = refusalOf(error);
+      const kind = refusal.why || code === 'cancelled' ? refusal : { code };
+      results.push({ path: file, status, reason, ...kind });
     }
     done++;
     report(file);

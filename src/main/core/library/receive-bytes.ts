@@ -4,6 +4,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { HolstError } from '../../../shared/errors';
 import { SNIFF_BYTES } from './image-format';
+import { IngestRefusal } from './ingest-refusal';
 
 export type IngestInput = { path: string } | { bytes: Uint8Array } | { stream: AsyncIterable<Uint8Array> };
 
@@ -23,7 +24,8 @@ const IN_MEMORY_MAX = 64 * 1024 * 1024;
 
 const readError = (file: string, error: unknown) => {
   const { code, message } = error as NodeJS.ErrnoException;
-  return new HolstError(code === 'ENOENT' ? 'not_found' : 'storage', `Cannot read ${file}: ${message}`, { cause: error });
+  const [holstCode, why] = code === 'ENOENT' ? (['not_found', 'notFound'] as const) : (['storage', 'unreadable'] as const);
+  return new IngestRefusal(holstCode, why, `Cannot read ${file}: ${message}`, { cause: error });
 };
 
 /**
@@ -135,7 +137,8 @@ export async function receiveBytes(input: IngestInput, tmpDir: string, maxBytes:
       if (size < SNIFF_BYTES) head.set(chunk.subarray(0, SNIFF_BYTES - size), size);
       size += chunk.byteLength;
       if (size > maxBytes) {
-        throw new HolstError('invalid_input', `The image is larger than the ${formatBytes(maxBytes)} limit (Settings → Library).`);
+        const message = `The image is larger than the ${formatBytes(maxBytes)} limit (Settings → Library).`;
+        throw new IngestRefusal('invalid_input', 'tooLarge', message, { maxBytes });
       }
       hash.update(chunk);
       await handle.write(chunk);

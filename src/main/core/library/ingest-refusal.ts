@@ -1,0 +1,22 @@
+import { HolstError, type ErrorCode } from '../../../shared/errors';
+import type { ImportWhy } from '../../../shared/library';
+
+/**
+ * An image the library turned down for a fault of the file itself, with its kind (`why`) beside
+ * the English message, so an import summary can say it in the window's language.
+ */
+export class IngestRefusal extends HolstError {
+  readonly why: ImportWhy;
+  /** For `tooLarge`: the limit the file went over, in bytes. */
+  readonly maxBytes: number | undefined;
+
+  constructor(code: ErrorCode, why: ImportWhy, message: string, options: { cause?: unknown; maxBytes?: number } = {}) {
+    super(code, message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.why = why;
+    this.maxBytes = options.maxBytes;
+  }
+}
+
+/** The kind of a refusal (and the limit for `tooLarge`); empty for any other error. */
+export const refusalOf = (error: unknown): { why?: ImportWhy; maxBytes?: number } =>
+  error instanceof IngestRefusal ? { why: error.why, ...(error.maxBytes === undefined ? {} : { maxBytes: error.maxBytes }) } : {};
