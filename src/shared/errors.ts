@@ -25,6 +25,10 @@ export const ErrorPayloadSchema = z.object({
   message: z.string(),
   /** The input field at fault, for `invalid_input` (e.g. `providers.0.baseUrl`). */
   field: z.string().optional(),
+  /** The kind of a refusal, for the window to say in its language (an import's `damaged`, `tooLarge`…). */
+  why: z.string().max(40).optional(),
+  /** For `why: 'tooLarge'`: the limit gone over, in bytes. */
+  maxBytes: z.number().int().nonnegative().optional(),
 });
 export type ErrorPayload = z.infer<typeof ErrorPayloadSchema>;
 
@@ -33,18 +37,24 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorPayloa
 export class HolstError extends Error {
   readonly code: ErrorCode;
   readonly field: string | undefined;
+  readonly why: string | undefined;
+  readonly maxBytes: number | undefined;
 
-  constructor(code: ErrorCode, message: string, options?: { field?: string; cause?: unknown }) {
+  constructor(code: ErrorCode, message: string, options?: { field?: string; cause?: unknown; why?: string; maxBytes?: number }) {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'HolstError';
     this.code = code;
     this.field = options?.field;
+    this.why = options?.why;
+    this.maxBytes = options?.maxBytes;
   }
 
   toPayload(): ErrorPayload {
-    return this.field === undefined
-      ? { code: this.code, message: this.message }
-      : { code: this.code, message: this.message, field: this.field };
+    const payload: ErrorPayload = { code: this.code, message: this.message };
+    if (this.field !== undefined) payload.field = this.field;
+    if (this.why !== undefined) payload.why = this.why;
+    if (this.maxBytes !== undefined) payload.maxBytes = this.maxBytes;
+    return payload;
   }
 }
 

@@ -92,6 +92,21 @@ test('the library reads in Russian: heading, search, plural counts, the viewer a
     await expect(page.getByRole('status').filter({ hasText: 'Импортировано 2 из 2 изображений.' })).toBeVisible();
     await expect(status).toHaveText('8 изображений');
     await expect(tiles(page).first()).toHaveAccessibleName(/^Изображение \d+$/);
+
+    // Files the core turns down: the kind of refusal crosses the bridge and is said in Russian.
+    await page.locator('.file-import').getByRole('button', { name: 'Скрыть' }).click();
+    const whole = await paintImage('lemons', 44, 200, 150);
+    await drop(page.getByRole('region', { name: 'Библиотека' }), {
+      files: [
+        { name: 'страница.png', bytes: Buffer.from('<!doctype html><html><body>404</body></html>') },
+        { name: 'обрезан.png', bytes: whole.subarray(0, Math.floor(whole.length / 2)) },
+      ],
+    });
+    await expect(page.getByRole('status').filter({ hasText: 'Импортировано 0 из 2 изображений.' })).toBeVisible();
+    await page.getByText('Показать пропущенные файлы').click();
+    const skipped = page.getByRole('list', { name: 'Пропущенные файлы' }).getByRole('listitem');
+    await expect(skipped).toHaveText(['страница.png: это не изображение', 'обрезан.png: данные изображения повреждены или неполные']);
+    await expect(status).toHaveText('8 изображений');
   } finally {
     await harness.stop();
     await fs.rm(dataDir, { recursive: true, force: true });

@@ -132,4 +132,15 @@ describe('library.importBytes', () => {
     expect(again).toMatchObject({ ok: true, value: { duplicate: true } });
     expect(first.ok && again.ok && again.value.id === first.value.id).toBe(true);
   });
+
+  it('sends the kind of refusal with the error, for the window to say in its language', async () => {
+    const picture = await photoLikePng(120, 90);
+    const page = await call(core, 'library.importBytes', { name: 'page.png', base64: Buffer.from('<html>404</html>').toString('base64') });
+    const cut = await call(core, 'library.importBytes', {
+      name: 'cut.png',
+      base64: picture.subarray(0, picture.length >> 1).toString('base64'),
+    });
+    expect(page).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'base64', why: 'notImage' } });
+    expect(cut).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'base64', why: 'damaged' } });
+  });
 });

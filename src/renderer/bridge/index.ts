@@ -21,5 +21,6 @@ export const holst: HolstApi = window.holst ?? connectWebSocketBridge();
 export async function unwrap<T>(pending: Promise<Result<T>>): Promise<T> {
   const result = await pending;
   if (result.ok) return result.value;
-  throw new HolstError(result.error.code, result.error.message, result.error.field ? { field: result.error.field } : {});
+  const { code, message, ...details } = result.error;
+  throw new HolstError(code, message, details);
 }

@@ -5,7 +5,7 @@
  */
 import { create } from 'zustand';
 import { isHolstError } from '../../shared/errors';
-import type { ImportFileResult, ImportProgress } from '../../shared/library';
+import { ImportWhySchema, type ImportFileResult, type ImportProgress, type ImportWhy } from '../../shared/library';
 import { holst, unwrap } from '../bridge';
 import { dropEntries, fileName, imageProblem, pathsOf, readBase64, walkEntries, type FoundFile } from '../bridge/files';
 import { i18n } from '../i18n';
@@ -59,12 +59,24 @@ const fresh = (): FileImportRun => ({
   cancelled: false,
 });
 
-/** The core's reason for a file it would not keep (its own sentence for bad input, the catalogue's otherwise). */
-const reasonOf = (error: unknown) => (isHolstError(error) && error.code === 'invalid_input' ? error.message : errorText(error));
+/** A kind of refusal in the window's language. */
+const whyText = (why: ImportWhy, maxBytes: number | undefined) =>
+  i18n.t(`library:fileImport.reason.${why}`, { size: formatBytes(maxBytes ?? 0) });
+
+/**
+ * The core's reason for bytes it would not keep: the kind of refusal in the window's language when
+ * it gave one, else its own sentence for bad input, the catalogue's otherwise.
+ */
+function reasonOf(error: unknown): string {
+  if (!isHolstError(error)) return errorText(error);
+  const kind = ImportWhySchema.safeParse(error.why);
+  if (kind.success) return whyText(kind.data, error.maxBytes);
+  return error.code === 'invalid_input' ? error.message : errorText(error);
+}
 
 /** Why the core did not keep a file, in the window's language: its kind, else its error code's headline and the detail. */
 function resultReason(result: ImportFileResult): string {
-  if (result.why) return i18n.t(`library:fileImport.reason.${result.why}`, { size: formatBytes(result.maxBytes ?? 0) });
+  if (result.why) return whyText(result.why, result.maxBytes);
   if (result.code) return errorText({ code: result.code, message: result.reason ?? '' });
   return result.reason ?? result.status;
 }

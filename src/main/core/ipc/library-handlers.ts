@@ -91,8 +91,11 @@ export function createLibraryHandlers(core: AppCore): Pick<Handlers, LibraryChan
         .ingest({ bytes: Buffer.from(base64, 'base64') }, { source: 'imported', originalName: path.basename(name) })
         .catch((error: unknown) => {
           // What the user dropped is not a picture: their input, not a provider's answer.
-          if (error instanceof HolstError && error.code === 'no_image')
-            throw new HolstError('invalid_input', `${name} is not a picture Holst can keep. ${error.message}`, { field: 'base64' });
+          if (error instanceof HolstError && error.code === 'no_image') {
+            const message = `${name} is not a picture Holst can keep. ${error.message}`;
+            // The kind of refusal goes along, for the window to say it in its language.
+            throw new HolstError('invalid_input', message, { field: 'base64', ...(error.why ? { why: error.why } : {}) });
+          }
           throw error;
         });
       if (!duplicate) changed([image.id]);

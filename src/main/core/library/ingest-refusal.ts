@@ -6,14 +6,10 @@ import type { ImportWhy } from '../../../shared/library';
  * the English message, so an import summary can say it in the window's language.
  */
 export class IngestRefusal extends HolstError {
-  readonly why: ImportWhy;
-  /** For `tooLarge`: the limit the file went over, in bytes. */
-  readonly maxBytes: number | undefined;
+  declare readonly why: ImportWhy;
 
-  constructor(code: ErrorCode, why: ImportWhy, message: string, options: { cause?: unknown; maxBytes?: number } = {}) {
-    super(code, message, options.cause === undefined ? undefined : { cause: options.cause });
-    this.why = why;
-    this.maxBytes = options.maxBytes;
+  constructor(code: ErrorCode, why: ImportWhy, message: string, options: { cause?: unknown; field?: string; maxBytes?: number } = {}) {
+    super(code, message, { ...options, why });
   }
 }
 
