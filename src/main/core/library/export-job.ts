@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import fs from 'node:fs/promises';
 import path from 'node:path';
 import { HolstError, toErrorPayload } from '../../../shared/errors';
 import type { ExportProgress, Selection } from '../../../shared/library';
@@ -108,7 +107,6 @@ export async function exportMany(
 async function openFolder(destination: string): Promise<void> {
   try {
     await makeFolder(destination);
-    if (!(await fs.stat(destination)).isDirectory()) throw new Error('it is not a folder');
   } catch (error) {
     throw new HolstError('storage', `Could not create the folder ${destination}: ${(error as Error).message}`, { cause: error });
   }
