@@ -3,10 +3,9 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { toErrorPayload } from '../../../shared/errors';
-import type { ImportFileResult, ImportProgress } from '../../../shared/library';
+import { ImportWhySchema, type ImportFileResult, type ImportProgress } from '../../../shared/library';
 import { forEachConcurrently } from './for-each-concurrently';
 import type { ImageLibrary } from './image-library';
-import { refusalOf } from './ingest-refusal';
 
 const IMAGE_EXTENSIONS = new Set(['.png', '.jpg', '.jpeg', '.jfif', '.webp', '.gif']);
 
@@ -109,14 +108,18 @@ export async function importFiles(
       );
       results.push({ path: file, status: duplicate ? 'duplicate' : 'imported', id: image.id });
     } catch (error) {
-      const { code, message } = toErrorPayload(error);
+      const { code, message, why, maxBytes } = toErrorPayload(error);
       const status = code === 'cancelled' ? 'cancelled' : code === 'no_image' || code === 'invalid_input' ? 'skipped' : 'failed';
       // Stopped mid-file by Cancel: `cancelled` like the files Cancel kept from starting (no fault of the file).
       const reason = code === 'cancelled' ? undefined : code === 'internal' && error instanceof Error ? error.message : message;
       // The kind of a refusal, for the UI to say in its language; otherwise the code, for its headline.
-      const refusal = refusalOf(error);
-      const kind = refusal.why || code === 'cancelled' ? refusal : { code };
-      results.push({ path: file, status, reason, ...kind });
+      const kind = ImportWhySchema.safeParse(why);
+      const said = kind.success
+        ? { why: kind.data, ...(maxBytes === undefined ? {} : { maxBytes }) }
+        : code === 'cancelled'
+          ? {}
+          : { code };
+      results.push({ path: file, status, reason, ...said });
     }
     done++;
     report(file);

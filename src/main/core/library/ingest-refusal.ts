@@ -12,7 +12,3 @@ export class IngestRefusal extends HolstError {
     super(code, message, { ...options, why });
   }
 }
-
-/** The kind of a refusal (and the limit for `tooLarge`); empty for any other error. */
-export const refusalOf = (error: unknown): { why?: ImportWhy; maxBytes?: number } =>
-  error instanceof IngestRefusal ? { why: error.why, ...(error.maxBytes === undefined ? {} : { maxBytes: error.maxBytes }) } : {};
