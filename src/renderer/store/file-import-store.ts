@@ -4,8 +4,8 @@
  * where the Import… button's open dialog starts the same job.
  */
 import { create } from 'zustand';
-import { isHolstError } from '../../shared/errors';
-import { ImportWhySchema, type ImportFileResult, type ImportProgress, type ImportWhy } from '../../shared/library';
+import { isHolstError, type ErrorCode } from '../../shared/errors';
+import { ImportWhySchema, type ImportFileResult, type ImportProgress } from '../../shared/library';
 import { holst, unwrap } from '../bridge';
 import { dropEntries, fileName, imageProblem, pathsOf, readBase64, walkEntries, type FoundFile } from '../bridge/files';
 import { i18n } from '../i18n';
@@ -59,27 +59,26 @@ const fresh = (): FileImportRun => ({
   cancelled: false,
 });
 
-/** A kind of refusal in the window's language. */
-const whyText = (why: ImportWhy, maxBytes: number | undefined) =>
-  i18n.t(`library:fileImport.reason.${why}`, { size: formatBytes(maxBytes ?? 0) });
-
 /**
- * The core's reason for bytes it would not keep: the kind of refusal in the window's language when
- * it gave one, else its own sentence for bad input, the catalogue's otherwise.
+ * Why the core did not keep a file, in the window's language: the kind of refusal when it gave
+ * one, else its own sentence for bad input, else its error code's headline and the detail. Serves
+ * both what `library.importBytes` threw and the import job's results.
  */
-function reasonOf(error: unknown): string {
-  if (!isHolstError(error)) return errorText(error);
-  const kind = ImportWhySchema.safeParse(error.why);
-  if (kind.success) return whyText(kind.data, error.maxBytes);
-  return error.code === 'invalid_input' ? error.message : errorText(error);
+function refusalText(refusal: {
+  why?: string | undefined;
+  maxBytes?: number | undefined;
+  code?: ErrorCode | undefined;
+  message: string;
+}): string {
+  const kind = ImportWhySchema.safeParse(refusal.why);
+  if (kind.success) return i18n.t(`library:fileImport.reason.${kind.data}`, { size: formatBytes(refusal.maxBytes ?? 0) });
+  if (!refusal.code || refusal.code === 'invalid_input') return refusal.message;
+  return errorText({ code: refusal.code, message: refusal.message });
 }
 
-/** Why the core did not keep a file, in the window's language: its kind, else its error code's headline and the detail. */
-function resultReason(result: ImportFileResult): string {
-  if (result.why) return whyText(result.why, result.maxBytes);
-  if (result.code) return errorText({ code: result.code, message: result.reason ?? '' });
-  return result.reason ?? result.status;
-}
+const reasonOf = (error: unknown) => (isHolstError(error) ? refusalText(error) : errorText(error));
+
+const resultReason = (result: ImportFileResult) => refusalText({ ...result, message: result.reason ?? result.status });
 
 /** The summary of a finished (or stopped) path import from the job's results, paths from the folder they share. */
 function fromResults(progress: ImportProgress, cancelled: boolean): FileImportRun {
