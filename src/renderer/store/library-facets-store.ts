@@ -59,9 +59,18 @@ export const useLibraryFacets = create<FacetsState>()((set, get) => {
 
 const byName = (a: string, b: string) => a.localeCompare(b, undefined, { sensitivity: 'base' });
 
-/** Every tag in the library, in name order; asks the core only when the store holds none yet (or is not following). */
-export function useKnownTags(): string[] {
+/**
+ * Every tag in the library with its count, in name order; null until the core first answers.
+ * Asks the core only when the store holds none yet (or is not following).
+ */
+export function useTagsByName(): LibraryFacets['tags'] | null {
   const facets = useLibraryFacets((s) => s.facets);
   useEffect(() => useLibraryFacets.getState().need(), []);
-  return useMemo(() => (facets?.tags ?? []).map((tag) => tag.value).sort(byName), [facets]);
+  return useMemo(() => facets && [...facets.tags].sort((a, b) => byName(a.value, b.value)), [facets]);
+}
+
+/** Every tag name in the library, in name order (none until the core first answers). */
+export function useKnownTags(): string[] {
+  const tags = useTagsByName();
+  return useMemo(() => (tags ?? []).map((tag) => tag.value), [tags]);
 }

@@ -1,9 +1,9 @@
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useId, useMemo, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { holst, unwrap } from '../../bridge';
 import { errorText } from '../../i18n/errors';
-import { useLibraryFacets } from '../../store/library-facets-store';
+import { useLibraryFacets, useTagsByName } from '../../store/library-facets-store';
 import { useLibraryStore } from '../../store/library-store';
 import { useModalDialog } from '../../app/modal-dialog';
 import { CloseIcon } from './icons';
@@ -24,21 +24,14 @@ function TagManagerDialog({ onClose }: { onClose(): void }) {
   const findId = useId();
   const dialog = useRef<HTMLDivElement>(null);
   const onKeyDown = useModalDialog(dialog, onClose);
-  const facets = useLibraryFacets((s) => s.facets);
+  // The facets store holds the tags and follows library.changed: asked for only if it holds none.
+  const byName = useTagsByName();
   const loadError = useLibraryFacets((s) => s.error);
   const [find, setFind] = useState('');
   const [status, setStatus] = useState('');
   const [error, setError] = useState<string | null>(null);
 
-  // The facets store holds the tags and follows library.changed: asked for only if it holds none.
-  useEffect(() => useLibraryFacets.getState().need(), []);
-  const tags = useMemo<TagRow[] | null>(
-    () =>
-      facets?.tags
-        .map(({ value, count }) => ({ name: value, count }))
-        .sort((a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: 'base' })) ?? null,
-    [facets],
-  );
+  const tags = useMemo<TagRow[] | null>(() => byName?.map(({ value, count }) => ({ name: value, count })) ?? null, [byName]);
 
   /** Runs a change to `tag`, then lists the tags again and brings the tag filter and the open image along. */
   const change = async (run: () => Promise<string>, tag: string, renamedTo?: string) => {
