@@ -7,7 +7,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { dropByName, useDesktopStandIn } from './desktop-preload-standin';
+import { dropByName, holdFinish, releaseFinish, useDesktopStandIn } from './desktop-preload-standin';
 import { cancelOnceDone } from './import-status';
 import { useSeededHarness } from './seeded-harness';
 import { paintImage, withLibrary } from '../support/seed-library';
@@ -126,10 +126,13 @@ test('the Import… button runs in the same import status: progress and Cancel t
 
   // Again to the end; a second Import… while it runs is turned down with a word why.
   await importBox(page).getByRole('button', { name: 'Dismiss' }).click();
+  // The job's end is held back until the second Import… is pressed: a fast machine could finish it first.
+  await holdFinish(page);
   await button.click();
   await expect(status).toHaveText(/^Importing \d+ of \d+…$/);
   await button.click();
   await expect(importBox(page).getByRole('alert')).toHaveText('An import is still running: wait for it to finish or cancel it first.');
+  await releaseFinish(page);
   await expect(status).toHaveText(`Imported ${LARGE} of ${LARGE} pictures. ${imported} were already in the library.`, { timeout: 60_000 });
   await expect(importStatuses(page)).toHaveCount(1);
   await expect(count(page)).toHaveText(`${SEEDED + LARGE} images`);
