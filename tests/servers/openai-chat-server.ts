@@ -19,6 +19,7 @@
 // and `errorsOnRequest` ("error 429" in a prompt gets a 429 first, see requested-errors.ts).
 import { randomBytes } from 'node:crypto';
 import { FileStore, type Corruption } from './file-store';
+import { tokenize } from './long-answer';
 import { fitSize, promptPainter } from './prompt-picture';
 import { bearerOf, startReferenceServer, type ReferenceServer, type RouteContext } from './reference-server';
 import { OPENAI_ERROR_KINDS, RequestedErrors } from './requested-errors';
@@ -52,6 +53,11 @@ export interface OpenAIChatAnswer {
   progress?: string[];
   ignoreStream?: boolean;
   sse?: SseOptions;
+  /**
+   * Stream like a model writing: one token per SSE event (tokenize), this many a second, with the
+   * pictures' links after the text (shape 'markdown') rather than before it.
+   */
+  tokensPerSecond?: number;
 }
 
 export interface OpenAIChatRecord {
@@ -253,7 +259,9 @@ export async function startOpenAIChatServer(options: OpenAIChatServerOptions = {
       return ctx.send(200, { created, data: urls.map((url) => ({ url, revised_prompt: texts.join(' ') })), usage });
 
     const markdown = urls.map((url, i) => `![image ${i + 1}](${url})`).join('\n\n');
-    const stringContent = shape === 'markdown' || shape === 'data-uri-markdown' ? `${markdown}${markdown ? '\n\n' : ''}${text}` : text;
+    const paced = answer.tokensPerSecond;
+    const withLinks = paced ? `${text}${markdown ? '\n\n' : ''}${markdown}` : `${markdown}${markdown ? '\n\n' : ''}${text}`;
+    const stringContent = shape === 'markdown' || shape === 'data-uri-markdown' ? withLinks : text;
     const imageParts = urls.map((url) => ({ type: 'image_url', image_url: { url } }));
     if (!stream) {
       const message: Record<string, unknown> = { role: 'assistant', content: stringContent };
@@ -283,13 +291,13 @@ export async function startOpenAIChatServer(options: OpenAIChatServerOptions = {
       if (imageParts.length) events.push(chunk({ content: imageParts }));
       for (const piece of contentDeltas(text)) events.push(chunk({ content: piece }));
     } else {
-      for (const piece of contentDeltas(stringContent)) events.push(chunk({ content: piece }));
+      for (const piece of paced ? tokenize(stringContent) : contentDeltas(stringContent)) events.push(chunk({ content: piece }));
       if (shape === 'message-images') for (const part of imageParts) events.push(chunk({ content: '', images: [part] }));
     }
     events.push(chunk({}, 'stop'));
     const streamOptions = body.stream_options as { include_usage?: boolean } | undefined;
     if (streamOptions?.include_usage) events.push({ id, object: 'chat.completion.chunk', created, model: body.model, choices: [], usage });
-    await ctx.sse(events, { ...server.sse, ...answer.sse });
+    await ctx.sse(events, { ...server.sse, ...answer.sse, ...(paced ? { eventsPerSecond: paced } : {}) });
   };
 
   const base = await startReferenceServer([

@@ -36,6 +36,11 @@ export interface SseOptions {
   headers?: Record<string, string>;
   /** Drop the socket once this share (0–1) of the bytes is written: a stream cut off mid-way. */
   abortAfterFraction?: number;
+  /**
+   * Send the events on a clock, this many a second (a model writing tokens): each event is its own
+   * SSE block, written when its time comes; `splitAt` and `delayMs` do not apply.
+   */
+  eventsPerSecond?: number;
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -103,18 +108,12 @@ function cut(bytes: Buffer, offsets: number[]): Buffer[] {
 
 /** Writes the events (and `[DONE]`) as SSE, cut into pieces; resolves with the pieces written. */
 export async function sseWrite(res: ServerResponse, events: readonly SseEvent[], options: SseOptions = {}): Promise<Buffer[]> {
+  if (options.eventsPerSecond) return ssePaced(res, events, options, options.eventsPerSecond);
   const bytes = sseBytes(events, options);
   const splitAt = options.splitAt ?? 'random';
   const offsets = splitAt === 'none' ? [] : splitAt === 'random' ? oddCuts(bytes, options.seed) : splitAt;
   const pieces = cut(bytes, offsets);
-  if (!res.headersSent) {
-    res.writeHead(options.status ?? 200, {
-      'content-type': options.contentType ?? 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-cache',
-      ...options.headers,
-    });
-    res.flushHeaders();
-  }
+  writeHead(res, options);
   const abortAt = options.abortAfterFraction === undefined ? Infinity : bytes.length * options.abortAfterFraction;
   const written: Buffer[] = [];
   let sent = 0;
@@ -129,6 +128,50 @@ export async function sseWrite(res: ServerResponse, events: readonly SseEvent[],
       res.socket?.destroy();
       return written;
     }
+  }
+  res.end();
+  return written;
+}
+
+function writeHead(res: ServerResponse, options: SseOptions): void {
+  if (!res.headersSent) {
+    res.writeHead(options.status ?? 200, {
+      'content-type': options.contentType ?? 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache',
+      ...options.headers,
+    });
+    res.flushHeaders();
+  }
+}
+
+/**
+ * Event i goes out at i / rate seconds after the first: every few milliseconds the events whose
+ * time has come are written (several SSE blocks in one write when the clock is behind, as a busy
+ * server's socket would carry them). The rate holds over the whole stream, not per event.
+ */
+async function ssePaced(res: ServerResponse, events: readonly SseEvent[], options: SseOptions, rate: number): Promise<Buffer[]> {
+  const blocks = events.map((event) => sseBytes([event], { ...options, done: false, comments: false }));
+  if (options.done ?? true) blocks.push(Buffer.from(`data: [DONE]${options.lineEnding ?? '\n'}${options.lineEnding ?? '\n'}`));
+  writeHead(res, options);
+  const abortAt = options.abortAfterFraction === undefined ? Infinity : Math.ceil(blocks.length * options.abortAfterFraction);
+  const started = performance.now();
+  const written: Buffer[] = [];
+  let index = 0;
+  while (index < blocks.length) {
+    const due = Math.min(blocks.length, abortAt, Math.floor(((performance.now() - started) * rate) / 1000) + 1);
+    if (due > index) {
+      const piece = Buffer.concat(blocks.slice(index, due));
+      if (res.destroyed) return written;
+      await new Promise<void>((resolve) => res.write(piece, () => resolve()));
+      written.push(piece);
+      index = due;
+      if (index >= abortAt) {
+        await sleep(10);
+        res.socket?.destroy();
+        return written;
+      }
+    }
+    if (index < blocks.length) await sleep(Math.max(1, Math.min(4, 1000 / rate)));
   }
   res.end();
   return written;

@@ -7,6 +7,7 @@ import type { AppCore } from '../app-core';
 import type { StreamingMessage } from '../conversations/conversation-store';
 import { requireProviderConfig } from '../providers/client';
 import { providerKind } from '../providers/registry';
+import { CoalescedText } from './coalesced-text';
 import { generate } from './generate';
 import { conversationTurns, type StoredTurn } from './history';
 import { checkMaskSize } from './mask-size';
@@ -189,6 +190,8 @@ export class ChatService {
         messageId: running.messageId,
         ...event,
       } as GenerationEvent);
+    // Text reaches the window at most once a frame; any other event first sends the text held before it.
+    const text = new CoalescedText((delta) => emit({ type: 'text', delta }));
     let usage: Usage | null = null;
     const stats = () => ({ usage, elapsedMs: Date.now() - running.startedAt });
     try {
@@ -212,8 +215,11 @@ export class ChatService {
           onProgress: (event) => {
             if (event.type === 'text') {
               answer.append(event.delta);
-              emit({ type: 'text', delta: event.delta });
-            } else if (event.type === 'progress') {
+              text.push(event.delta);
+              return;
+            }
+            text.flush();
+            if (event.type === 'progress') {
               emit({ type: 'progress', message: event.message });
             } else if (event.type === 'usage') {
               usage = event.usage;
@@ -226,6 +232,7 @@ export class ChatService {
           },
         },
       );
+      text.flush();
       usage = result.usage ?? usage;
       if (result.images.length === 0 && result.text.trim() === '')
         throw new HolstError('no_image', `${providerId} answered with neither text nor an image. Try again or rephrase the prompt.`);
@@ -233,6 +240,7 @@ export class ChatService {
       emit({ type: 'finished', status: 'complete', message, error: null });
       return { generationId, status: 'complete', message, error: null };
     } catch (error) {
+      text.flush();
       if (!isHolstError(error)) this.core.logger.error(`generation with ${providerId} failed`, error);
       const payload = toErrorPayload(error);
       const status = payload.code === 'cancelled' ? 'cancelled' : 'error';
