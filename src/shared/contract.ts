@@ -194,7 +194,15 @@ export const requests = {
   /** Writes a selection to a folder or a ZIP in the background; progress comes as `library.exportProgress`. */
   'library.exportMany': { input: ExportJobInputSchema, output: z.object({ jobId: z.string().nullable() }) },
   'library.cancelExport': { input: z.object({ jobId: z.string().max(100) }), output: z.null() },
-  'conversations.list': { input: z.object({ query: z.string().max(500).optional() }), output: z.array(ConversationSchema) },
+  /** Newest activity first, a page at a time: `after` is the last conversation of the page before. */
+  'conversations.list': {
+    input: z.object({
+      query: z.string().max(500).optional(),
+      limit: z.number().int().min(1).max(2000).optional(),
+      after: z.object({ updatedAt: z.number().int(), id: conversationId }).optional(),
+    }),
+    output: z.array(ConversationSchema),
+  },
   'conversations.create': { input: z.object({ title: z.string().max(500).optional() }), output: ConversationSchema },
   'conversations.rename': { input: z.object({ id: conversationId, title: z.string().max(500) }), output: ConversationSchema },
   'conversations.delete': {

@@ -32,6 +32,35 @@ describe('conversations', () => {
     library.close();
   });
 
+  it('lists a thousand conversations a page at a time, each once, newest activity first, searched or not', async () => {
+    const { library, conversations } = await openStores();
+    // Many share one activity time (made within a millisecond): the id breaks the tie, so no page skips or repeats one.
+    library.db.transaction(() => {
+      for (let i = 0; i < 1000; i++) conversations.create(i % 3 === 0 ? `harbour study ${i}` : `lemons ${i}`);
+    })();
+    const pages: number[][] = [];
+    let after: { updatedAt: number; id: number } | undefined;
+    for (;;) {
+      const page = conversations.list({ limit: 300, ...(after ? { after } : {}) });
+      if (page.length === 0) break;
+      pages.push(page.map((c) => c.id));
+      const last = page.at(-1)!;
+      after = { updatedAt: last.updatedAt, id: last.id };
+    }
+    expect(pages.map((p) => p.length)).toEqual([300, 300, 300, 100]);
+    const all = conversations.list({ limit: 2000 });
+    expect(pages.flat()).toEqual(all.map((c) => c.id));
+    expect(new Set(pages.flat()).size).toBe(1000);
+
+    const first = conversations.list({ query: 'harbour', limit: 200 });
+    const last = first.at(-1)!;
+    const second = conversations.list({ query: 'harbour', limit: 200, after: { updatedAt: last.updatedAt, id: last.id } });
+    expect(first.length + second.length).toBe(334);
+    expect(new Set([...first, ...second].map((c) => c.id)).size).toBe(334);
+    expect([...first, ...second].every((c) => c.title.startsWith('harbour'))).toBe(true);
+    library.close();
+  });
+
   it('answers a missing conversation with not_found', async () => {
     const { library, conversations } = await openStores();
     const error = (() => {

@@ -113,21 +113,28 @@ export class ConversationStore {
     return this.require(id);
   }
 
-  /** Newest activity first; with a query, conversations whose title or any message matches. */
-  list(options: { query?: string; limit?: number } = {}): Conversation[] {
+  /**
+   * Newest activity first; with a query, conversations whose title or any message matches. A page
+   * at a time: `after` is the last conversation of the page before (by its activity and id).
+   */
+  list(options: { query?: string; limit?: number; after?: { updatedAt: number; id: number } } = {}): Conversation[] {
     const limit = options.limit ?? 200;
     const match = options.query ? toFtsQuery(options.query) : null;
     if (options.query && options.query.trim() !== '' && !match) return [];
+    const after = options.after ? 'AND (updated_at, id) < (@updatedAt, @id)' : '';
+    const cursor = options.after ?? {};
     const rows = match
       ? (this.db
           .prepare(
             `SELECT * FROM conversations WHERE id IN (
                SELECT rowid FROM conversations_fts WHERE conversations_fts MATCH @match
                UNION SELECT m.conversation_id FROM messages_fts f JOIN messages m ON m.id = f.rowid WHERE messages_fts MATCH @match)
-             ORDER BY updated_at DESC LIMIT @limit`,
+             ${after} ORDER BY updated_at DESC, id DESC LIMIT @limit`,
           )
-          .all({ match, limit }) as ConversationRow[])
-      : (this.db.prepare('SELECT * FROM conversations ORDER BY updated_at DESC, id DESC LIMIT ?').all(limit) as ConversationRow[]);
+          .all({ match, limit, ...cursor }) as ConversationRow[])
+      : (this.db
+          .prepare(`SELECT * FROM conversations WHERE 1 ${after} ORDER BY updated_at DESC, id DESC LIMIT @limit`)
+          .all({ limit, ...cursor }) as ConversationRow[]);
     return rows.map(toConversation);
   }
 

@@ -130,7 +130,12 @@ export function createLibraryHandlers(core: AppCore): Pick<Handlers, LibraryChan
       await drag(library.originalPath(image), library.layout.thumb(image.sha256));
       return null;
     },
-    'conversations.list': ({ query }) => conversations.list(query === undefined ? {} : { query }),
+    'conversations.list': ({ query, limit, after }) =>
+      conversations.list({
+        ...(query !== undefined ? { query } : {}),
+        ...(limit !== undefined ? { limit } : {}),
+        ...(after ? { after } : {}),
+      }),
     'conversations.create': ({ title }) => conversations.create(title ?? ''),
     'conversations.rename': ({ id, title }) => conversations.rename(id, title),
     'conversations.delete': ({ id, trashImages }) => {
