@@ -19,8 +19,8 @@ export default defineConfig({
     },
   ],
   test: {
-    // Playwright's *.spec.ts files belong to Playwright; Vitest runs tests/unit only.
-    include: ['tests/unit/**/*.test.ts'],
+    // Playwright's *.spec.ts files belong to Playwright; Vitest runs tests/unit and tests/renderer.
+    include: ['tests/unit/**/*.test.ts', 'tests/renderer/**/*.test.{ts,tsx}'],
     environment: 'node',
     pool: 'forks',
     testTimeout: 30_000,

@@ -148,13 +148,15 @@ test.describe('answers', () => {
     await expectLoaded(answer.getByRole('img', { name: 'Generated image 2' }));
     const second = await imageId(page, 'Generated image 2');
 
-    // Hidden until the image is hovered or a button in it has focus.
+    // Hidden (not even laid out) until the image is hovered or a button in it has focus.
     const reference = answer.getByRole('button', { name: 'Use image 2 as reference' });
-    const actions = reference.locator('xpath=..');
-    await expect(actions).toHaveCSS('opacity', '0');
+    const actions = answer.locator('.image-actions').nth(1);
+    await expect(actions).toBeHidden();
+    await expect(reference).toHaveCount(0);
     await answer.getByRole('button', { name: 'Generated image 2' }).focus();
     await page.keyboard.press('Tab');
     await expect(answer.getByRole('button', { name: 'Edit image 2' })).toBeFocused();
+    await expect(actions).toBeVisible();
     await expect(actions).toHaveCSS('opacity', '1');
     await page.keyboard.press('Tab');
     await expect(reference).toBeFocused();

@@ -8,33 +8,17 @@ import { checkImageFiles, fileName, readBase64 } from '../bridge/files';
 import { i18n } from '../i18n';
 import { errorText } from '../i18n/errors';
 import { lastPicture } from '../features/chat/format';
+import { FrameBatch, pageClock } from './frame-batch';
+import { applyGenerationEvents, liveEntry, type FollowedGeneration, type LiveGeneration } from './live-generations';
 
 /** The most images one request may carry: a source and 16 references. */
 export const MAX_ATTACHMENTS = 17;
+/** Conversations listed at a time. */
+const LIST_PAGE = 200;
 /** How long typing in the conversation search pauses before the search runs. */
 const SEARCH_DELAY_MS = 200;
 
-/** An answer being written right now, as this window follows it through `generation.event`s. */
-export interface LiveGeneration {
-  generationId: string;
-  conversationId: number;
-  /** The assistant message being written. */
-  messageId: number;
-  /**
-   * For a generation this window picked up mid-way (started before a reload): the message's saved
-   * text when it was loaded, which the streamed text continues. Null when the window saw it start.
-   */
-  base: string | null;
-  pickedUp: boolean;
-  /** Text streamed so far. */
-  text: string;
-  /** The provider's last progress line ("Queued", "27%" …). */
-  progress: string | null;
-  /** Images saved so far (already in the library). */
-  imageIds: number[];
-  cancelling: boolean;
-  cancelError: string | null;
-}
+export type { LiveGeneration } from './live-generations';
 
 /** Parameter fields as typed; only those the provider kind takes, and only filled ones, are sent. */
 export interface ParamsDraft {
@@ -70,6 +54,8 @@ export function buildParams(kind: ProviderKind, draft: ParamsDraft): GeneratePar
 interface ChatState {
   conversations: Conversation[];
   conversationsLoaded: boolean;
+  /** More conversations than are listed match (the list loads a page at a time as it scrolls). */
+  conversationsMore: boolean;
   listError: string | null;
   /** What is typed in the conversation search box. */
   search: string;
@@ -109,7 +95,10 @@ interface ChatState {
   attachError: string | null;
 
   init(): Promise<void>;
+  /** Lists the conversations again (as many as are listed now, at least a page). */
   loadConversations(): Promise<void>;
+  /** Lists the next page, when the list scrolls near its end. */
+  loadMoreConversations(): Promise<void>;
   setSearch(search: string): void;
   select(id: number | null): Promise<void>;
   newChat(): void;
@@ -143,17 +132,15 @@ export type MissingReason = 'trashed' | 'deleted';
 
 const EMPTY_PARAMS: ParamsDraft = { n: '', size: '', aspect: '', quality: '', resolution: '' };
 
-function replaceMessage(messages: Message[], next: Message): Message[] {
-  const index = messages.findIndex((m) => m.id === next.id);
-  return index < 0 ? messages : messages.with(index, next);
-}
-
 export const useChatStore = create<ChatState>()((set, get) => {
   /** Final messages of generations that ended, by message id, for answers that arrive after them. */
   const finals = new Map<number, Message>();
   /** Bumped by every select, so a slow answer cannot fill in a conversation the user left. */
   let selectTicket = 0;
   let listTicket = 0;
+  /** The search the listed conversations are for, and whether a next page is on its way. */
+  let listedQuery: string | null = null;
+  let loadingMore = false;
   let searchTimer: ReturnType<typeof setTimeout> | undefined;
   let refreshTimer: ReturnType<typeof setTimeout> | undefined;
   let initialized: Promise<void> | null = null;
@@ -174,52 +161,35 @@ export const useChatStore = create<ChatState>()((set, get) => {
     if (entry) set({ live: { ...get().live, [generationId]: change(entry) } });
   };
 
-  const follow = (about: { generationId: string; conversationId: number; messageId: number }, pickedUp: boolean) => {
+  const follow = (about: FollowedGeneration, pickedUp: boolean) => {
     if (get().live[about.generationId] || finals.has(about.messageId)) return;
-    const entry: LiveGeneration = {
-      ...about,
-      base: null,
-      pickedUp,
-      text: '',
-      progress: null,
-      imageIds: [],
-      cancelling: false,
-      cancelError: null,
-    };
-    set({ live: { ...get().live, [about.generationId]: entry } });
+    set({ live: { ...get().live, [about.generationId]: liveEntry(about, pickedUp) } });
   };
 
-  const onEvent = (event: GenerationEvent) => {
-    if (event.type === 'finished') {
-      rememberFinal(event.message);
-      const { [event.generationId]: _gone, ...live } = get().live;
-      set({ live, messages: replaceMessage(get().messages, event.message) });
-      refreshListSoon();
-      if (event.conversationId === get().currentId && event.message.imageIds.length > 0) {
-        set({ autoOff: false });
-        void followLastPicture();
-      }
-      return;
+  // Generation events wait for the next frame and are applied together, as one update: a model
+  // writing 2,000 tokens a second costs the window one render a frame, not one per event (and
+  // none in the frame right after the user's own input, see FrameBatch).
+  const applyEvents = (events: GenerationEvent[]) => {
+    const { live, messages, finished } = applyGenerationEvents(get(), events, (messageId) => finals.has(messageId));
+    for (const final of finished) rememberFinal(final);
+    set({ live, messages });
+    if (finished.length === 0) return;
+    refreshListSoon();
+    if (finished.some((m) => m.conversationId === get().currentId && m.imageIds.length > 0)) {
+      set({ autoOff: false });
+      void followLastPicture();
     }
-    // An event for a generation this window has not heard of yet (its chat.send answer may still be
-    // on the way): follow it from here.
-    follow(event, false);
-    updateLive(event.generationId, (entry) => {
-      switch (event.type) {
-        case 'text':
-          return { ...entry, text: entry.text + event.delta };
-        case 'progress':
-          return { ...entry, progress: event.message };
-        case 'image':
-          return entry.imageIds.includes(event.image.id) ? entry : { ...entry, imageIds: [...entry.imageIds, event.image.id] };
-        default:
-          return entry;
-      }
-    });
   };
+  const pendingEvents = new FrameBatch<GenerationEvent>(
+    applyEvents,
+    (event) => event.type !== 'text' && event.type !== 'progress',
+    pageClock(),
+  );
 
   /** Takes in what chat.send / chat.retry answered: the messages, and the generation to follow. */
   const adopt = (started: ChatStarted, viewing: boolean) => {
+    // Events that came before this answer are applied first, so `finals` knows whether it already ended.
+    pendingEvents.flush();
     follow({ generationId: started.generationId, conversationId: started.conversationId, messageId: started.assistantMessage.id }, false);
     if (!viewing) return;
     const assistant = finals.get(started.assistantMessage.id) ?? started.assistantMessage;
@@ -284,6 +254,7 @@ export const useChatStore = create<ChatState>()((set, get) => {
   return {
     conversations: [],
     conversationsLoaded: false,
+    conversationsMore: false,
     listError: null,
     search: '',
     currentId: null,
@@ -309,7 +280,7 @@ export const useChatStore = create<ChatState>()((set, get) => {
 
     init() {
       initialized ??= (async () => {
-        holst.on('generation.event', onEvent);
+        holst.on('generation.event', (event) => pendingEvents.push(event));
         holst.on('library.changed', ({ ids }) => void get().refreshAttachments(ids));
         const running = holst.chat.running().then(
           (result) => {
@@ -326,11 +297,37 @@ export const useChatStore = create<ChatState>()((set, get) => {
     async loadConversations() {
       const ticket = ++listTicket;
       const query = get().search.trim().slice(0, 500);
+      // A refresh (activity reorders the list) keeps as many as the user has scrolled through.
+      const limit = query === listedQuery ? Math.min(2000, Math.max(LIST_PAGE, get().conversations.length)) : LIST_PAGE;
       try {
-        const conversations = await unwrap(holst.conversations.list(query ? { query } : {}));
-        if (ticket === listTicket) set({ conversations, conversationsLoaded: true, listError: null });
+        const conversations = await unwrap(holst.conversations.list({ limit, ...(query ? { query } : {}) }));
+        if (ticket !== listTicket) return;
+        listedQuery = query;
+        set({ conversations, conversationsMore: conversations.length === limit, conversationsLoaded: true, listError: null });
       } catch (error) {
         if (ticket === listTicket) set({ listError: errorText(error), conversationsLoaded: true });
+      }
+    },
+
+    async loadMoreConversations() {
+      const last = get().conversations.at(-1);
+      if (!get().conversationsMore || loadingMore || !last || listedQuery === null) return;
+      const ticket = listTicket;
+      loadingMore = true;
+      try {
+        const after = { updatedAt: last.updatedAt, id: last.id };
+        const page = await unwrap(holst.conversations.list({ limit: LIST_PAGE, after, ...(listedQuery ? { query: listedQuery } : {}) }));
+        // A new search or a refresh in the meantime has its own answer.
+        if (ticket !== listTicket) return;
+        const have = new Set(get().conversations.map((c) => c.id));
+        set({
+          conversations: [...get().conversations, ...page.filter((c) => !have.has(c.id))],
+          conversationsMore: page.length === LIST_PAGE,
+        });
+      } catch (error) {
+        if (ticket === listTicket) set({ listError: errorText(error) });
+      } finally {
+        loadingMore = false;
       }
     },
 

@@ -23,17 +23,20 @@ export function ChatScreen() {
   const providers = useProvidersStore((s) => s.providers);
   const providersLoaded = useProvidersStore((s) => s.loaded);
   const [providersError, setProvidersError] = useState<string | null>(null);
-  const { currentId, conversations, messages, messagesLoading, messagesError, live, attachFiles, attachLibraryImage } = useChatStore(
+  const { currentId, conversations, messages, messagesLoading, messagesError, attachFiles, attachLibraryImage } = useChatStore(
     useShallow((s) => ({
       currentId: s.currentId,
       conversations: s.conversations,
       messages: s.messages,
       messagesLoading: s.messagesLoading,
       messagesError: s.messagesError,
-      live: s.live,
       attachFiles: s.attachFiles,
       attachLibraryImage: s.attachLibraryImage,
     })),
+  );
+  // Pictures of answers still being written; the streamed text does not re-render the screen.
+  const liveImageIds = useChatStore(
+    useShallow((s) => Object.values(s.live).flatMap((g) => (g.conversationId === s.currentId ? g.imageIds : []))),
   );
   const selected = useLibraryStore((s) => s.selected);
   const viewerError = useLibraryStore((s) => s.viewerError);
@@ -59,9 +62,9 @@ export function ChatScreen() {
   const imageIds = useMemo(() => {
     const ids: number[] = [];
     for (const m of messages) ids.push(...m.imageIds);
-    for (const g of Object.values(live)) if (g.conversationId === currentId) ids.push(...g.imageIds);
+    ids.push(...liveImageIds);
     return [...new Set(ids)];
-  }, [messages, live, currentId]);
+  }, [messages, liveImageIds]);
   const viewedId = selected?.image.id ?? null;
   const at = viewedId === null ? -1 : imageIds.indexOf(viewedId);
 

@@ -32,9 +32,13 @@ export function Composer({ providers }: { providers: ProviderView[] }) {
       error: s.error,
       focusTick: s.focusTick,
       currentId: s.currentId,
-      live: s.live,
     })),
   );
+  // The answers being written in this conversation (Stop and Esc), not their text: a stream does not re-render the composer.
+  const running = useChatStore(
+    useShallow((s) => Object.values(s.live).flatMap((g) => (g.conversationId === s.currentId ? [g.generationId] : []))),
+  );
+  const stopping = useChatStore((s) => running.length > 0 && running.every((id) => s.live[id]?.cancelling));
   const actions = useChatStore(
     useShallow((s) => ({
       setPrompt: s.setPrompt,
@@ -56,10 +60,6 @@ export function Composer({ providers }: { providers: ProviderView[] }) {
   const providerId = provider?.config.id ?? '';
   const model = provider ? (state.models[providerId] ?? provider.config.models?.[0] ?? '') : '';
   const params = provider ? PARAMS_BY_KIND[provider.config.kind] : [];
-  const running = useMemo(
-    () => Object.values(state.live).filter((g) => g.conversationId === state.currentId),
-    [state.live, state.currentId],
-  );
   const blocked = state.attachments.some((image) => state.missing[image.id]);
   const canSend = provider !== undefined && state.prompt.trim() !== '' && !state.sending && state.attaching === 0 && !blocked;
 
@@ -114,7 +114,7 @@ export function Composer({ providers }: { providers: ProviderView[] }) {
       submit();
     } else if (event.key === 'Escape' && running.length > 0) {
       event.preventDefault();
-      for (const g of running) void actions.cancel(g.generationId);
+      for (const id of running) void actions.cancel(id);
     }
   };
 
@@ -336,8 +336,8 @@ export function Composer({ providers }: { providers: ProviderView[] }) {
             <button
               type="button"
               className="stop"
-              onClick={() => running.forEach((g) => void actions.cancel(g.generationId))}
-              disabled={running.every((g) => g.cancelling)}
+              onClick={() => running.forEach((id) => void actions.cancel(id))}
+              disabled={stopping}
               title={t('composer.stopTitle')}
             >
               <StopIcon />

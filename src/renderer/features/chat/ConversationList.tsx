@@ -1,48 +1,53 @@
-import { useId, useMemo, type KeyboardEvent } from 'react';
+import { useCallback, useId, useMemo, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { formatShortDate } from '../../i18n/format';
 import { useChatStore } from '../../store/chat-store';
+import { runningConversationIds } from '../../store/live-generations';
 import { SearchIcon } from '../library/icons';
 import { conversationTitle } from './format';
 import { PlusIcon } from './icons';
+import { useRowWindow } from './useRowWindow';
 
 /** The left column: New chat, a search over titles and messages, and the conversations, newest first. */
 export function ConversationList() {
-  const { conversations, loaded, listError, search, currentId, live } = useChatStore(
+  const { conversations, loaded, listError, search, currentId } = useChatStore(
     useShallow((s) => ({
       conversations: s.conversations,
       loaded: s.conversationsLoaded,
       listError: s.listError,
       search: s.search,
       currentId: s.currentId,
-      live: s.live,
     })),
   );
-  const { select, newChat, setSearch } = useChatStore(
-    useShallow((s) => ({ select: s.select, newChat: s.newChat, setSearch: s.setSearch })),
+  // Which conversations have an answer being written: the streamed text does not re-render the list.
+  const runningIds = useChatStore(useShallow((s) => runningConversationIds(s.live)));
+  const { select, newChat, setSearch, loadMore, more } = useChatStore(
+    useShallow((s) => ({
+      select: s.select,
+      newChat: s.newChat,
+      setSearch: s.setSearch,
+      loadMore: s.loadMoreConversations,
+      more: s.conversationsMore,
+    })),
   );
+  // Thousands of conversations cost what the visible ones do: the rest stand as spacers.
+  const loadNext = useCallback(() => void loadMore(), [loadMore]);
+  const { box, start, end, rowHeight, onScroll, focusRow } = useRowWindow(conversations.length, loadNext);
   const { t } = useTranslation('chat');
   const searchId = useId();
-  const running = useMemo(() => new Set(Object.values(live).map((g) => g.conversationId)), [live]);
+  const running = useMemo(() => new Set(runningIds), [runningIds]);
 
-  // Up and Down move between conversations, Home and End to the ends.
+  // Up and Down move between conversations, Home and End to the ends (scrolled into view, rendered, then focused).
   const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
-    const buttons = [...event.currentTarget.querySelectorAll<HTMLButtonElement>('button.conversation')];
-    const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
-    const to =
-      event.key === 'ArrowDown'
-        ? at + 1
-        : event.key === 'ArrowUp'
-          ? at - 1
-          : event.key === 'Home'
-            ? 0
-            : event.key === 'End'
-              ? buttons.length - 1
-              : null;
-    if (to === null || at < 0) return;
+    const row = (document.activeElement as HTMLElement | null)?.closest<HTMLElement>('[data-row]');
+    if (!row || !event.currentTarget.contains(row)) return;
+    const at = Number(row.dataset.row);
+    const last = conversations.length - 1;
+    const to = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: last }[event.key];
+    if (to === undefined) return;
     event.preventDefault();
-    buttons[Math.max(0, Math.min(buttons.length - 1, to))]?.focus();
+    focusRow(Math.max(0, Math.min(last, to)));
   };
 
   return (
@@ -81,9 +86,15 @@ export function ConversationList() {
       {loaded && conversations.length === 0 && !listError && (
         <p className="muted small chat-list-empty">{t(search.trim() ? 'list.noMatch' : 'list.empty')}</p>
       )}
-      <ul className="conversation-list" onKeyDown={onKeyDown}>
-        {conversations.map((conversation) => (
-          <li key={conversation.id}>
+      <ul className="conversation-list" ref={box} onKeyDown={onKeyDown} onScroll={onScroll}>
+        {start > 0 && <li aria-hidden="true" style={{ height: start * rowHeight }} />}
+        {conversations.slice(start, end).map((conversation, offset) => (
+          <li
+            key={conversation.id}
+            data-row={start + offset}
+            aria-posinset={start + offset + 1}
+            aria-setsize={more ? -1 : conversations.length}
+          >
             <button
               type="button"
               className="conversation"
@@ -98,6 +109,7 @@ export function ConversationList() {
             </button>
           </li>
         ))}
+        {end < conversations.length && <li aria-hidden="true" style={{ height: (conversations.length - end) * rowHeight }} />}
       </ul>
     </aside>
   );

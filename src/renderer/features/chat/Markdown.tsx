@@ -1,78 +1,147 @@
-import { memo, useMemo, useState, type ComponentProps, type MouseEvent, type ReactNode } from 'react';
+import { Fragment, memo, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import ReactMarkdown, { type Components, type ExtraProps } from 'react-markdown';
-import remarkGfm from 'remark-gfm';
+import ReactMarkdown, { type Components } from 'react-markdown';
 import { errorText } from '../../i18n/errors';
-import { CodeBlock } from './answer/CodeBlock';
 import { openLink } from './answer/open-link';
+import { answerComponents, FollowLink } from './markdown/answer-components';
+import { BlockSplitter, parseMarkdown, parsedBlock, type Block } from './markdown/blocks';
+import { completeGrowingTable } from './markdown/growing-table';
+import { PLUGINS, renderAhead, renderedMarkdown } from './markdown/kept-renderings';
+import { renderParsed } from './markdown/render-tree';
 
-const PLUGINS = [remarkGfm];
+/** One component map per language, so renderings made for one answer serve every other. */
+const componentMaps = new Map<string, Components>();
+let latest: Components | null = null;
+
+function useAnswerComponents(): Components {
+  const { t, i18n } = useTranslation('chat');
+  const language = i18n.resolvedLanguage ?? i18n.language;
+  let components = componentMaps.get(language);
+  if (!components) componentMaps.set(language, (components = answerComponents(t)));
+  useEffect(() => {
+    latest = components;
+  }, [components]);
+  return components;
+}
+
+/** Renders finished answers ahead while the window is idle (the turns about to scroll into view). */
+export function renderAnswersAhead(texts: string[]): void {
+  if (latest) renderAhead(texts, latest);
+}
+
+const SAMPLE = [
+  '## A sample',
+  'Some **strong** words, `code`, a [link](https://example.com) and ~~more~~.',
+  '- one\n- two\n  1. nested',
+  '| a | b |\n| - | -: |\n| 1 | 2 |',
+  '```ts\nconst x = 1;\n```',
+  '> a quote',
+  '<b>raw</b> html',
+].join('\n\n');
+
+/**
+ * Runs the Markdown code a few times over a sample while the window is idle, so that the first
+ * answer to stream in meets code the engine has already compiled (cold, its first frames took
+ * 50–110 ms of script each; warm, a few ms).
+ */
+export function warmUp(): void {
+  if (typeof requestIdleCallback !== 'function') return;
+  let runs = 0;
+  requestIdleCallback(function run(deadline) {
+    while (runs < 12 && deadline.timeRemaining() > 5) {
+      const splitter = new BlockSplitter();
+      for (let end = 8; end <= SAMPLE.length; end += 24) splitter.update(SAMPLE.slice(0, end));
+      ReactMarkdown({ children: SAMPLE, remarkPlugins: PLUGINS });
+      runs += 1;
+    }
+    if (runs < 12) requestIdleCallback(run);
+  });
+}
 
 /**
  * An answer's text as Markdown (GFM: tables, lists, task lists, strikethrough, fenced code).
  * HTML in the text is shown as text, never made into elements (react-markdown turns raw HTML into
- * text unless a raw-HTML plugin is added, and none is). Links open outside the window; images are
- * never fetched from the web but shown as links (the provider's pictures are saved and shown apart).
+ * text unless a raw-HTML plugin is added, and none is). Links open outside the window.
+ *
+ * An answer that streams in while shown is rendered block by block (./markdown/blocks.ts): its
+ * finished blocks render once (from the tree the splitter parsed) and only the growing one again,
+ * and a growing table shows as a table. One that is finished when it appears renders whole, once,
+ * and its rendering is kept (./markdown/kept-renderings.ts).
  */
-export const Markdown = memo(function Markdown({ text }: { text: string }) {
+export const Markdown = memo(function Markdown({ text, streaming = false }: { text: string; streaming?: boolean }) {
   const { t } = useTranslation('chat');
   const [linkError, setLinkError] = useState<string | null>(null);
-
-  const components = useMemo<Components>(() => {
-    const follow = (href: string) => {
-      setLinkError(null);
-      openLink(href).catch((error: unknown) => setLinkError(errorText(error)));
-    };
-    return {
-      a: ({ href, children }) => (
-        <AnswerLink href={href} onFollow={follow}>
-          {children}
-        </AnswerLink>
-      ),
-      img: ({ src, alt }) => {
-        const label = alt?.trim() || t('markdown.image');
-        return typeof src === 'string' && src !== '' ? (
-          <AnswerLink href={src} onFollow={follow}>
-            {t('markdown.imageLink', { label })}
-          </AnswerLink>
-        ) : (
-          <span className="muted">{t('markdown.imageLink', { label })}</span>
-        );
-      },
-      pre: CodeBlock,
-      table: ({ node: _node, ...props }: ComponentProps<'table'> & ExtraProps) => (
-        <div className="md-table">
-          <table {...props} />
-        </div>
-      ),
-    };
-  }, [t]);
+  // Decided when the answer first shows: block by block for good once it streamed here.
+  const [growing] = useState(streaming);
+  const components = useAnswerComponents();
+  const follow = useCallback((href: string) => {
+    setLinkError(null);
+    openLink(href).catch((error: unknown) => setLinkError(errorText(error)));
+  }, []);
 
   return (
-    <div className="message-body md">
-      <ReactMarkdown remarkPlugins={PLUGINS} components={components}>
-        {text}
-      </ReactMarkdown>
-      {linkError && (
-        <p role="alert" className="error small">
-          {t('markdown.linkError', { error: linkError })}
-        </p>
-      )}
-    </div>
+    <FollowLink.Provider value={follow}>
+      <div className="message-body md">
+        {growing ? <Blocks text={text} streaming={streaming} components={components} /> : renderedMarkdown(text, components)}
+        {linkError && (
+          <p role="alert" className="error small">
+            {t('markdown.linkError', { error: linkError })}
+          </p>
+        )}
+      </div>
+    </FollowLink.Provider>
   );
 });
 
-/** A link that never navigates this window: a click hands it to `openLink`; its target shows on hover. */
-function AnswerLink({ href, children, onFollow }: { href: string | undefined; children: ReactNode; onFollow(href: string): void }) {
-  if (!href) return <span className="md-dead-link">{children}</span>;
-  const follow = (event: MouseEvent<HTMLAnchorElement>) => {
-    event.preventDefault();
-    onFollow(href);
-  };
+/** Finished blocks are rendered in groups of this many: a new block re-renders its group, not every block. */
+const GROUP = 32;
+
+/** A growing answer: its finished blocks (each rendered once) and the tail still being written. */
+function Blocks({ text, streaming, components }: { text: string; streaming: boolean; components: Components }) {
+  // It carries on from the text it last saw: each render parses only the tail.
+  const [splitter] = useState(() => new BlockSplitter());
+  const { blocks, tail } = splitter.update(text);
+  const groups: Block[][] = [];
+  for (let at = 0; at < blocks.length; at += GROUP) groups.push(blocks.slice(at, at + GROUP));
   return (
-    // A middle click asks for a new tab: it opens outside the same way; a right click keeps its menu.
-    <a href={href} title={href} rel="noopener noreferrer" onClick={follow} onAuxClick={(event) => event.button === 1 && follow(event)}>
-      {children}
-    </a>
+    <>
+      {groups.map((group) => (
+        <FinishedBlocks key={group[0]!.key} blocks={group} components={components} />
+      ))}
+      {renderParsed(parseMarkdown(streaming ? completeGrowingTable(tail) : tail), components)}
+    </>
   );
 }
+
+/**
+ * Blocks that can no longer change, each rendered once from the tree the splitter parsed it into,
+ * with what react-markdown puts between top-level blocks (the HTML stays that of the whole text).
+ * A group is the same while its first and last blocks are: blocks are only ever added after them.
+ */
+const FinishedBlocks = memo(
+  function FinishedBlocks({ blocks, components }: { blocks: readonly Block[]; components: Components }) {
+    return blocks.map((block) => (
+      <Fragment key={block.key}>
+        <FinishedBlock block={block} components={components} />
+        {'\n'}
+      </Fragment>
+    ));
+  },
+  (before, after) =>
+    before.components === after.components &&
+    before.blocks.length === after.blocks.length &&
+    before.blocks[0] === after.blocks[0] &&
+    before.blocks.at(-1) === after.blocks.at(-1),
+);
+
+/** A block that can no longer change: rendered once, from the tree the splitter parsed it into. */
+const FinishedBlock = memo(function FinishedBlock({ block, components }: { block: Block; components: Components }) {
+  const parsed = parsedBlock(block);
+  return parsed ? (
+    renderParsed(parsed, components)
+  ) : (
+    <ReactMarkdown remarkPlugins={PLUGINS} components={components}>
+      {block.source}
+    </ReactMarkdown>
+  );
+});

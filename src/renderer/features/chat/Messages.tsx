@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { lazy, memo, Suspense, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Message } from '../../../shared/library';
 import { mediaUrl } from '../../bridge/media';
@@ -12,67 +12,62 @@ import { ImageWithActions } from './answer/ImageWithActions';
 import { VersionsBar, type Versions } from './answer/VersionsBar';
 import { requestParams, toTurns, type Turn } from './format';
 import { RetryIcon } from './icons';
+import { useVirtualTurns } from './useVirtualTurns';
 
 // The Markdown renderer is its own chunk, fetched as soon as the chat's code loads (long before a
 // conversation is open), so the first answer never shows its raw text.
 const markdownChunk = import('./Markdown');
+void markdownChunk.then((module) => module.warmUp());
 const Markdown = lazy(() => markdownChunk.then((module) => ({ default: module.Markdown })));
+/** Turns above and below the rendered ones whose answers are rendered ahead. */
+const RENDER_AHEAD = 6;
 
 interface MessagesProps {
   /** Opens an image of the conversation in the viewer. */
   onOpenImage(id: number): void;
 }
 
-/** The conversation: each prompt with its answer (or its answers, as versions), newest at the bottom. */
+/**
+ * The conversation: each prompt with its answer (or its answers, as versions), newest at the
+ * bottom. Only the turns near the visible part are in the DOM (useVirtualTurns), so a chat of
+ * hundreds of messages opens and scrolls as fast as a short one.
+ */
 export function Messages({ onOpenImage }: MessagesProps) {
   const { t } = useTranslation('chat');
   const messages = useChatStore((s) => s.messages);
   const currentId = useChatStore((s) => s.currentId);
   const turns = useMemo(() => toTurns(messages), [messages]);
   const firstPromptId = useMemo(() => messages.find((m) => m.role === 'user')?.id ?? null, [messages]);
-  const scroller = useRef<HTMLDivElement>(null);
-  const content = useRef<HTMLOListElement>(null);
-  /** Whether the view follows the newest content (the user has not scrolled up). */
-  const stick = useRef(true);
+  const { scroller, list, visible, measure, onScroll } = useVirtualTurns(turns, currentId);
 
-  useLayoutEffect(() => {
-    stick.current = true;
-    const element = scroller.current;
-    if (element) element.scrollTop = element.scrollHeight;
-  }, [currentId]);
-
-  // Streamed text, new messages and images that load all change the height: keep the newest in view.
+  // The answers just outside the window are rendered ahead while the window is idle, nearest first.
   useEffect(() => {
-    const element = scroller.current;
-    const inner = content.current;
-    if (!element || !inner) return;
-    const observer = new ResizeObserver(() => {
-      if (stick.current) element.scrollTop = element.scrollHeight;
-    });
-    observer.observe(inner);
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, []);
+    const texts: string[] = [];
+    for (let step = 1; step <= RENDER_AHEAD; step++) {
+      for (const turn of [turns[visible.start - step], turns[visible.end - 1 + step]]) {
+        const answer = turn?.answers.at(-1);
+        if (answer && answer.status !== 'streaming' && answer.text.trim() !== '') texts.push(answer.text);
+      }
+    }
+    if (texts.length > 0) void markdownChunk.then((module) => module.renderAnswersAhead(texts));
+  }, [turns, visible.start, visible.end]);
 
   return (
-    <div
-      className="chat-scroller"
-      ref={scroller}
-      onScroll={(event) => {
-        const element = event.currentTarget;
-        stick.current = element.scrollHeight - element.scrollTop - element.clientHeight < 48;
-      }}
-    >
-      <ol className="chat-turns" ref={content} aria-label={t('messages.label')}>
-        {turns.map((turn) => (
-          <TurnView key={turn.key} turn={turn} followUp={turn.user !== null && turn.user.id !== firstPromptId} onOpenImage={onOpenImage} />
+    <div className="chat-scroller" ref={scroller} onScroll={onScroll}>
+      <ol className="chat-turns" ref={list} aria-label={t('messages.label')}>
+        {visible.before > 0 && <li className="turns-spacer" aria-hidden="true" style={{ height: visible.before }} />}
+        {turns.slice(visible.start, visible.end).map((turn) => (
+          <li key={turn.key} className="turn" data-turn={turn.key} ref={measure}>
+            <TurnView turn={turn} followUp={turn.user !== null && turn.user.id !== firstPromptId} onOpenImage={onOpenImage} />
+          </li>
         ))}
+        {visible.after > 0 && <li className="turns-spacer" aria-hidden="true" style={{ height: visible.after }} />}
       </ol>
     </div>
   );
 }
 
-function TurnView({ turn, followUp, onOpenImage }: { turn: Turn; followUp: boolean; onOpenImage(id: number): void }) {
+const TurnView = memo(function TurnView({ turn, followUp, onOpenImage }: { turn: Turn; followUp: boolean; onOpenImage(id: number): void }) {
   const choice = useChatStore((s) => (turn.user ? s.versionChoice[turn.user.id] : undefined));
   const chooseVersion = useChatStore((s) => s.chooseVersion);
   const [comparing, setComparing] = useState(false);
@@ -96,7 +91,7 @@ function TurnView({ turn, followUp, onOpenImage }: { turn: Turn; followUp: boole
       : null;
 
   return (
-    <li className="turn">
+    <>
       {user && <UserMessage message={user} onOpenImage={onOpenImage} />}
       {answer && versions?.comparing ? (
         <section className="message message-assistant" aria-label={t('versions.label')}>
@@ -116,9 +111,9 @@ function TurnView({ turn, followUp, onOpenImage }: { turn: Turn; followUp: boole
           />
         )
       )}
-    </li>
+    </>
   );
-}
+});
 
 function UserMessage({ message, onOpenImage }: { message: Message; onOpenImage(id: number): void }) {
   const { t } = useTranslation('chat');
@@ -207,7 +202,7 @@ function AssistantMessage({
 
       {text.trim() !== '' && (
         <Suspense fallback={<p className="message-text">{text}</p>}>
-          <Markdown text={text} />
+          <Markdown text={text} streaming={streaming} />
         </Suspense>
       )}
 

@@ -1,0 +1,97 @@
+import type { GenerationEvent } from '../../shared/generation';
+import type { Message } from '../../shared/library';
+
+/** An answer being written right now, as this window follows it through `generation.event`s. */
+export interface LiveGeneration {
+  generationId: string;
+  conversationId: number;
+  /** The assistant message being written. */
+  messageId: number;
+  /**
+   * For a generation this window picked up mid-way (started before a reload): the message's saved
+   * text when it was loaded, which the streamed text continues. Null when the window saw it start.
+   */
+  base: string | null;
+  pickedUp: boolean;
+  /** Text streamed so far. */
+  text: string;
+  /** The provider's last progress line ("Queued", "27%" …). */
+  progress: string | null;
+  /** Images saved so far (already in the library). */
+  imageIds: number[];
+  cancelling: boolean;
+  cancelError: string | null;
+}
+
+export type LiveGenerations = Record<string, LiveGeneration>;
+
+export interface FollowedGeneration {
+  generationId: string;
+  conversationId: number;
+  messageId: number;
+}
+
+/** A new entry for a generation the window starts to follow. */
+export function liveEntry(about: FollowedGeneration, pickedUp: boolean): LiveGeneration {
+  return { ...about, base: null, pickedUp, text: '', progress: null, imageIds: [], cancelling: false, cancelError: null };
+}
+
+export interface AppliedEvents {
+  live: LiveGenerations;
+  messages: Message[];
+  /** Final messages of the generations that ended, in order. */
+  finished: Message[];
+}
+
+/**
+ * Applies a frame's worth of generation events in order, as one change: text deltas are joined,
+ * an event for a generation not followed yet starts following it (unless `ended` says its answer
+ * already finished), and a `finished` event replaces the message and stops following.
+ */
+export function applyGenerationEvents(
+  state: { live: LiveGenerations; messages: Message[] },
+  events: readonly GenerationEvent[],
+  ended: (messageId: number) => boolean,
+): AppliedEvents {
+  const live = { ...state.live };
+  let messages = state.messages;
+  const finished: Message[] = [];
+  for (const event of events) {
+    if (event.type === 'finished') {
+      delete live[event.generationId];
+      messages = replaceMessage(messages, event.message);
+      finished.push(event.message);
+      continue;
+    }
+    // An event for a generation this window has not heard of yet (its chat.send answer may still be on the way).
+    const entry =
+      live[event.generationId] ??
+      (ended(event.messageId) || finished.some((m) => m.id === event.messageId) ? undefined : liveEntry(event, false));
+    if (!entry) continue;
+    live[event.generationId] = applyOne(entry, event);
+  }
+  return { live, messages, finished };
+}
+
+function applyOne(entry: LiveGeneration, event: Exclude<GenerationEvent, { type: 'finished' }>): LiveGeneration {
+  switch (event.type) {
+    case 'text':
+      return { ...entry, text: entry.text + event.delta };
+    case 'progress':
+      return { ...entry, progress: event.message };
+    case 'image':
+      return entry.imageIds.includes(event.image.id) ? entry : { ...entry, imageIds: [...entry.imageIds, event.image.id] };
+    default:
+      return entry;
+  }
+}
+
+export function replaceMessage(messages: Message[], next: Message): Message[] {
+  const index = messages.findIndex((m) => m.id === next.id);
+  return index < 0 ? messages : messages.with(index, next);
+}
+
+/** Ids of the conversations with an answer being written, sorted: a stable value for selectors. */
+export function runningConversationIds(live: LiveGenerations): number[] {
+  return [...new Set(Object.values(live).map((g) => g.conversationId))].sort((a, b) => a - b);
+}

@@ -1,0 +1,142 @@
+// Streamed events are applied once a frame at most, and not in the frame right after the user's input.
+import { describe, expect, it } from 'vitest';
+import { EVERY_MS, FrameBatch, LONGEST_WAIT_MS, NO_FRAME_MS, type FrameClock } from '../../src/renderer/store/frame-batch';
+
+/** Frames and timers by hand: `frame()` runs the frame callbacks, `advance(ms)` moves the clock and fires timers. */
+function fakeClock() {
+  let now = 1000;
+  let lastInput = -Infinity;
+  let frames = new Map<number, () => void>();
+  const timers = new Map<number, { at: number; callback: () => void }>();
+  let next = 1;
+  const clock: FrameClock = {
+    now: () => now,
+    requestFrame: (callback) => (frames.set(next, callback), next++),
+    cancelFrame: (handle) => void frames.delete(handle),
+    setTimer: (callback, ms) => (timers.set(next, { at: now + ms, callback }), next++) as unknown as ReturnType<typeof setTimeout>,
+    clearTimer: (handle) => void timers.delete(handle as unknown as number),
+    lastInputAt: () => lastInput,
+  };
+  return {
+    clock,
+    input: () => (lastInput = now),
+    frame(ms = 16) {
+      now += ms;
+      const due = frames;
+      frames = new Map();
+      for (const callback of due.values()) callback();
+    },
+    advance(ms: number) {
+      now += ms;
+      for (const [handle, timer] of [...timers]) if (timer.at <= now && timers.delete(handle)) timer.callback();
+    },
+  };
+}
+
+describe('a frame batch', () => {
+  it('applies everything that arrived before a frame, in order, once at that frame', () => {
+    const time = fakeClock();
+    const applied: string[][] = [];
+    const batch = new FrameBatch<string>(
+      (items) => applied.push(items),
+      () => false,
+      time.clock,
+    );
+    for (const item of ['a', 'b', 'c']) batch.push(item);
+    expect(applied).toEqual([]);
+    time.frame();
+    expect(applied).toEqual([['a', 'b', 'c']]);
+    batch.push('d');
+    batch.push('e');
+    // The next batch waits for the frame EVERY_MS after the last.
+    for (let waited = 0; waited < EVERY_MS; waited += 16) time.frame();
+    expect(applied).toEqual([
+      ['a', 'b', 'c'],
+      ['d', 'e'],
+    ]);
+  });
+
+  it('skips the frame that shows the user’s input, and waits no longer than the longest wait while input goes on', () => {
+    const time = fakeClock();
+    const applied: string[][] = [];
+    const batch = new FrameBatch<string>(
+      (items) => applied.push(items),
+      () => false,
+      time.clock,
+    );
+    time.frame();
+    batch.push('text');
+    time.advance(4);
+    time.input();
+    time.frame();
+    expect(applied).toEqual([]);
+    // No input since: the next frame applies it.
+    time.frame();
+    expect(applied).toEqual([['text']]);
+
+    // Input before every frame: the answer still moves, at least every LONGEST_WAIT_MS.
+    batch.push('more');
+    let waited = 0;
+    while (applied.length === 1 && waited <= LONGEST_WAIT_MS + 16) {
+      time.advance(4);
+      time.input();
+      time.frame(12);
+      waited += 16;
+    }
+    expect(applied).toEqual([['text'], ['more']]);
+    expect(waited).toBeGreaterThanOrEqual(LONGEST_WAIT_MS - 16);
+  });
+
+  it('applies every third frame at most, however fast items come, losing and reordering nothing', () => {
+    const time = fakeClock();
+    const applied: string[][] = [];
+    const batch = new FrameBatch<string>(
+      (items) => applied.push(items),
+      () => false,
+      time.clock,
+    );
+    for (let frame = 0; frame < 12; frame++) {
+      batch.push(`t${frame}`);
+      time.frame(16);
+    }
+    expect(applied).toHaveLength(4);
+    expect(applied.every((items) => items.length <= 3)).toBe(true);
+    expect(applied.flat()).toEqual(Array.from({ length: 12 }, (_, frame) => `t${frame}`).slice(0, applied.flat().length));
+    expect(EVERY_MS).toBeGreaterThan(32);
+  });
+
+  it('does not hold back what cannot wait (the end of an answer, a picture)', () => {
+    const time = fakeClock();
+    const applied: string[][] = [];
+    const batch = new FrameBatch<string>(
+      (items) => applied.push(items),
+      (item) => item === 'finished',
+      time.clock,
+    );
+    batch.push('text');
+    batch.push('finished');
+    time.input();
+    time.frame();
+    expect(applied).toEqual([['text', 'finished']]);
+  });
+
+  it('applies on a timer where frames stop (a hidden window), and flush applies at once', () => {
+    const time = fakeClock();
+    const applied: string[][] = [];
+    const batch = new FrameBatch<string>(
+      (items) => applied.push(items),
+      () => false,
+      time.clock,
+    );
+    batch.push('a');
+    time.advance(NO_FRAME_MS);
+    expect(applied).toEqual([['a']]);
+    batch.push('b');
+    batch.flush();
+    expect(applied).toEqual([['a'], ['b']]);
+    // Nothing is left to apply twice.
+    time.frame();
+    time.advance(NO_FRAME_MS);
+    expect(applied).toEqual([['a'], ['b']]);
+  });
+});
