@@ -209,7 +209,11 @@ export const requests = {
     input: z.object({ id: conversationId, trashImages: z.boolean().optional() }),
     output: z.object({ trashedImages: z.number().int() }),
   },
-  'conversations.messages': { input: z.object({ id: conversationId }), output: z.array(MessageSchema) },
+  /** Oldest first; `last`: only the newest that many (a long chat shows its end before the rest arrives). */
+  'conversations.messages': {
+    input: z.object({ id: conversationId, last: z.number().int().min(1).max(10_000).optional() }),
+    output: z.array(MessageSchema),
+  },
   /** Sends a prompt (and library images) in a conversation; the answer arrives as `generation.event`s. */
   'chat.send': { input: ChatSendSchema, output: ChatStartedSchema },
   /** Answers a user message again with what it asked; earlier answers are kept as versions. */

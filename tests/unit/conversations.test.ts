@@ -61,6 +61,16 @@ describe('conversations', () => {
     library.close();
   });
 
+  it('gives a conversation’s newest messages alone, oldest of them first, or all of them', async () => {
+    const { library, conversations } = await openStores();
+    const chat = conversations.create('Long');
+    const ids = Array.from({ length: 7 }, (_, i) => conversations.addMessage({ conversationId: chat.id, role: 'user', text: `m${i}` }).id);
+    expect(conversations.messages(chat.id, { last: 3 }).map((m) => m.id)).toEqual(ids.slice(4));
+    expect(conversations.messages(chat.id, { last: 30 }).map((m) => m.id)).toEqual(ids);
+    expect(conversations.messages(chat.id).map((m) => m.id)).toEqual(ids);
+    library.close();
+  });
+
   it('answers a missing conversation with not_found', async () => {
     const { library, conversations } = await openStores();
     const error = (() => {

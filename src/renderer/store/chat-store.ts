@@ -15,6 +15,8 @@ import { applyGenerationEvents, liveEntry, type FollowedGeneration, type LiveGen
 export const MAX_ATTACHMENTS = 17;
 /** Conversations listed at a time. */
 const LIST_PAGE = 200;
+/** A chat opens with its newest messages; a longer one gets the rest once those show. */
+const FIRST_MESSAGES = 40;
 /** How long typing in the conversation search pauses before the search runs. */
 const SEARCH_DELAY_MS = 200;
 
@@ -129,6 +131,18 @@ interface ChatState {
 
 /** Why an attached picture can no longer be sent. */
 export type MissingReason = 'trashed' | 'deleted';
+
+/** Resolves after the next frame has been drawn (a timeout stands in where frames stop). */
+const afterNextFrame = () =>
+  new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, 100);
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(timer);
+        resolve();
+      }, 0),
+    );
+  });
 
 const EMPTY_PARAMS: ParamsDraft = { n: '', size: '', aspect: '', quality: '', resolution: '' };
 
@@ -353,7 +367,7 @@ export const useChatStore = create<ChatState>()((set, get) => {
       });
       if (id === null) return;
       try {
-        const loaded = (await unwrap(holst.conversations.messages({ id }))).map((m) => finals.get(m.id) ?? m);
+        const loaded = (await unwrap(holst.conversations.messages({ id, last: FIRST_MESSAGES }))).map((m) => finals.get(m.id) ?? m);
         if (ticket !== selectTicket) return;
         // Generations picked up after a reload continue the text saved so far.
         const live = { ...get().live };
@@ -367,6 +381,15 @@ export const useChatStore = create<ChatState>()((set, get) => {
         const models = last?.provider && last.model ? { ...get().models, [last.provider]: last.model } : get().models;
         set({ messages: loaded, messagesLoading: false, live, providerId: provider, models });
         void followLastPicture();
+        if (loaded.length < FIRST_MESSAGES) return;
+        // The rest is asked for once the newest part is on screen, so taking it in does not hold that frame up.
+        await afterNextFrame();
+        if (ticket !== selectTicket) return;
+        const all = (await unwrap(holst.conversations.messages({ id }))).map((m) => finals.get(m.id) ?? m);
+        if (ticket !== selectTicket) return;
+        // Messages that came meanwhile (a prompt sent, its answer started) stay.
+        const have = new Set(all.map((m) => m.id));
+        set({ messages: [...all, ...get().messages.filter((m) => !have.has(m.id))].sort((a, b) => a.id - b.id) });
       } catch (error) {
         if (ticket === selectTicket) set({ messagesLoading: false, messagesError: errorText(error) });
       }

@@ -188,14 +188,15 @@ export class ConversationStore {
     return this.requireMessage(Number(id));
   }
 
-  messages(conversationId: number): Message[] {
+  /** Oldest first; with `last`, only the newest that many. */
+  messages(conversationId: number, options: { last?: number } = {}): Message[] {
     const rows = this.db
       .prepare(
         `SELECT m.*, (SELECT group_concat(image_id) FROM (SELECT image_id FROM message_images WHERE message_id = m.id ORDER BY position)) AS image_ids
-         FROM messages m WHERE m.conversation_id = ? ORDER BY m.id`,
+         FROM messages m WHERE m.conversation_id = ? ORDER BY m.id DESC LIMIT ?`,
       )
-      .all(conversationId) as MessageRow[];
-    return rows.map(toMessage);
+      .all(conversationId, options.last ?? -1) as MessageRow[];
+    return rows.reverse().map(toMessage);
   }
 
   requireMessage(id: number): Message {

@@ -143,9 +143,9 @@ export function createLibraryHandlers(core: AppCore): Pick<Handlers, LibraryChan
       if (result.trashedImages > 0) changed([]);
       return result;
     },
-    'conversations.messages': ({ id }) => {
+    'conversations.messages': ({ id, last }) => {
       conversations.require(id);
-      return conversations.messages(id);
+      return conversations.messages(id, last === undefined ? {} : { last });
     },
   };
 }

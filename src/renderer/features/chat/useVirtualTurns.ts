@@ -59,6 +59,8 @@ export function useVirtualTurns(turns: readonly Turn[], conversationId: number |
   const current = useRef({ turns, conversationId });
   const lastKey = useRef<number | null>(null);
   const observer = useRef<ResizeObserver | null>(null);
+  /** Off while a chat first shows: the turns in view come first, the ones around them a frame later. */
+  const withOverscan = useRef(false);
   /** Where the box was scrolled at the last scroll event. */
   const lastTop = useRef(0);
   /** Where each turn starts and where the list starts in the box, until a height or the turns change. */
@@ -89,7 +91,7 @@ export function useVirtualTurns(turns: readonly Turn[], conversationId: number |
     }
     const { offsets, listTop } = layout.current;
     const top = stick.current ? offsets[offsets.length - 1]! - box.clientHeight : box.scrollTop - listTop;
-    const range = rangeAround(offsets, top, box.clientHeight, AT_BOTTOM + OVERSCAN);
+    const range = rangeAround(offsets, top, box.clientHeight, AT_BOTTOM + (withOverscan.current ? OVERSCAN : 0));
     const next = { ...range, ...spacers(offsets, range) };
     setShown((previous) => (sameWindow(previous, next) ? previous : next));
   }, []);
@@ -99,9 +101,17 @@ export function useVirtualTurns(turns: readonly Turn[], conversationId: number |
     const last = turns.at(-1)?.key ?? null;
     if (conversationId !== current.current.conversationId) stick.current = true;
     else if (last !== null && lastKey.current !== null && last > lastKey.current) stick.current = true;
+    if (conversationId !== current.current.conversationId || turns.length === 0) withOverscan.current = false;
     lastKey.current = last;
     current.current = { turns, conversationId };
     update(true);
+    if (!withOverscan.current && turns.length > 0) {
+      const frame = requestAnimationFrame(() => {
+        withOverscan.current = true;
+        update();
+      });
+      return () => cancelAnimationFrame(frame);
+    }
   }, [turns, conversationId, update]);
 
   // After every render: keep the newest content in view while sticking.
