@@ -1,0 +1,123 @@
+// A long answer streaming at the speed real services stream (one token per SSE event, 2,000 tokens
+// a second, 20,000 tokens, then a picture) while the user works: typing in the composer shows each
+// character within 50 ms, scrolling up holds the view still, the viewer opens and other chats
+// open, and nothing is lost. The page reaches only the harness; the core reaches the reference server.
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { longAnswer } from '../servers/long-answer';
+import { startOpenAIChatServer, type OpenAIChatServer } from '../servers/openai-chat-server';
+import { openAggregatorChat, type AppSession } from './app-session';
+import { answers, conversations, expectLoaded, prompt } from './browser';
+
+const TYPED = 'a lighthouse at dawn, warmer';
+const LAST_LINE = 'That is the whole of the long answer.';
+
+/** Starts timing keys typed into the prompt: from the key's own time stamp to the first frame that shows it. */
+async function watchTyping(page: Page): Promise<void> {
+  await prompt(page).evaluate((box: HTMLTextAreaElement) => {
+    const latencies: number[] = [];
+    const longFrames: string[] = [];
+    Object.assign(window, { typing: latencies, longFrames });
+    // What held a key back, should one be slow: the long animation frames meanwhile (script and rendering).
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as Array<PerformanceEntry & { scripts?: Array<{ invoker: string; duration: number }> }>)
+        longFrames.push(
+          `${entry.duration.toFixed(0)} ms (${(entry.scripts ?? []).map((s) => `${s.invoker} ${s.duration.toFixed(0)}`).join(', ')})`,
+        );
+    }).observe({ type: 'long-animation-frame' });
+    box.addEventListener('keydown', (event) => {
+      if (event.key.length !== 1) return;
+      const shown = box.value.length + 1;
+      const since = event.timeStamp;
+      const check = () => {
+        if (box.value.length >= shown) requestAnimationFrame(() => latencies.push(performance.now() - since));
+        else requestAnimationFrame(check);
+      };
+      requestAnimationFrame(check);
+    });
+  });
+}
+
+// Playwright's trace snapshots the whole DOM at each action (each key typed): measured, that alone
+// holds frames for hundreds of ms here, so this timing test runs without it.
+test.use({ trace: 'off' });
+
+test.describe('a 20,000-token answer streaming', () => {
+  let server: OpenAIChatServer;
+  let app: AppSession;
+
+  test.beforeEach(async ({ page }) => {
+    server = await startOpenAIChatServer();
+    app = await openAggregatorChat(page, server);
+  });
+  test.afterEach(() => app.close());
+
+  test('leaves the window usable: typing, scrolling up, the viewer and other chats respond at once, and nothing is lost', async ({
+    page,
+  }) => {
+    test.setTimeout(120_000);
+    // Another chat to switch to, and a first picture in this one to open in the viewer.
+    await prompt(page).fill('a first picture');
+    await prompt(page).press('Enter');
+    await expectLoaded(answers(page).first().getByRole('img', { name: 'Generated image 1' }));
+    await page.getByRole('button', { name: 'New chat' }).click();
+    await prompt(page).fill('the long one');
+    server.answers.push({ text: `${longAnswer(20_000)}\n\n${LAST_LINE}`, tokensPerSecond: 2000, progress: [], images: 1 });
+    await prompt(page).press('Enter');
+    const answer = answers(page).last();
+    await expect(answer.getByRole('status')).toContainText('Generating…');
+    await expect.poll(async () => (await answer.textContent())?.length ?? 0).toBeGreaterThan(5000);
+
+    // Typing: every character shows within 50 ms of its key, while tokens keep arriving.
+    await watchTyping(page);
+    for (const character of TYPED) {
+      await page.keyboard.type(character);
+      await page.waitForTimeout(60);
+    }
+    await expect(prompt(page)).toHaveValue(TYPED);
+    const { latencies, longFrames } = await page.evaluate(() => {
+      const seen = window as unknown as { typing: number[]; longFrames: string[] };
+      return { latencies: seen.typing, longFrames: seen.longFrames };
+    });
+    expect(latencies).toHaveLength(TYPED.length);
+    const why = `keys to screen: ${latencies.map((ms) => ms.toFixed(0)).join(', ')} ms; long frames: ${longFrames.join('; ')}`;
+    expect(Math.max(...latencies), why).toBeLessThan(50);
+    await expect(answer.getByRole('status')).toContainText('Generating…');
+    // How it looks mid-stream (axe-core checks the same screen in chat-scale.spec.ts; here it would hold the stream up).
+    for (const theme of ['light', 'dark']) {
+      await page.evaluate((t) => (document.documentElement.dataset.theme = t), theme);
+      await page.screenshot({ path: path.resolve('screenshots', `chat-streaming-en-${theme}.png`) });
+    }
+
+    // Scrolling up: the view stays where the user put it while the answer grows below.
+    const scroller = page.locator('.chat-scroller');
+    await scroller.evaluate((box) => box.scrollBy(0, -1500));
+    await page.waitForTimeout(100);
+    const held = await scroller.evaluate((box) => box.scrollTop);
+    const grownFrom = (await answer.textContent())?.length ?? 0;
+    await expect.poll(async () => (await answer.textContent())?.length ?? 0).toBeGreaterThan(grownFrom + 2000);
+    expect(Math.abs((await scroller.evaluate((box) => box.scrollTop)) - held)).toBeLessThan(2);
+
+    // Switching to the other chat and back: its picture, then the long answer, still streaming, with all its text so far.
+    const list = conversations(page);
+    await list.getByRole('button', { name: /^a first picture/ }).click();
+    await expectLoaded(answers(page).first().getByRole('img', { name: 'Generated image 1' }));
+    // The viewer opens on its picture and closes again.
+    await answers(page).first().getByRole('button', { name: 'Generated image 1' }).click();
+    await expect(page.getByRole('dialog', { name: 'a first picture' })).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+    await list.getByRole('button', { name: /^the long one/ }).click();
+    const back = answers(page).last();
+    await expect(back.getByRole('status')).toContainText('Generating…');
+    await expect.poll(async () => (await back.textContent())?.length ?? 0).toBeGreaterThan(grownFrom + 2000);
+
+    // At the bottom the view follows the answer to its picture; the draft is still in the composer.
+    await expectLoaded(back.getByRole('img', { name: 'Generated image 1' }));
+    await expect(back.getByRole('status')).toHaveCount(0);
+    await expect(back).toContainText(LAST_LINE);
+    const box = await scroller.evaluate((element) => ({ top: element.scrollTop, bottom: element.scrollHeight - element.clientHeight }));
+    expect(box.bottom - box.top).toBeLessThan(48);
+    await expect(prompt(page)).toHaveValue(TYPED);
+  });
+});
