@@ -2,13 +2,13 @@
 // 300 px per frame beside a minimal plain-DOM virtualized grid of the same tiles measured in the
 // same run, and the JS heap after. Needs a built renderer and harness: `npm run build` first
 // (HOLST_OUT=dir uses another build folder), and Chromium (/usr/bin/chromium or HOLST_CHROMIUM).
-import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type CDPSession, type Page } from '@playwright/test';
 import { startHarness, type Harness } from '../tests/support/harness';
 import { testKeychainService } from '../tests/support/keychain';
+import { browserBenchSetup } from './support/browser-bench';
 import { buildGridLibrary } from './support/grid-library';
 import { markScroller, mountPlainGrid, readGeometry, scrollByFrames, type ScrollRun } from './support/grid-page';
 import { percentile, report } from './report';
@@ -93,18 +93,9 @@ async function profile(cdp: CDPSession, file: string, run: () => Promise<void>):
 }
 
 async function main(): Promise<void> {
-  const out = process.env.HOLST_OUT ?? 'out';
-  const executablePath = process.env.HOLST_CHROMIUM ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
-  if (!existsSync(path.join(out, 'server/serve.cjs')) || !existsSync(path.join(out, 'renderer/index.html'))) {
-    console.log(`skipped: no built harness in ${out}/ — run \`npm run build\` first (or set HOLST_OUT to a build folder)`);
-    process.exitCode = 1;
-    return;
-  }
-  if (!executablePath) {
-    console.log('skipped: no Chromium found (install chromium or set HOLST_CHROMIUM)');
-    process.exitCode = 1;
-    return;
-  }
+  const setup = browserBenchSetup(['server/serve.cjs', 'renderer/index.html']);
+  if (!setup) return;
+  const { executablePath } = setup;
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'holst-bench-grid-'));
   try {
     const started = performance.now();

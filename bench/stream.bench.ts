@@ -7,7 +7,6 @@
 //    it and its scroll frames beside a plain-DOM list of the same messages.
 // Needs a built app (`npm run build`; HOLST_OUT=dir for another build folder) and Chromium.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,12 +17,12 @@ import { startHarness } from '../tests/support/harness';
 import { testKeychainService } from '../tests/support/keychain';
 import { report, median, percentile } from './report';
 import { buildLongConversation } from '../tests/support/long-conversation';
+import { browserBenchSetup } from './support/browser-bench';
 import {
   chatBox,
   countElements,
   installProbe,
   mountPlainList,
-  mountPlainVirtualList,
   scrollUpByFrames,
   waitForMarker,
   waitForPicture,
@@ -45,7 +44,6 @@ const PROVIDER = { id: 'agg', kind: 'openai-chat', name: 'Aggregator', models: [
 const KEYS = (server: OpenAIChatServer) => ({ HOLST_API_KEY_AGG: server.apiKey, HOLST_KEYCHAIN_SERVICE: testKeychainService() });
 
 const out = process.env.HOLST_OUT ?? 'out';
-const executablePath = process.env.HOLST_CHROMIUM ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
 
 async function writeSettings(dataDir: string, server: OpenAIChatServer): Promise<void> {
   const settings = { version: 1, providers: [{ ...PROVIDER, baseUrl: server.baseUrl }] };
@@ -71,7 +69,7 @@ function timeCli(dataDir: string, server: OpenAIChatServer, prompt: string): Pro
 }
 
 /** `unthrottled`: frames as fast as they can be made, so a frame's time is what it cost (the scroll runs), not the 16.7 ms display tick. */
-async function launch(unthrottled: boolean): Promise<Browser> {
+async function launch(executablePath: string, unthrottled: boolean): Promise<Browser> {
   const args = ['--disable-background-networking', '--no-first-run', '--disable-component-update'];
   return chromium.launch({ executablePath, args: unthrottled ? [...args, '--disable-gpu-vsync', '--disable-frame-rate-limit'] : args });
 }
@@ -236,10 +234,10 @@ async function conversationPart(browser: Browser): Promise<void> {
       const plainStatic: number[] = [];
       let realNodes = 0;
       /** The same scroll over a plain-DOM list of the same messages on a page of its own. */
-      const scrollPlain = async (mount: typeof mountPlainVirtualList, into: number[]) => {
+      const scrollPlain = async (virtual: boolean, into: number[]) => {
         const plainPage = await browser.newPage({ viewport: { width: 1280, height: 800 } });
         await plainPage.goto(`${harness.origin}/media/thumb/1`);
-        await plainPage.evaluate(mount, { messages, box });
+        await plainPage.evaluate(mountPlainList, { messages, box, virtual });
         await plainPage.waitForTimeout(1000);
         into.push(
           ...(await plainPage.evaluate(scrollUpByFrames, { selector: '.plain-scroller', step: SCROLL_STEP, count: SCROLL_FRAMES })).frames,
@@ -260,8 +258,8 @@ async function conversationPart(browser: Browser): Promise<void> {
           `  (round ${round + 1}: the chat p95 ${percentile(run.frames, 95).toFixed(1)} ms over ${run.frames.length} frames, ${run.distance} px)`,
         );
         realNodes = Math.max(realNodes, await page.evaluate(countElements, '.chat-scroller'));
-        await scrollPlain(mountPlainVirtualList, plain);
-        await scrollPlain(mountPlainList, plainStatic);
+        await scrollPlain(true, plain);
+        await scrollPlain(false, plainStatic);
       }
       const describe = (frames: number[]) =>
         `${frames.length} frames, median ${median(frames).toFixed(1)} ms, p95 ${percentile(frames, 95).toFixed(1)} ms`;
@@ -289,27 +287,15 @@ async function conversationPart(browser: Browser): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  if (
-    !existsSync(path.join(out, 'server/serve.cjs')) ||
-    !existsSync(path.join(out, 'renderer/index.html')) ||
-    !existsSync(path.join(out, 'cli/holst.cjs'))
-  ) {
-    console.log(`skipped: no built app in ${out}/ — run \`npm run build\` first (or set HOLST_OUT to a build folder)`);
-    process.exitCode = 1;
-    return;
-  }
-  if (!executablePath) {
-    console.log('skipped: no Chromium found (install chromium or set HOLST_CHROMIUM)');
-    process.exitCode = 1;
-    return;
-  }
+  const setup = browserBenchSetup(['server/serve.cjs', 'renderer/index.html', 'cli/holst.cjs']);
+  if (!setup) return;
   const only = process.env.HOLST_BENCH_STREAM_PART;
   for (const [part, run, unthrottled] of [
     ['stream', streamPart, false],
     ['chat', conversationPart, true],
   ] as const) {
     if (only && only !== part) continue;
-    const browser = await launch(unthrottled);
+    const browser = await launch(setup.executablePath, unthrottled);
     try {
       await run(browser);
     } finally {

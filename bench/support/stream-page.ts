@@ -187,76 +187,22 @@ export interface PlainMessage {
 }
 
 /**
- * Replaces the page with the plain-DOM floor: every message of the conversation at once in a box
- * of the chat's size, each paragraph a <p> (the text as it is, no Markdown), each picture an <img>
- * of the answer's preview by the same URL at the chat's size, nothing rendered or measured by script.
+ * Replaces the page with a plain-DOM list of the conversation's messages in a box of the chat's
+ * size: each paragraph a <p> (the text as it is, no Markdown), each picture an <img> of the
+ * answer's preview by the same URL at the chat's size.
+ * - `virtual`: a minimal hand-written virtualized list, the way the chat renders: only the
+ *   messages within 800 px of the view in the DOM, the rest two spacers of their heights
+ *   (measured once rendered, estimated before), the browser's scroll anchoring keeping the view.
+ * - otherwise every message at once, nothing rendered or measured by script while it scrolls.
  */
 export function mountPlainList({
   messages,
   box: rect,
+  virtual,
 }: {
   messages: PlainMessage[];
   box: { left: number; top: number; width: number; height: number };
-}): void {
-  const { document } = globalThis as unknown as PageGlobals;
-  document.body.replaceChildren();
-  document.body.style.margin = '0';
-  document.body.style.font = '15px/1.55 system-ui, sans-serif';
-  const box = document.createElement('div');
-  box.className = 'plain-scroller';
-  Object.assign(box.style, {
-    position: 'absolute',
-    left: `${rect.left}px`,
-    top: `${rect.top}px`,
-    width: `${rect.width}px`,
-    height: `${rect.height}px`,
-    overflowY: 'auto',
-    padding: '20px 24px 12px',
-    boxSizing: 'border-box',
-  });
-  const list = document.createElement('ol');
-  Object.assign(list.style, { display: 'grid', gap: '24px', maxWidth: '860px', margin: '0 auto', padding: '0', listStyle: 'none' });
-  for (const message of messages) {
-    const item = document.createElement('li');
-    for (const paragraph of message.text.split(/\n{2,}/)) {
-      const p = document.createElement('p');
-      p.style.whiteSpace = 'pre-wrap';
-      p.append(paragraph);
-      item.append(p);
-    }
-    for (const id of message.imageIds) {
-      const image = document.createElement('img');
-      image.src = `/media/preview/${id}`;
-      image.alt = '';
-      image.decoding = 'async';
-      Object.assign(image.style, {
-        display: 'block',
-        maxWidth: 'min(100%, 440px)',
-        maxHeight: '440px',
-        minWidth: '96px',
-        minHeight: '96px',
-      });
-      item.append(image);
-    }
-    list.append(item);
-  }
-  box.append(list);
-  document.body.append(box);
-}
-
-/** Where the chat's scroll box is on the page. */
-/**
- * The same messages as plain DOM in a minimal hand-written virtualized list, the way the chat
- * itself renders them: only those within 800 px of the view in the DOM, the rest two spacers of
- * their heights (measured once rendered, estimated before), the browser's scroll anchoring keeping
- * the view still. Each message is its paragraphs as <p> and its pictures as <img>.
- */
-export function mountPlainVirtualList({
-  messages,
-  box: rect,
-}: {
-  messages: PlainMessage[];
-  box: { left: number; top: number; width: number; height: number };
+  virtual: boolean;
 }): void {
   const { document } = globalThis as unknown as PageGlobals;
   document.body.replaceChildren();
@@ -276,14 +222,9 @@ export function mountPlainVirtualList({
   });
   const list = document.createElement('div');
   Object.assign(list.style, { maxWidth: '860px', margin: '0 auto' });
-  const before = document.createElement('div');
-  const after = document.createElement('div');
-  list.append(before, after);
   box.append(list);
   document.body.append(box);
   const GAP = 24;
-  const heights = messages.map((m) => 60 + Math.ceil(m.text.length / 90) * 24 + m.imageIds.length * 450);
-  const shown = new Map<number, PageElement>();
   const make = (index: number): PageElement => {
     const item = document.createElement('div');
     item.style.marginBottom = `${GAP}px`;
@@ -311,6 +252,15 @@ export function mountPlainVirtualList({
     }
     return item;
   };
+  if (!virtual) {
+    for (let i = 0; i < messages.length; i++) list.append(make(i));
+    return;
+  }
+  const before = document.createElement('div');
+  const after = document.createElement('div');
+  list.append(before, after);
+  const heights = messages.map((m) => 60 + Math.ceil(m.text.length / 90) * 24 + m.imageIds.length * 450);
+  const shown = new Map<number, PageElement>();
   const place = () => {
     const top = box.scrollTop;
     let offset = 0;
@@ -367,6 +317,7 @@ export function countElements(selector: string): number {
   return document.querySelectorAll(`${selector} *`).length;
 }
 
+/** Where the chat's scroll box is on the page. */
 export function chatBox(selector: string): { left: number; top: number; width: number; height: number } {
   const { document } = globalThis as unknown as PageGlobals;
   const box = document.querySelector(selector);

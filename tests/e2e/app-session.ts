@@ -3,8 +3,8 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { expect, type Page } from '@playwright/test';
-import type { OpenAIChatServer } from '../servers/openai-chat-server';
+import { expect, test, type Page } from '@playwright/test';
+import { startOpenAIChatServer, type OpenAIChatServer } from '../servers/openai-chat-server';
 import { startOpenAIImagesServer, type OpenAIImagesServer } from '../servers/openai-images-server';
 import { startHarness, type Harness } from '../support/harness';
 import { testKeychainService } from '../support/keychain';
@@ -94,6 +94,25 @@ export async function openAggregatorChat(page: Page, server: OpenAIChatServer): 
     await app.close().catch(() => undefined);
     throw error;
   }
+}
+
+/** Registers the hooks that give each test the OpenAI-compatible reference server and the app on a new chat with it. */
+export function useAggregatorChat(): { readonly server: OpenAIChatServer; readonly app: AppSession } {
+  let server: OpenAIChatServer;
+  let app: AppSession;
+  test.beforeEach(async ({ page }) => {
+    server = await startOpenAIChatServer();
+    app = await openAggregatorChat(page, server);
+  });
+  test.afterEach(() => app.close());
+  return {
+    get server() {
+      return server;
+    },
+    get app() {
+      return app;
+    },
+  };
 }
 
 /**

@@ -5,8 +5,7 @@
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { longAnswer } from '../servers/long-answer';
-import { startOpenAIChatServer, type OpenAIChatServer } from '../servers/openai-chat-server';
-import { openAggregatorChat, type AppSession } from './app-session';
+import { useAggregatorChat } from './app-session';
 import { answers, conversations, expectLoaded, prompt } from './browser';
 
 const TYPED = 'a lighthouse at dawn, warmer';
@@ -43,14 +42,7 @@ async function watchTyping(page: Page): Promise<void> {
 test.use({ trace: 'off' });
 
 test.describe('a 20,000-token answer streaming', () => {
-  let server: OpenAIChatServer;
-  let app: AppSession;
-
-  test.beforeEach(async ({ page }) => {
-    server = await startOpenAIChatServer();
-    app = await openAggregatorChat(page, server);
-  });
-  test.afterEach(() => app.close());
+  const chat = useAggregatorChat();
 
   test('leaves the window usable: typing, scrolling up, the viewer and other chats respond at once, and nothing is lost', async ({
     page,
@@ -62,7 +54,7 @@ test.describe('a 20,000-token answer streaming', () => {
     await expectLoaded(answers(page).first().getByRole('img', { name: 'Generated image 1' }));
     await page.getByRole('button', { name: 'New chat' }).click();
     await prompt(page).fill('the long one');
-    server.answers.push({ text: `${longAnswer(20_000)}\n\n${LAST_LINE}`, tokensPerSecond: 2000, progress: [], images: 1 });
+    chat.server.answers.push({ text: `${longAnswer(20_000)}\n\n${LAST_LINE}`, tokensPerSecond: 2000, progress: [], images: 1 });
     await prompt(page).press('Enter');
     const answer = answers(page).last();
     await expect(answer.getByRole('status')).toContainText('Generating…');

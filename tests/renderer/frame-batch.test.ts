@@ -33,15 +33,17 @@ function fakeClock() {
   };
 }
 
+/** A batch on a fake clock, and what it applied, batch by batch. */
+function batchOnFakeClock(urgent: (item: string) => boolean = () => false) {
+  const time = fakeClock();
+  const applied: string[][] = [];
+  const batch = new FrameBatch<string>((items) => applied.push(items), urgent, time.clock);
+  return { time, applied, batch };
+}
+
 describe('a frame batch', () => {
   it('applies everything that arrived before a frame, in order, once at that frame', () => {
-    const time = fakeClock();
-    const applied: string[][] = [];
-    const batch = new FrameBatch<string>(
-      (items) => applied.push(items),
-      () => false,
-      time.clock,
-    );
+    const { time, applied, batch } = batchOnFakeClock();
     for (const item of ['a', 'b', 'c']) batch.push(item);
     expect(applied).toEqual([]);
     time.frame();
@@ -57,13 +59,7 @@ describe('a frame batch', () => {
   });
 
   it('skips the frame that shows the user’s input, and waits no longer than the longest wait while input goes on', () => {
-    const time = fakeClock();
-    const applied: string[][] = [];
-    const batch = new FrameBatch<string>(
-      (items) => applied.push(items),
-      () => false,
-      time.clock,
-    );
+    const { time, applied, batch } = batchOnFakeClock();
     time.frame();
     batch.push('text');
     time.advance(4);
@@ -88,13 +84,7 @@ describe('a frame batch', () => {
   });
 
   it('applies every third frame at most, however fast items come, losing and reordering nothing', () => {
-    const time = fakeClock();
-    const applied: string[][] = [];
-    const batch = new FrameBatch<string>(
-      (items) => applied.push(items),
-      () => false,
-      time.clock,
-    );
+    const { time, applied, batch } = batchOnFakeClock();
     for (let frame = 0; frame < 12; frame++) {
       batch.push(`t${frame}`);
       time.frame(16);
@@ -106,13 +96,7 @@ describe('a frame batch', () => {
   });
 
   it('does not hold back what cannot wait (the end of an answer, a picture)', () => {
-    const time = fakeClock();
-    const applied: string[][] = [];
-    const batch = new FrameBatch<string>(
-      (items) => applied.push(items),
-      (item) => item === 'finished',
-      time.clock,
-    );
+    const { time, applied, batch } = batchOnFakeClock((item) => item === 'finished');
     batch.push('text');
     batch.push('finished');
     time.input();
@@ -121,13 +105,7 @@ describe('a frame batch', () => {
   });
 
   it('applies on a timer where frames stop (a hidden window), and flush applies at once', () => {
-    const time = fakeClock();
-    const applied: string[][] = [];
-    const batch = new FrameBatch<string>(
-      (items) => applied.push(items),
-      () => false,
-      time.clock,
-    );
+    const { time, applied, batch } = batchOnFakeClock();
     batch.push('a');
     time.advance(NO_FRAME_MS);
     expect(applied).toEqual([['a']]);

@@ -6,25 +6,20 @@ import { TEXT_FRAME_MS } from '../../src/main/core/generation/coalesced-text';
 import type { GenerationEvent } from '../../src/shared/generation';
 import { ChatDriver } from '../support/chat-driver';
 import { longAnswer, tokenize } from '../servers/long-answer';
-import { startOpenAIChatServer, type OpenAIChatServer } from '../servers/openai-chat-server';
-import { openTestCore } from '../support/core';
+import type { OpenAIChatServer } from '../servers/openai-chat-server';
+import { setUpProvider, type ProviderSetup } from '../support/providers';
 import { removeTempDirs } from '../support/temp-dir';
 
+let p: ProviderSetup;
 let server: OpenAIChatServer;
 let core: AppCore;
 
 beforeEach(async () => {
-  server = await startOpenAIChatServer();
-  core = await openTestCore(undefined, { HOLST_API_KEY_AGG: server.apiKey });
-  await core.settings.update((s) => ({
-    ...s,
-    providers: [{ id: 'agg', kind: 'openai-chat', baseUrl: server.baseUrl, models: ['gpt-4o-image'] }],
-  }));
+  p = await setUpProvider('openai-chat');
+  server = p.server as OpenAIChatServer;
+  core = p.core;
 });
-afterEach(async () => {
-  core.close();
-  await server.close();
-});
+afterEach(() => p.close());
 afterAll(removeTempDirs);
 
 describe('a long streamed answer', () => {
@@ -40,7 +35,7 @@ describe('a long streamed answer', () => {
     });
 
     const sent = performance.now();
-    const end = await driver.answer({ providerId: 'agg', prompt: 'a long answer', imageIds: [] });
+    const end = await driver.answer({ providerId: p.providerId, prompt: 'a long answer', imageIds: [] });
     // The reference server keeps its pace: the last token cannot arrive before tokens / rate.
     expect(arrived.at(-1)! - sent).toBeGreaterThanOrEqual((tokens.length / 2000) * 1000 - 50);
 
