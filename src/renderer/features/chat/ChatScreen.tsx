@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { HOLST_IMAGE_TYPE } from '../../app/iterate';
@@ -68,10 +68,11 @@ export function ChatScreen() {
   const viewedId = selected?.image.id ?? null;
   const at = viewedId === null ? -1 : imageIds.indexOf(viewedId);
 
-  const openImage = (id: number) => {
+  // The same function at every render, so the conversation's turns (memoized) do not render again for it.
+  const openImage = useCallback((id: number) => {
     opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     void useLibraryStore.getState().open(id);
-  };
+  }, []);
   const closeViewer = () => {
     useLibraryStore.getState().close();
     if (opener.current?.isConnected) opener.current.focus();
