@@ -23,11 +23,29 @@ function webOnly(): Plugin {
   };
 }
 
+/**
+ * Code in a worker has no `document`: micromark decodes character references with the package's
+ * DOM build in a page (`browser` condition), which the worker swaps for its plain build (the one its
+ * `worker` condition names).
+ */
+function workerBuilds(): Plugin {
+  return {
+    name: 'holst-worker-builds',
+    enforce: 'pre',
+    resolveId(source) {
+      if (source === 'decode-named-character-reference') return path.resolve('node_modules/decode-named-character-reference/index.js');
+      return null;
+    },
+  };
+}
+
 export default defineConfig({
   root: path.resolve('src/renderer'),
   base: '/',
   plugins: [webOnly(), react()],
   define: { __HOLST_VERSION__: JSON.stringify(version) },
+  // The Markdown parse worker is an ES module, as the page's code is.
+  worker: { format: 'es', plugins: () => [workerBuilds()] },
   build: {
     outDir: path.resolve(process.env.HOLST_OUT ?? 'out', 'renderer'),
     emptyOutDir: true,

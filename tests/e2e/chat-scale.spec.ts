@@ -72,6 +72,8 @@ test('a conversation of 500 messages opens at its newest answer, with only a few
   await expect(last).toContainText(app.seeded.lastMarker);
   await expect(last).toBeInViewport();
   expect(await page.locator('li.turn').count()).toBeLessThan(12);
+  // The answers around the view are parsed ahead in the Markdown worker.
+  await expect.poll(() => page.workers().some((worker) => /\/assets\/parse-worker-[\w-]+\.js$/.test(worker.url()))).toBe(true);
 
   // Scrolled up a long way, the turn at the top of the view stays there while turns come and go around it.
   const scroller = page.locator('.chat-scroller');
@@ -86,6 +88,10 @@ test('a conversation of 500 messages opens at its newest answer, with only a few
   const before = await anchor();
   await page.waitForTimeout(800);
   expect(await anchor()).toEqual(before);
+  // What came into view there is Markdown, rendered from the worker's trees (each answer opens with a
+  // heading); the worker is still there (one that fails is dropped and the window parses alone).
+  await expect(page.locator(`li.turn[data-turn="${before.key}"] .md > :is(h2, h3)`).first()).toBeAttached();
+  expect(page.workers().some((worker) => worker.url().includes('/assets/parse-worker-'))).toBe(true);
 
   // All the way up: the first prompt; its pictures load; all the way down again: the newest answer.
   await expect

@@ -19,8 +19,8 @@ import { useVirtualTurns } from './useVirtualTurns';
 const markdownChunk = import('./Markdown');
 void markdownChunk.then((module) => module.warmUp());
 const Markdown = lazy(() => markdownChunk.then((module) => ({ default: module.Markdown })));
-/** Turns above and below the rendered ones whose answers are rendered ahead. */
-const RENDER_AHEAD = 6;
+/** Turns above and below the rendered ones whose answers are parsed (in a worker) and rendered ahead. */
+const RENDER_AHEAD = 16;
 
 interface MessagesProps {
   /** Opens an image of the conversation in the viewer. */
