@@ -21,6 +21,9 @@ interface PageElement {
   getBoundingClientRect(): { left: number; top: number; width: number; height: number };
   append(...nodes: Array<PageElement | string>): void;
   replaceChildren(): void;
+  innerHTML: string;
+  rel?: string;
+  href?: string;
   addEventListener(type: string, listener: (event: { key?: string }) => void, options?: { capture?: boolean; passive?: boolean }): void;
 }
 interface PageImage extends PageElement {
@@ -37,6 +40,7 @@ interface PerformanceEntryLike {
 interface PageGlobals {
   document: {
     body: PageElement;
+    head: PageElement;
     querySelector(selector: string): PageElement | null;
     querySelectorAll(selector: string): ArrayLike<PageElement>;
     createElement(tag: 'img'): PageImage;
@@ -184,12 +188,17 @@ export interface PlainMessage {
   role: 'user' | 'assistant';
   text: string;
   imageIds: number[];
+  /** The answer's Markdown rendered to HTML (react-markdown with GFM), for the Markdown variant of the list. */
+  html?: string;
 }
 
 /**
  * Replaces the page with a plain-DOM list of the conversation's messages in a box of the chat's
  * size: each paragraph a <p> (the text as it is, no Markdown), each picture an <img> of the
  * answer's preview by the same URL at the chat's size.
+ * - `stylesheet`: the answers as their Markdown's HTML (`html`, set once per message, no script
+ *   per element) in a `.md` box, styled by this stylesheet (the app's): what showing the same
+ *   answers costs the DOM itself, without React or a turn's buttons and bars.
  * - `virtual`: a minimal hand-written virtualized list, the way the chat renders: only the
  *   messages within 800 px of the view in the DOM, the rest two spacers of their heights
  *   (measured once rendered, estimated before), the browser's scroll anchoring keeping the view.
@@ -199,13 +208,21 @@ export function mountPlainList({
   messages,
   box: rect,
   virtual,
+  stylesheet,
 }: {
   messages: PlainMessage[];
   box: { left: number; top: number; width: number; height: number };
   virtual: boolean;
+  stylesheet?: string;
 }): void {
   const { document } = globalThis as unknown as PageGlobals;
   document.body.replaceChildren();
+  if (stylesheet) {
+    const link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = stylesheet;
+    document.head.append(link);
+  }
   document.body.style.margin = '0';
   document.body.style.font = '15px/1.55 system-ui, sans-serif';
   const box = document.createElement('div');
@@ -229,13 +246,19 @@ export function mountPlainList({
     const item = document.createElement('div');
     item.style.marginBottom = `${GAP}px`;
     const message = messages[index]!;
-    for (const paragraph of message.text.split(/\n{2,}/)) {
-      const p = document.createElement('p');
-      p.style.whiteSpace = 'pre-wrap';
-      p.style.margin = '0 0 10px';
-      p.append(paragraph);
-      item.append(p);
-    }
+    if (stylesheet && message.html !== undefined) {
+      const body = document.createElement('div');
+      body.className = 'message-body md';
+      body.innerHTML = message.html;
+      item.append(body);
+    } else
+      for (const paragraph of message.text.split(/\n{2,}/)) {
+        const p = document.createElement('p');
+        p.style.whiteSpace = 'pre-wrap';
+        p.style.margin = '0 0 10px';
+        p.append(paragraph);
+        item.append(p);
+      }
     for (const id of message.imageIds) {
       const image = document.createElement('img');
       image.src = `/media/preview/${id}`;
