@@ -10,8 +10,13 @@ export interface ParseReply {
   nodes: RootContent[] | null;
 }
 
-/** How much answer text the trees waiting to be rendered may stand for. */
-const KEPT_CHARACTERS = 1_000_000;
+/**
+ * How much answer text the trees waiting to be rendered may stand for. A tree takes far more memory
+ * than its text (a node with its position per word or so), and the window asks for some 32 answers
+ * at a time (100,000-odd characters), each taken as soon as it is rendered: this only caps a window
+ * that asks faster than it renders.
+ */
+const KEPT_CHARACTERS = 300_000;
 /** Texts being parsed at a time: a newer list of texts then waits for at most this many. */
 const IN_FLIGHT = 2;
 
