@@ -6,8 +6,7 @@
 // tests/unit/open-external.test.ts. The slider reads no pixels (two <img> and CSS), so the
 // cross-origin holst-media: images of the desktop app behave as the same-origin ones here.
 import { expect, test, type Page } from '@playwright/test';
-import { startOpenAIChatServer, type OpenAIChatServer } from '../servers/openai-chat-server';
-import { openAggregatorChat, type AppSession } from './app-session';
+import { useAggregatorChat } from './app-session';
 import { answers, attachments, conversations, expectLoaded, nav, prompt } from './browser';
 
 const LINK = 'https://example.com/guide?topic=palettes';
@@ -50,19 +49,11 @@ async function imageId(page: Page, name: string): Promise<number> {
 }
 
 test.describe('answers', () => {
-  let server: OpenAIChatServer;
-  let app: AppSession;
-
-  test.beforeEach(async ({ page }) => {
-    server = await startOpenAIChatServer();
-    app = await openAggregatorChat(page, server);
-  });
-
-  test.afterEach(() => app.close());
+  const chat = useAggregatorChat();
 
   test('an answer reads as Markdown; HTML stays text, links open outside, code copies', async ({ page, context }) => {
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.harness.origin });
-    server.answers.push({ text: MARKDOWN });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: chat.app.harness.origin });
+    chat.server.answers.push({ text: MARKDOWN });
     await ask(page, 'A palette for a winter picture');
     const answer = answers(page).last();
 
@@ -97,11 +88,11 @@ test.describe('answers', () => {
     const link = answer.getByRole('link', { name: 'the guide' });
     await expect(link).toHaveAttribute('title', LINK);
     const before = page.url();
-    app.allowForeign(LINK);
+    chat.app.allowForeign(LINK);
     const popup = page.waitForEvent('popup');
     await link.click();
     await popup;
-    await expect.poll(() => app.foreign).toContain(LINK);
+    await expect.poll(() => chat.app.foreign).toContain(LINK);
     expect(page.url()).toBe(before);
     await expect(answer.getByRole('heading', { name: 'Palette' })).toBeVisible();
 
@@ -120,7 +111,7 @@ test.describe('answers', () => {
     await expect(cost).toContainText(/\d+\.\d s/);
     await expect(cost).toContainText('1 image');
 
-    server.answers.push({ images: 2 });
+    chat.server.answers.push({ images: 2 });
     const second = 'Two more kites';
     await ask(page, second);
     await expect(answers(page).last().locator('.message-cost')).toContainText('2 images');
@@ -142,7 +133,7 @@ test.describe('answers', () => {
   });
 
   test('answer images offer Edit and Use as reference, by mouse and keyboard, and can be dragged', async ({ page }) => {
-    server.answers.push({ images: 2 });
+    chat.server.answers.push({ images: 2 });
     await ask(page, 'Two lighthouses');
     const answer = answers(page).last();
     await expectLoaded(answer.getByRole('img', { name: 'Generated image 2' }));
@@ -196,7 +187,7 @@ test.describe('answers', () => {
       status: 400,
       body: { error: { message: 'Invalid value for messages.', type: 'invalid_request_error', param: 'messages', code: null } },
     };
-    server.quirks.push(refuse);
+    chat.server.quirks.push(refuse);
     await ask(page, 'A harbour at dawn');
     const failed = answers(page).last().getByRole('alert');
     await expect(failed).toContainText('The answer failed');
@@ -204,7 +195,7 @@ test.describe('answers', () => {
     await failed.getByRole('button', { name: 'Retry' }).click();
     await expect(answers(page).last().getByRole('img', { name: 'Generated image 1' })).toBeVisible({ timeout: 30_000 });
 
-    server.quirks.push(refuse);
+    chat.server.quirks.push(refuse);
     await ask(page, 'Now at night');
     const refused = answers(page).last().getByRole('alert');
     await expect(refused).toContainText('The provider refused the earlier turns of this chat. You can ask with this prompt alone.');
@@ -213,9 +204,9 @@ test.describe('answers', () => {
     await expect(answers(page).last().getByText('Version 2 of 2')).toBeVisible();
     await expect(answers(page).last().getByRole('img', { name: 'Generated image 1' })).toBeVisible({ timeout: 30_000 });
     // The prompt went alone: no earlier turn in the request.
-    const alone = server.chats.at(-1)!.body.messages as { role: string }[];
+    const alone = chat.server.chats.at(-1)!.body.messages as { role: string }[];
     expect(alone.filter((m) => m.role !== 'system').map((m) => m.role)).toEqual(['user']);
-    expect(server.chats.at(-1)!.texts).toEqual(['Now at night']);
+    expect(chat.server.chats.at(-1)!.texts).toEqual(['Now at night']);
   });
 
   test('Answer again, then Compare: the versions side by side, and two images on the slider', async ({ page }) => {

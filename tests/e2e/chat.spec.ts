@@ -2,21 +2,12 @@
 // to the OpenAI-compatible reference server. The page may reach nothing but the harness; the core
 // (Node) reaches the reference server.
 import { expect, test } from '@playwright/test';
-import { startOpenAIChatServer, type OpenAIChatServer } from '../servers/openai-chat-server';
-import { openAggregatorChat, openApp, type AppSession } from './app-session';
+import { openApp, useAggregatorChat } from './app-session';
 import { answers, attachments, composer, conversations, drop, expectLoaded, nav, prompt, tiles } from './browser';
 import { solidImage } from '../support/images';
 
 test.describe('with an OpenAI-compatible provider', () => {
-  let server: OpenAIChatServer;
-  let app: AppSession;
-
-  test.beforeEach(async ({ page }) => {
-    server = await startOpenAIChatServer();
-    app = await openAggregatorChat(page, server);
-  });
-
-  test.afterEach(() => app.close());
+  const chat = useAggregatorChat();
 
   test('sends a prompt with a dropped image; the answer streams in and its picture lands in the library', async ({ page }) => {
     await page.getByLabel('Provider').selectOption('agg');
@@ -49,7 +40,7 @@ test.describe('with an OpenAI-compatible provider', () => {
     await expect(chips.getByRole('listitem')).toHaveCount(1);
 
     // A slow stream, so the answer is seen arriving piece by piece.
-    server.answers.push({ text: 'Here is your fox in the snow. Enjoy the picture!', sse: { delayMs: 80 } });
+    chat.server.answers.push({ text: 'Here is your fox in the snow. Enjoy the picture!', sse: { delayMs: 80 } });
     await prompt(page).fill('A fox in the snow');
     await prompt(page).press('Enter');
 
@@ -74,9 +65,9 @@ test.describe('with an OpenAI-compatible provider', () => {
     await expect(answer).toContainText('Aggregator · gpt-4o-image');
 
     // The provider got the prompt and the dropped picture.
-    expect(server.chats).toHaveLength(1);
-    expect(server.chats[0]!.texts).toEqual(['A fox in the snow']);
-    expect(server.chats[0]!.images).toHaveLength(1);
+    expect(chat.server.chats).toHaveLength(1);
+    expect(chat.server.chats[0]!.texts).toEqual(['A fox in the snow']);
+    expect(chat.server.chats[0]!.images).toHaveLength(1);
 
     // The conversation is named after its prompt and listed.
     await expect(page.getByRole('heading', { name: 'A fox in the snow', level: 1 })).toBeVisible();
@@ -101,7 +92,7 @@ test.describe('with an OpenAI-compatible provider', () => {
   });
 
   test('Stop ends a slow answer; nothing it would have made lands in the library', async ({ page }) => {
-    server.answers.push({ sse: { delayMs: 250 } });
+    chat.server.answers.push({ sse: { delayMs: 250 } });
     await prompt(page).fill('A very slow lighthouse');
     await page.getByRole('button', { name: 'Send' }).click();
 
@@ -116,7 +107,7 @@ test.describe('with an OpenAI-compatible provider', () => {
 
     // Give a late image every chance to arrive: none does.
     await page.waitForTimeout(1500);
-    expect(server.requests.filter((r) => r.path.startsWith('/files/'))).toEqual([]);
+    expect(chat.server.requests.filter((r) => r.path.startsWith('/files/'))).toEqual([]);
     await nav(page, 'Library').click();
     await expect(page.getByRole('heading', { name: 'No images yet' })).toBeVisible();
 
@@ -130,7 +121,7 @@ test.describe('with an OpenAI-compatible provider', () => {
   });
 
   test('a failed answer shows why, and Retry answers again as a new version', async ({ page }) => {
-    server.quirks.push({
+    chat.server.quirks.push({
       method: 'POST',
       path: '/chat/completions',
       status: 401,
@@ -152,7 +143,7 @@ test.describe('with an OpenAI-compatible provider', () => {
     await expectLoaded(answer.getByRole('img', { name: 'Generated image 1' }));
     await expect(answer).toContainText('Here is the generated image.');
     await expect(answer.getByRole('alert')).toHaveCount(0);
-    expect(server.chats).toHaveLength(1);
+    expect(chat.server.chats).toHaveLength(1);
 
     // The failed answer is kept as the first version.
     await answer.getByRole('button', { name: 'Previous version' }).click();
@@ -182,7 +173,7 @@ test.describe('with an OpenAI-compatible provider', () => {
     await prompt(page).press('Enter');
     await expect(composer(page).getByRole('alert')).toContainText('size');
     await expect(prompt(page)).toHaveValue('A dog');
-    expect(server.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
+    expect(chat.server.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
   });
 });
 

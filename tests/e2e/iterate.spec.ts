@@ -6,9 +6,8 @@
 import { createHash } from 'node:crypto';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { startGigaChatServer } from '../servers/gigachat-server';
-import { startOpenAIChatServer, type OpenAIChatServer } from '../servers/openai-chat-server';
 import { solidImage } from '../support/images';
-import { openAggregatorChat, openApp, type AppSession } from './app-session';
+import { openApp, useAggregatorChat } from './app-session';
 import { answers, chips, composer, conversations, drop, expectLoaded, nav, prompt, tiles } from './browser';
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
@@ -24,19 +23,11 @@ async function ask(page: Page, text: string, nth: number): Promise<Locator> {
 }
 
 test.describe('iterating on a picture', () => {
-  let server: OpenAIChatServer;
-  let app: AppSession;
-
-  test.beforeEach(async ({ page }) => {
-    server = await startOpenAIChatServer();
-    app = await openAggregatorChat(page, server);
-  });
-
-  test.afterEach(() => app.close());
+  const chat = useAggregatorChat();
 
   test('a follow-up goes on from the last picture with the history, and the lineage shows the chain', async ({ page }) => {
     const first = await ask(page, 'A red fox in a meadow', 0);
-    expect(server.chats[0]!.images).toHaveLength(0);
+    expect(chat.server.chats[0]!.images).toHaveLength(0);
 
     // The last picture becomes the source of the next prompt, shown as a chip that says so.
     await expect(chips(page)).toHaveCount(1);
@@ -47,11 +38,11 @@ test.describe('iterating on a picture', () => {
     const firstId = Number(/\/(\d+)$/.exec(firstSrc ?? '')![1]);
 
     await ask(page, 'make it night', 1);
-    const followUp = server.chats[1]!;
+    const followUp = chat.server.chats[1]!;
     // The new message carries the first picture (the bytes the library holds) and the new prompt…
     expect(followUp.texts).toEqual(['make it night']);
     expect(followUp.images).toHaveLength(1);
-    const original = Buffer.from(await (await page.request.get(`${app.harness.origin}/media/original/${firstId}`)).body());
+    const original = Buffer.from(await (await page.request.get(`${chat.app.harness.origin}/media/original/${firstId}`)).body());
     expect(sha256(followUp.images[0]!)).toBe(sha256(original));
     // …after the earlier turns: the first prompt and its answer.
     const messages = followUp.body.messages as Array<{ role: string; content: unknown }>;
@@ -90,7 +81,7 @@ test.describe('iterating on a picture', () => {
     await prompt(page).fill('a lighthouse instead');
     await prompt(page).press('Enter');
     await expectLoaded(answers(page).nth(2).getByRole('img', { name: 'Generated image 1' }));
-    expect(server.chats[2]!.images).toHaveLength(0);
+    expect(chat.server.chats[2]!.images).toHaveLength(0);
   });
 
   test('Swap picks another picture of the chat as the source in one click', async ({ page }) => {
@@ -128,7 +119,7 @@ test.describe('iterating on a picture', () => {
     await prompt(page).fill('paint it green');
     await prompt(page).press('Enter');
     await expectLoaded(answers(page).nth(1).getByRole('img', { name: 'Generated image 1' }));
-    expect(server.chats[1]!.images).toHaveLength(1);
+    expect(chat.server.chats[1]!.images).toHaveLength(1);
   });
 
   test('the grid offers Edit and Use as reference by keys and by its context menu; library pictures drag onto the composer', async ({
@@ -199,13 +190,13 @@ test.describe('iterating on a picture', () => {
     await expect(page.getByRole('button', { name: 'Send' })).toBeDisabled();
     await prompt(page).press('Enter');
     await expect(composer(page).getByRole('alert')).toContainText('gone from the library');
-    expect(server.chats).toHaveLength(1);
+    expect(chat.server.chats).toHaveLength(1);
 
     await page.getByRole('button', { name: /^Remove / }).click();
     await expect(page.getByRole('button', { name: 'Send' })).toBeEnabled();
     await prompt(page).press('Enter');
     await expectLoaded(answers(page).nth(1).getByRole('img', { name: 'Generated image 1' }));
-    expect(server.chats[1]!.images).toHaveLength(0);
+    expect(chat.server.chats[1]!.images).toHaveLength(0);
   });
 
   test('Ctrl+K goes to the search box of the screen in view; Esc stops a running answer', async ({ page }) => {
@@ -218,7 +209,7 @@ test.describe('iterating on a picture', () => {
 
     // A slow answer, and the focus away from the prompt box: Esc anywhere stops it.
     await nav(page, 'Chat').click();
-    server.answers.push({ sse: { delayMs: 250 } });
+    chat.server.answers.push({ sse: { delayMs: 250 } });
     await prompt(page).fill('A very slow lighthouse');
     await prompt(page).press('Enter');
     await expect(answers(page).first()).toContainText('Генерация началась');
