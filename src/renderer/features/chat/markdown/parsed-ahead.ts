@@ -96,9 +96,6 @@ export function parseAhead(texts: readonly string[]): boolean {
   return true;
 }
 
-/** Whether texts are parsed off the window's thread here. */
-export const parsingAhead = (): boolean => parser() !== null;
-
 /** Whether this text's tree is waiting to be rendered. */
 export const isParsed = (text: string): boolean => parsed.has(text);
 
