@@ -1,7 +1,7 @@
 // A long answer streaming at the speed real services stream (one token per SSE event, 2,000 tokens
 // a second, 20,000 tokens, then a picture) while the user works: typing in the composer shows each
-// character in about two frames (median under 40 ms, none over 100 ms), scrolling up holds the view
-// still, the viewer opens and other chats open, and nothing is lost. The page reaches only the harness; the core reaches the reference server.
+// character on screen within about 50 ms of its key (timed by the browser, key to paint), scrolling
+// up holds the view still, the viewer opens and other chats open, and nothing is lost. The page reaches only the harness; the core reaches the reference server.
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { longAnswer } from '../servers/long-answer';
@@ -11,12 +11,25 @@ import { answers, conversations, expectLoaded, prompt } from './browser';
 const TYPED = 'a lighthouse at dawn, warmer';
 const LAST_LINE = 'That is the whole of the long answer.';
 
-/** Starts timing keys typed into the prompt: from the key's own time stamp to the first frame that shows it. */
+/**
+ * Starts timing keys typed into the prompt, two ways:
+ * - the browser's own Event Timing: for each key, from the key's time stamp to the paint after its
+ *   handlers ran (the frame that shows the character), in steps of 8 ms; a key done in under 16 ms
+ *   is not reported, so `painted` lists the slower ones only;
+ * - a frame count, as a cross-check that does not rest on that API: from the key's time stamp to the
+ *   start of the frame after the one whose script first sees the character (a frame more than it
+ *   takes to show).
+ */
 async function watchTyping(page: Page): Promise<void> {
   await prompt(page).evaluate((box: HTMLTextAreaElement) => {
     const latencies: number[] = [];
+    const painted: number[] = [];
     const longFrames: string[] = [];
-    Object.assign(window, { typing: latencies, longFrames });
+    Object.assign(window, { typing: latencies, painted, longFrames });
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as PerformanceEventTiming[])
+        if (entry.name === 'keydown' && entry.target === box) painted.push(entry.duration);
+    }).observe({ type: 'event', durationThreshold: 16 } as PerformanceObserverInit);
     // What held a key back, should one be slow: the long animation frames meanwhile (script and rendering).
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries() as Array<PerformanceEntry & { scripts?: Array<{ invoker: string; duration: number }> }>)
@@ -60,22 +73,33 @@ test.describe('a 20,000-token answer streaming', () => {
     await expect(answer.getByRole('status')).toContainText('Generating…');
     await expect.poll(async () => (await answer.textContent())?.length ?? 0).toBeGreaterThan(5000);
 
-    // Typing, while tokens keep arriving: characters show in about two frames (the one after the key,
-    // timed at the start of the next). A key that lands while a frame of the stream is being drawn
-    // waits for it, and on a busy 2-core machine a few such frames take 50-60 ms: none may hold a key
-    // past 100 ms, the longest a response may take and still feel immediate.
+    // Typing, while tokens keep arriving, timed by the browser (Event Timing: from the key to the
+    // frame painted after it). The goal is every character within 50 ms; measured here, in headless
+    // Chromium drawing in software on a busy 2-core machine, keys take 16-48 ms and about one in 40
+    // 56-64 ms (on an idle page, under 16-24 ms): nine keys in ten must show within 50 ms, none past
+    // 100 ms, the longest a response may take and still feel immediate. The frame count, which adds a
+    // frame and does not rest on that API, checks it another way: about two frames a key (median
+    // under 40 ms), none past 100 ms.
     await watchTyping(page);
+    const interactionsBefore = await page.evaluate(() => (performance as Performance & { interactionCount: number }).interactionCount);
     for (const character of TYPED) {
       await page.keyboard.type(character);
       await page.waitForTimeout(60);
     }
     await expect(prompt(page)).toHaveValue(TYPED);
-    const { latencies, longFrames } = await page.evaluate(() => {
-      const seen = window as unknown as { typing: number[]; longFrames: string[] };
-      return { latencies: seen.typing, longFrames: seen.longFrames };
+    const { latencies, painted, longFrames, interactions } = await page.evaluate(() => {
+      const seen = window as unknown as { typing: number[]; painted: number[]; longFrames: string[] };
+      const count = (performance as Performance & { interactionCount: number }).interactionCount;
+      return { latencies: seen.typing, painted: seen.painted, longFrames: seen.longFrames, interactions: count };
     });
+    const why =
+      `keys to paint (Event Timing, those over 16 ms): ${painted.join(', ') || 'none'}; ` +
+      `keys to the frame after: ${latencies.map((ms) => ms.toFixed(0)).join(', ')} ms; long frames: ${longFrames.join('; ')}`;
+    // The browser timed every key (an interaction each), so a key missing from `painted` took under 16 ms.
+    expect(interactions - interactionsBefore, why).toBeGreaterThanOrEqual(TYPED.length);
+    expect(painted.filter((ms) => ms > 50).length, why).toBeLessThanOrEqual(Math.floor(TYPED.length / 10));
+    expect(Math.max(0, ...painted), why).toBeLessThanOrEqual(100);
     expect(latencies).toHaveLength(TYPED.length);
-    const why = `keys to screen: ${latencies.map((ms) => ms.toFixed(0)).join(', ')} ms; long frames: ${longFrames.join('; ')}`;
     const sorted = latencies.toSorted((a, b) => a - b);
     expect(sorted[Math.floor(sorted.length / 2)], why).toBeLessThan(40);
     expect(sorted.at(-1), why).toBeLessThan(100);
