@@ -2,7 +2,6 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './i18n';
 import { App } from './app/App';
-import { warmFormats } from './i18n/format';
 import './styles/app.css';
 import './styles/library.css';
 import './styles/iterate.css';
@@ -13,4 +12,3 @@ createRoot(document.getElementById('root')!).render(
     <App />
   </StrictMode>,
 );
-warmFormats();

@@ -69,29 +69,3 @@ export function formatElapsedSeconds(seconds: number): string {
   if (seconds < 60) return i18n.t('units.wholeSeconds', { value: seconds });
   return i18n.t('units.minutesSeconds', { minutes: Math.floor(seconds / 60), seconds: String(seconds % 60).padStart(2, '0') });
 }
-
-/**
- * Makes the formats lists and answers use, and runs a lookup in the catalogue, while the window is
- * idle: the first Intl format of a kind costs some 10 ms to make, and the first lookups run cold
- * code; unwarmed, both fell on the frame of the first message sent, which then took over 50 ms.
- * Done again for a language the window switches to.
- */
-export function warmFormats(): void {
-  if (typeof requestIdleCallback !== 'function') return;
-  const warmed = new Set<string>();
-  const warm = () =>
-    requestIdleCallback(() => {
-      const language = currentLanguage();
-      if (warmed.has(language)) return;
-      warmed.add(language);
-      const now = Date.now();
-      for (const at of [now, now - 40 * 86_400_000, now - 400 * 86_400_000]) formatShortDate(at, now);
-      formatDateTime(now);
-      formatDate(now);
-      formatBytes(1_600_000);
-      formatElapsedSeconds(8);
-      formatDuration(12_400);
-    });
-  warm();
-  i18n.on('languageChanged', warm);
-}
