@@ -9,6 +9,7 @@ import { chromium, type CDPSession, type Page } from '@playwright/test';
 import { startHarness, type Harness } from '../tests/support/harness';
 import { testKeychainService } from '../tests/support/keychain';
 import { browserBenchSetup } from './support/browser-bench';
+import { clickNav, expectNoTouchRegions, waitForElement } from '../tests/support/page-without-locators';
 import { buildGridLibrary } from './support/grid-library';
 import { markScroller, mountPlainGrid, readGeometry, scrollByFrames, type ScrollRun } from './support/grid-page';
 import { percentile, report } from './report';
@@ -70,8 +71,9 @@ class Grid {
 /** The app at its Library screen, the first tiles shown; answers whether the page itself scrolls the grid. */
 async function openLibrary(page: Page, url: string): Promise<boolean> {
   await page.goto(url);
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Library', exact: true }).click();
-  await page.locator(TILE).first().waitFor();
+  // No locators on a measured page (tests/support/page-without-locators.ts): a click from the page's own script.
+  await clickNav(page, 'Library');
+  await page.evaluate(waitForElement, { selector: TILE });
   await page.waitForTimeout(500);
   return (await page.evaluate(markScroller, TILE)).page;
 }
@@ -138,8 +140,10 @@ async function measure(page: Page, harness: Harness, ids: number[]): Promise<voi
     await openLibrary(page, harness.url);
     await real.run(page, cdp, REAL);
     heap = await cdp.send('Runtime.getHeapUsage');
+    await expectNoTouchRegions(page, 'the library grid');
     await openPlain(page, harness.origin, setup);
     await plain.run(page, cdp, PLAIN);
+    await expectNoTouchRegions(page, 'the plain grid');
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(0);
   const way = ((100 * real.distance) / real.height).toFixed(0);

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { longAnswer } from '../servers/long-answer';
 import { useAggregatorChat } from './app-session';
+import { clickButton, clickNav, expectNoTouchRegions, typePrompt } from '../support/page-without-locators';
 import { answers, conversations, expectLoaded, prompt } from './browser';
 
 const TYPED = 'a lighthouse at dawn, warmer';
@@ -21,7 +22,8 @@ const LAST_LINE = 'That is the whole of the long answer.';
  *   takes to show).
  */
 async function watchTyping(page: Page): Promise<void> {
-  await prompt(page).evaluate((box: HTMLTextAreaElement) => {
+  await page.evaluate(() => {
+    const box = document.querySelector<HTMLTextAreaElement>('textarea.prompt')!;
     const latencies: number[] = [];
     const painted: number[] = [];
     const longFrames: string[] = [];
@@ -65,40 +67,58 @@ test.describe('a 20,000-token answer streaming', () => {
     await prompt(page).fill('a first picture');
     await prompt(page).press('Enter');
     await expectLoaded(answers(page).first().getByRole('img', { name: 'Generated image 1' }));
-    await page.getByRole('button', { name: 'New chat' }).click();
-    await prompt(page).fill('the long one');
+    // Keys are timed on a page Playwright's locators have not touched, as a user's window is (they
+    // leave blocking touch listeners that cost every frame: tests/support/page-without-locators.ts):
+    // the page is loaded again and driven from its own script and by raw keys until the timing is done.
+    await page.reload();
+    await clickNav(page, 'Chat');
+    await page.evaluate(clickButton, { within: 'aside.chat-sidebar', text: 'New chat', exact: true });
     chat.server.answers.push({ text: `${longAnswer(20_000)}\n\n${LAST_LINE}`, tokensPerSecond: 2000, progress: [], images: 1 });
-    await prompt(page).press('Enter');
+    await typePrompt(page, 'the long one');
+    await page.keyboard.press('Enter');
+    // Its status once 5,000 characters of it show.
+    const status = await page.evaluate(
+      () =>
+        new Promise<string>((resolve) => {
+          const check = () => {
+            const all = document.querySelectorAll('article[aria-label="Answer"]');
+            const last = all[all.length - 1];
+            if (last && (last.textContent?.length ?? 0) > 5000) resolve(last.querySelector('[role="status"]')?.textContent ?? '');
+            else requestAnimationFrame(check);
+          };
+          check();
+        }),
+    );
+    expect(status).toContain('Generating…');
     const answer = answers(page).last();
-    await expect(answer.getByRole('status')).toContainText('Generating…');
-    await expect.poll(async () => (await answer.textContent())?.length ?? 0).toBeGreaterThan(5000);
 
     // Typing, while tokens keep arriving, timed by the browser (Event Timing: from the key to the
     // frame painted after it). The goal is every character within 50 ms; measured here, in headless
-    // Chromium drawing in software on a busy 2-core machine, keys take 16-48 ms and about one in 40
-    // 56-64 ms (on an idle page, under 16-24 ms): nine keys in ten must show within 50 ms, none past
-    // 100 ms, the longest a response may take and still feel immediate. The frame count, which adds a
-    // frame and does not rest on that API, checks it another way: about two frames a key (median
-    // under 40 ms), none past 100 ms.
+    // Chromium drawing in software on a busy 2-core machine, keys take 16-48 ms and about one in 50
+    // 56 ms (on an idle page, under 16-24 ms): nine keys in ten must show within 50 ms, none past
+    // 80 ms. The frame count, which does not rest on that API (the start of the frame after the one
+    // that shows the character), checks it another way: measured 14-47 ms; median under 40 ms, none
+    // past 100 ms.
     await watchTyping(page);
     const interactionsBefore = await page.evaluate(() => (performance as Performance & { interactionCount: number }).interactionCount);
     for (const character of TYPED) {
       await page.keyboard.type(character);
       await page.waitForTimeout(60);
     }
-    await expect(prompt(page)).toHaveValue(TYPED);
     const { latencies, painted, longFrames, interactions } = await page.evaluate(() => {
       const seen = window as unknown as { typing: number[]; painted: number[]; longFrames: string[] };
       const count = (performance as Performance & { interactionCount: number }).interactionCount;
       return { latencies: seen.typing, painted: seen.painted, longFrames: seen.longFrames, interactions: count };
     });
+    await expectNoTouchRegions(page, 'the chat while keys were timed');
+    await expect(prompt(page)).toHaveValue(TYPED);
     const why =
       `keys to paint (Event Timing, those over 16 ms): ${painted.join(', ') || 'none'}; ` +
       `keys to the frame after: ${latencies.map((ms) => ms.toFixed(0)).join(', ')} ms; long frames: ${longFrames.join('; ')}`;
     // The browser timed every key (an interaction each), so a key missing from `painted` took under 16 ms.
     expect(interactions - interactionsBefore, why).toBeGreaterThanOrEqual(TYPED.length);
     expect(painted.filter((ms) => ms > 50).length, why).toBeLessThanOrEqual(Math.floor(TYPED.length / 10));
-    expect(Math.max(0, ...painted), why).toBeLessThanOrEqual(100);
+    expect(Math.max(0, ...painted), why).toBeLessThanOrEqual(80);
     expect(latencies).toHaveLength(TYPED.length);
     const sorted = latencies.toSorted((a, b) => a - b);
     expect(sorted[Math.floor(sorted.length / 2)], why).toBeLessThan(40);
@@ -139,6 +159,5 @@ test.describe('a 20,000-token answer streaming', () => {
     await expect(back).toContainText(LAST_LINE);
     const box = await scroller.evaluate((element) => ({ top: element.scrollTop, bottom: element.scrollHeight - element.clientHeight }));
     expect(box.bottom - box.top).toBeLessThan(48);
-    await expect(prompt(page)).toHaveValue(TYPED);
   });
 });
