@@ -159,5 +159,6 @@ test.describe('a 20,000-token answer streaming', () => {
     await expect(back).toContainText(LAST_LINE);
     const box = await scroller.evaluate((element) => ({ top: element.scrollTop, bottom: element.scrollHeight - element.clientHeight }));
     expect(box.bottom - box.top).toBeLessThan(48);
+    await expect(prompt(page)).toHaveValue(TYPED);
   });
 });
