@@ -3,7 +3,7 @@
 // leaves. Should a Playwright upgrade stop adding its blocking touch listeners, the second half
 // fails, and the timed pages may go back to locators.
 import { expect, test } from '@playwright/test';
-import { clickButton, clickNav, expectNoTouchRegions, touchRegions, waitForElement } from '../support/page-without-locators';
+import { clickButton, clickNav, expectNoTouchRegions, touchRegions } from '../support/page-without-locators';
 import { openApp, type AppSession } from './app-session';
 import { nav } from './browser';
 
@@ -15,7 +15,6 @@ test('a page driven from its own script has no touch-handler region; one a locat
 }) => {
   app = await openApp(page);
   await clickNav(page, 'Chat');
-  await page.evaluate(waitForElement, { selector: 'aside.chat-sidebar' });
   await page.evaluate(clickButton, { within: 'aside.chat-sidebar', text: 'New chat', exact: true });
   await expectNoTouchRegions(page, 'the page driven from its own script');
 

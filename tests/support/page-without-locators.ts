@@ -20,7 +20,6 @@ interface ButtonPage {
 interface ClickableButton {
   textContent: string | null;
   click(): void;
-  focus(): void;
 }
 
 /**
@@ -64,26 +63,14 @@ export async function clickNav(page: Page, name: string): Promise<void> {
   await page.evaluate(clickButton, { within: 'nav.sidebar', text: name, exact: true });
 }
 
-/** Focuses the prompt from the page's own script (waiting for it, a check a frame) and types `text` as raw keyboard input. */
+/** Focuses the prompt from the page's own script (once it shows) and types `text` as raw keyboard input. */
 export async function typePrompt(page: Page, text: string): Promise<void> {
-  await page.evaluate(
-    () =>
-      new Promise<void>((resolve, reject) => {
-        const g = globalThis as unknown as Omit<ButtonPage, 'document'> & {
-          document: { querySelector(selector: string): { focus(): void } | null };
-        };
-        const started = g.performance.now();
-        const attempt = () => {
-          const prompt = g.document.querySelector('textarea.prompt');
-          if (prompt) {
-            prompt.focus();
-            resolve();
-          } else if (g.performance.now() - started > 10_000) reject(new Error('no prompt on the page within 10 s'));
-          else g.requestAnimationFrame(attempt);
-        };
-        attempt();
-      }),
-  );
+  await page.evaluate(waitForElement, { selector: 'textarea.prompt' });
+  await page.evaluate(() => {
+    (globalThis as unknown as { document: { querySelector(selector: string): { focus(): void } } }).document
+      .querySelector('textarea.prompt')
+      .focus();
+  });
   await page.keyboard.insertText(text);
 }
 
