@@ -204,6 +204,10 @@ export const UsageSchema = z.object({
 });
 export type Usage = z.infer<typeof UsageSchema>;
 
+/** A picture's size in pixels. */
+export const ImageSizeSchema = z.object({ width: z.number().int().positive(), height: z.number().int().positive() });
+export type ImageSize = z.infer<typeof ImageSizeSchema>;
+
 export const MessageSchema = z.object({
   id: z.number().int(),
   conversationId: z.number().int(),
@@ -214,6 +218,11 @@ export const MessageSchema = z.object({
   model: z.string().nullable(),
   error: z.object({ code: z.string(), message: z.string() }).nullable(),
   imageIds: z.array(ImageIdSchema),
+  /**
+   * Each of those pictures' size in pixels, in the same order, so the window lays a picture out at
+   * its own shape before it has loaded. Absent on messages from before it was sent along.
+   */
+  imageSizes: z.array(ImageSizeSchema).optional(),
   /** On a user message: what was asked besides the text (parameters, system text, mask), for Retry. */
   request: z.record(z.string(), z.unknown()).nullable(),
   /** On an assistant message: the user message it answers (answers to one prompt are its versions). */

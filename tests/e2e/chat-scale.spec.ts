@@ -1,7 +1,7 @@
 // A thousand conversations and one of 500 messages (120,000 tokens, 40 pictures): the list and the
 // conversation keep only what is near the view in the DOM, load the rest as they scroll, search in
 // the core, and stay keyboard-usable; scrolling a long chat keeps its place.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page, type Route } from '@playwright/test';
 import { buildLongConversation, type LongConversation } from '../support/long-conversation';
 import { answers, expectLoaded } from './browser';
 import { shootChecked, useSeededHarness } from './seeded-harness';
@@ -108,6 +108,50 @@ test('a conversation of 500 messages opens at its newest answer, with only a few
       return answers(page).last().textContent();
     })
     .toContain(app.seeded.lastMarker);
+});
+
+test('an answer’s pictures hold their own shape before they load: the turn does not grow under the reader when they arrive', async ({
+  page,
+}) => {
+  // The pictures are held back until the turn has been measured without them.
+  const held: Route[] = [];
+  let holding = true;
+  await page.route('**/media/preview/**', (route) => (holding ? void held.push(route) : route.continue()));
+  await openChat(page);
+  await listed(page).filter({ hasText: app.seeded.title }).click();
+  await expect(answers(page).last()).toContainText(app.seeded.lastMarker);
+  // Up to the nearest answer with a picture (not every answer has one).
+  const picture = page.locator('li.turn .message-images img').last();
+  const scroller = page.locator('.chat-scroller');
+  await expect
+    .poll(async () => {
+      if ((await picture.count()) > 0) return true;
+      await scroller.evaluate((box) => box.scrollBy(0, -600));
+      return false;
+    })
+    .toBe(true);
+  await expect.poll(() => held.length).toBeGreaterThan(0);
+  const boxes = () =>
+    picture.evaluate((img: HTMLImageElement) => {
+      const turn = img.closest('li.turn')!;
+      return {
+        loaded: img.naturalWidth > 0,
+        picture: [Math.round(img.getBoundingClientRect().width), Math.round(img.getBoundingClientRect().height)],
+        turn: Math.round(turn.getBoundingClientRect().height),
+      };
+    });
+  const before = await boxes();
+  expect(before.loaded).toBe(false);
+  // Not the least box an image without a size takes (96 px a side): the picture's own.
+  expect(before.picture[1]).toBeGreaterThan(96);
+
+  holding = false;
+  for (const route of held.splice(0)) await route.continue();
+  await expectLoaded(picture);
+  const after = await boxes();
+  expect(after.picture[0]).toBeCloseTo(before.picture[0]!, -0.5);
+  expect(after.picture[1]).toBeCloseTo(before.picture[1]!, -0.5);
+  expect(after.turn).toBe(before.turn);
 });
 
 for (const locale of ['en-US', 'ru-RU']) {

@@ -71,6 +71,36 @@ describe('conversations', () => {
     library.close();
   });
 
+  it('gives each message’s pictures in order with their sizes, so the window can lay them out before they load', async () => {
+    const { library, conversations } = await openStores();
+    const chat = conversations.create('shapes');
+    const message = conversations.addMessage({ conversationId: chat.id, role: 'assistant', text: 'two' });
+    const tall = (
+      await library.ingest(
+        { bytes: await solidImage(3, 'png', 40, 90) },
+        { source: 'generated', conversationId: chat.id, messageId: message.id },
+      )
+    ).image;
+    const wide = (
+      await library.ingest(
+        { bytes: await solidImage(4, 'png', 120, 30) },
+        { source: 'generated', conversationId: chat.id, messageId: message.id },
+      )
+    ).image;
+    const plain = conversations.addMessage({ conversationId: chat.id, role: 'user', text: 'no pictures' });
+    const [first, second] = conversations.messages(chat.id);
+    expect(first).toMatchObject({
+      imageIds: [tall.id, wide.id],
+      imageSizes: [
+        { width: 40, height: 90 },
+        { width: 120, height: 30 },
+      ],
+    });
+    expect(second).toMatchObject({ id: plain.id, imageIds: [], imageSizes: [] });
+    expect(conversations.requireMessage(message.id).imageSizes).toEqual(first!.imageSizes);
+    library.close();
+  });
+
   it('answers a missing conversation with not_found', async () => {
     const { library, conversations } = await openStores();
     const error = (() => {

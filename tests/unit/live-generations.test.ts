@@ -37,7 +37,7 @@ describe('generation events, a frame at a time', () => {
   });
 
   it('follows a generation it hears of first through its events, and ends it on `finished` with the final message', () => {
-    const image = { id: 9 } as ImageRecord;
+    const image = { id: 9, width: 1536, height: 1024 } as ImageRecord;
     const final = answer('complete', 'Here it is.', [9]);
     const events: GenerationEvent[] = [
       { ...about, type: 'progress', message: '27%' },
@@ -47,7 +47,13 @@ describe('generation events, a frame at a time', () => {
       text('it is.'),
     ];
     const streaming = applyGenerationEvents({ live: {}, messages: [answer('streaming', '')] }, events, () => false);
-    expect(streaming.live.g1).toMatchObject({ text: 'Here it is.', progress: '27%', imageIds: [9], pickedUp: false });
+    expect(streaming.live.g1).toMatchObject({
+      text: 'Here it is.',
+      progress: '27%',
+      imageIds: [9],
+      imageSizes: [{ width: 1536, height: 1024 }],
+      pickedUp: false,
+    });
     expect(runningConversationIds(streaming.live)).toEqual([7]);
 
     const ended = applyGenerationEvents(

@@ -1,5 +1,5 @@
 import type { GenerationEvent } from '../../shared/generation';
-import type { Message } from '../../shared/library';
+import type { ImageSize, Message } from '../../shared/library';
 
 /** An answer being written right now, as this window follows it through `generation.event`s. */
 export interface LiveGeneration {
@@ -17,8 +17,9 @@ export interface LiveGeneration {
   text: string;
   /** The provider's last progress line ("Queued", "27%" …). */
   progress: string | null;
-  /** Images saved so far (already in the library). */
+  /** Images saved so far (already in the library), and their sizes in the same order. */
   imageIds: number[];
+  imageSizes: ImageSize[];
   cancelling: boolean;
   cancelError: string | null;
 }
@@ -33,7 +34,7 @@ export interface FollowedGeneration {
 
 /** A new entry for a generation the window starts to follow. */
 export function liveEntry(about: FollowedGeneration, pickedUp: boolean): LiveGeneration {
-  return { ...about, base: null, pickedUp, text: '', progress: null, imageIds: [], cancelling: false, cancelError: null };
+  return { ...about, base: null, pickedUp, text: '', progress: null, imageIds: [], imageSizes: [], cancelling: false, cancelError: null };
 }
 
 export interface AppliedEvents {
@@ -80,7 +81,12 @@ function applyOne(entry: LiveGeneration, event: Exclude<GenerationEvent, { type:
     case 'progress':
       return { ...entry, progress: event.message };
     case 'image':
-      return entry.imageIds.includes(event.image.id) ? entry : { ...entry, imageIds: [...entry.imageIds, event.image.id] };
+      if (entry.imageIds.includes(event.image.id)) return entry;
+      return {
+        ...entry,
+        imageIds: [...entry.imageIds, event.image.id],
+        imageSizes: [...entry.imageSizes, { width: event.image.width, height: event.image.height }],
+      };
     default:
       return entry;
   }

@@ -22,7 +22,8 @@ interface MessageRow {
   error_message: string | null;
   created_at: number;
   updated_at: number;
-  image_ids: string | null;
+  /** `id:width:height` per picture, comma-separated, in the message's order. */
+  images: string | null;
   request: string | null;
   reply_to: number | null;
   usage: string | null;
@@ -36,6 +37,20 @@ const toConversation = (row: ConversationRow): Conversation => ({
   updatedAt: row.updated_at,
 });
 
+function pictures(list: string | null): Pick<Message, 'imageIds' | 'imageSizes'> {
+  const parts = list ? list.split(',').map((entry) => entry.split(':').map(Number)) : [];
+  return {
+    imageIds: parts.map(([id]) => id!),
+    imageSizes: parts.map(([, width, height]) => ({ width: width!, height: height! })),
+  };
+}
+
+/** A message's row with its pictures (each one's id and size, in order). */
+const MESSAGE_COLUMNS = `m.*, (SELECT group_concat(entry) FROM (
+    SELECT mi.image_id || ':' || i.width || ':' || i.height AS entry
+    FROM message_images mi JOIN images i ON i.id = mi.image_id
+    WHERE mi.message_id = m.id ORDER BY mi.position)) AS images`;
+
 const toMessage = (row: MessageRow): Message => ({
   id: row.id,
   conversationId: row.conversation_id,
@@ -45,7 +60,7 @@ const toMessage = (row: MessageRow): Message => ({
   provider: row.provider,
   model: row.model,
   error: row.error_code ? { code: row.error_code, message: row.error_message ?? '' } : null,
-  imageIds: row.image_ids ? row.image_ids.split(',').map(Number) : [],
+  ...pictures(row.images),
   request: parseRequest(row.request),
   replyTo: row.reply_to,
   usage: parseUsage(row.usage),
@@ -191,21 +206,13 @@ export class ConversationStore {
   /** Oldest first; with `last`, only the newest that many. */
   messages(conversationId: number, options: { last?: number } = {}): Message[] {
     const rows = this.db
-      .prepare(
-        `SELECT m.*, (SELECT group_concat(image_id) FROM (SELECT image_id FROM message_images WHERE message_id = m.id ORDER BY position)) AS image_ids
-         FROM messages m WHERE m.conversation_id = ? ORDER BY m.id DESC LIMIT ?`,
-      )
+      .prepare(`SELECT ${MESSAGE_COLUMNS} FROM messages m WHERE m.conversation_id = ? ORDER BY m.id DESC LIMIT ?`)
       .all(conversationId, options.last ?? -1) as MessageRow[];
     return rows.reverse().map(toMessage);
   }
 
   requireMessage(id: number): Message {
-    const row = this.db
-      .prepare(
-        `SELECT m.*, (SELECT group_concat(image_id) FROM (SELECT image_id FROM message_images WHERE message_id = m.id ORDER BY position)) AS image_ids
-         FROM messages m WHERE m.id = ?`,
-      )
-      .get(id) as MessageRow | undefined;
+    const row = this.db.prepare(`SELECT ${MESSAGE_COLUMNS} FROM messages m WHERE m.id = ?`).get(id) as MessageRow | undefined;
     if (!row) throw new HolstError('not_found', `There is no message ${id}.`);
     return toMessage(row);
   }

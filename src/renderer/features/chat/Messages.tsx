@@ -9,6 +9,7 @@ import { VersionsSideBySide } from '../compare/VersionsSideBySide';
 import { AnswerCost } from './answer/AnswerCost';
 import { AnswerError } from './answer/AnswerError';
 import { ImageWithActions } from './answer/ImageWithActions';
+import { pictureStyle, sizesById } from './answer/picture-shape';
 import { VersionsBar, type Versions } from './answer/VersionsBar';
 import { requestParams, toTurns, type Turn } from './format';
 import { RetryIcon } from './icons';
@@ -128,6 +129,7 @@ function UserMessage({ message, onOpenImage }: { message: Message; onOpenImage(i
               <ImageWithActions id={id} number={index + 1} frameClass="thumb-frame attachment-thumb" onOpen={() => onOpenImage(id)} compact>
                 <img
                   src={mediaUrl('thumb', id)}
+                  decoding="async"
                   alt={index === 0 ? t('messages.sourceImage') : t('messages.referenceImage', { n: index })}
                   draggable={false}
                 />
@@ -185,6 +187,7 @@ function AssistantMessage({
 
   const text = live ? (live.base ?? '') + live.text : message.text;
   const imageIds = live ? [...new Set([...message.imageIds, ...live.imageIds])] : message.imageIds;
+  const sizes = live ? sizesById(message, live) : sizesById(message);
   const status = streaming ? 'streaming' : message.status;
   const canRetry = userMessage !== null && !busy;
 
@@ -211,7 +214,13 @@ function AssistantMessage({
           {imageIds.map((id, index) => (
             <li key={id}>
               <ImageWithActions id={id} number={index + 1} frameClass="message-image" onOpen={() => onOpenImage(id)} draggable>
-                <img src={mediaUrl('preview', id)} alt={t('answer.generatedImage', { n: index + 1 })} draggable={false} />
+                <img
+                  src={mediaUrl('preview', id)}
+                  decoding="async"
+                  style={pictureStyle(sizes.get(id))}
+                  alt={t('answer.generatedImage', { n: index + 1 })}
+                  draggable={false}
+                />
               </ImageWithActions>
             </li>
           ))}
