@@ -21,8 +21,8 @@ export function sizesById(
 
 /**
  * A picture's box from before it loads: its own shape, at the size it will show at. Without it the
- * picture takes no room until it has loaded, and the turn grows under the reader (and is measured
- * twice as it scrolls into view).
+ * picture takes the least box (96 px) until it has loaded, and its turn then grows under the reader
+ * (and is measured twice as it scrolls into view).
  */
 export function pictureStyle(size: ImageSize | undefined): CSSProperties | undefined {
   if (!size) return undefined;
