@@ -3,6 +3,7 @@
  * nodes out (plain data, copied across). The window renders them as it would have rendered the
  * text (./render-tree.ts), so parsing, most of what a long answer costs, never holds a frame.
  */
+import type { Node } from 'mdast';
 import { parseMarkdown } from './blocks';
 import type { ParseReply, ParseRequest } from './parsed-ahead';
 
@@ -15,8 +16,19 @@ scope.onmessage = ({ data }) => {
   let nodes: ParseReply['nodes'] = null;
   try {
     nodes = parseMarkdown(data.text);
+    for (const node of nodes) withoutPositions(node);
   } catch {
     // The window parses it itself when it needs it.
   }
   scope.postMessage({ id: data.id, nodes });
 };
+
+/**
+ * Drops each node's position (two points of three numbers): the window renders without them, and
+ * they are most of what a tree costs to copy across and to read back on the window's thread.
+ */
+function withoutPositions(node: Node): void {
+  delete node.position;
+  const children = (node as { children?: Node[] }).children;
+  if (children) for (const child of children) withoutPositions(child);
+}
