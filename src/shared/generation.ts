@@ -30,6 +30,13 @@ export const ChatSendSchema = z.object({
    * multi-turn body). Follow-ups carry the history by default, per provider kind.
    */
   singleTurn: z.boolean().optional(),
+  /**
+   * The source is the conversation's last picture, as Holst picks it (the user chose none):
+   * `imageIds[0]` is that pick when the window had it. A prompt sent while an earlier answer of the
+   * conversation is still being written waits for it, and then goes on from its picture instead;
+   * one sent before the window had a pick gets it from the core.
+   */
+  autoSource: z.boolean().optional(),
 });
 export type ChatSendInput = z.input<typeof ChatSendSchema>;
 
@@ -38,6 +45,8 @@ export const ChatStartedSchema = z.object({
   conversationId: z.number().int(),
   userMessage: MessageSchema,
   assistantMessage: MessageSchema,
+  /** It waits for an earlier answer of the same conversation to finish (a `started` event says when it goes). */
+  waiting: z.boolean().optional(),
 });
 export type ChatStarted = z.infer<typeof ChatStartedSchema>;
 
@@ -50,6 +59,8 @@ const about = {
 
 /** What a running generation reports, in order: text and progress, images, usage, then `finished` once. */
 export const GenerationEventSchema = z.discriminatedUnion('type', [
+  /** A prompt that waited has gone out, with the history and source it went with (its message as now saved). */
+  z.object({ ...about, type: z.literal('started'), userMessage: MessageSchema }),
   z.object({ ...about, type: z.literal('text'), delta: z.string() }),
   z.object({ ...about, type: z.literal('progress'), message: z.string() }),
   z.object({ ...about, type: z.literal('image'), image: ImageRecordSchema }),

@@ -1,6 +1,6 @@
 // Going on from a picture, in the built renderer through the harness, against the OpenAI-compatible
 // reference server: a follow-up carries the last picture and the history; Edit and Use as reference
-// from the library (viewer, context menu, keys); library pictures dragged onto the composer; files
+// from the library (viewer, context menu, keys), into the picture's own chat; library pictures dragged onto the composer; files
 // dropped or pasted where the user means. Desktop differences (desktop-vs-browser.md): dropped files
 // travel as bytes in both shells (no paths needed); pictures are never read back from a canvas.
 import { createHash } from 'node:crypto';
@@ -8,7 +8,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { startGigaChatServer } from '../servers/gigachat-server';
 import { solidImage } from '../support/images';
 import { openApp, useAggregatorChat } from './app-session';
-import { answers, chips, composer, conversations, drop, expectLoaded, nav, prompt, tiles } from './browser';
+import { answers, chips, composer, drop, expectLoaded, nav, prompt, tiles } from './browser';
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
@@ -122,7 +122,7 @@ test.describe('iterating on a picture', () => {
     expect(chat.server.chats[1]!.images).toHaveLength(1);
   });
 
-  test('the grid offers Edit and Use as reference by keys and by its context menu; library pictures drag onto the composer', async ({
+  test('the grid offers Edit and Use as reference by keys and by its context menu, into the picture’s own chat; library pictures drag onto the composer', async ({
     page,
   }) => {
     await ask(page, 'A yellow kite', 0);
@@ -131,13 +131,15 @@ test.describe('iterating on a picture', () => {
     await nav(page, 'Library').click();
     await expect(tiles(page)).toHaveCount(2);
 
-    // R on a focused tile: a reference in the chat that is open (the new one).
+    // R on a focused tile (the first kite): a reference in the kite's chat, after its last picture.
     await tiles(page).nth(1).focus();
     await page.keyboard.press('r');
-    await expect(page.getByRole('heading', { name: 'New chat', level: 1 })).toBeVisible();
-    await expect(chips(page)).toHaveCount(1);
+    await expect(page.getByRole('heading', { name: 'A yellow kite', level: 1 })).toBeVisible();
+    await expect(chips(page)).toHaveCount(2);
+    await expect(chips(page).first()).toContainText('Last picture');
+    await expect(chips(page).nth(1)).toContainText('Reference');
 
-    // The context menu from the keyboard (Shift+F10): Use as reference adds the other picture.
+    // The context menu from the keyboard (Shift+F10): Edit makes the newest kite the chosen source.
     await nav(page, 'Library').click();
     await tiles(page).first().focus();
     await page.keyboard.press('Shift+F10');
@@ -145,17 +147,12 @@ test.describe('iterating on a picture', () => {
     await expect(menu).toBeVisible();
     await expect(menu.getByRole('menuitem')).toHaveText([/Open/, /Edit\s*E/, /Use as reference\s*R/, /Move to trash/]);
     await page.keyboard.press('ArrowDown');
-    await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     await expect(chips(page)).toHaveCount(2);
-    await expect(chips(page).nth(1)).toContainText('Reference');
+    await expect(chips(page).first()).toContainText('Editing');
+    await expect(chips(page).first()).not.toContainText('Last picture');
 
-    // A picture from an answer dragged onto the composer joins as a reference too.
-    const kiteChat = conversations(page).getByRole('button', { name: /A yellow kite/ });
-    await kiteChat.click();
-    await expect(answers(page)).toHaveCount(2);
-    // Opening a conversation keeps the pictures the user chose.
-    await expect(chips(page)).toHaveCount(2);
+    // A picture from an answer dragged onto the composer joins as the source once there is none.
     await page
       .getByRole('button', { name: /^Remove / })
       .first()
@@ -170,12 +167,17 @@ test.describe('iterating on a picture', () => {
     await expect(chips(page)).toHaveCount(1);
     await expect(chips(page).first()).toContainText('Editing');
 
-    // A tile dragged (with the mouse) from the grid onto the main menu's Chat item joins the next prompt too.
+    // A tile dragged (with the mouse) from the grid onto the main menu's Chat item joins the next
+    // prompt of its own chat, even from a new chat.
+    await page.keyboard.press('Control+n');
     await nav(page, 'Library').click();
     await tiles(page).first().dragTo(nav(page, 'Chat'));
+    await expect(page.getByRole('heading', { name: 'A yellow kite', level: 1 })).toBeVisible();
     await expect(answers(page)).toHaveCount(2);
     await expect(chips(page)).toHaveCount(2);
     await expect(chips(page).nth(1)).toContainText('Reference');
+    await page.keyboard.press('Control+n');
+    await expect(chips(page)).toHaveCount(0);
   });
 
   test('a source that went to the trash says so and nothing is sent until it is replaced or removed', async ({ page }) => {

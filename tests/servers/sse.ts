@@ -41,6 +41,8 @@ export interface SseOptions {
    * SSE block, written when its time comes; `splitAt` and `delayMs` do not apply.
    */
   eventsPerSecond?: number;
+  /** Hold the last piece back until this settles: an answer that stays open as long as a test needs. */
+  holdLastPiece?: Promise<unknown>;
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -117,8 +119,9 @@ export async function sseWrite(res: ServerResponse, events: readonly SseEvent[],
   const abortAt = options.abortAfterFraction === undefined ? Infinity : bytes.length * options.abortAfterFraction;
   const written: Buffer[] = [];
   let sent = 0;
-  for (const piece of pieces) {
+  for (const [index, piece] of pieces.entries()) {
     await sleep(options.delayMs ?? 2);
+    if (index === pieces.length - 1 && options.holdLastPiece) await options.holdLastPiece.catch(() => undefined);
     if (res.destroyed) return written;
     await new Promise<void>((resolve) => res.write(piece, () => resolve()));
     written.push(piece);

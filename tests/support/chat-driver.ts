@@ -28,6 +28,11 @@ export class ChatDriver {
     return result.value;
   }
 
+  async cancel(generationId: string): Promise<void> {
+    const result = await call(this.core, 'chat.cancel', { generationId });
+    if (!result.ok) throw new Error(`chat.cancel failed: ${result.error.code} ${result.error.message}`);
+  }
+
   /** Resolves with the `finished` event of a generation. */
   async finished(generationId: string): Promise<FinishedEvent> {
     for (let i = 0; i < 800; i++) {

@@ -106,6 +106,23 @@ describe('chat over the contract', () => {
     expect(await call(core, 'chat.running', undefined)).toEqual({ ok: true, value: [] });
   });
 
+  it('Answer again after a Stop before anything arrived leaves no empty version beside the new answer', async () => {
+    server.quirks.push({ path: '/chat/completions', delayMs: 1500 });
+    const first = await send({ providerId: 'giga', prompt: 'кот' });
+    await call(core, 'chat.cancel', { generationId: first.generationId });
+    expect(await finished(first.generationId)).toMatchObject({ status: 'cancelled', message: { text: '', imageIds: [] } });
+
+    server.nextAnswerWithImages(1, 'Готово');
+    const again = await call(core, 'chat.retry', { messageId: first.userMessage.id });
+    if (!again.ok) throw new Error(again.error.message);
+    expect(await finished(again.value.generationId)).toMatchObject({ status: 'complete' });
+    const messages = await call(core, 'conversations.messages', { id: first.conversationId });
+    expect(messages.ok && messages.value.map((m) => [m.role, m.status])).toEqual([
+      ['user', 'complete'],
+      ['assistant', 'complete'],
+    ]);
+  });
+
   it('reports a failure as the final state, and Retry answers the same prompt again, keeping both versions', async () => {
     server.quirks.push({ path: '/chat/completions', status: 400, body: { status: 400, message: 'Invalid params: model' } });
     const first = await send({ providerId: 'giga', prompt: 'кот', params: { n: 1 } });

@@ -1,6 +1,6 @@
 // Which picture a follow-up goes on from by default (the composer's "Editing: Last picture" chip).
 import { describe, expect, it } from 'vitest';
-import { lastPicture } from '../../src/renderer/features/chat/format';
+import { lastPicture, toTurns } from '../../src/renderer/features/chat/format';
 import type { Message } from '../../src/shared/library';
 
 let nextId = 1;
@@ -61,5 +61,19 @@ describe('the picture a follow-up goes on from', () => {
     const u1 = message('user');
     expect(lastPicture([u1, message('assistant', { replyTo: u1.id, text: 'Hi' })], {})).toBeNull();
     expect(lastPicture([], {})).toBeNull();
+  });
+
+  it('goes on from the version before when Answer again was stopped before anything arrived, and that stop is no version', () => {
+    const u1 = message('user');
+    const v1 = message('assistant', { replyTo: u1.id, imageIds: [10] });
+    const stopped = message('assistant', { replyTo: u1.id, status: 'cancelled' });
+    expect(lastPicture([u1, v1, stopped], {})).toBe(10);
+    expect(toTurns([u1, v1, stopped])[0]!.answers).toEqual([v1]);
+    // A stop that kept some text is a version; a stop alone is shown (as stopped).
+    const partial = message('assistant', { replyTo: u1.id, status: 'cancelled', text: 'Half a' });
+    expect(toTurns([u1, v1, partial])[0]!.answers).toEqual([v1, partial]);
+    const u2 = message('user');
+    const only = message('assistant', { replyTo: u2.id, status: 'cancelled' });
+    expect(toTurns([u2, only])[0]!.answers).toEqual([only]);
   });
 });

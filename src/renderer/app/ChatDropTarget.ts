@@ -1,14 +1,14 @@
 import { useRef, useState, type DragEvent } from 'react';
 import { useAppStore } from '../store/app-store';
-import { useChatStore } from '../store/chat-store';
-import { HOLST_IMAGE_TYPE } from './iterate';
+import { dropImageOnChat, HOLST_IMAGE_TYPE } from './iterate';
 
 /** How long a dragged picture rests on the Chat item before the chat opens under it. */
 const SPRING_MS = 600;
 
 /**
  * Lets a library picture dragged from the grid reach the prompt: dropped on the main menu's Chat
- * item it joins the next prompt; held over it, the chat opens so it can be dropped on the composer.
+ * item it joins the next prompt of its own conversation; held over it, the chat opens so it can be
+ * dropped on the composer of the chat in view.
  */
 export function useChatDropTarget() {
   const [over, setOver] = useState(false);
@@ -39,8 +39,7 @@ export function useChatDropTarget() {
         const id = Number(event.dataTransfer.getData(HOLST_IMAGE_TYPE));
         if (!Number.isSafeInteger(id) || id <= 0) return;
         event.preventDefault();
-        useAppStore.getState().go('chat');
-        void useChatStore.getState().attachLibraryImage(id);
+        void dropImageOnChat(id);
       },
     },
   };

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { ChatSendInput, ChatStarted, GenerateParamsInput, GenerationEvent } from '../../shared/generation';
+import type { ChatSendInput, ChatStarted, GenerationEvent } from '../../shared/generation';
 import type { Conversation, ImageRecord, Message } from '../../shared/library';
 import { MASK_KINDS } from '../../shared/mask';
 import type { ProviderKind } from '../../shared/settings';
@@ -8,6 +8,19 @@ import { checkImageFiles, fileName, readBase64 } from '../bridge/files';
 import { i18n } from '../i18n';
 import { errorText } from '../i18n/errors';
 import { lastPicture } from '../features/chat/format';
+import {
+  buildParams,
+  cleanDraft,
+  draftFromConversation,
+  draftKey,
+  EMPTY_PARAMS,
+  pickDraft,
+  type Draft,
+  type DraftKey,
+  type LastUsed,
+  type MissingReason,
+  type ParamsDraft,
+} from './composer-drafts';
 import { FrameBatch, pageClock } from './frame-batch';
 import { applyGenerationEvents, liveEntry, type FollowedGeneration, type LiveGeneration } from './live-generations';
 
@@ -21,39 +34,10 @@ const FIRST_MESSAGES = 40;
 const SEARCH_DELAY_MS = 200;
 
 export type { LiveGeneration } from './live-generations';
-
-/** Parameter fields as typed; only those the provider kind takes, and only filled ones, are sent. */
-export interface ParamsDraft {
-  n: string;
-  size: string;
-  aspect: string;
-  quality: '' | 'low' | 'medium' | 'high';
-  resolution: '' | '1K' | '2K' | '4K';
-}
-
-/** Which parameters each provider kind takes. */
-export const PARAMS_BY_KIND: Record<ProviderKind, readonly (keyof ParamsDraft)[]> = {
-  'openai-chat': ['n', 'size'],
-  'openai-images': ['n', 'size', 'quality'],
-  gigachat: [],
-  givon: ['aspect', 'quality', 'resolution'],
-};
-
-export function buildParams(kind: ProviderKind, draft: ParamsDraft): GenerateParamsInput {
-  const params: GenerateParamsInput = {};
-  for (const key of PARAMS_BY_KIND[kind]) {
-    const value = draft[key].trim();
-    if (value === '') continue;
-    if (key === 'n') params.n = Number(value);
-    else if (key === 'quality') params.quality = value as GenerateParamsInput['quality'];
-    else if (key === 'resolution') params.resolution = value as GenerateParamsInput['resolution'];
-    else params[key] = value;
-  }
-  return params;
-}
+export { buildParams, PARAMS_BY_KIND, type MissingReason, type ParamsDraft } from './composer-drafts';
 
 // The sentences the state keeps (errors above all) are made when they happen, in the language in use then.
-interface ChatState {
+interface ChatState extends Draft {
   conversations: Conversation[];
   conversationsLoaded: boolean;
   /** More conversations than are listed match (the list loads a page at a time as it scrolls). */
@@ -76,25 +60,11 @@ interface ChatState {
   /** Bumped when the prompt box should take focus (a new chat). */
   focusTick: number;
 
-  // The draft being written.
-  prompt: string;
-  /** Provider picked by the user (null: the first one). */
-  providerId: string | null;
-  /** Model picked per provider (absent: the provider's first configured model). */
-  models: Record<string, string>;
-  params: ParamsDraft;
-  /** Library images to send: the first is the edit's source, the rest references. */
-  attachments: ImageRecord[];
-  /** The first attachment was chosen by Holst: the last picture of the conversation (a follow-up). */
-  sourceAuto: boolean;
-  /** The user took the automatic source off: none is chosen again until the next answer. */
-  autoOff: boolean;
-  /** A mask painted over the source (the first attachment), for kinds that take one. */
-  mask: ImageRecord | null;
-  /** Attached images that can no longer be sent, by id: why (moved to the trash, or deleted for good). */
-  missing: Record<number, MissingReason>;
-  attaching: number;
-  attachError: string | null;
+  // The open conversation's draft (composer-drafts.ts) is spread over the state (Draft's fields);
+  // the drafts of the conversations not open wait here until they are opened again.
+  drafts: Partial<Record<DraftKey, Draft>>;
+  /** The provider and model the last prompt went to: a new chat starts from them. */
+  lastUsed: LastUsed | null;
 
   init(): Promise<void>;
   /** Lists the conversations again (as many as are listed now, at least a page). */
@@ -114,7 +84,8 @@ interface ChatState {
   setPrompt(prompt: string): void;
   setProvider(providerId: string): void;
   setModel(providerId: string, model: string): void;
-  setParam<K extends keyof ParamsDraft>(key: K, value: ParamsDraft[K]): void;
+  /** Sets a picture setting for one provider (each provider keeps its own). */
+  setParam<K extends keyof ParamsDraft>(providerId: string, key: K, value: ParamsDraft[K]): void;
   attachFiles(files: File[]): Promise<void>;
   removeAttachment(id: number): void;
   /** Makes a library image the source of the next prompt (Edit). */
@@ -129,9 +100,6 @@ interface ChatState {
   dismissError(): void;
 }
 
-/** Why an attached picture can no longer be sent. */
-export type MissingReason = 'trashed' | 'deleted';
-
 /** Resolves after the next frame has been drawn (a timeout stands in where frames stop). */
 const afterNextFrame = () =>
   new Promise<void>((resolve) => {
@@ -144,7 +112,28 @@ const afterNextFrame = () =>
     );
   });
 
-const EMPTY_PARAMS: ParamsDraft = { n: '', size: '', aspect: '', quality: '', resolution: '' };
+const LAST_USED_KEY = 'holst.chat.lastUsed.v1';
+
+function readLastUsed(): LastUsed | null {
+  try {
+    const saved = JSON.parse(localStorage.getItem(LAST_USED_KEY) ?? 'null') as unknown;
+    if (saved && typeof saved === 'object') {
+      const { providerId, model } = saved as Record<string, unknown>;
+      if (typeof providerId === 'string' && typeof model === 'string') return { providerId, model };
+    }
+  } catch {
+    // Storage off or a damaged entry: a new chat starts with the first provider.
+  }
+  return null;
+}
+
+function writeLastUsed(lastUsed: LastUsed): void {
+  try {
+    localStorage.setItem(LAST_USED_KEY, JSON.stringify(lastUsed));
+  } catch {
+    // Storage full or off: not kept across restarts.
+  }
+}
 
 export const useChatStore = create<ChatState>()((set, get) => {
   /** Final messages of generations that ended, by message id, for answers that arrive after them. */
@@ -175,9 +164,9 @@ export const useChatStore = create<ChatState>()((set, get) => {
     if (entry) set({ live: { ...get().live, [generationId]: change(entry) } });
   };
 
-  const follow = (about: FollowedGeneration, pickedUp: boolean) => {
+  const follow = (about: FollowedGeneration, pickedUp: boolean, waiting = false) => {
     if (get().live[about.generationId] || finals.has(about.messageId)) return;
-    set({ live: { ...get().live, [about.generationId]: liveEntry(about, pickedUp) } });
+    set({ live: { ...get().live, [about.generationId]: liveEntry(about, pickedUp, waiting) } });
   };
 
   // Generation events wait for the next frame and are applied together, as one update: a model
@@ -189,10 +178,10 @@ export const useChatStore = create<ChatState>()((set, get) => {
     set({ live, messages });
     if (finished.length === 0) return;
     refreshListSoon();
-    if (finished.some((m) => m.conversationId === get().currentId && m.imageIds.length > 0)) {
-      set({ autoOff: false });
-      void followLastPicture();
-    }
+    const here = finished.filter((m) => m.conversationId === get().currentId);
+    if (here.some((m) => m.imageIds.length > 0)) set({ autoOff: false });
+    // After any end (a stopped or failed answer too), the next prompt goes on from the last complete picture.
+    if (here.length > 0) void followLastPicture();
   };
   const pendingEvents = new FrameBatch<GenerationEvent>(
     applyEvents,
@@ -204,7 +193,11 @@ export const useChatStore = create<ChatState>()((set, get) => {
   const adopt = (started: ChatStarted, viewing: boolean) => {
     // Events that came before this answer are applied first, so `finals` knows whether it already ended.
     pendingEvents.flush();
-    follow({ generationId: started.generationId, conversationId: started.conversationId, messageId: started.assistantMessage.id }, false);
+    follow(
+      { generationId: started.generationId, conversationId: started.conversationId, messageId: started.assistantMessage.id },
+      false,
+      started.waiting === true,
+    );
     if (!viewing) return;
     const assistant = finals.get(started.assistantMessage.id) ?? started.assistantMessage;
     const have = new Set(get().messages.map((m) => m.id));
@@ -212,33 +205,48 @@ export const useChatStore = create<ChatState>()((set, get) => {
     set({ messages: [...get().messages, ...added].sort((a, b) => a.id - b.id) });
   };
 
-  /** Reads one library image; null (with the reason in `attachError`) when it cannot be attached. */
-  const fetchImage = async (id: number): Promise<ImageRecord | null> => {
+  /** The key of the draft the composer shows (the open conversation's). */
+  const activeKey = () => draftKey(get().currentId);
+  /** A conversation's draft, open or waiting. */
+  const draftIn = (key: DraftKey): Draft => (key === activeKey() ? pickDraft(get()) : (get().drafts[key] ?? cleanDraft(get().lastUsed)));
+  /**
+   * Changes one conversation's draft, wherever it is: what was begun in one chat (a file being
+   * imported, a picture being fetched) lands in that chat even if the user has opened another since.
+   */
+  const patchDraft = (key: DraftKey, change: Partial<Draft> | ((draft: Draft) => Partial<Draft>)) => {
+    const draft = draftIn(key);
+    const patch = typeof change === 'function' ? change(draft) : change;
+    if (key === activeKey()) set(patch);
+    else set({ drafts: { ...get().drafts, [key]: { ...draft, ...patch } } });
+  };
+
+  /** Reads one library image; null (with the reason in the draft's `attachError`) when it cannot be attached. */
+  const fetchImage = async (id: number, key: DraftKey): Promise<ImageRecord | null> => {
     try {
       const { image } = await unwrap(holst.library.get({ id }));
       if (image.trashedAt !== null) {
-        set({ attachError: i18n.t('chat:attach.trashed', { id }) });
+        patchDraft(key, { attachError: i18n.t('chat:attach.trashed', { id }) });
         return null;
       }
       return image;
     } catch (error) {
-      set({ attachError: errorText(error) });
+      patchDraft(key, { attachError: errorText(error) });
       return null;
     }
   };
 
   /** Puts `image` first (the source), keeping the other attachments as references. */
-  const makeSource = (image: ImageRecord, auto: boolean) => {
-    const { attachments, mask } = get();
-    const rest = attachments.filter((a, i) => a.id !== image.id && !(i === 0 && get().sourceAuto));
+  const asSource = (draft: Draft, image: ImageRecord, auto: boolean): Partial<Draft> => {
+    const { attachments, mask, sourceAuto } = draft;
+    const rest = attachments.filter((a, i) => a.id !== image.id && !(i === 0 && sourceAuto));
     const keepMask = mask !== null && attachments[0]?.id === image.id;
-    set({
+    return {
       attachments: [image, ...rest].slice(0, MAX_ATTACHMENTS),
       sourceAuto: auto,
       mask: keepMask ? mask : null,
       attachError: null,
       ...(auto ? {} : { autoOff: false }),
-    });
+    };
   };
 
   /** Bumped each time the automatic source is looked for, so a slow answer cannot win over a newer one. */
@@ -262,7 +270,18 @@ export const useChatStore = create<ChatState>()((set, get) => {
       if (now.sourceAuto) set({ attachments: now.attachments.slice(1), sourceAuto: false, mask: null });
       return;
     }
-    makeSource(image, true);
+    set(asSource(now, image, true));
+  };
+
+  /** What a draft keeps once its prompt has been sent: the provider, model and settings, for the next one. */
+  const SENT: Partial<Draft> = {
+    prompt: '',
+    attachments: [],
+    sourceAuto: false,
+    autoOff: false,
+    mask: null,
+    missing: {},
+    attachError: null,
   };
 
   return {
@@ -280,17 +299,9 @@ export const useChatStore = create<ChatState>()((set, get) => {
     sending: false,
     error: null,
     focusTick: 0,
-    prompt: '',
-    providerId: null,
-    models: {},
-    params: EMPTY_PARAMS,
-    attachments: [],
-    sourceAuto: false,
-    autoOff: false,
-    mask: null,
-    missing: {},
-    attaching: 0,
-    attachError: null,
+    ...cleanDraft(readLastUsed()),
+    drafts: {},
+    lastUsed: readLastUsed(),
 
     init() {
       initialized ??= (async () => {
@@ -353,8 +364,11 @@ export const useChatStore = create<ChatState>()((set, get) => {
 
     async select(id) {
       const ticket = ++selectTicket;
-      // An automatic source belonged to the conversation left behind; one the user chose stays.
-      const { attachments, sourceAuto } = get();
+      // The draft of the chat left behind waits for it; the one opened comes back as it was left.
+      const leaving = activeKey();
+      const opening = draftKey(id);
+      const { [opening]: kept, ...others } = get().drafts;
+      const drafts = leaving === opening ? get().drafts : { ...others, [leaving]: pickDraft(get()) };
       set({
         currentId: id,
         messages: [],
@@ -362,9 +376,11 @@ export const useChatStore = create<ChatState>()((set, get) => {
         messagesError: null,
         error: null,
         versionChoice: {},
-        autoOff: false,
-        ...(sourceAuto ? { attachments: attachments.slice(1), sourceAuto: false, mask: null } : {}),
+        drafts,
+        ...(leaving === opening ? {} : (kept ?? cleanDraft(get().lastUsed))),
       });
+      // Pictures attached while the chat was not open may have gone to the trash since.
+      if (kept && kept.attachments.length > 0) void get().refreshAttachments(kept.attachments.map((a) => a.id));
       if (id === null) return;
       try {
         const loaded = (await unwrap(holst.conversations.messages({ id, last: FIRST_MESSAGES }))).map((m) => finals.get(m.id) ?? m);
@@ -375,12 +391,11 @@ export const useChatStore = create<ChatState>()((set, get) => {
           const saved = entry.pickedUp && entry.conversationId === id ? loaded.find((m) => m.id === entry.messageId) : undefined;
           if (saved) live[entry.generationId] = { ...entry, base: saved.text, text: '' };
         }
-        // Continue with the provider and model this conversation last used.
-        const last = loaded.findLast((m) => m.role === 'user' && m.provider);
-        const provider = last?.provider ?? get().providerId;
-        const models = last?.provider && last.model ? { ...get().models, [last.provider]: last.model } : get().models;
-        set({ messages: loaded, messagesLoading: false, live, providerId: provider, models });
-        void followLastPicture();
+        // A conversation with no draft yet goes on with the provider, model and settings it last used.
+        set({ messages: loaded, messagesLoading: false, live, ...(kept ? {} : draftFromConversation(loaded, get().lastUsed)) });
+        // Awaited, so that a picture sent here next (Edit, Use as reference) finds the source in place.
+        await followLastPicture();
+        if (ticket !== selectTicket) return;
         if (loaded.length < FIRST_MESSAGES) return;
         // The rest is asked for once the newest part is on screen, so taking it in does not hold that frame up.
         await afterNextFrame();
@@ -397,11 +412,12 @@ export const useChatStore = create<ChatState>()((set, get) => {
 
     newChat() {
       void get().select(null);
-      set({ focusTick: get().focusTick + 1 });
+      // A new chat starts clean, with the provider and model last used; only words already typed in it stay.
+      set({ ...cleanDraft(get().lastUsed), prompt: get().prompt, focusTick: get().focusTick + 1 });
     },
 
     async send({ providerId, kind, model }) {
-      const { prompt, attachments, params, currentId, sending, attaching, mask, missing } = get();
+      const { prompt, attachments, params, currentId, sending, attaching, mask, missing, sourceAuto, autoOff } = get();
       if (sending || attaching > 0 || prompt.trim() === '') return false;
       const gone = attachments.find((image) => missing[image.id]);
       if (gone) {
@@ -414,20 +430,33 @@ export const useChatStore = create<ChatState>()((set, get) => {
         prompt,
         imageIds: attachments.map((image) => image.id),
         ...(mask && attachments.length > 0 && MASK_KINDS.includes(kind) ? { maskImageId: mask.id } : {}),
-        params: buildParams(kind, params),
+        params: buildParams(kind, params[providerId] ?? EMPTY_PARAMS),
         ...(currentId !== null ? { conversationId: currentId } : {}),
         ...(model.trim() ? { model: model.trim() } : {}),
+        // A follow-up the user chose no picture for goes on from the last one, even if it is still on its way.
+        ...(currentId !== null && !mask && (sourceAuto || (attachments.length === 0 && !autoOff)) ? { autoSource: true } : {}),
       };
+      const key = draftKey(currentId);
       set({ sending: true, error: null });
       try {
         const started = await unwrap(holst.chat.send(input));
         const viewing = get().currentId === currentId;
+        const lastUsed = { providerId, model: model.trim() };
+        writeLastUsed(lastUsed);
+        set({ lastUsed });
         if (viewing && currentId === null) {
+          // The new chat is now this conversation, and its draft with it; the next new chat starts clean.
           selectTicket++;
           set({ currentId: started.conversationId, messages: [], messagesLoading: false, messagesError: null });
         }
         adopt(started, viewing);
-        set({ prompt: '', attachments: [], sourceAuto: false, mask: null, missing: {}, attachError: null, sending: false });
+        if (viewing) set(SENT);
+        else if (currentId === null) {
+          // The user left the new chat while it was being sent: its draft goes with the conversation it became.
+          const { new: sent, ...others } = get().drafts;
+          set({ drafts: { ...others, [draftKey(started.conversationId)]: { ...(sent ?? cleanDraft(lastUsed)), ...SENT } } });
+        } else patchDraft(key, SENT);
+        set({ sending: false });
         // A new conversation gets its title from the prompt: list it at once.
         if (currentId === null) void get().loadConversations();
         else refreshListSoon();
@@ -492,33 +521,46 @@ export const useChatStore = create<ChatState>()((set, get) => {
     setPrompt: (prompt) => set({ prompt }),
     setProvider: (providerId) => set({ providerId, error: null }),
     setModel: (providerId, model) => set({ models: { ...get().models, [providerId]: model } }),
-    setParam: (key, value) => set({ params: { ...get().params, [key]: value } }),
+    setParam: (providerId, key, value) => {
+      const params = get().params;
+      set({ params: { ...params, [providerId]: { ...(params[providerId] ?? EMPTY_PARAMS), [key]: value } } });
+    },
 
     async attachFiles(files) {
+      // The files go to the chat they were given to, even if another is opened while they are read.
+      const key = activeKey();
       const { images, problems } = checkImageFiles(files);
-      const room = MAX_ATTACHMENTS - get().attachments.length - get().attaching;
+      const before = draftIn(key);
+      const room = MAX_ATTACHMENTS - before.attachments.length - before.attaching;
       if (images.length > room) {
         problems.push(i18n.t('chat:attach.tooMany', { max: MAX_ATTACHMENTS, left: images.length - Math.max(room, 0) }));
         images.splice(Math.max(room, 0));
       }
-      set({ attachError: problems.length > 0 ? problems.join(' ') : null, attaching: get().attaching + images.length });
+      patchDraft(key, (draft) => ({
+        attachError: problems.length > 0 ? problems.join(' ') : null,
+        attaching: draft.attaching + images.length,
+      }));
       // One after the other, so the chips keep the order the files came in (the first is the source).
       for (const file of images) {
         try {
           const record = await unwrap(holst.library.importBytes({ name: fileName(file), base64: await readBase64(file) }));
-          const { attachments, sourceAuto } = get();
-          // A picture dropped on a follow-up replaces the automatic source: the user means this one.
-          if (sourceAuto) makeSource(record, false);
-          else if (!attachments.some((a) => a.id === record.id)) set({ attachments: [...attachments, record] });
+          patchDraft(key, (draft) =>
+            // A picture dropped on a follow-up replaces the automatic source: the user means this one.
+            draft.sourceAuto
+              ? asSource(draft, record, false)
+              : draft.attachments.some((a) => a.id === record.id)
+                ? {}
+                : { attachments: [...draft.attachments, record] },
+          );
         } catch (error) {
           problems.push(
             file.name
               ? i18n.t('chat:attach.couldNotAdd', { name: file.name, error: errorText(error) })
               : i18n.t('chat:attach.couldNotAddPasted', { error: errorText(error) }),
           );
-          set({ attachError: problems.join(' ') });
+          patchDraft(key, { attachError: problems.join(' ') });
         } finally {
-          set({ attaching: get().attaching - 1 });
+          patchDraft(key, (draft) => ({ attaching: draft.attaching - 1 }));
         }
       }
     },
@@ -539,23 +581,26 @@ export const useChatStore = create<ChatState>()((set, get) => {
     },
 
     async editImage(id) {
-      const image = await fetchImage(id);
+      const key = activeKey();
+      const image = await fetchImage(id, key);
       if (!image) return false;
-      makeSource(image, false);
+      patchDraft(key, (draft) => asSource(draft, image, false));
       set({ focusTick: get().focusTick + 1 });
       return true;
     },
 
     async addReference(id) {
+      const key = activeKey();
       const { attachments } = get();
       if (attachments.some((a) => a.id === id)) return true;
       if (attachments.length >= MAX_ATTACHMENTS) {
         set({ attachError: i18n.t('chat:attach.full', { max: MAX_ATTACHMENTS }) });
         return false;
       }
-      const image = await fetchImage(id);
+      const image = await fetchImage(id, key);
       if (!image) return false;
-      set({ attachments: [...get().attachments.filter((a) => a.id !== id), image], attachError: null, focusTick: get().focusTick + 1 });
+      patchDraft(key, (draft) => ({ attachments: [...draft.attachments.filter((a) => a.id !== id), image], attachError: null }));
+      set({ focusTick: get().focusTick + 1 });
       return true;
     },
 
@@ -567,28 +612,42 @@ export const useChatStore = create<ChatState>()((set, get) => {
     setMask: (mask) => set({ mask }),
 
     async refreshAttachments(ids) {
-      const watched = get().attachments.filter((a) => ids.includes(a.id));
-      if (watched.length === 0) return;
+      // Every draft that holds one of these pictures, the open one and those waiting.
+      const keys = [activeKey(), ...(Object.keys(get().drafts) as DraftKey[])];
+      const watched = new Set(
+        keys.flatMap((key) =>
+          draftIn(key)
+            .attachments.filter((a) => ids.includes(a.id))
+            .map((a) => a.id),
+        ),
+      );
+      if (watched.size === 0) return;
       const updates = await Promise.all(
-        watched.map(async (image) => {
+        [...watched].map(async (id) => {
           try {
-            const { image: now } = await unwrap(holst.library.get({ id: image.id }));
+            const { image: now } = await unwrap(holst.library.get({ id }));
             const reason: MissingReason | null = now.trashedAt !== null ? 'trashed' : null;
-            return { id: image.id, record: now, reason };
+            return { id, record: now, reason };
           } catch {
             const reason: MissingReason = 'deleted';
-            return { id: image.id, record: null, reason };
+            return { id, record: null, reason };
           }
         }),
       );
-      const missing = { ...get().missing };
-      let attachments = get().attachments;
-      for (const { id, record, reason } of updates) {
-        if (reason) missing[id] = reason;
-        else delete missing[id];
-        if (record) attachments = attachments.map((a) => (a.id === id ? record : a));
+      for (const key of new Set([activeKey(), ...(Object.keys(get().drafts) as DraftKey[])])) {
+        patchDraft(key, (draft) => {
+          if (!draft.attachments.some((a) => watched.has(a.id))) return {};
+          const missing = { ...draft.missing };
+          let attachments = draft.attachments;
+          for (const { id, record, reason } of updates) {
+            if (!attachments.some((a) => a.id === id)) continue;
+            if (reason) missing[id] = reason;
+            else delete missing[id];
+            if (record) attachments = attachments.map((a) => (a.id === id ? record : a));
+          }
+          return { missing, attachments };
+        });
       }
-      set({ missing, attachments });
     },
 
     dismissError: () => set({ error: null }),

@@ -13,6 +13,8 @@ export interface LiveGeneration {
    */
   base: string | null;
   pickedUp: boolean;
+  /** Waiting for an earlier answer of its conversation to finish before it goes out. */
+  waiting: boolean;
   /** Text streamed so far. */
   text: string;
   /** The provider's last progress line ("Queued", "27%" …). */
@@ -33,8 +35,19 @@ export interface FollowedGeneration {
 }
 
 /** A new entry for a generation the window starts to follow. */
-export function liveEntry(about: FollowedGeneration, pickedUp: boolean): LiveGeneration {
-  return { ...about, base: null, pickedUp, text: '', progress: null, imageIds: [], imageSizes: [], cancelling: false, cancelError: null };
+export function liveEntry(about: FollowedGeneration, pickedUp: boolean, waiting = false): LiveGeneration {
+  return {
+    ...about,
+    base: null,
+    pickedUp,
+    waiting,
+    text: '',
+    progress: null,
+    imageIds: [],
+    imageSizes: [],
+    cancelling: false,
+    cancelError: null,
+  };
 }
 
 export interface AppliedEvents {
@@ -69,6 +82,8 @@ export function applyGenerationEvents(
       live[event.generationId] ??
       (ended(event.messageId) || finished.some((m) => m.id === event.messageId) ? undefined : liveEntry(event, false));
     if (!entry) continue;
+    // A prompt that waited has gone out: its message now shows the picture it went on from.
+    if (event.type === 'started') messages = replaceMessage(messages, event.userMessage);
     live[event.generationId] = applyOne(entry, event);
   }
   return { live, messages, finished };
@@ -76,6 +91,8 @@ export function applyGenerationEvents(
 
 function applyOne(entry: LiveGeneration, event: Exclude<GenerationEvent, { type: 'finished' }>): LiveGeneration {
   switch (event.type) {
+    case 'started':
+      return { ...entry, waiting: false };
     case 'text':
       return { ...entry, text: entry.text + event.delta };
     case 'progress':

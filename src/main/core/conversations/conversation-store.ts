@@ -226,6 +226,25 @@ export class ConversationStore {
       .run(messageId, imageId, messageId);
   }
 
+  /** Removes a prompt's answers that were stopped before anything arrived (Answer again leaves no empty version). */
+  removeEmptyStops(userMessageId: number): number {
+    return this.db
+      .prepare(
+        `DELETE FROM messages WHERE reply_to = ? AND role = 'assistant' AND status = 'cancelled' AND trim(text) = ''
+           AND NOT EXISTS (SELECT 1 FROM message_images mi WHERE mi.message_id = messages.id)`,
+      )
+      .run(userMessageId).changes;
+  }
+
+  /** Sets the images a message shows, in this order (a prompt that waited goes on from the picture that arrived). */
+  replaceImages(messageId: number, imageIds: readonly number[]): Message {
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM message_images WHERE message_id = ?').run(messageId);
+      for (const imageId of imageIds) this.attachImage(messageId, imageId);
+    })();
+    return this.requireMessage(messageId);
+  }
+
   /** False once the database is closed (app quitting): late timers then have nothing to write to. */
   get isOpen(): boolean {
     return this.db.open;

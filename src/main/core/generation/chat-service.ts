@@ -5,11 +5,12 @@ import type { Message, Usage } from '../../../shared/library';
 import type { z } from 'zod';
 import type { AppCore } from '../app-core';
 import type { StreamingMessage } from '../conversations/conversation-store';
+import { lastPicture } from '../../../shared/turns';
 import { requireProviderConfig } from '../providers/client';
 import { providerKind } from '../providers/registry';
 import { CoalescedText } from './coalesced-text';
 import { generate } from './generate';
-import { conversationTurns, type StoredTurn } from './history';
+import { conversationTurns } from './history';
 import { checkMaskSize } from './mask-size';
 
 type SendInput = z.output<typeof ChatSendSchema>;
@@ -76,7 +77,8 @@ export class ChatService {
       request: { ...request },
       imageIds: input.imageIds,
     });
-    return this.start(user, input.providerId, model, request);
+    // With a mask the source is the picture it was painted on, whatever came since.
+    return this.start(user, input.providerId, model, request, input.autoSource === true && input.maskImageId === undefined);
   }
 
   /**
@@ -96,7 +98,9 @@ export class ChatService {
     if (changed && !singleTurn) delete stored.singleTurn;
     const { model, request } = this.check(provider, user.model ?? undefined, user.text, user.imageIds, stored);
     if (changed) user = this.core.conversations.updateRequest(user.id, { ...(user.request ?? {}), singleTurn: stored.singleTurn === true });
-    return this.start(user, provider, model, request);
+    // An earlier answer stopped before anything arrived is not kept as a version beside the new one.
+    this.core.conversations.removeEmptyStops(user.id);
+    return this.start(user, provider, model, request, false);
   }
 
   /** Resolves when a running generation has ended (the CLI waits for its answer this way). */
@@ -112,6 +116,13 @@ export class ChatService {
 
   list(): Array<{ generationId: string; conversationId: number; messageId: number }> {
     return [...this.running].map(([generationId, r]) => ({ generationId, conversationId: r.conversationId, messageId: r.messageId }));
+  }
+
+  /** The newest generation of a conversation still running or waiting, if any: the next prompt there waits for it. */
+  private lastIn(conversationId: number): Running | undefined {
+    let last: Running | undefined;
+    for (const running of this.running.values()) if (running.conversationId === conversationId) last = running;
+    return last;
   }
 
   /** Stops everything (the app is quitting); the answers are then marked interrupted at the next start. */
@@ -149,28 +160,56 @@ export class ChatService {
     return { model: chosen, request };
   }
 
-  private start(user: Message, providerId: string, model: string, request: StoredRequest): ChatStarted {
+  /**
+   * Starts answering `user`. Within a conversation, prompts are answered in the order they were
+   * sent: one sent while an earlier answer is still being written waits for it, and then goes with
+   * it in its history (and, with `autoSource`, from its picture), exactly as if sent after it.
+   */
+  private start(user: Message, providerId: string, model: string, request: StoredRequest, autoSource: boolean): ChatStarted {
     const { conversations } = this.core;
+    const before = this.lastIn(user.conversationId);
     const answer = conversations.startStreaming(user.conversationId, providerId, model, { replyTo: user.id });
     const generationId = randomUUID();
     const controller = new AbortController();
     const running: Running = { controller, conversationId: user.conversationId, messageId: answer.id, startedAt: Date.now() };
     this.running.set(generationId, running);
-    // Earlier prompts with their newest complete answers; for Retry, only those before the retried prompt.
-    const history = request.singleTurn ? [] : conversationTurns(conversations.messages(user.conversationId), user.id);
     const started: ChatStarted = {
       generationId,
       conversationId: user.conversationId,
       userMessage: conversations.requireMessage(user.id),
       assistantMessage: conversations.requireMessage(answer.id),
+      ...(before ? { waiting: true } : {}),
     };
-    running.done = this.run(generationId, running, answer, user, providerId, model, request, history)
+    running.done = this.run(generationId, running, answer, user, providerId, model, request, { before, autoSource })
       .catch((error: unknown) => {
         this.core.logger.error(`generation ${generationId} could not be finished`, error);
         return null;
       })
       .finally(() => this.running.delete(generationId));
     return started;
+  }
+
+  /**
+   * What a prompt goes with once it may go: its history (earlier prompts with their newest complete
+   * answers; for Retry, only those before the retried prompt) and, with `autoSource`, the
+   * conversation's last picture as its source when it waited or the window had none yet.
+   */
+  private prepare(user: Message, providerId: string, model: string, request: StoredRequest, waited: boolean, autoSource: boolean) {
+    const { conversations } = this.core;
+    const messages = conversations.messages(user.conversationId);
+    let prompt = user;
+    if (autoSource && (waited || user.imageIds.length === 0)) {
+      const earlier = messages.filter((m) => m.id !== user.id && m.replyTo !== user.id);
+      const picked = lastPicture(earlier, {});
+      if (picked !== null && picked !== user.imageIds[0]) {
+        const references = user.imageIds.slice(user.imageIds.length > 0 ? 1 : 0).filter((id) => id !== picked);
+        // The same checks as when it was sent, with the picture it now goes on from.
+        this.check(providerId, model, user.text, [picked, ...references], request);
+        prompt = conversations.replaceImages(user.id, [picked, ...references]);
+      }
+    }
+    const history = request.singleTurn ? [] : conversationTurns(messages, user.id);
+    return { prompt, history };
   }
 
   private async run(
@@ -181,7 +220,7 @@ export class ChatService {
     providerId: string,
     model: string,
     request: StoredRequest,
-    history: StoredTurn[],
+    order: { before: Running | undefined; autoSource: boolean },
   ): Promise<GenerationOutcome | null> {
     const emit = (event: EventBody) =>
       this.core.events.emit('generation.event', {
@@ -195,14 +234,17 @@ export class ChatService {
     let usage: Usage | null = null;
     const stats = () => ({ usage, elapsedMs: Date.now() - running.startedAt });
     try {
+      if (order.before) await waitFor(order.before.done, running.controller.signal);
+      const { prompt, history } = this.prepare(user, providerId, model, request, order.before !== undefined, order.autoSource);
+      if (order.before || prompt !== user) emit({ type: 'started', userMessage: prompt });
       const result = await generate(
         this.core,
         {
           providerId,
           model,
-          prompt: user.text,
+          prompt: prompt.text,
           ...(request.system ? { system: request.system } : {}),
-          imageIds: user.imageIds,
+          imageIds: prompt.imageIds,
           ...(request.maskImageId !== undefined ? { maskImageId: request.maskImageId } : {}),
           params: request.params,
           stream: true,
@@ -251,6 +293,22 @@ export class ChatService {
       return { generationId, status, message, error: failure };
     }
   }
+}
+
+/** Waits for an earlier generation to end (however it ends); stopping this one while it waits ends the wait. */
+async function waitFor(done: Promise<unknown> | undefined, signal: AbortSignal): Promise<void> {
+  const cancelled = () => new HolstError('cancelled', 'Generation cancelled before it was sent.');
+  if (signal.aborted) throw cancelled();
+  await new Promise<void>((resolve, reject) => {
+    const onAbort = () => reject(cancelled());
+    signal.addEventListener('abort', onAbort, { once: true });
+    void Promise.resolve(done)
+      .catch(() => undefined)
+      .then(() => {
+        signal.removeEventListener('abort', onAbort);
+        resolve();
+      });
+  });
 }
 
 /** A conversation is named after its first prompt, on one line. */

@@ -6,6 +6,7 @@ import { holst, unwrap } from '../../bridge';
 import { errorText } from '../../i18n/errors';
 import { useAppStore } from '../../store/app-store';
 import { MAX_ATTACHMENTS, PARAMS_BY_KIND, useChatStore, type ParamsDraft } from '../../store/chat-store';
+import { EMPTY_PARAMS, hasParams } from '../../store/composer-drafts';
 import { formatTokens } from './answer/usage';
 import { AttachmentChips } from './AttachmentChips';
 import { PaperclipIcon, SendIcon, StopIcon } from './icons';
@@ -60,6 +61,24 @@ export function Composer({ providers }: { providers: ProviderView[] }) {
   const providerId = provider?.config.id ?? '';
   const model = provider ? (state.models[providerId] ?? provider.config.models?.[0] ?? '') : '';
   const params = provider ? PARAMS_BY_KIND[provider.config.kind] : [];
+  const paramValues = state.params[providerId] ?? EMPTY_PARAMS;
+  // Switching away from a provider with settings: they stay with it (said once, until the next switch or send).
+  const [switched, setSwitched] = useState<{ from: string; to: string; in: number | null } | null>(null);
+  const settingsKept = switched?.in === state.currentId ? switched : null;
+  const chooseProvider = (id: string) => {
+    const before = provider;
+    actions.setProvider(id);
+    const after = providers.find((p) => p.config.id === id);
+    setSwitched(
+      before &&
+        after &&
+        before.config.id !== id &&
+        hasParams(state.params[before.config.id]) &&
+        PARAMS_BY_KIND[before.config.kind].length > 0
+        ? { from: before.config.name ?? before.config.id, to: after.config.name ?? after.config.id, in: state.currentId }
+        : null,
+    );
+  };
   const blocked = state.attachments.some((image) => state.missing[image.id]);
   const canSend = provider !== undefined && state.prompt.trim() !== '' && !state.sending && state.attaching === 0 && !blocked;
 
@@ -105,6 +124,7 @@ export function Composer({ providers }: { providers: ProviderView[] }) {
 
   const submit = () => {
     if (!provider || !canSend) return;
+    setSwitched(null);
     void actions.send({ providerId, kind: provider.config.kind, model });
   };
 
@@ -139,8 +159,8 @@ export function Composer({ providers }: { providers: ProviderView[] }) {
   }
 
   const param = <K extends keyof ParamsDraft>(key: K) => ({
-    value: state.params[key],
-    onChange: (event: { target: { value: string } }) => actions.setParam(key, event.target.value as ParamsDraft[K]),
+    value: paramValues[key],
+    onChange: (event: { target: { value: string } }) => actions.setParam(providerId, key, event.target.value as ParamsDraft[K]),
   });
 
   return (
@@ -224,7 +244,7 @@ export function Composer({ providers }: { providers: ProviderView[] }) {
               className="provider-select"
               value={providerId}
               title={t('composer.provider')}
-              onChange={(event) => actions.setProvider(event.target.value)}
+              onChange={(event) => chooseProvider(event.target.value)}
             >
               {providers.map((p) => (
                 <option key={p.config.id} value={p.config.id}>
@@ -351,6 +371,11 @@ export function Composer({ providers }: { providers: ProviderView[] }) {
         </div>
       </div>
 
+      {settingsKept && (
+        <p role="status" className="muted small composer-note">
+          {t('composer.settingsKept', { from: settingsKept.from, to: settingsKept.to })}
+        </p>
+      )}
       {blocked && (
         <p role="alert" className="error small composer-note">
           {t('composer.blocked')}

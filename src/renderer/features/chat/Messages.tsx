@@ -39,7 +39,7 @@ export function Messages({ onOpenImage }: MessagesProps) {
   const currentId = useChatStore((s) => s.currentId);
   const turns = useMemo(() => toTurns(messages), [messages]);
   const firstPromptId = useMemo(() => messages.find((m) => m.role === 'user')?.id ?? null, [messages]);
-  const { scroller, list, visible, measure, onScroll } = useVirtualTurns(turns, currentId);
+  const { scroller, list, visible, measure, onScroll, away, toNewest } = useVirtualTurns(turns, currentId);
 
   // The answers just outside the window are rendered ahead while the window is idle, nearest first.
   useEffect(() => {
@@ -64,6 +64,14 @@ export function Messages({ onOpenImage }: MessagesProps) {
         ))}
         {visible.after > 0 && <li className="turns-spacer" aria-hidden="true" style={{ height: visible.after }} />}
       </ol>
+      {away && (
+        <div className="chat-newest">
+          <button type="button" className="chat-newest-button" onClick={toNewest} title={t('messages.newestTitle')}>
+            {t('messages.newest')}
+            <span aria-hidden="true"> ↓</span>
+          </button>
+        </div>
+      )}
     </div>
   );
 }
@@ -180,6 +188,7 @@ function AssistantMessage({
     return undefined;
   });
   const retry = useChatStore((s) => s.retry);
+  const cancel = useChatStore((s) => s.cancel);
   const { t } = useTranslation('chat');
   const providerName = useProviderName(message.provider);
   const streaming = live !== undefined || message.status === 'streaming';
@@ -230,9 +239,19 @@ function AssistantMessage({
       {streaming && (
         <div className="message-status" role="status">
           <span className="spinner" aria-hidden="true" />
-          <span>{t(live?.cancelling ? 'answer.stopping' : 'answer.generating')}</span>
+          <span>{t(live?.cancelling ? 'answer.stopping' : live?.waiting ? 'answer.waiting' : 'answer.generating')}</span>
           {live?.progress && <span className="muted">{live.progress}</span>}
           <span className="muted small elapsed">{formatElapsedSeconds(elapsed)}</span>
+          {live?.waiting && !live.cancelling && (
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => void cancel(live.generationId)}
+              title={t('answer.cancelWaitingTitle')}
+            >
+              {t('answer.cancelWaiting')}
+            </button>
+          )}
         </div>
       )}
       {live?.cancelError && (
@@ -270,17 +289,20 @@ function AssistantMessage({
   );
 }
 
-const PARAMS = ['n', 'size', 'aspect', 'quality', 'resolution'] as const;
 const QUALITIES = ['low', 'medium', 'high'] as const;
 const known = <T extends string>(list: readonly T[], value: string): value is T => (list as readonly string[]).includes(value);
 
-/** The parameters a prompt asked for, as "n 2 · size 1024x1024" in the language in use. */
+/** The picture settings a prompt was sent with, in words: "2 images · 1536×1024 · high quality". */
 function useRequestSummary(request: Message['request']): string | null {
   const { t } = useTranslation('chat');
   const parts = requestParams(request).map(([name, value]) => {
-    const label = known(PARAMS, name) ? t(`messages.param.${name}`) : name;
-    const shown = name === 'quality' && known(QUALITIES, value) ? t(`messages.quality.${value}`) : value;
-    return `${label} ${shown}`;
+    if (name === 'n' && /^\d+$/.test(value)) return t('messages.summary.images', { count: Number(value) });
+    if (name === 'size')
+      return value === 'auto' ? t('messages.summary.sizeAuto') : t('messages.summary.size', { size: value.replace('x', '×') });
+    if (name === 'quality' && known(QUALITIES, value)) return t('messages.summary.quality', { quality: t(`messages.quality.${value}`) });
+    if (name === 'aspect') return t('messages.summary.aspect', { aspect: value });
+    if (name === 'resolution') return t('messages.summary.resolution', { resolution: value });
+    return `${name} ${value}`;
   });
   return parts.length > 0 ? parts.join(' · ') : null;
 }

@@ -40,6 +40,10 @@ export interface VirtualTurns {
   measure(element: HTMLElement | null): (() => void) | undefined;
   /** For the scroll box's scroll event. */
   onScroll(): void;
+  /** The reader has scrolled up from the newest content (the window offers a way back). */
+  away: boolean;
+  /** Back to the newest content, following it again. */
+  toNewest(): void;
 }
 
 /**
@@ -65,6 +69,9 @@ export function useVirtualTurns(turns: readonly Turn[], conversationId: number |
   const lastTop = useRef(0);
   /** Where each turn starts and where the list starts in the box, until a height or the turns change. */
   const layout = useRef<{ offsets: number[]; listTop: number } | null>(null);
+  /** Where the reader scrolled up from the newest content (conversation and newest turn), or null at the bottom. */
+  const [awayAt, setAwayAt] = useState<string | null>(null);
+  const place = `${conversationId ?? 'new'}:${turns.at(-1)?.key ?? ''}`;
 
   const followBottom = useCallback(() => {
     const box = scroller.current;
@@ -163,11 +170,22 @@ export function useVirtualTurns(turns: readonly Turn[], conversationId: number |
     if (box.scrollHeight - box.scrollTop - box.clientHeight < AT_BOTTOM) stick.current = true;
     else if (box.scrollTop < lastTop.current - 1) stick.current = false;
     lastTop.current = box.scrollTop;
+    // A state change only when it flips: scrolling costs no render for it.
+    const { conversationId: id, turns: all } = current.current;
+    setAwayAt(stick.current ? null : `${id ?? 'new'}:${all.at(-1)?.key ?? ''}`);
     update();
   }, [update]);
+
+  const toNewest = useCallback(() => {
+    stick.current = true;
+    setAwayAt(null);
+    followBottom();
+    update();
+  }, [followBottom, update]);
 
   // Until the layout effect has worked out the window for fewer turns than before, the newest alone.
   const count = turns.length;
   const visible = shown.end <= count ? shown : { start: Math.max(0, count - 1), end: count, before: 0, after: 0 };
-  return { scroller, list, visible, measure, onScroll };
+  // Another conversation, or a prompt just sent (a new newest turn), brings the view back to the newest.
+  return { scroller, list, visible, measure, onScroll, away: awayAt === place, toNewest };
 }

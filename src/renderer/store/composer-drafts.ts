@@ -1,0 +1,153 @@
+/**
+ * What the composer holds for one conversation (its draft): the prompt being written, the provider,
+ * model and picture settings, and the pictures to send. Each conversation has its own, and the
+ * new chat not sent yet has one too: nothing set in one chat is ever sent from another.
+ */
+import type { GenerateParamsInput } from '../../shared/generation';
+import type { ImageRecord, Message } from '../../shared/library';
+import type { ProviderKind } from '../../shared/settings';
+
+/** Parameter fields as typed; only those the provider kind takes, and only filled ones, are sent. */
+export interface ParamsDraft {
+  n: string;
+  size: string;
+  aspect: string;
+  quality: '' | 'low' | 'medium' | 'high';
+  resolution: '' | '1K' | '2K' | '4K';
+}
+
+export const EMPTY_PARAMS: ParamsDraft = Object.freeze({ n: '', size: '', aspect: '', quality: '', resolution: '' });
+
+/** Which parameters each provider kind takes. */
+export const PARAMS_BY_KIND: Record<ProviderKind, readonly (keyof ParamsDraft)[]> = {
+  'openai-chat': ['n', 'size'],
+  'openai-images': ['n', 'size', 'quality'],
+  gigachat: [],
+  givon: ['aspect', 'quality', 'resolution'],
+};
+
+/** The parameters to send: only those the kind takes, only filled ones. */
+export function buildParams(kind: ProviderKind, draft: ParamsDraft): GenerateParamsInput {
+  const params: GenerateParamsInput = {};
+  for (const key of PARAMS_BY_KIND[kind]) {
+    const value = draft[key].trim();
+    if (value === '') continue;
+    if (key === 'n') params.n = Number(value);
+    else if (key === 'quality') params.quality = value as GenerateParamsInput['quality'];
+    else if (key === 'resolution') params.resolution = value as GenerateParamsInput['resolution'];
+    else params[key] = value;
+  }
+  return params;
+}
+
+/** Why an attached picture can no longer be sent. */
+export type MissingReason = 'trashed' | 'deleted';
+
+export interface Draft {
+  prompt: string;
+  /** Provider picked (null: the first one). */
+  providerId: string | null;
+  /** Model picked per provider (absent: the provider's first configured model). */
+  models: Record<string, string>;
+  /** Picture settings per provider: settings chosen for one provider never go to another. */
+  params: Record<string, ParamsDraft>;
+  /** Library images to send: the first is the edit's source, the rest references. */
+  attachments: ImageRecord[];
+  /** The first attachment was chosen by Holst: the last picture of the conversation (a follow-up). */
+  sourceAuto: boolean;
+  /** The user took the automatic source off: none is chosen again until the next answer. */
+  autoOff: boolean;
+  /** A mask painted over the source (the first attachment), for kinds that take one. */
+  mask: ImageRecord | null;
+  /** Attached images that can no longer be sent, by id: why (moved to the trash, or deleted for good). */
+  missing: Record<number, MissingReason>;
+  /** Files being imported to be attached here. */
+  attaching: number;
+  attachError: string | null;
+}
+
+export const DRAFT_FIELDS = [
+  'prompt',
+  'providerId',
+  'models',
+  'params',
+  'attachments',
+  'sourceAuto',
+  'autoOff',
+  'mask',
+  'missing',
+  'attaching',
+  'attachError',
+] as const satisfies readonly (keyof Draft)[];
+
+/** Where a conversation's draft is kept; the new chat (not sent yet) has its own. */
+export type DraftKey = `c${number}` | 'new';
+export const draftKey = (conversationId: number | null): DraftKey => (conversationId === null ? 'new' : `c${conversationId}`);
+
+/** The draft part of a state that holds one (the chat store holds the open conversation's). */
+export function pickDraft(state: Draft): Draft {
+  const draft = {} as Record<keyof Draft, unknown>;
+  for (const field of DRAFT_FIELDS) draft[field] = state[field];
+  return draft as unknown as Draft;
+}
+
+/** The provider and model the last prompt was sent with: a new chat starts from them. */
+export interface LastUsed {
+  providerId: string;
+  model: string;
+}
+
+/** A draft with nothing in it but the provider and model last used. */
+export function cleanDraft(lastUsed: LastUsed | null): Draft {
+  return {
+    prompt: '',
+    providerId: lastUsed?.providerId ?? null,
+    models: lastUsed && lastUsed.model ? { [lastUsed.providerId]: lastUsed.model } : {},
+    params: {},
+    attachments: [],
+    sourceAuto: false,
+    autoOff: false,
+    mask: null,
+    missing: {},
+    attaching: 0,
+    attachError: null,
+  };
+}
+
+/** The picture settings a sent prompt asked for, as the composer's fields (what it does not know is left out). */
+export function paramsFromRequest(request: Message['request']): ParamsDraft {
+  const sent = request?.params;
+  const draft: ParamsDraft = { ...EMPTY_PARAMS };
+  if (!sent || typeof sent !== 'object') return draft;
+  const { n, size, aspect, quality, resolution } = sent as Record<string, unknown>;
+  if (typeof n === 'number' && Number.isSafeInteger(n)) draft.n = String(n);
+  if (typeof size === 'string') draft.size = size;
+  if (typeof aspect === 'string') draft.aspect = aspect;
+  if (quality === 'low' || quality === 'medium' || quality === 'high') draft.quality = quality;
+  if (resolution === '1K' || resolution === '2K' || resolution === '4K') draft.resolution = resolution;
+  return draft;
+}
+
+/**
+ * A conversation opened with no draft of its own yet goes on as it was last sent: the provider,
+ * model and picture settings of its newest prompt (or, if it has none, those last used).
+ */
+export function draftFromConversation(
+  messages: readonly Message[],
+  lastUsed: LastUsed | null,
+): Pick<Draft, 'providerId' | 'models' | 'params'> {
+  const last = messages.findLast((m) => m.role === 'user' && m.provider);
+  if (!last?.provider) {
+    const { providerId, models, params } = cleanDraft(lastUsed);
+    return { providerId, models, params };
+  }
+  return {
+    providerId: last.provider,
+    models: last.model ? { [last.provider]: last.model } : {},
+    params: { [last.provider]: paramsFromRequest(last.request) },
+  };
+}
+
+/** Whether any picture setting is filled in. */
+export const hasParams = (draft: ParamsDraft | undefined): boolean =>
+  draft !== undefined && Object.values(draft).some((v) => v.trim() !== '');
