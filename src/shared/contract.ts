@@ -147,7 +147,10 @@ export const requests = {
   /** The months of a view with their counts and places in the grid (the date scrubber). */
   'library.timeline': { input: LibraryViewSchema, output: TimelineSchema },
   /** Bulk actions: each is one transaction, whatever the selection's size. `count`: images changed. */
-  'library.trash': { input: SelectionSchema, output: count },
+  /** Moves images to the trash; `trashedAt` marks this action, for `library.untrash` (Undo). */
+  'library.trash': { input: SelectionSchema, output: count.extend({ trashedAt: z.number().int() }) },
+  /** Undoes one `library.trash`: restores the images it moved that are still in the trash, and no others. */
+  'library.untrash': { input: z.object({ trashedAt: z.number().int().positive() }), output: count },
   'library.restore': { input: SelectionSchema, output: count },
   'library.setFavoriteMany': { input: z.object({ selection: SelectionSchema, favorite: z.boolean() }), output: count },
   'library.tagMany': {

@@ -47,10 +47,24 @@ const exists = (file: string) =>
 describe('trash and restore', () => {
   it('by ids: counts only the images that changed', () => {
     const [a, b] = [images[0]!.id, images[1]!.id];
-    expect(core.library.bulk.trash({ ids: [a, b, a, 999_999] })).toEqual({ count: 2, ids: expect.arrayContaining([a, b]) });
+    expect(core.library.bulk.trash({ ids: [a, b, a, 999_999] })).toMatchObject({ count: 2, ids: expect.arrayContaining([a, b]) });
     expect(core.library.bulk.trash({ ids: [a] }).count).toBe(0);
     expect(idsOf({ trashed: true })).toEqual([b, a]);
     expect(core.library.bulk.restore({ ids: [a, b] }).count).toBe(2);
+    expect(idsOf({ trashed: true })).toEqual([]);
+  });
+
+  it('Undo restores what one trash action moved, and nothing another action moved, even in the same millisecond', () => {
+    const [a, b, c] = [images[2]!.id, images[3]!.id, images[4]!.id];
+    const first = core.library.bulk.trash({ ids: [a, b] });
+    const second = core.library.bulk.trash({ ids: [c] });
+    expect(second.trashedAt).toBeGreaterThan(first.trashedAt);
+    // One of the first action's images was restored on its own meanwhile: Undo leaves it as it is.
+    core.library.bulk.restore({ ids: [b] });
+    expect(core.library.bulk.untrash(first.trashedAt)).toEqual({ count: 1, ids: [a] });
+    expect(idsOf({ trashed: true })).toEqual([c]);
+    expect(core.library.bulk.untrash(first.trashedAt).count).toBe(0);
+    expect(core.library.bulk.untrash(second.trashedAt).count).toBe(1);
     expect(idsOf({ trashed: true })).toEqual([]);
   });
 
@@ -146,10 +160,20 @@ describe('over IPC', () => {
   it('answers counts and announces the changed ids, or a reload for a view or a large selection', async () => {
     events.length = 0;
     const [a, b] = [images[2]!.id, images[3]!.id];
-    expect(await call(core, 'library.trash', { ids: [a, b] })).toEqual({ ok: true, value: { count: 2 } });
+    const trashed = await call(core, 'library.trash', { ids: [a, b] });
+    expect(trashed).toEqual({ ok: true, value: { count: 2, trashedAt: expect.any(Number) } });
+    expect(events.pop()!.ids.sort()).toEqual([a, b].sort());
+    // Undo: the same images back, announced by id.
+    expect(await call(core, 'library.untrash', { trashedAt: trashed.ok ? trashed.value.trashedAt : 0 })).toEqual({
+      ok: true,
+      value: { count: 2 },
+    });
+    expect(events.pop()!.ids.sort()).toEqual([a, b].sort());
+    expect(await call(core, 'library.trash', { ids: [a, b] })).toMatchObject({ ok: true, value: { count: 2 } });
     expect(events.pop()!.ids.sort()).toEqual([a, b].sort());
     expect(await call(core, 'library.restore', { view: { trashed: true }, except: [] })).toEqual({ ok: true, value: { count: 2 } });
     expect(events.pop()).toEqual({ ids: [] });
+    expect(await call(core, 'library.untrash', { trashedAt: -1 })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(await call(core, 'library.setFavoriteMany', { selection: { ids: [a] }, favorite: true })).toEqual({
       ok: true,
       value: { count: 1 },
@@ -165,14 +189,14 @@ describe('over IPC', () => {
     expect(await call(core, 'library.deleteForGood', { ids: [a] })).toEqual({ ok: true, value: { count: 0 } });
     // Nothing changed, nothing announced.
     const announced = events.length;
-    expect(await call(core, 'library.trash', { ids: [999_998] })).toEqual({ ok: true, value: { count: 0 } });
+    expect(await call(core, 'library.trash', { ids: [999_998] })).toMatchObject({ ok: true, value: { count: 0 } });
     expect(events.length).toBe(announced);
 
     const many = insertRows(
       core.library,
       Array.from({ length: 1200 }, (_, i) => ({ createdAt: Date.now() + i, provider: 'bulk' })),
     );
-    expect(await call(core, 'library.trash', { ids: many })).toEqual({ ok: true, value: { count: 1200 } });
+    expect(await call(core, 'library.trash', { ids: many })).toMatchObject({ ok: true, value: { count: 1200 } });
     expect(events.pop()).toEqual({ ids: [] });
     expect(await call(core, 'library.deleteForGood', { view: { trashed: true, provider: 'bulk' }, except: [] })).toEqual({
       ok: true,

@@ -74,7 +74,7 @@ describe('library over IPC', () => {
     const favourite = await call(core, 'library.setFavorite', { id: 1, favorite: true });
     expect(favourite.ok && favourite.value.favorite).toBe(true);
     expect(await core.dispatch('library.setTags', { id: 1, tags: ['sea'] })).toEqual({ ok: true, value: ['sea'] });
-    expect(await core.dispatch('library.trash', { ids: [1] })).toEqual({ ok: true, value: { count: 1 } });
+    expect(await core.dispatch('library.trash', { ids: [1] })).toEqual({ ok: true, value: { count: 1, trashedAt: expect.any(Number) } });
     expect(await core.dispatch('library.restore', { ids: [1] })).toEqual({ ok: true, value: { count: 1 } });
     const detail = await core.dispatch('library.get', { id: 1 });
     expect(detail.ok && detail.value).toMatchObject({ image: { id: 1, favorite: true }, tags: ['sea'], parents: [], children: [] });

@@ -6,6 +6,8 @@ import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { holst } from '../bridge';
 import { useAppStore, type Screen } from '../store/app-store';
 import { useChatStore } from '../store/chat-store';
+import { TrashConfirmHost } from '../features/library/TrashBar';
+import { TrashUndoToast } from './TrashUndoToast';
 import { CompareHost } from '../features/compare/CompareHost';
 import { applyLanguage } from '../i18n';
 import { useChatDropTarget } from './ChatDropTarget';
@@ -157,6 +159,8 @@ export function App() {
         )}
       </main>
       <CompareHost />
+      <TrashUndoToast />
+      <TrashConfirmHost />
     </div>
   );
 }

@@ -509,6 +509,9 @@ export const useChatStore = create<ChatState>()((set, get) => {
       }
       set({ conversations: get().conversations.filter((c) => c.id !== id) });
       if (get().currentId === id) await get().select(null);
+      // Its draft goes with it.
+      const { [draftKey(id)]: _deleted, ...drafts } = get().drafts;
+      set({ drafts });
       return true;
     },
 

@@ -3,6 +3,7 @@ import { isHolstError } from '../../shared/errors';
 import type { ImageDetail, ImageRecord, LibraryView, Timeline } from '../../shared/library';
 import { holst, unwrap } from '../bridge';
 import { errorText } from '../i18n/errors';
+import { useTrashUndo } from './trash-undo';
 import { fetchIdsBetween, fetchPage, sameView, viewOf, type ViewFilters } from './library-fetch';
 import { runOneAtATime } from './one-at-a-time';
 import { itemAt, PAGE_SIZE, pagesOf, positionOf, withoutImage, withPage, withRecord, type Pages } from './library-pages';
@@ -298,7 +299,7 @@ export const useLibraryStore = create<LibraryState>()((set, get) => {
 
     async trash(id) {
       try {
-        await unwrap(holst.library.trash({ ids: [id] }));
+        useTrashUndo.getState().moved(await unwrap(holst.library.trash({ ids: [id] })));
       } catch (error) {
         set({ viewerError: message(error) });
         return false;

@@ -60,7 +60,11 @@ export function createLibraryHandlers(core: AppCore): Pick<Handlers, LibraryChan
     },
     'library.facets': () => library.facets(),
     'library.timeline': (view) => library.timeline(view),
-    'library.trash': (selection) => bulkChanged(selection, library.bulk.trash(selection)),
+    'library.trash': (selection) => {
+      const result = library.bulk.trash(selection);
+      return { ...bulkChanged(selection, result), trashedAt: result.trashedAt };
+    },
+    'library.untrash': ({ trashedAt }) => bulkChanged({ ids: [] }, library.bulk.untrash(trashedAt)),
     'library.restore': (selection) => bulkChanged(selection, library.bulk.restore(selection)),
     'library.setFavoriteMany': ({ selection, favorite }) => bulkChanged(selection, library.bulk.setFavorite(selection, favorite)),
     'library.tagMany': ({ selection, add, remove }) => bulkChanged(selection, library.bulk.tagMany(selection, add, remove)),

@@ -12,6 +12,11 @@ export interface BulkResult {
   ids: number[];
 }
 
+/** A trash action's result, with the moment that marks it: `untrash` with it undoes just this action. */
+export interface TrashResult extends BulkResult {
+  trashedAt: number;
+}
+
 /** Files removed at once when deleting for good: enough to keep the disk busy, few enough for any OS. */
 const REMOVE_CONCURRENCY = 16;
 /** Past this many images moved in or out of the trash, its search index is compacted in the same transaction. */
@@ -31,9 +36,27 @@ export class BulkActions {
     db.exec('CREATE TEMP TABLE IF NOT EXISTS selection_ids (id INTEGER PRIMARY KEY)');
   }
 
+  /** The last trash action's moment: each action gets its own, so Undo restores that action only. */
+  private lastTrashedAt = 0;
+
   /** Moves the selected images to the trash (their files stay until deleted for good). */
-  trash(selection: Selection): BulkResult {
-    return this.update(selection, 'trashed_at = @now', 'trashed_at IS NULL', { now: Date.now() }, true);
+  trash(selection: Selection): TrashResult {
+    const now = Math.max(Date.now(), this.lastTrashedAt + 1);
+    this.lastTrashedAt = now;
+    return { ...this.update(selection, 'trashed_at = @now', 'trashed_at IS NULL', { now }, true), trashedAt: now };
+  }
+
+  /** Undoes one trash action: restores the images it moved (still in the trash), and no others. */
+  untrash(trashedAt: number): BulkResult {
+    const ids = this.db.transaction(() => {
+      const restored = this.db
+        .prepare('UPDATE images SET trashed_at = NULL WHERE trashed_at = ? RETURNING id')
+        .pluck()
+        .all(trashedAt) as number[];
+      this.compactTrashIndex(restored.length);
+      return restored;
+    })();
+    return { count: ids.length, ids };
   }
 
   restore(selection: Selection): BulkResult {

@@ -4,6 +4,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { HOLST_IMAGE_TYPE } from '../../app/iterate';
 import { errorText } from '../../i18n/errors';
 import { useChatStore } from '../../store/chat-store';
+import { ConfirmDialog } from '../library/ConfirmDialog';
 import { useLibraryStore } from '../../store/library-store';
 import { useProvidersStore } from '../../store/providers-store';
 import { ImageViewer } from '../library/ImageViewer';
@@ -186,6 +187,7 @@ function ChatHeader({ id, title: ownTitle }: { id: number | null; title: string 
   const title = ownTitle ?? t('newChat');
   const { rename, remove } = useChatStore(useShallow((s) => ({ rename: s.rename, remove: s.remove })));
   const [editing, setEditing] = useState<string | null>(null);
+  const [deleting, setDeleting] = useState(false);
   const inputId = useId();
   const renameButton = useRef<HTMLButtonElement>(null);
 
@@ -253,13 +255,24 @@ function ChatHeader({ id, title: ownTitle }: { id: number | null; title: string 
             className="icon-button"
             aria-label={t('header.delete')}
             title={t('header.deleteShort')}
-            onClick={() => {
-              if (window.confirm(t('header.confirmDelete', { title }))) void remove(id);
-            }}
+            onClick={() => setDeleting(true)}
           >
             <TrashIcon />
           </button>
         </div>
+      )}
+      {deleting && id !== null && (
+        <ConfirmDialog
+          title={t('header.deleteTitle')}
+          body={t('header.deleteBody', { title })}
+          confirmLabel={t('header.delete')}
+          onCancel={() => setDeleting(false)}
+          onConfirm={async () => {
+            // The store says why it failed (in the composer); the dialog closes either way.
+            await remove(id);
+            setDeleting(false);
+          }}
+        />
       )}
     </header>
   );

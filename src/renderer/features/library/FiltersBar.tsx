@@ -9,7 +9,7 @@ import { useLibraryStore, type ViewFilters } from '../../store/library-store';
 import { DateRangeFilter } from './DateRangeFilter';
 import { ChevronIcon, ClearIcon, ImagesIcon, TrashIcon } from './filter-icons';
 import { StarIcon } from './icons';
-import { EmptyTrashButton, TrashConfirmHost } from './TrashBar';
+import { EmptyTrashButton } from './TrashBar';
 import '../../styles/library-filters.css';
 
 type Model = LibraryFacets['models'][number];
@@ -175,7 +175,6 @@ export const FiltersBar = memo(function FiltersBar() {
       )}
 
       {trashed && <EmptyTrashButton count={trashCount} />}
-      <TrashConfirmHost />
 
       {droppedFilter && (
         <p className="filters-notice" role="status">

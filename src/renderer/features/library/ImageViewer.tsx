@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImageDetail } from '../../../shared/library';
 import { sendImageToChat } from '../../app/iterate';
+import { restoreImage, useTrashConfirm } from './trash-actions';
 import { useLibraryStore } from '../../store/library-store';
 import { trapTab } from '../../app/modal-dialog';
 import { ChevronIcon, CloseIcon, StarIcon } from './icons';
@@ -152,7 +153,19 @@ export function ImageViewer({ detail, error, previousId, nextId, onClose, onTras
           </div>
 
           <ViewerPrompt key={`prompt-${image.id}`} image={image} titleId={titleId} />
-          {image.trashedAt !== null && <p className="warning small">{t('viewer.inTrash')}</p>}
+          {image.trashedAt !== null && (
+            <div className="viewer-trashed">
+              <p className="warning small">{t('viewer.inTrash')}</p>
+              <div className="actions">
+                <button type="button" className="primary" title={t('viewer.restoreTitle')} onClick={() => void restoreImage(image.id)}>
+                  {t('trash.restore')}
+                </button>
+                <button type="button" className="danger" onClick={() => useTrashConfirm.getState().ask({ kind: 'delete', id: image.id })}>
+                  {t('trash.deleteForGood')}
+                </button>
+              </div>
+            </div>
+          )}
 
           {image.trashedAt === null && (
             <div className="actions viewer-iterate">

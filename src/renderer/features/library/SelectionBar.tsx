@@ -5,6 +5,7 @@ import type { Selection } from '../../../shared/library';
 import { holst, unwrap } from '../../bridge';
 import { errorText } from '../../i18n/errors';
 import { useLibraryStore } from '../../store/library-store';
+import { useTrashUndo } from '../../store/trash-undo';
 import { CloseIcon, StarIcon } from './icons';
 import { selectedCount, toSelection, useSelectionStore } from './selection';
 import { ExportIcon, RestoreIcon, TrashIcon } from './selection-icons';
@@ -89,7 +90,7 @@ export function SelectionBar({ onExport }: { onExport(selection: Selection, coun
                 type="button"
                 disabled={busy}
                 title={t('common:moveToTrash')}
-                onClick={() => void run((s) => unwrap(holst.library.trash(s)), true)}
+                onClick={() => void run(async (s) => useTrashUndo.getState().moved(await unwrap(holst.library.trash(s))), true)}
               >
                 <TrashIcon />
                 <span className="selection-label">{t('common:moveToTrash')}</span>

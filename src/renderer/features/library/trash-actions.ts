@@ -23,7 +23,9 @@ export const useTrashConfirm = create<TrashConfirmState>()((set) => ({
 /** Takes the image out of the grid at once; the refresh that `library.changed` brings puts the rest right. */
 function dropFromGrid(id: number) {
   const { pages, total } = useLibraryStore.getState();
-  useLibraryStore.setState({ pages: withoutImage(pages, id), total: Math.max(0, total - 1) });
+  const without = withoutImage(pages, id);
+  // Only when the grid showed it (the trash view): elsewhere a trashed picture is not counted.
+  if (without !== pages) useLibraryStore.setState({ pages: without, total: Math.max(0, total - 1) });
 }
 
 export async function restoreImage(id: number): Promise<void> {
@@ -31,6 +33,8 @@ export async function restoreImage(id: number): Promise<void> {
     await unwrap(holst.library.restore({ ids: [id] }));
     dropFromGrid(id);
     void useLibraryFacets.getState().refresh();
+    // Restored from its viewer: the viewer shows it as it is now, with Edit and the rest.
+    if (useLibraryStore.getState().selected?.image.id === id) await useLibraryStore.getState().open(id);
   } catch (error) {
     useLibraryStore.setState({ error: errorText(error) });
   }
@@ -44,6 +48,8 @@ export async function answerYes(question: TrashQuestion): Promise<void> {
   } else {
     await unwrap(holst.library.deleteForGood({ ids: [question.id] }));
     dropFromGrid(question.id);
+    // A picture deleted from its viewer: the viewer has nothing left to show.
+    if (useLibraryStore.getState().selected?.image.id === question.id) useLibraryStore.getState().close();
   }
   void useLibraryFacets.getState().refresh();
 }
