@@ -108,6 +108,8 @@ test.describe('iterating on a picture', () => {
     await expect(tiles(page)).toHaveCount(1);
     await tiles(page).first().click();
     const viewer = page.getByRole('dialog', { name: 'An old tram' });
+    // The provider by the name it has in Settings, not its id.
+    await expect(viewer.getByRole('definition').filter({ hasText: /^Aggregator$/ })).toBeVisible();
     await viewer.getByRole('button', { name: 'Edit', exact: true }).click();
 
     // The chat opens on the conversation the picture came from, with it as the source.
