@@ -136,6 +136,7 @@ function writeLastUsed(lastUsed: LastUsed): void {
 }
 
 export const useChatStore = create<ChatState>()((set, get) => {
+  const lastUsedAtStart = readLastUsed();
   /** Final messages of generations that ended, by message id, for answers that arrive after them. */
   const finals = new Map<number, Message>();
   /** Bumped by every select, so a slow answer cannot fill in a conversation the user left. */
@@ -299,9 +300,9 @@ export const useChatStore = create<ChatState>()((set, get) => {
     sending: false,
     error: null,
     focusTick: 0,
-    ...cleanDraft(readLastUsed()),
+    ...cleanDraft(lastUsedAtStart),
     drafts: {},
-    lastUsed: readLastUsed(),
+    lastUsed: lastUsedAtStart,
 
     init() {
       initialized ??= (async () => {

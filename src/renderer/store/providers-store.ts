@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { create } from 'zustand';
 import type { ProviderView } from '../../shared/contract';
 import type { ConnectionReport } from '../../shared/generation';
@@ -50,3 +51,20 @@ export const useProvidersStore = create<ProvidersState>()((set) => {
     },
   };
 });
+
+/**
+ * A provider's name for display (its id when it has none or is no longer set up); asks for the
+ * provider list once if no screen has loaded it yet.
+ */
+export function useProviderName(id: string | null): string | null {
+  const name = useProvidersStore((s) => (id === null ? null : (s.providers.find((p) => p.config.id === id)?.config.name ?? id)));
+  const loaded = useProvidersStore((s) => s.loaded);
+  useEffect(() => {
+    if (!loaded && id !== null)
+      void useProvidersStore
+        .getState()
+        .load()
+        .catch(() => undefined);
+  }, [loaded, id]);
+  return name;
+}

@@ -4,7 +4,7 @@ import type { Message } from '../../../shared/library';
 import { mediaUrl } from '../../bridge/media';
 import { formatElapsedSeconds } from '../../i18n/format';
 import { useChatStore, type LiveGeneration } from '../../store/chat-store';
-import { useProvidersStore } from '../../store/providers-store';
+import { useProviderName } from '../../store/providers-store';
 import { VersionsSideBySide } from '../compare/VersionsSideBySide';
 import { AnswerCost } from './answer/AnswerCost';
 import { AnswerError } from './answer/AnswerError';
@@ -305,9 +305,4 @@ function useRequestSummary(request: Message['request']): string | null {
     return `${name} ${value}`;
   });
   return parts.length > 0 ? parts.join(' · ') : null;
-}
-
-/** A provider's name for display; its id when it has none or is gone. */
-function useProviderName(id: string | null): string | null {
-  return useProvidersStore((s) => (id === null ? null : (s.providers.find((p) => p.config.id === id)?.config.name ?? id)));
 }

@@ -4,7 +4,7 @@ import type { ImageDetail } from '../../../shared/library';
 import { sendImageToChat } from '../../app/iterate';
 import { restoreImage, useTrashConfirm } from './trash-actions';
 import { useLibraryStore } from '../../store/library-store';
-import { useProvidersStore } from '../../store/providers-store';
+import { useProviderName } from '../../store/providers-store';
 import { trapTab } from '../../app/modal-dialog';
 import { ChevronIcon, CloseIcon, StarIcon } from './icons';
 import { formatBytes, formatDateTime } from '../../i18n/format';
@@ -62,6 +62,7 @@ export function ImageViewer({ detail, error, previousId, nextId, onClose, onTras
   const [trashing, setTrashing] = useState(false);
   const [managingTags, setManagingTags] = useState(false);
   const { image, parents, children, tags } = detail;
+  const providerName = useProviderName(image.provider);
   // Previous = newer (earlier in the grid), next = older, across the whole filtered view.
   const ownList = previousId !== undefined || nextId !== undefined;
   const neighbours = useNeighbours(image.id, !ownList);
@@ -214,9 +215,7 @@ export function ImageViewer({ detail, error, previousId, nextId, onClose, onTras
             {image.provider && (
               <>
                 <dt>{t('viewer.meta.provider')}</dt>
-                <dd>
-                  <ProviderName id={image.provider} />
-                </dd>
+                <dd>{providerName}</dd>
               </>
             )}
             {image.model && (
@@ -270,18 +269,4 @@ export function ImageViewer({ detail, error, previousId, nextId, onClose, onTras
       <TagManager open={managingTags} onClose={() => setManagingTags(false)} />
     </div>
   );
-}
-
-/** A provider's name as set in Settings; its id when it has none or is no longer set up. */
-function ProviderName({ id }: { id: string }) {
-  const name = useProvidersStore((s) => s.providers.find((p) => p.config.id === id)?.config.name);
-  const loaded = useProvidersStore((s) => s.loaded);
-  useEffect(() => {
-    if (!loaded)
-      void useProvidersStore
-        .getState()
-        .load()
-        .catch(() => undefined);
-  }, [loaded]);
-  return <>{name ?? id}</>;
 }
