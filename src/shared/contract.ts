@@ -10,6 +10,7 @@ import {
   ImageDetailSchema,
   ImageIdSchema,
   ImageRecordSchema,
+  MaskRecordSchema,
   ImportProgressSchema,
   ExportJobInputSchema,
   ExportProgressSchema,
@@ -180,11 +181,12 @@ export const requests = {
   },
   /**
    * A mask painted over library image `sourceId`: a PNG of exactly the source's pixel size whose
-   * fully transparent pixels mark the area to change. Kept in the library (a mask parent of the edit).
+   * fully transparent pixels mark the area to change. Kept beside the pictures (never among them);
+   * a `chat.send` names it by `maskId`.
    */
   'library.saveMask': {
     input: z.object({ sourceId: ImageIdSchema, base64: z.string().min(1).max(MAX_BASE64) }),
-    output: ImageRecordSchema,
+    output: MaskRecordSchema,
   },
   'library.cancelImport': { input: z.object({ jobId: z.string().max(100) }), output: z.null() },
   /** Save the original under a name the user picks in the desktop app's save dialog. */

@@ -1,7 +1,7 @@
 /** Generation as it crosses IPC: what the renderer asks for and the events it is sent back. */
 import { z } from 'zod';
 import { ErrorPayloadSchema } from './errors';
-import { ImageIdSchema, ImageRecordSchema, MessageSchema, UsageSchema } from './library';
+import { ImageIdSchema, ImageRecordSchema, MaskIdSchema, MessageSchema, UsageSchema } from './library';
 import { ProviderIdSchema } from './settings';
 
 /** Parameters a request may carry; each provider kind checks which of them it takes, and their limits. */
@@ -23,7 +23,8 @@ export const ChatSendSchema = z.object({
   system: z.string().max(100_000).optional(),
   /** Library images to send: the first is the edit's source, the rest references. */
   imageIds: z.array(ImageIdSchema).max(17).default([]),
-  maskImageId: ImageIdSchema.optional(),
+  /** A mask painted over the source (`library.saveMask`), for kinds that take one. */
+  maskId: MaskIdSchema.optional(),
   params: GenerateParamsSchema.default({}),
   /**
    * Send the prompt alone, without the conversation's earlier turns (after a provider refused a
@@ -57,12 +58,33 @@ const about = {
   messageId: z.number().int(),
 };
 
+/**
+ * The provider answered 429 (rate limited) or a 5xx and Holst is about to try again by itself:
+ * the `retry`-th retry of at most `of`, after `delayMs`.
+ */
+export const RetryNoticeSchema = z.object({
+  status: z.number().int(),
+  delayMs: z.number().nonnegative(),
+  retry: z.number().int().positive(),
+  of: z.number().int().positive(),
+});
+export type RetryNotice = z.infer<typeof RetryNoticeSchema>;
+
+/** The notice in English (the CLI's progress line): "Rate limited — trying again in 3 s (2 of 3)". */
+export function describeRetry(notice: RetryNotice, providerName: string): string {
+  const seconds = Math.max(1, Math.round(notice.delayMs / 1000));
+  const why = notice.status === 429 ? `${providerName}: rate limited` : `${providerName} had a server error (${notice.status})`;
+  return `${why} — trying again in ${seconds} s (${notice.retry} of ${notice.of})`;
+}
+
 /** What a running generation reports, in order: text and progress, images, usage, then `finished` once. */
 export const GenerationEventSchema = z.discriminatedUnion('type', [
   /** A prompt that waited has gone out, with the history and source it went with (its message as now saved). */
   z.object({ ...about, type: z.literal('started'), userMessage: MessageSchema }),
   z.object({ ...about, type: z.literal('text'), delta: z.string() }),
   z.object({ ...about, type: z.literal('progress'), message: z.string() }),
+  /** The provider refused for now (429 or 5xx) and the request goes again after a wait. */
+  z.object({ ...about, type: z.literal('retry'), notice: RetryNoticeSchema }),
   z.object({ ...about, type: z.literal('image'), image: ImageRecordSchema }),
   z.object({ ...about, type: z.literal('usage'), usage: UsageSchema }),
   z.object({

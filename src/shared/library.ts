@@ -6,8 +6,10 @@ export const IMAGE_SOURCES = ['generated', 'imported', 'edited'] as const;
 export const ImageSourceSchema = z.enum(IMAGE_SOURCES);
 export type ImageSource = z.infer<typeof ImageSourceSchema>;
 
-export const PARENT_ROLES = ['source', 'reference', 'mask'] as const;
+/** How a picture was made from another: the edit's source, or a reference. (A mask is not a picture: see MaskRecord.) */
+export const PARENT_ROLES = ['source', 'reference'] as const;
 export const ParentRoleSchema = z.enum(PARENT_ROLES);
+export type ParentRole = z.infer<typeof ParentRoleSchema>;
 
 export const ImageIdSchema = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
@@ -36,9 +38,29 @@ export type ImageRecord = z.infer<typeof ImageRecordSchema>;
 
 export const ImageLinkSchema = z.object({ id: ImageIdSchema, role: ParentRoleSchema });
 
+export const MaskIdSchema = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+
+/**
+ * A mask painted over a picture (the format is src/shared/mask.ts). Kept beside the pictures, never
+ * among them: no grid, counts, filters, search or exports. Its file is shown at `holst-media://mask/<id>`.
+ */
+export const MaskRecordSchema = z.object({
+  id: MaskIdSchema,
+  sha256: z.string(),
+  width: z.number().int(),
+  height: z.number().int(),
+  bytes: z.number().int(),
+  /** The picture it was painted over; null once that picture is deleted for good. */
+  sourceId: ImageIdSchema.nullable(),
+  createdAt: z.number().int(),
+});
+export type MaskRecord = z.infer<typeof MaskRecordSchema>;
+
 export const ImageDetailSchema = z.object({
   image: ImageRecordSchema,
   parents: z.array(z.object({ role: ParentRoleSchema, image: ImageRecordSchema })),
+  /** The mask the edit was made with, shown beside its source in the lineage. */
+  mask: MaskRecordSchema.nullable(),
   children: z.array(ImageRecordSchema),
   tags: z.array(z.string()),
 });
@@ -236,6 +258,6 @@ export const MessageSchema = z.object({
 });
 export type Message = z.infer<typeof MessageSchema>;
 
-/** The kinds of media the renderer may ask for, by image id only. */
-export const MEDIA_KINDS = ['thumb', 'preview', 'original'] as const;
+/** The kinds of media the renderer may ask for, by id only: a picture's three sizes (by image id), a mask (by mask id). */
+export const MEDIA_KINDS = ['thumb', 'preview', 'original', 'mask'] as const;
 export type MediaKind = (typeof MEDIA_KINDS)[number];

@@ -49,8 +49,8 @@ test.describe('the chat in Russian', () => {
     await expect(answer.getByRole('status')).toHaveCount(0);
     await expect(answer).toContainText('Вот ваша лиса.');
     const cost = answer.locator('.message-cost');
-    // 193 токена, the time with a decimal comma, 1 изображение.
-    await expect(cost).toHaveText(/^193 токена · \d+,\d с · 1 изображение$/);
+    // 193 токена, the time it took with a decimal comma, 1 изображение.
+    await expect(cost).toHaveText(/^193 токена · готово за \d+,\d с · 1 изображение$/);
     await expect(answer.getByRole('button', { name: 'Ответить заново' })).toBeVisible();
 
     // The follow-up goes on from the last picture, and the chip says so.
@@ -66,7 +66,7 @@ test.describe('the chat in Russian', () => {
     const second = answers(page).nth(1);
     await expectLoaded(second.getByRole('img', { name: 'Созданное изображение 4' }));
     await expect(second.getByRole('status')).toHaveCount(0);
-    await expect(second.locator('.message-cost')).toHaveText(/^192 токена · \d+,\d с · 4 изображения$/);
+    await expect(second.locator('.message-cost')).toHaveText(/^192 токена · готово за \d+,\d с · 4 изображения$/);
     await expect(page.getByTitle('Все ответы этого чата вместе')).toHaveText(/^Всего в этом чате: 385 токенов · \d+,\d с · 5 изображений$/);
   });
 });

@@ -17,3 +17,6 @@ export const cancelOnceDone = (page: Page, done: number) =>
     });
     observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
   }, done);
+
+/** "1 new picture" / "3 new pictures", as the import summary counts them. */
+export const newPictures = (count: number): string => `${count} new picture${count === 1 ? '' : 's'}`;

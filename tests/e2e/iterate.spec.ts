@@ -186,7 +186,8 @@ test.describe('iterating on a picture', () => {
     await ask(page, 'A paper boat', 0);
     await expect(chips(page)).toHaveCount(1);
     await answers(page).nth(0).getByRole('button', { name: 'Generated image 1' }).click();
-    await page.getByRole('dialog', { name: 'A paper boat' }).getByRole('button', { name: 'Move to trash' }).click();
+    await page.getByRole('dialog', { name: 'A paper boat' }).getByRole('button', { name: 'More actions' }).click();
+    await page.getByRole('dialog', { name: 'A paper boat' }).getByRole('menuitem', { name: 'Move to trash' }).click();
     await expect(page.getByRole('dialog')).toHaveCount(0);
 
     await expect(chips(page).first()).toContainText('is in the trash');
@@ -230,7 +231,7 @@ test.describe('iterating on a picture', () => {
     await nav(page, 'Library').click();
     await expect(page.getByRole('heading', { name: 'No images yet' })).toBeVisible();
     await drop(page.getByRole('region', { name: 'Library' }), { files: [await png(31), await png(32)] });
-    await expect(page.getByRole('status').filter({ hasText: 'Imported 2 of 2 pictures.' })).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: 'Imported: 2 new pictures.' })).toBeVisible();
     await expect(tiles(page)).toHaveCount(2);
 
     // A picture pasted on the library (not into the search box) is imported as well.

@@ -233,7 +233,7 @@ test('a folder dropped in the browser is walked and imported: imported, duplicat
   await dropTree(page, folder);
 
   const status = page.locator('.file-import').getByRole('status');
-  await expect(status).toHaveText('Imported 4 of 4 pictures. 1 was already in the library. 1 file skipped.');
+  await expect(status).toHaveText('Imported: 3 new pictures, 1 already in the library, 1 file skipped.');
   await page.getByText('Show skipped files').click();
   await expect(page.getByRole('list', { name: 'Skipped files' }).getByRole('listitem')).toHaveText(['trip/notes.txt: not a picture']);
   await expect(count(page)).toHaveText(`${SEEDED_COUNT + 3} images`);
@@ -247,7 +247,7 @@ test('a folder dropped in the browser is walked and imported: imported, duplicat
       { name: 'a-again.png', bytes: fresh[0]! },
     ],
   });
-  await expect(status).toHaveText('Imported 2 of 2 pictures. 1 was already in the library.');
+  await expect(status).toHaveText('Imported: 1 new picture, 1 already in the library.');
   await expect(count(page)).toHaveText(`${SEEDED_COUNT + 4} images`);
 
   // A pasted picture too.
@@ -258,7 +258,7 @@ test('a folder dropped in the browser is walked and imported: imported, duplicat
     transfer.items.add(new File([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], '', { type: 'image/png' }));
     document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }));
   }, pasted);
-  await expect(status).toHaveText('Imported 1 of 1 picture.');
+  await expect(status).toHaveText('Imported: 1 new picture.');
   await expect(count(page)).toHaveText(`${SEEDED_COUNT + 5} images`);
 });
 
@@ -286,7 +286,7 @@ test('a folder dropped in the desktop app goes to the core by path; the job repo
       }
     });
     const status = page.locator('.file-import').getByRole('status');
-    await expect(status).toHaveText('Imported 2 of 3 pictures. 2 files skipped.');
+    await expect(status).toHaveText('Imported: 2 new pictures, 2 files skipped.');
     await page.getByText('Show skipped files').click();
     const skipped = page.getByRole('list', { name: 'Skipped files' }).getByRole('listitem');
     await expect(skipped).toHaveCount(2);

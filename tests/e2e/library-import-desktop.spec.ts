@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { dropByName, holdFinish, releaseFinish, useDesktopStandIn } from './desktop-preload-standin';
-import { cancelOnceDone } from './import-status';
+import { cancelOnceDone, newPictures } from './import-status';
 import { useSeededHarness } from './seeded-harness';
 import { paintImage, withLibrary } from '../support/seed-library';
 
@@ -51,7 +51,7 @@ test('a folder dropped in the desktop app shows its summary once, in the import 
   await expect(page.getByRole('button', { name: 'Import…' })).toBeVisible();
 
   await dropByName(page, ['photos']);
-  await expect(importBox(page).getByRole('status')).toHaveText('Imported 2 of 3 pictures. 2 files skipped.');
+  await expect(importBox(page).getByRole('status')).toHaveText('Imported: 2 new pictures, 2 files skipped.');
   await expect(count(page)).toHaveText(`${SEEDED + 2} images`);
   await expect(importStatuses(page)).toHaveCount(1);
   await page.getByText('Show skipped files').click();
@@ -80,7 +80,7 @@ test.describe('in a Russian window', () => {
     await expect(count(page)).toHaveText(`${SEEDED} изображения`);
 
     await dropByName(page, ['photos']);
-    await expect(importBox(page).getByRole('status')).toHaveText('Импортировано 2 из 5 изображений. 5 файлов пропущено.');
+    await expect(importBox(page).getByRole('status')).toHaveText('Импортировано: 2 новых изображения, 5 файлов пропущено.');
     await importBox(page).getByText('Показать пропущенные файлы').click();
     const items = page.getByRole('list', { name: 'Пропущенные файлы' }).getByRole('listitem');
     await expect(items).toHaveCount(5);
@@ -115,9 +115,9 @@ test('the Import… button runs in the same import status: progress and Cancel t
   // Cancel in the import status stops the dialog's job.
   await cancelOnceDone(page, 2);
   await button.click();
-  await expect(status).toHaveText(new RegExp(`^Import stopped: \\d+ of ${LARGE} imported\\.$`), { timeout: 30_000 });
+  await expect(status).toHaveText(/^Import stopped: \d+ new pictures?, \d+ not imported\.$/, { timeout: 30_000 });
   await expect(importStatuses(page)).toHaveCount(1);
-  const imported = Number(/(\d+) of/.exec((await status.textContent())!)![1]);
+  const imported = Number(/(\d+) new/.exec((await status.textContent())!)![1]);
   expect(imported).toBeGreaterThanOrEqual(2);
   expect(imported).toBeLessThan(LARGE);
   await expect(count(page)).toHaveText(`${SEEDED + imported} images`);
@@ -133,7 +133,7 @@ test('the Import… button runs in the same import status: progress and Cancel t
   await button.click();
   await expect(importBox(page).getByRole('alert')).toHaveText('An import is still running: wait for it to finish or cancel it first.');
   await releaseFinish(page);
-  await expect(status).toHaveText(`Imported ${LARGE} of ${LARGE} pictures. ${imported} were already in the library.`, { timeout: 60_000 });
+  await expect(status).toHaveText(`Imported: ${newPictures(LARGE - imported)}, ${imported} already in the library.`, { timeout: 60_000 });
   await expect(importStatuses(page)).toHaveCount(1);
   await expect(count(page)).toHaveText(`${SEEDED + LARGE} images`);
 });

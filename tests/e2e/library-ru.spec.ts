@@ -68,9 +68,13 @@ test('the library reads in Russian: heading, search, plural counts, the viewer a
     const terms = viewer.locator('dt');
     await expect(terms).toHaveText(['Сервис', 'Модель', 'Источник', 'Размер', 'Создано', 'Теги']);
     await expect(viewer.locator('dd').filter({ hasText: '640 × 512' })).toContainText(/PNG · [\d,]+ (КБ|МБ)/);
-    for (const name of ['Изменить', 'Использовать как референс', 'Избранное', 'В корзину', 'Закрыть']) {
+    for (const name of ['Изменить', 'Использовать как референс', 'Избранное', 'Ещё', 'Закрыть']) {
       await expect(viewer.getByRole('button', { name, exact: true })).toBeVisible();
     }
+    // В корзину is in the "…" (Ещё) menu.
+    await viewer.getByRole('button', { name: 'Ещё', exact: true }).click();
+    await expect(viewer.getByRole('menu', { name: 'Ещё' }).getByRole('menuitem')).toHaveText(['В корзину']);
+    await page.keyboard.press('Escape');
     await expect(viewer.getByRole('link', { name: 'Скачать оригинал' })).toBeVisible();
     const madeFrom = viewer.getByRole('region', { name: 'Создано из' });
     await expect(madeFrom.getByRole('button', { name: 'Исходное: рыжая лиса в снегу 1' })).toBeVisible();
@@ -82,14 +86,14 @@ test('the library reads in Russian: heading, search, plural counts, the viewer a
     expect(text, 'no English in the date').not.toMatch(/[A-Za-z]/);
     expect(text, '24-hour time').toMatch(/\d{1,2}:\d{2}$/);
 
-    // The import result, with the genitive after «из»: 1 → изображения, 2 → изображений.
+    // The import result in one sentence, each count with its own plural form.
     await page.keyboard.press('Escape');
     const png = async (seed: number) => ({ name: `drop-${seed}.png`, bytes: await paintImage('lemons', seed, 64, 48) });
     await drop(page.getByRole('region', { name: 'Библиотека' }), { files: [await png(41)] });
-    await expect(page.getByRole('status').filter({ hasText: 'Импортировано 1 из 1 изображения.' })).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: 'Импортировано: 1 новое изображение.' })).toBeVisible();
     await expect(status).toHaveText('6 изображений');
     await drop(page.getByRole('region', { name: 'Библиотека' }), { files: [await png(42), await png(43)] });
-    await expect(page.getByRole('status').filter({ hasText: 'Импортировано 2 из 2 изображений.' })).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: 'Импортировано: 2 новых изображения.' })).toBeVisible();
     await expect(status).toHaveText('8 изображений');
     await expect(tiles(page).first()).toHaveAccessibleName(/^Изображение \d+$/);
 
@@ -102,7 +106,7 @@ test('the library reads in Russian: heading, search, plural counts, the viewer a
         { name: 'обрезан.png', bytes: whole.subarray(0, Math.floor(whole.length / 2)) },
       ],
     });
-    await expect(page.getByRole('status').filter({ hasText: 'Импортировано 0 из 2 изображений.' })).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: 'Ничего не добавлено: 2 файла пропущены.' })).toBeVisible();
     await page.getByText('Показать пропущенные файлы').click();
     const skipped = page.getByRole('list', { name: 'Пропущенные файлы' }).getByRole('listitem');
     await expect(skipped).toHaveText(['страница.png: это не изображение', 'обрезан.png: данные изображения повреждены или неполные']);

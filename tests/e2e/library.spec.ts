@@ -201,7 +201,9 @@ test.describe('a library of 30 images', () => {
   test('moves an image to the trash from the viewer', async ({ page }) => {
     await page.goto(harness.url);
     await tile(page, 'a mountain lake at noon 2').click();
-    await page.getByRole('dialog').getByRole('button', { name: 'Move to trash' }).click();
+    // In the viewer's "…" menu.
+    await page.getByRole('dialog').getByRole('button', { name: 'More actions' }).click();
+    await page.getByRole('dialog').getByRole('menuitem', { name: 'Move to trash' }).click();
     await expect(page.getByRole('dialog')).toHaveCount(0);
     await expect(tile(page, 'a mountain lake at noon 2')).toHaveCount(0);
     // Focus goes to the image that took its place.

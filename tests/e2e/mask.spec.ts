@@ -157,21 +157,38 @@ test.describe('the mask painter', () => {
     expect(transparent).toBeGreaterThan(expected * 0.75);
     expect(transparent).toBeLessThan(expected * 1.35);
 
-    // The answer's picture lists the source and the mask it was made from (read with the CLI).
+    // The answer's picture lists its source and the mask it was made with (read with the CLI); the
+    // mask is no picture: the library holds the dropped picture and the answer, nothing else.
     await expect(answers(page).getByRole('img', { name: 'Generated image 1' })).toBeVisible();
     const listed = await runHolst(['--data-dir', app.harness.dataDir, '--json', 'library', 'list'], {
       env: { HOLST_KEYCHAIN_SERVICE: app.keychain },
     });
     expect(listed.code, listed.stderr).toBe(0);
-    const { items } = listed.json() as { items: { id: number; path: string; parents: { id: number; role: string }[] }[] };
-    const answerImage = items.find((item) => item.parents.some((p) => p.role === 'mask'))!;
-    expect(answerImage.parents.map((p) => p.role).sort()).toEqual(['mask', 'source']);
-    const byId = (id: number) => items.find((item) => item.id === id)!;
-    const maskFile = byId(answerImage.parents.find((p) => p.role === 'mask')!.id).path;
-    const sourceFile = byId(answerImage.parents.find((p) => p.role === 'source')!.id).path;
-    // The library keeps the very bytes the provider got: the mask and the dropped picture.
-    expect((await fs.readFile(maskFile)).equals(edit.mask!.part.data)).toBe(true);
-    expect((await fs.readFile(sourceFile)).equals(edit.images[0]!.part.data)).toBe(true);
+    const { items } = listed.json() as {
+      items: { id: number; path: string; source: string; maskId: number | null; parents: { id: number; role: string }[] }[];
+    };
+    expect(items.map((item) => item.source)).toEqual(['edited', 'imported']);
+    const [answerImage, dropped] = items;
+    expect(answerImage!.parents).toEqual([{ id: dropped!.id, role: 'source' }]);
+    expect(answerImage!.maskId).toEqual(expect.any(Number));
+    // The library keeps the very bytes the provider got: the mask (shown by its own id) and the dropped picture.
+    const maskBytes = await page.evaluate(async (id) => {
+      const response = await fetch(`/media/mask/${id}`);
+      return [...new Uint8Array(await response.arrayBuffer())];
+    }, answerImage!.maskId!);
+    expect(Buffer.from(maskBytes).equals(edit.mask!.part.data)).toBe(true);
+    expect((await fs.readFile(dropped!.path)).equals(edit.images[0]!.part.data)).toBe(true);
+
+    // In the window: two pictures in the library; the edit's viewer shows the mask beside its source.
+    await nav(page, 'Library').click();
+    const grid = page.getByRole('listbox', { name: 'Images' });
+    await expect(grid.getByRole('option')).toHaveCount(2);
+    await grid.getByRole('option').first().click();
+    const viewer = page.getByRole('dialog', { name: 'Put a red door here' });
+    await expect(viewer.getByRole('button', { name: /^Source: / })).toBeVisible();
+    await expect(
+      viewer.getByRole('img', { name: `Mask ${WIDTH}×${HEIGHT}: the undimmed area is where the picture was changed` }),
+    ).toBeVisible();
   });
 
   test('chat image models get no mask: the button is disabled and says why', async ({ page }) => {

@@ -79,8 +79,17 @@ test('replaces a key, and removing the provider removes its key', async ({ page 
   await page.getByRole('button', { name: 'Save key' }).click();
   await expect(page.getByTestId('key-status-giga')).toHaveText('key set ••••2222');
 
-  page.once('dialog', (dialog) => void dialog.accept());
+  // The app's own dialog (not the browser's): Cancel keeps the provider, Remove removes it.
+  page.once('dialog', () => expect.soft(false, 'a browser confirm box opened').toBe(true));
   await page.getByRole('button', { name: 'Remove', exact: true }).click();
+  const confirm = page.getByRole('alertdialog', { name: 'Remove GigaChat?' });
+  await expect(confirm).toContainText('Pictures made with it stay in the library.');
+  await expect(confirm.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(confirm).toHaveCount(0);
+  await expect(page.getByTestId('key-status-giga')).toHaveText('key set ••••2222');
+  await page.getByRole('button', { name: 'Remove', exact: true }).click();
+  await confirm.getByRole('button', { name: 'Remove', exact: true }).click();
   await expect(page.getByText('No providers yet.')).toBeVisible();
   const gone = await runHolst(['--json', '--data-dir', harness.dataDir, 'providers', 'list'], { env });
   expect(gone.json()).toEqual({ providers: [] });

@@ -9,6 +9,11 @@ import { answers, conversations, drop, expectLoaded, nav, prompt, tiles } from '
 const viewSwitch = (page: Page, name: 'Images' | 'Trash') =>
   page.getByRole('group', { name: 'Show' }).getByRole('button', { name: new RegExp(`^${name}`) });
 const toast = (page: Page) => page.getByRole('status').filter({ hasText: /to the trash\./ });
+/** The viewer keeps Move to trash in its "…" menu. */
+async function trashFromViewer(page: Page) {
+  await page.getByRole('dialog').getByRole('button', { name: 'More actions' }).click();
+  await page.getByRole('dialog').getByRole('menuitem', { name: 'Move to trash' }).click();
+}
 
 test('a bulk trash offers Undo; a trashed picture’s viewer offers Restore and Delete for good', async ({ page }) => {
   const app = await openApp(page);
@@ -36,7 +41,7 @@ test('a bulk trash offers Undo; a trashed picture’s viewer offers Restore and 
 
     // One trashed from its viewer; in the trash, its viewer restores it, and it can be edited again.
     await tiles(page).first().click();
-    await page.getByRole('dialog').getByRole('button', { name: 'Move to trash' }).click();
+    await trashFromViewer(page);
     await expect(toast(page)).toHaveText(/^Moved 1 picture to the trash\./);
     await viewSwitch(page, 'Trash').click();
     await expect(tiles(page)).toHaveCount(1);
@@ -54,7 +59,7 @@ test('a bulk trash offers Undo; a trashed picture’s viewer offers Restore and 
     await viewSwitch(page, 'Images').click();
     await expect(tiles(page)).toHaveCount(3);
     await tiles(page).first().click();
-    await page.getByRole('dialog').getByRole('button', { name: 'Move to trash' }).click();
+    await trashFromViewer(page);
     await viewSwitch(page, 'Trash').click();
     await tiles(page).first().click();
     await page.getByRole('dialog').getByRole('button', { name: 'Delete for good…' }).click();

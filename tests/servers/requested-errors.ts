@@ -1,5 +1,5 @@
 // Errors on request, for the demo servers: a prompt naming an error ("error 429", "ошибка 500",
-// "error 401") gets it from the provider's main call. 429 (with Retry-After) and 500 come once and
+// "error 401") gets it from the provider's main call. 429 (with a Retry-After of 2 s, long enough to read the window's countdown) and 500 come once and
 // the client's retry succeeds, as a passing overload would; 401 comes every time, as a wrong key.
 // Each server answers the status in its own error format.
 
@@ -34,6 +34,6 @@ export class RequestedErrors {
     if (!status) return undefined;
     if (status !== 401 && this.failedOnce.delete(prompt)) return undefined;
     if (status !== 401) this.failedOnce.add(prompt);
-    return { status, headers: status === 429 ? { 'retry-after': '1' } : {}, message: MESSAGES[status] };
+    return { status, headers: status === 429 ? { 'retry-after': '2' } : {}, message: MESSAGES[status] };
   }
 }

@@ -3,6 +3,7 @@
 // `conversations list|show` commands, against the reference servers.
 import sharp from 'sharp';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { keepMask } from '../../src/main/core/library/save-mask';
 import { startGigaChatServer, type GigaChatServer } from '../servers/gigachat-server';
 import { startOpenAIImagesServer, type OpenAIImagesServer } from '../servers/openai-images-server';
 import { ChatDriver } from '../support/chat-driver';
@@ -161,11 +162,14 @@ describe('holst generate with library images', () => {
     };
     const ids = await withCore(async (chat) => {
       const ingest = async (bytes: Buffer) => (await chat.core.library.ingest({ bytes }, { source: 'imported' })).image.id;
+      const source = await ingest(inputs.source);
+      // Masks are kept beside the pictures, each painted over a picture of its size.
+      const small = await ingest(await solidImage(24, 'png', 32, 32));
       return {
-        source: await ingest(inputs.source),
+        source,
         reference: await ingest(inputs.reference),
-        mask: await ingest(inputs.mask),
-        small: await ingest(await mask(32, 32)),
+        mask: (await keepMask(chat.core.library, source, inputs.mask)).mask.id,
+        small: (await keepMask(chat.core.library, small, await mask(32, 32))).mask.id,
       };
     });
     const args = [
@@ -189,6 +193,17 @@ describe('holst generate with library images', () => {
       ['image[]', inputs.reference],
     ]);
     expect(edit.mask!.part.data).toEqual(inputs.mask);
+    const made = (run.json() as { images: Array<{ id: number }> }).images[0]!.id;
+    const listed = (await holst('--json', 'library', 'list')).json() as {
+      items: Array<{ id: number; maskId: number | null; parents: unknown }>;
+    };
+    expect(listed.items.find((item) => item.id === made)).toMatchObject({
+      maskId: ids.mask,
+      parents: [
+        { id: ids.source, role: 'source' },
+        { id: ids.reference, role: 'reference' },
+      ],
+    });
 
     const wrong = await holst(...args, '--mask-id', String(ids.small));
     expect(wrong.code).toBe(2);

@@ -44,7 +44,7 @@ describe('holst library', () => {
     const { items } = listed.json() as { items: Array<Record<string, unknown>> };
     expect(items).toHaveLength(2);
     expect(Object.keys(items[0]!).sort()).toEqual(
-      ['createdAt', 'height', 'id', 'mime', 'model', 'parents', 'path', 'prompt', 'provider', 'sha256', 'source', 'width'].sort(),
+      ['createdAt', 'height', 'id', 'maskId', 'mime', 'model', 'parents', 'path', 'prompt', 'provider', 'sha256', 'source', 'width'].sort(),
     );
     expect((items[0]!.id as number) > (items[1]!.id as number)).toBe(true);
     for (const item of items) {

@@ -20,15 +20,16 @@ async function openStores() {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('conversations', () => {
-  it('creates, renames and lists by latest activity', async () => {
+  it('creates, renames and lists by latest activity; a new name is no activity', async () => {
     const { library, conversations } = await openStores();
     const first = conversations.create('Logo ideas');
     const second = conversations.create('Holiday card');
     await sleep(5);
     conversations.addMessage({ conversationId: first.id, role: 'user', text: 'a fox logo' });
     expect(conversations.list().map((c) => c.title)).toEqual(['Logo ideas', 'Holiday card']);
+    await sleep(5);
     expect(conversations.rename(second.id, 'Winter card').title).toBe('Winter card');
-    expect(conversations.list().map((c) => c.title)).toEqual(['Winter card', 'Logo ideas']);
+    expect(conversations.list().map((c) => c.title)).toEqual(['Logo ideas', 'Winter card']);
     library.close();
   });
 

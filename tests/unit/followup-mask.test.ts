@@ -39,13 +39,22 @@ describe.each(['openai-images', 'givon'] as const)('masked edits with %s', (kind
   });
   afterEach(() => p.close());
 
-  const importMask = async (width: number, height: number) =>
-    (await p.core.library.ingest({ bytes: await maskPng(width, height) }, { source: 'imported' })).image.id;
+  /** A mask painted over a picture of its size (the source, or another picture for a mask of another size). */
+  const paintMask = async (width: number, height: number) => {
+    const over =
+      width === 64 && height === 48
+        ? sourceId
+        : (await p.core.library.ingest({ bytes: await solidImage(7, 'png', width, height) }, { source: 'imported' })).image.id;
+    const saved = await call(p.core, 'library.saveMask', { sourceId: over, base64: (await maskPng(width, height)).toString('base64') });
+    if (!saved.ok) throw new Error(saved.error.message);
+    return saved.value.id;
+  };
 
-  it('sends the source and the mask exactly, and records both as parents', async () => {
-    const maskId = await importMask(64, 48);
-    const end = await chat.answer({ providerId: p.providerId, prompt: 'add a moon', imageIds: [sourceId], maskImageId: maskId });
-    const maskBytes = await chat.bytesOf(maskId);
+  it('sends the source and the mask exactly, and records the source as parent and the mask beside it', async () => {
+    const maskId = await paintMask(64, 48);
+    const libraryBefore = { ids: p.core.library.list({}).items.map((i) => i.id), facets: p.core.library.facets() };
+    const end = await chat.answer({ providerId: p.providerId, prompt: 'add a moon', imageIds: [sourceId], maskId });
+    const maskBytes = await fs.readFile(p.core.library.maskPath(p.core.library.requireMask(maskId)));
     if (kind === 'openai-images') {
       const edit = (p.server as OpenAIImagesServer).edits.at(-1)!;
       expect(edit.fields).toEqual({ model: 'gpt-image-1', prompt: 'add a moon' });
@@ -57,19 +66,32 @@ describe.each(['openai-images', 'givon'] as const)('masked edits with %s', (kind
       expect(job.body).toEqual({
         type: 'image',
         model: 'gpt-image-2',
-        input: { prompt: 'add a moon', sourceImage: await chat.dataUriOf(sourceId), maskImage: await chat.dataUriOf(maskId) },
+        input: {
+          prompt: 'add a moon',
+          sourceImage: await chat.dataUriOf(sourceId),
+          maskImage: `data:image/png;base64,${maskBytes.toString('base64')}`,
+        },
       });
     }
     const [made] = end.message.imageIds;
-    expect(p.core.library.detail(made!).parents.map((parent) => [parent.role, parent.image.id])).toEqual([
-      ['source', sourceId],
-      ['mask', maskId],
-    ]);
+    const detail = p.core.library.detail(made!);
+    expect(detail.parents.map((parent) => [parent.role, parent.image.id])).toEqual([['source', sourceId]]);
+    expect(detail.mask).toMatchObject({ id: maskId, sourceId, width: 64, height: 48 });
+
+    // The library gained the edit and nothing else: the mask is in no list, count or filter.
+    expect(p.core.library.list({}).items.map((i) => i.id)).toEqual([made, ...libraryBefore.ids]);
+    const bySource = (facets: typeof libraryBefore.facets) => Object.fromEntries(facets.sources.map((f) => [f.value, f.count]));
+    expect(bySource(p.core.library.facets())).toEqual({ ...bySource(libraryBefore.facets), edited: 1 });
+    expect(p.core.library.count({ source: 'imported' })).toBe(bySource(libraryBefore.facets).imported);
+    // Answering again sends the same mask (the request keeps its id).
+    const again = await chat.finished((await chat.retry(end.userMessageId)).generationId);
+    expect(again.status).toBe('complete');
+    expect(p.core.library.detail(again.message.imageIds[0]!).mask?.id).toBe(maskId);
   });
 
   it('refuses a mask of another pixel size before writing or sending anything, naming both sizes', async () => {
-    const maskId = await importMask(32, 32);
-    const refused = await call(p.core, 'chat.send', { providerId: p.providerId, prompt: 'x', imageIds: [sourceId], maskImageId: maskId });
+    const maskId = await paintMask(32, 32);
+    const refused = await call(p.core, 'chat.send', { providerId: p.providerId, prompt: 'x', imageIds: [sourceId], maskId });
     expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'mask' } });
     const message = refused.ok ? '' : refused.error.message;
     expect(message).toContain('The mask is 32×32 but the source image is 64×48');

@@ -3,6 +3,7 @@
 // bad downloads, and `holst generate` end to end.
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import sharp from 'sharp';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AppCore } from '../../src/main/core/app-core';
 import { generate, type GenerationInput, type GenerationProgress } from '../../src/main/core/generation/generate';
@@ -125,7 +126,15 @@ describe('Givon', () => {
   it('edits a source with a mask and two references sent as data: URIs, recording lineage', async () => {
     const [source, ref1, ref2] = await imageFiles(3);
     const mask = path.join(await tempDir(), 'mask.png');
-    await fs.writeFile(mask, await solidImage(9, 'png', 32, 32));
+    // Transparent (the area to change) in its top half.
+    const clear = Buffer.from('<svg width="32" height="32"><rect width="32" height="16" fill="white"/></svg>');
+    await fs.writeFile(
+      mask,
+      await sharp({ create: { width: 32, height: 32, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 1 } } })
+        .composite([{ input: clear, blend: 'dest-out' }])
+        .png()
+        .toBuffer(),
+    );
     const result = await run({ prompt: 'add a hat', imageFiles: [source!, ref1!, ref2!], maskFile: mask });
     const input = lastJob().body.input;
     expect(input.sourceImage).toMatch(/^data:image\/png;base64,/);
@@ -141,6 +150,10 @@ describe('Givon', () => {
       ['reference', 'in-1.png'],
       ['reference', 'in-2.png'],
     ]);
+    // The mask file is kept as the source's mask, beside the pictures.
+    expect(detail.mask).toMatchObject({ sourceId: detail.parents[0]!.image.id, width: 32, height: 32 });
+    expect((await fs.readFile(core.library.maskPath(detail.mask!))).equals(await fs.readFile(mask))).toBe(true);
+    expect(core.library.list({}).items.map((i) => i.originalName)).not.toContain('mask.png');
   });
 
   it('takes a source and 16 references (the seed’s limit)', async () => {

@@ -55,10 +55,24 @@ describe('OpenAI-compatible chat', () => {
     expect(result.images).toHaveLength(1);
   });
 
-  it('streams progress text before the link and keeps it, without the link', async () => {
+  it('reports the status lines streamed before the link as progress, keeping them and the link out of the text', async () => {
     server.answerShape = 'markdown';
-    const result = await generate(core, { providerId: 'agg', prompt: 'a fox', stream: true });
-    expect(result.text).toContain('Генерация завершена');
+    server.answers.push({ text: 'Here is your fox.\n\n> A quote that stays.', images: 1 });
+    const progress: string[] = [];
+    const result = await generate(
+      core,
+      { providerId: 'agg', prompt: 'a fox', stream: true },
+      { onProgress: (e) => e.type === 'progress' && progress.push(e.message) },
+    );
+    expect(progress).toEqual([
+      'agg: Генерация началась, ожидайте…',
+      'agg: Прогресс: 27%',
+      'agg: Прогресс: 84%',
+      'agg: Генерация завершена',
+    ]);
+    expect(result.text).not.toMatch(/Генерация|Прогресс/);
+    expect(result.text).toContain('Here is your fox.');
+    expect(result.text).toContain('> A quote that stays.');
     expect(result.images).toHaveLength(1);
   });
 

@@ -24,7 +24,8 @@ async function expectConsistent(library: ImageLibrary): Promise<number> {
     await fs.access(library.originalPath(row));
     await fs.access(library.layout.thumb(row.sha256));
   }
-  const known = new Set(rows.map((r) => r.sha256));
+  const masks = library.db.prepare('SELECT sha256 FROM masks').pluck().all() as string[];
+  const known = new Set([...rows.map((r) => r.sha256), ...masks]);
   for (const dir of [library.layout.originals, library.layout.thumbs, library.layout.previews]) {
     const files = (await fs.readdir(dir, { recursive: true, withFileTypes: true }).catch(() => [])).filter((e) => e.isFile());
     for (const file of files) expect(known.has(file.name.split('.')[0]!), `${dir}/${file.name} has no row`).toBe(true);
@@ -53,6 +54,47 @@ describe('migrations', () => {
     expect(library.list({ query: 'lighthouse' }).items).toMatchObject([{ sha256: 'ab12', conversationId: null, messageId: null }]);
     const conversations = new ConversationStore(library.db);
     expect(conversations.create('after the upgrade').title).toBe('after the upgrade');
+    library.close();
+  });
+
+  it('moves masks that earlier versions kept as pictures out of the picture list, under the same ids', async () => {
+    const dataDir = await tempDir();
+    const old = openDatabase(path.join(dataDir, 'library.sqlite'), { migrations: MIGRATIONS.slice(0, 5) });
+    const add = old.prepare(
+      `INSERT INTO images (id, sha256, mime, width, height, bytes, prompt, params, source, created_at)
+       VALUES (@id, @sha, 'image/png', 64, 48, 10, @prompt, @params, @source, @id)`,
+    );
+    const parent = old.prepare('INSERT INTO image_parents (image_id, parent_id, role, position) VALUES (?, ?, ?, ?)');
+    const picture = (id: number, source: string, params: object | null = null, prompt: string | null = null) =>
+      add.run({ id, sha: `sha${id}`, prompt, params: params && JSON.stringify(params), source });
+    picture(1, 'imported');
+    picture(2, 'imported', { mask: true, maskFor: 1 }); // painted in the app
+    picture(3, 'edited', null, 'a moon over the fox');
+    parent.run(3, 1, 'source', 0);
+    parent.run(3, 2, 'mask', 1);
+    picture(4, 'imported'); // a mask file the CLI kept
+    picture(5, 'edited', null, 'snow');
+    parent.run(5, 1, 'source', 0);
+    parent.run(5, 4, 'mask', 1);
+    picture(6, 'imported', { mask: true, maskFor: 1 }); // a mask someone went on to edit: a picture now
+    picture(7, 'edited', null, 'from the mask');
+    parent.run(7, 6, 'source', 0);
+    old.prepare("INSERT INTO tags (name) VALUES ('masks')").run();
+    old.prepare('INSERT INTO image_tags (tag_id, image_id) VALUES (1, 2)').run();
+    old.close();
+
+    const library = await open(dataDir);
+    expect(library.list({}).items.map((i) => i.id)).toEqual([7, 6, 5, 3, 1]);
+    expect(library.count({ source: 'imported' })).toBe(2);
+    expect(library.mask(2)).toMatchObject({ id: 2, sha256: 'sha2', width: 64, height: 48, sourceId: 1 });
+    expect(library.mask(4)).toMatchObject({ id: 4, sha256: 'sha4', sourceId: null });
+    expect(library.mask(6)).toBeNull();
+    expect(library.detail(3)).toMatchObject({ parents: [{ role: 'source', image: { id: 1 } }], mask: { id: 2 } });
+    expect(library.detail(5)).toMatchObject({ parents: [{ role: 'source', image: { id: 1 } }], mask: { id: 4 } });
+    expect(library.detail(7)).toMatchObject({ parents: [{ role: 'source', image: { id: 6 } }], mask: null });
+    expect(library.get(2)).toBeNull();
+    expect(library.allTags()).toEqual([]);
+    expect(library.db.prepare("SELECT COUNT(*) FROM image_parents WHERE role = 'mask'").pluck().get()).toBe(0);
     library.close();
   });
 

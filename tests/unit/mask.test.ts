@@ -1,4 +1,4 @@
-// The mask format (src/shared/mask.ts) and the core's `library.saveMask`, with real PNGs from sharp.
+// The mask format (src/shared/mask.ts) and the core's `library.saveMask` (masks kept beside the pictures), with real PNGs from sharp.
 import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
@@ -10,6 +10,7 @@ import { coverageToMaskPixels, countChangePixels, MASK_KINDS, maskPixelsToCovera
 import { PROVIDER_KINDS } from '../../src/shared/settings';
 import { MaskCoverage } from '../../src/renderer/features/mask/coverage';
 import { fitView, toSourcePoint, zoomAt } from '../../src/renderer/features/mask/view';
+import { answerMediaRequest } from '../../src/main/core/library/media-request';
 import { call, openTestCore } from '../support/core';
 import { solidImage } from '../support/images';
 import { removeTempDirs } from '../support/temp-dir';
@@ -210,7 +211,8 @@ describe('library.saveMask', () => {
     await removeTempDirs();
   });
 
-  it('keeps a mask of the source size in the library, linked to its source by its params', async () => {
+  it('keeps a mask of the source size beside the pictures, never among them', async () => {
+    const before = { list: core.library.list({}).items.map((i) => i.id), count: core.library.count({}), facets: core.library.facets() };
     const base64 = await maskPng(64, 48, (x, y) => x >= 10 && x < 20 && y >= 5 && y < 15);
     const changed: unknown[] = [];
     const unsubscribe = core.events.subscribe((name, payload) => name === 'library.changed' && changed.push(payload));
@@ -218,25 +220,43 @@ describe('library.saveMask', () => {
     unsubscribe();
     expect(saved.ok).toBe(true);
     const mask = saved.ok ? saved.value : null;
-    expect(mask).toMatchObject({
-      mime: 'image/png',
-      width: 64,
-      height: 48,
-      source: 'imported',
-      originalName: `mask-for-${source.id}.png`,
-      params: { mask: true, maskFor: source.id },
-    });
-    expect(changed).toEqual([{ ids: [mask!.id] }]);
+    expect(mask).toMatchObject({ width: 64, height: 48, sourceId: source.id });
+    // Not a picture: the grid, its counts and filters do not change, and no picture has its id.
+    expect(changed).toEqual([]);
+    expect(core.library.list({}).items.map((i) => i.id)).toEqual(before.list);
+    expect(core.library.count({})).toBe(before.count);
+    expect(core.library.facets()).toEqual(before.facets);
+    expect(core.library.get(mask!.id)?.sha256).not.toBe(mask!.sha256);
 
     // What is stored is exactly what was sent: 100 transparent pixels where the square was.
-    const detail = await call(core, 'library.get', { id: mask!.id });
-    expect(detail.ok).toBe(true);
-    const stored = core.library.originalPath(mask!);
+    const stored = core.library.maskPath(mask!);
+    expect(fs.readFileSync(stored).toString('base64')).toBe(base64);
     const { data, info } = await sharp(stored).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
     expect(info).toMatchObject({ width: 64, height: 48, channels: 4 });
     expect(countChangePixels(data)).toBe(100);
     expect(alphaAt(data, 64, 15, 10)).toBe(0);
     expect(alphaAt(data, 64, 40, 30)).toBe(255);
+
+    // The window shows it by mask id only; the same bytes again are the same mask.
+    const media = await answerMediaRequest(core.library, 'mask', String(mask!.id));
+    expect(media).toMatchObject({ status: 200, file: stored, headers: { 'Content-Type': 'image/png' } });
+    expect(await call(core, 'library.saveMask', { sourceId: source.id, base64 })).toEqual({ ok: true, value: mask });
+  });
+
+  it('goes with its source when that is deleted for good and no edit uses it', async () => {
+    const imported = await call(core, 'library.importBytes', {
+      name: 'leaf.png',
+      base64: (await solidImage(9, 'png', 64, 48)).toString('base64'),
+    });
+    const leaf = imported.ok ? imported.value : null;
+    const saved = await call(core, 'library.saveMask', { sourceId: leaf!.id, base64: await maskPng(64, 48, (x) => x > 50) });
+    const mask = saved.ok ? saved.value : null;
+    await call(core, 'library.trash', { ids: [leaf!.id] });
+    expect(core.library.mask(mask!.id)).toEqual(mask);
+    await call(core, 'library.emptyTrash', undefined);
+    expect(core.library.mask(mask!.id)).toBeNull();
+    expect(fs.existsSync(core.library.maskPath(mask!))).toBe(false);
+    expect(await answerMediaRequest(core.library, 'mask', String(mask!.id))).toMatchObject({ status: 404 });
   });
 
   it('refuses a mask of another size, naming both sizes', async () => {

@@ -142,7 +142,7 @@ describe('errors on request', () => {
   it('answers "error 429" and "error 500" once per try, "error 401" every time, other prompts never', () => {
     const errors = new RequestedErrors();
     expect(errors.take('a red cat')).toBeUndefined();
-    expect(errors.take('a red cat, error 429')).toMatchObject({ status: 429, headers: { 'retry-after': '1' } });
+    expect(errors.take('a red cat, error 429')).toMatchObject({ status: 429, headers: { 'retry-after': '2' } });
     expect(errors.take('a red cat, error 429')).toBeUndefined();
     expect(errors.take('a red cat, error 429')).toMatchObject({ status: 429 });
     expect(errors.take('кот, ошибка 500')).toMatchObject({ status: 500 });

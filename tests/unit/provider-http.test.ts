@@ -44,12 +44,30 @@ describe('ProviderHttp', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(950);
   });
 
-  it('retries 5xx with back-off, then succeeds', async () => {
+  it('retries 5xx with back-off, then succeeds, telling each wait before it starts', async () => {
     const { url, hits } = await serve((_req, res, hit) =>
-      hit < 3 ? res.writeHead(hit === 1 ? 500 : 503).end() : res.writeHead(200).end('fine'),
+      hit < 3 ? res.writeHead(hit === 1 ? 500 : 503, hit === 2 ? { 'Retry-After': '1' } : {}).end() : res.writeHead(200).end('fine'),
     );
-    expect(await (await client().request(url, { what: 'a test' })).body.text()).toBe('fine');
+    const notices: unknown[] = [];
+    const started = Date.now();
+    const waits: number[] = [];
+    const http = client({ onRetry: (notice) => (notices.push(notice), waits.push(Date.now() - started)) });
+    expect(await (await http.request(url, { what: 'a test' })).body.text()).toBe('fine');
     expect(hits()).toBe(3);
+    expect(notices).toEqual([
+      { status: 500, delayMs: expect.any(Number), retry: 1, of: 3 },
+      { status: 503, delayMs: 1000, retry: 2, of: 3 },
+    ]);
+    // Told before waiting, not after: the second notice comes about a second before the answer.
+    expect(Date.now() - started - waits[1]!).toBeGreaterThanOrEqual(950);
+  });
+
+  it('ends a sentence once when the provider’s message has its own full stop', async () => {
+    const { url } = await serve((_req, res) => res.writeHead(401).end('{"error":{"message":"Unauthorized: wrong key."}}'));
+    const error = await failure(client().request(url, { what: 'the chat request' }));
+    expect(error!.message).toBe(
+      'TestAI answered 401 to the chat request: Unauthorized: wrong key. Check the API key in Settings → Providers.',
+    );
   });
 
   it('gives up after the last retry with provider_error', async () => {

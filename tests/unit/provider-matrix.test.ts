@@ -345,16 +345,17 @@ describe.each(PROVIDER_KINDS)('%s', (kind) => {
     const streaming = STREAMING_KINDS.includes(kind);
     // Kinds that never stream have no mid-stream to cancel in (NOT_STREAMING).
     if (streaming)
-      it('mid-stream, after the first text, stores nothing', async () => {
+      it('mid-stream, after the first text or status line, stores nothing', async () => {
         p.willAnswerWithImage();
         // every piece of the (finely cut) stream 50 ms apart: the whole answer takes seconds
         p.server.quirks.push({ path: p.apiPath, slowBodyMs: 50 });
         const controller = new AbortController();
         const texts: string[] = [];
         let abortedAt = 0;
+        // The first thing said: text, or a status line the aggregator streams before its picture.
         const onProgress = (event: GenerationProgress) => {
-          if (event.type !== 'text') return;
-          texts.push(event.delta);
+          if (event.type !== 'text' && event.type !== 'progress') return;
+          texts.push(event.type === 'text' ? event.delta : event.message);
           abortedAt = Date.now();
           controller.abort();
         };

@@ -1,8 +1,9 @@
 import { HolstError, invalidInput } from '../../shared/errors';
-import { ChatSendSchema, type GenerationEvent } from '../../shared/generation';
+import { ChatSendSchema, describeRetry, type GenerationEvent } from '../../shared/generation';
 import type { AppCore } from '../../main/core/app-core';
+import { requireProviderConfig } from '../../main/core/providers/client';
 import { latestAnswerImage } from '../../main/core/generation/history';
-import { loadInputFile } from '../../main/core/generation/input-images';
+import { keepMaskInput, loadInputFile } from '../../main/core/generation/input-images';
 import type { CliContext } from '../context';
 import { inputImageIds, type GenerateFlags } from './generate-flags';
 import { imageLines, imageSummary, progressLine } from './generate-output';
@@ -23,7 +24,13 @@ export async function continueConversation(ctx: CliContext, core: AppCore, flags
     });
   const model = flags.model ?? (lastPrompt?.provider === providerId ? (lastPrompt.model ?? undefined) : undefined);
   const imageIds = await inputImageIds(core, flags, latestAnswerImage(messages, core.library));
-  const maskImageId = flags.maskFile ? (await loadInputFile(core, flags.maskFile, 'mask', true)).libraryId : flags.maskId;
+  const source = imageIds[0];
+  if (flags.maskFile && source === undefined)
+    throw new HolstError('invalid_input', 'A mask needs a source image: add --edit ID or --image FILE.', { field: 'mask' });
+  const maskId =
+    flags.maskFile && source !== undefined
+      ? (await keepMaskInput(core, await loadInputFile(core, flags.maskFile, 'mask'), source)).maskId
+      : flags.maskId;
   const input = ChatSendSchema.safeParse({
     providerId,
     conversationId,
@@ -31,13 +38,15 @@ export async function continueConversation(ctx: CliContext, core: AppCore, flags
     ...(model ? { model } : {}),
     ...(flags.system ? { system: flags.system } : {}),
     imageIds,
-    ...(maskImageId !== undefined ? { maskImageId } : {}),
+    ...(maskId !== undefined ? { maskId } : {}),
     params: flags.params,
     ...(flags.singleTurn ? { singleTurn: true } : {}),
   });
   if (!input.success) throw invalidInput(input.error, 'follow-up');
 
   const progress = progressLine(ctx);
+  const config = requireProviderConfig(core, providerId);
+  const providerName = config.name ?? config.id;
   progress(`Asking ${providerId}…`);
   const started = core.chat.send(input.data);
   let saved = 0;
@@ -46,6 +55,7 @@ export async function continueConversation(ctx: CliContext, core: AppCore, flags
     if (name !== 'generation.event' || event.generationId !== started.generationId) return;
     if (event.type === 'image') progress(`Saved ${++saved} image${saved === 1 ? '' : 's'}…`);
     else if (event.type === 'progress') progress(event.message);
+    else if (event.type === 'retry') progress(describeRetry(event.notice, providerName));
   });
   const cancel = () => core.chat.cancel(started.generationId);
   process.once('SIGINT', cancel);

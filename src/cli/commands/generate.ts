@@ -1,4 +1,5 @@
 import { HolstError } from '../../shared/errors';
+import { describeRetry } from '../../shared/generation';
 import { generate, type GenerationInput } from '../../main/core/generation/generate';
 import { requireProviderConfig } from '../../main/core/providers/client';
 import type { CliContext } from '../context';
@@ -22,7 +23,8 @@ export async function generateCommand(ctx: CliContext): Promise<void> {
   if (flags.conversationId !== undefined) return continueConversation(ctx, core, flags, flags.conversationId);
   const providerId = flags.provider;
   if (!providerId) throw new HolstError('invalid_input', '--provider ID is required.', { field: 'provider' });
-  requireProviderConfig(core, providerId);
+  const config = requireProviderConfig(core, providerId);
+  const providerName = config.name ?? config.id;
   const imageIds = await inputImageIds(core, flags);
   const input: GenerationInput = {
     providerId,
@@ -32,7 +34,7 @@ export async function generateCommand(ctx: CliContext): Promise<void> {
     ...(flags.system ? { system: flags.system } : {}),
     ...(imageIds.length > 0 ? { imageIds } : {}),
     ...(flags.maskFile ? { maskFile: flags.maskFile } : {}),
-    ...(flags.maskId !== undefined ? { maskImageId: flags.maskId } : {}),
+    ...(flags.maskId !== undefined ? { maskId: flags.maskId } : {}),
   };
 
   const controller = new AbortController();
@@ -47,6 +49,7 @@ export async function generateCommand(ctx: CliContext): Promise<void> {
       onProgress: (event) => {
         if (event.type === 'image-saved') progress(`Saved ${++saved} image${saved === 1 ? '' : 's'}…`);
         else if (event.type === 'progress') progress(event.message);
+        else if (event.type === 'retry') progress(describeRetry(event.notice, providerName));
       },
     });
     progress('');

@@ -26,6 +26,8 @@ function listItem(library: ImageLibrary, image: ImageRecord, parents: Array<{ id
     model: image.model,
     source: image.source,
     parents,
+    /** The mask an edit was made with (`generate --mask-id`). */
+    maskId: library.maskOf(image.id)?.id ?? null,
     path: library.originalPath(image),
     createdAt: new Date(image.createdAt).toISOString(),
   };

@@ -3,7 +3,9 @@
  * language), then the detail the core or the provider gave (often English, kept as it came).
  */
 import type { ErrorCode, ErrorPayload } from '../../shared/errors';
-import { HolstError } from '../../shared/errors';
+import { HolstError, isHolstError } from '../../shared/errors';
+import { ImportWhySchema } from '../../shared/library';
+import { formatBytes } from './format';
 import { i18n } from './index';
 
 export const errorHeadline = (code: ErrorCode): string => i18n.t(`errors:${code}`);
@@ -20,3 +22,22 @@ export function errorText(error: Pick<ErrorPayload, 'code' | 'message'> | unknow
 
 const join = (headline: string, detail: string) =>
   detail.trim() && detail.trim() !== headline ? `${headline} ${detail.trim()}` : headline;
+
+/**
+ * Why the core did not keep a file, in the window's language: the kind of refusal when it gave
+ * one, else its own sentence for bad input, else its error code's headline and the detail. Serves
+ * both what `library.importBytes` threw and the import job's results.
+ */
+export function refusalText(refusal: {
+  why?: string | undefined;
+  maxBytes?: number | undefined;
+  code?: ErrorCode | undefined;
+  message: string;
+}): string {
+  const kind = ImportWhySchema.safeParse(refusal.why);
+  if (kind.success) return i18n.t(`library:fileImport.reason.${kind.data}`, { size: formatBytes(refusal.maxBytes ?? 0) });
+  if (!refusal.code || refusal.code === 'invalid_input') return refusal.message;
+  return errorText({ code: refusal.code, message: refusal.message });
+}
+
+export const reasonOf = (error: unknown) => (isHolstError(error) ? refusalText(error) : errorText(error));

@@ -1,12 +1,12 @@
 import { create } from 'zustand';
 import type { ChatSendInput, ChatStarted, GenerationEvent } from '../../shared/generation';
-import type { Conversation, ImageRecord, Message } from '../../shared/library';
+import type { Conversation, ImageRecord, MaskRecord, Message } from '../../shared/library';
 import { MASK_KINDS } from '../../shared/mask';
 import type { ProviderKind } from '../../shared/settings';
 import { holst, unwrap } from '../bridge';
 import { checkImageFiles, fileName, readBase64 } from '../bridge/files';
 import { i18n } from '../i18n';
-import { errorText } from '../i18n/errors';
+import { errorText, reasonOf } from '../i18n/errors';
 import { lastPicture } from '../features/chat/format';
 import {
   buildParams,
@@ -94,10 +94,11 @@ interface ChatState extends Draft {
   addReference(id: number): Promise<boolean>;
   /** Attaches a library image dragged onto the composer: the source if there is none, else a reference. */
   attachLibraryImage(id: number): Promise<boolean>;
-  setMask(mask: ImageRecord | null): void;
+  setMask(mask: MaskRecord | null): void;
   /** Re-reads attached images after the library changed (one may have gone to the trash). */
   refreshAttachments(ids: number[]): Promise<void>;
   dismissError(): void;
+  dismissAttachError(): void;
 }
 
 /** Resolves after the next frame has been drawn (a timeout stands in where frames stop). */
@@ -430,7 +431,7 @@ export const useChatStore = create<ChatState>()((set, get) => {
         providerId,
         prompt,
         imageIds: attachments.map((image) => image.id),
-        ...(mask && attachments.length > 0 && MASK_KINDS.includes(kind) ? { maskImageId: mask.id } : {}),
+        ...(mask && attachments.length > 0 && MASK_KINDS.includes(kind) ? { maskId: mask.id } : {}),
         params: buildParams(kind, params[providerId] ?? EMPTY_PARAMS),
         ...(currentId !== null ? { conversationId: currentId } : {}),
         ...(model.trim() ? { model: model.trim() } : {}),
@@ -559,8 +560,8 @@ export const useChatStore = create<ChatState>()((set, get) => {
         } catch (error) {
           problems.push(
             file.name
-              ? i18n.t('chat:attach.couldNotAdd', { name: file.name, error: errorText(error) })
-              : i18n.t('chat:attach.couldNotAddPasted', { error: errorText(error) }),
+              ? i18n.t('chat:attach.couldNotAdd', { name: file.name, error: reasonOf(error) })
+              : i18n.t('chat:attach.couldNotAddPasted', { error: reasonOf(error) }),
           );
           patchDraft(key, { attachError: problems.join(' ') });
         } finally {
@@ -570,7 +571,7 @@ export const useChatStore = create<ChatState>()((set, get) => {
     },
 
     removeAttachment(id) {
-      const { attachments, sourceAuto, mask, missing } = get();
+      const { attachments, sourceAuto, missing } = get();
       const wasSource = attachments[0]?.id === id;
       const { [id]: _gone, ...stillMissing } = missing;
       set({
@@ -580,7 +581,6 @@ export const useChatStore = create<ChatState>()((set, get) => {
         ...(wasSource ? { sourceAuto: false, mask: null } : {}),
         // Taking the automatic source off starts fresh: no picture is chosen again until the next answer.
         ...(wasSource && sourceAuto ? { autoOff: true } : {}),
-        ...(mask?.id === id ? { mask: null } : {}),
       });
     },
 
@@ -596,7 +596,12 @@ export const useChatStore = create<ChatState>()((set, get) => {
     async addReference(id) {
       const key = activeKey();
       const { attachments } = get();
-      if (attachments.some((a) => a.id === id)) return true;
+      const at = attachments.findIndex((a) => a.id === id);
+      if (at >= 0) {
+        // Sent once: say why nothing was added rather than doing nothing.
+        set({ attachError: i18n.t(at === 0 ? 'chat:attach.alreadySource' : 'chat:attach.alreadyReference') });
+        return true;
+      }
       if (attachments.length >= MAX_ATTACHMENTS) {
         set({ attachError: i18n.t('chat:attach.full', { max: MAX_ATTACHMENTS }) });
         return false;
@@ -655,5 +660,6 @@ export const useChatStore = create<ChatState>()((set, get) => {
     },
 
     dismissError: () => set({ error: null }),
+    dismissAttachError: () => set({ attachError: null }),
   };
 });

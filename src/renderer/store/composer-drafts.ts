@@ -4,7 +4,7 @@
  * new chat not sent yet has one too: nothing set in one chat is ever sent from another.
  */
 import type { GenerateParamsInput } from '../../shared/generation';
-import type { ImageRecord, Message } from '../../shared/library';
+import type { ImageRecord, MaskRecord, Message } from '../../shared/library';
 import type { ProviderKind } from '../../shared/settings';
 
 /** Parameter fields as typed; only those the provider kind takes, and only filled ones, are sent. */
@@ -58,7 +58,7 @@ export interface Draft {
   /** The user took the automatic source off: none is chosen again until the next answer. */
   autoOff: boolean;
   /** A mask painted over the source (the first attachment), for kinds that take one. */
-  mask: ImageRecord | null;
+  mask: MaskRecord | null;
   /** Attached images that can no longer be sent, by id: why (moved to the trash, or deleted for good). */
   missing: Record<number, MissingReason>;
   /** Files being imported to be attached here. */

@@ -4,13 +4,11 @@
  * where the Import… button's open dialog starts the same job.
  */
 import { create } from 'zustand';
-import { isHolstError, type ErrorCode } from '../../shared/errors';
-import { ImportWhySchema, type ImportFileResult, type ImportProgress } from '../../shared/library';
+import type { ImportFileResult, ImportProgress } from '../../shared/library';
 import { holst, unwrap } from '../bridge';
 import { dropEntries, fileName, imageProblem, pathsOf, readBase64, walkEntries, type FoundFile } from '../bridge/files';
 import { i18n } from '../i18n';
-import { errorText } from '../i18n/errors';
-import { formatBytes } from '../i18n/format';
+import { errorText, reasonOf, refusalText } from '../i18n/errors';
 import { shortPaths } from './short-paths';
 
 export interface SkippedFile {
@@ -58,25 +56,6 @@ const fresh = (): FileImportRun => ({
   finished: false,
   cancelled: false,
 });
-
-/**
- * Why the core did not keep a file, in the window's language: the kind of refusal when it gave
- * one, else its own sentence for bad input, else its error code's headline and the detail. Serves
- * both what `library.importBytes` threw and the import job's results.
- */
-function refusalText(refusal: {
-  why?: string | undefined;
-  maxBytes?: number | undefined;
-  code?: ErrorCode | undefined;
-  message: string;
-}): string {
-  const kind = ImportWhySchema.safeParse(refusal.why);
-  if (kind.success) return i18n.t(`library:fileImport.reason.${kind.data}`, { size: formatBytes(refusal.maxBytes ?? 0) });
-  if (!refusal.code || refusal.code === 'invalid_input') return refusal.message;
-  return errorText({ code: refusal.code, message: refusal.message });
-}
-
-const reasonOf = (error: unknown) => (isHolstError(error) ? refusalText(error) : errorText(error));
 
 const resultReason = (result: ImportFileResult) => refusalText({ ...result, message: result.reason ?? result.status });
 

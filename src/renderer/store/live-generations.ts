@@ -1,4 +1,4 @@
-import type { GenerationEvent } from '../../shared/generation';
+import type { GenerationEvent, RetryNotice } from '../../shared/generation';
 import type { ImageSize, Message } from '../../shared/library';
 
 /** An answer being written right now, as this window follows it through `generation.event`s. */
@@ -19,6 +19,8 @@ export interface LiveGeneration {
   text: string;
   /** The provider's last progress line ("Queued", "27%" …). */
   progress: string | null;
+  /** The provider refused for now (429, 5xx) and Holst tries again at `at + delayMs`; cleared by what comes next. */
+  retry: (RetryNotice & { at: number }) | null;
   /** Images saved so far (already in the library), and their sizes in the same order. */
   imageIds: number[];
   imageSizes: ImageSize[];
@@ -43,6 +45,7 @@ export function liveEntry(about: FollowedGeneration, pickedUp: boolean, waiting 
     waiting,
     text: '',
     progress: null,
+    retry: null,
     imageIds: [],
     imageSizes: [],
     cancelling: false,
@@ -94,13 +97,16 @@ function applyOne(entry: LiveGeneration, event: Exclude<GenerationEvent, { type:
     case 'started':
       return { ...entry, waiting: false };
     case 'text':
-      return { ...entry, text: entry.text + event.delta };
+      return { ...entry, text: entry.text + event.delta, retry: null };
     case 'progress':
-      return { ...entry, progress: event.message };
+      return { ...entry, progress: event.message, retry: null };
+    case 'retry':
+      return { ...entry, retry: { ...event.notice, at: Date.now() } };
     case 'image':
       if (entry.imageIds.includes(event.image.id)) return entry;
       return {
         ...entry,
+        retry: null,
         imageIds: [...entry.imageIds, event.image.id],
         imageSizes: [...entry.imageSizes, { width: event.image.width, height: event.image.height }],
       };

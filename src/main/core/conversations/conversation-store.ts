@@ -124,7 +124,8 @@ export class ConversationStore {
 
   rename(id: number, title: string): Conversation {
     this.require(id);
-    this.db.prepare('UPDATE conversations SET title = ?, updated_at = ? WHERE id = ?').run(title, Date.now(), id);
+    // A new name is not new activity: the chat keeps its place in the list (newest activity first).
+    this.db.prepare('UPDATE conversations SET title = ? WHERE id = ?').run(title, id);
     return this.require(id);
   }
 

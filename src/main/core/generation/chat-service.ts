@@ -11,6 +11,7 @@ import { providerKind } from '../providers/registry';
 import { CoalescedText } from './coalesced-text';
 import { generate } from './generate';
 import { conversationTurns } from './history';
+import { requestedMask } from './input-images';
 import { checkMaskSize } from './mask-size';
 
 type SendInput = z.output<typeof ChatSendSchema>;
@@ -19,7 +20,8 @@ type SendInput = z.output<typeof ChatSendSchema>;
 interface StoredRequest {
   params: z.output<typeof GenerateParamsSchema>;
   system?: string;
-  maskImageId?: number;
+  /** A mask id (`masks`; stored as `maskImageId` by versions that kept masks as pictures, under the same id). */
+  maskId?: number;
   /** Sent without the conversation's earlier turns. */
   singleTurn?: boolean;
 }
@@ -63,7 +65,7 @@ export class ChatService {
     const { model, request } = this.check(input.providerId, input.model, input.prompt, input.imageIds, {
       params: input.params,
       ...(input.system ? { system: input.system } : {}),
-      ...(input.maskImageId !== undefined ? { maskImageId: input.maskImageId } : {}),
+      ...(input.maskId !== undefined ? { maskId: input.maskId } : {}),
       ...(input.singleTurn ? { singleTurn: true } : {}),
     });
     const conversation =
@@ -78,7 +80,7 @@ export class ChatService {
       imageIds: input.imageIds,
     });
     // With a mask the source is the picture it was painted on, whatever came since.
-    return this.start(user, input.providerId, model, request, input.autoSource === true && input.maskImageId === undefined);
+    return this.start(user, input.providerId, model, request, input.autoSource === true && input.maskId === undefined);
   }
 
   /**
@@ -146,7 +148,7 @@ export class ChatService {
       return { bytes: new Uint8Array(), mime: record.mime, name: record.originalName ?? `${id}`, libraryId: id };
     };
     const images = imageIds.map((id) => image(id, 'imageIds'));
-    const mask = request.maskImageId !== undefined ? image(request.maskImageId, 'maskImageId') : undefined;
+    const mask = request.maskId !== undefined ? this.maskInput(request.maskId) : undefined;
     providerKind(config.kind).validate({
       model: chosen,
       prompt,
@@ -156,8 +158,14 @@ export class ChatService {
       params: request.params,
       stream: true,
     });
-    if (mask && imageIds[0] !== undefined) checkMaskSize(this.core.library.require(mask.libraryId), this.core.library.require(imageIds[0]));
+    if (mask && imageIds[0] !== undefined) checkMaskSize(mask.size, this.core.library.require(imageIds[0]));
     return { model: chosen, request };
+  }
+
+  /** A mask as `check` validates it: its kind and size, without reading its file yet. */
+  private maskInput(id: number) {
+    const mask = requestedMask(this.core, id);
+    return { bytes: new Uint8Array(), mime: 'image/png', name: `mask-${id}.png`, maskId: id, size: mask };
   }
 
   /**
@@ -245,7 +253,7 @@ export class ChatService {
           prompt: prompt.text,
           ...(request.system ? { system: request.system } : {}),
           imageIds: prompt.imageIds,
-          ...(request.maskImageId !== undefined ? { maskImageId: request.maskImageId } : {}),
+          ...(request.maskId !== undefined ? { maskId: request.maskId } : {}),
           params: request.params,
           stream: true,
           conversationId: running.conversationId,
@@ -263,6 +271,8 @@ export class ChatService {
             text.flush();
             if (event.type === 'progress') {
               emit({ type: 'progress', message: event.message });
+            } else if (event.type === 'retry') {
+              emit({ type: 'retry', notice: event.notice });
             } else if (event.type === 'usage') {
               usage = event.usage;
               emit({ type: 'usage', usage: event.usage });
@@ -320,10 +330,12 @@ function titleOf(prompt: string): string {
 /** A user message's stored request, checked again: it was written by this or another version of Holst. */
 function readStoredRequest(stored: Record<string, unknown> | null): StoredRequest {
   const params = GenerateParamsSchema.safeParse(stored?.params ?? {});
+  // Versions that kept masks as pictures stored `maskImageId`; the migration kept those ids.
+  const mask = stored?.maskId ?? stored?.maskImageId;
   return {
     params: params.success ? params.data : {},
     ...(typeof stored?.system === 'string' ? { system: stored.system } : {}),
-    ...(typeof stored?.maskImageId === 'number' ? { maskImageId: stored.maskImageId } : {}),
+    ...(typeof mask === 'number' ? { maskId: mask } : {}),
     ...(stored?.singleTurn === true ? { singleTurn: true } : {}),
   };
 }

@@ -1,4 +1,5 @@
 import { HolstError } from '../../../shared/errors';
+import type { RetryNotice } from '../../../shared/generation';
 import type { ImageRecord } from '../../../shared/library';
 import type { AppCore } from '../app-core';
 import { copyToSaveFolder } from '../library/save-folder';
@@ -8,7 +9,7 @@ import { openProviderClient, requireProviderConfig } from '../providers/client';
 import { providerKind } from '../providers/registry';
 import type { GenerateEvent, GenerateParams, GenerateRequest, Usage } from '../providers/types';
 import { providerHistory, type StoredTurn } from './history';
-import { loadInputFile, loadLibraryInput } from './input-images';
+import { keepMaskInput, loadInputFile, loadLibraryInput, loadMaskInput } from './input-images';
 import { checkMaskSize, pixelSizeOf } from './mask-size';
 
 export interface GenerationInput {
@@ -21,7 +22,8 @@ export interface GenerationInput {
   maskFile?: string;
   /** Library images to send, before any files. */
   imageIds?: number[];
-  maskImageId?: number;
+  /** A kept mask (`library.saveMask`). */
+  maskId?: number;
   params?: GenerateParams;
   stream?: boolean;
   conversationId?: number;
@@ -41,6 +43,7 @@ export interface GenerationResult {
 export type GenerationProgress =
   | { type: 'text'; delta: string }
   | { type: 'progress'; message: string }
+  | { type: 'retry'; notice: RetryNotice }
   | { type: 'image-saved'; image: ImageRecord }
   | { type: 'usage'; usage: Usage };
 
@@ -68,9 +71,9 @@ export async function generate(
     ...(await Promise.all((input.imageIds ?? []).map((id) => loadLibraryInput(core, id)))),
     ...(await Promise.all((input.imageFiles ?? []).map((file) => loadInputFile(core, file, 'image')))),
   ];
-  const mask =
-    input.maskImageId !== undefined
-      ? await loadLibraryInput(core, input.maskImageId, 'maskImageId')
+  let mask =
+    input.maskId !== undefined
+      ? await loadMaskInput(core, input.maskId)
       : input.maskFile
         ? await loadInputFile(core, input.maskFile, 'mask')
         : undefined;
@@ -85,18 +88,22 @@ export async function generate(
   };
   kind.validate(request);
   if (mask && images[0]) checkMaskSize(await pixelSizeOf(core, mask), await pixelSizeOf(core, images[0]));
+  // A mask file over a library source is kept as that picture's mask, so the lineage shows it.
+  const source = images[0]?.libraryId;
+  if (mask && mask.maskId === undefined && source !== undefined) mask = await keepMaskInput(core, mask, source);
   const providerName = config.name ?? config.id;
   const { history, notes } = await providerHistory(core, providerName, kind.history, input.history ?? [], images);
   if (history.length > 0) request.history = history;
   for (const message of notes) options.onProgress?.({ type: 'progress', message });
 
-  const client = await openProviderClient(core, config.id);
+  const client = await openProviderClient(core, config.id, {
+    onRetry: (notice) => options.onProgress?.({ type: 'retry', notice }),
+  });
   const http = client.ctx.http;
   const parents = [
     ...images.flatMap((image, i) =>
       image.libraryId ? [{ id: image.libraryId, role: i === 0 ? ('source' as const) : ('reference' as const) }] : [],
     ),
-    ...(mask?.libraryId ? [{ id: mask.libraryId, role: 'mask' as const }] : []),
   ];
   const meta = {
     source: images.length > 0 ? ('edited' as const) : ('generated' as const),
@@ -105,6 +112,7 @@ export async function generate(
     model,
     params: { ...params, ...(input.system ? { system: input.system } : {}) },
     parents,
+    ...(mask?.maskId !== undefined ? { maskId: mask.maskId } : {}),
     ...(input.conversationId !== undefined ? { conversationId: input.conversationId } : {}),
     ...(input.messageId !== undefined ? { messageId: input.messageId } : {}),
   };

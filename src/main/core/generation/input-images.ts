@@ -1,8 +1,10 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { HolstError } from '../../../shared/errors';
+import type { MaskRecord } from '../../../shared/library';
 import type { AppCore } from '../app-core';
 import { sniffImageFormat } from '../library/image-format';
+import { keepMask } from '../library/save-mask';
 import type { InputImage } from '../providers/types';
 
 /** A library image to send; it must still be there (not in the trash) and its file readable. */
@@ -17,11 +19,28 @@ export async function loadLibraryInput(core: AppCore, id: number, field = 'image
   return { bytes, mime: image.mime, name: image.originalName ?? path.basename(file), libraryId: id };
 }
 
+/** A kept mask (`library.saveMask`) a request names; one that is gone is the request's fault. */
+export function requestedMask(core: Pick<AppCore, 'library'>, id: number): MaskRecord {
+  const mask = core.library.mask(id);
+  if (!mask) throw new HolstError('invalid_input', `There is no mask ${id}. Paint the mask again over the picture.`, { field: 'maskId' });
+  return mask;
+}
+
+/** A kept mask to send; its file must still be readable. */
+export async function loadMaskInput(core: AppCore, id: number): Promise<InputImage> {
+  const mask = requestedMask(core, id);
+  const file = core.library.maskPath(mask);
+  const bytes = await fs.readFile(file).catch((error: Error) => {
+    throw new HolstError('storage', `Cannot read mask ${id} from the library (${file}): ${error.message}`);
+  });
+  return { bytes, mime: 'image/png', name: `mask-${id}.png`, maskId: id };
+}
+
 /**
  * Reads an input file and checks it really is an image. Sources and references are kept in the
- * library (for the lineage); a mask is kept there only when `keepMask` (a follow-up refers to it by id).
+ * library (for the lineage); a mask is only read here (see `keepMaskFile`).
  */
-export async function loadInputFile(core: AppCore, file: string, what: 'image' | 'mask', keepMask = false): Promise<InputImage> {
+export async function loadInputFile(core: AppCore, file: string, what: 'image' | 'mask'): Promise<InputImage> {
   const bytes = await fs.readFile(file).catch((error: NodeJS.ErrnoException) => {
     throw new HolstError(error.code === 'ENOENT' ? 'invalid_input' : 'storage', `Cannot read the ${what} ${file}: ${error.message}`, {
       field: what,
@@ -30,7 +49,13 @@ export async function loadInputFile(core: AppCore, file: string, what: 'image' |
   const format = sniffImageFormat(bytes.subarray(0, 16));
   if (!format) throw new HolstError('invalid_input', `${file} is not a PNG, JPEG, WebP or GIF image.`, { field: what });
   const input = { bytes, mime: format.mime, name: path.basename(file) };
-  if (what === 'mask' && !keepMask) return input;
+  if (what === 'mask') return input;
   const { image } = await core.library.ingest({ bytes }, { source: 'imported', originalName: path.basename(file) });
   return { ...input, libraryId: image.id };
+}
+
+/** A mask read from a file, kept beside the pictures as the mask of library picture `sourceId` (checked like a painted one). */
+export async function keepMaskInput(core: AppCore, input: InputImage, sourceId: number): Promise<InputImage> {
+  const { mask } = await keepMask(core.library, sourceId, Buffer.from(input.bytes), 'mask');
+  return { ...input, maskId: mask.id };
 }

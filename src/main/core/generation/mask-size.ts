@@ -21,7 +21,8 @@ export function checkMaskSize(mask: PixelSize, source: PixelSize): void {
 
 /** The pixel size of an input image: from its library record, else measured from its bytes. */
 export async function pixelSizeOf(core: AppCore, image: InputImage): Promise<PixelSize> {
-  const record = image.libraryId !== undefined ? core.library.get(image.libraryId) : null;
+  const record =
+    image.libraryId !== undefined ? core.library.get(image.libraryId) : image.maskId !== undefined ? core.library.mask(image.maskId) : null;
   if (record) return { width: record.width, height: record.height };
   const meta = await sharp(image.bytes)
     .metadata()

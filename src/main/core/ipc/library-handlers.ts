@@ -106,9 +106,8 @@ export function createLibraryHandlers(core: AppCore): Pick<Handlers, LibraryChan
       return { ...image, duplicate };
     },
     'library.saveMask': async ({ sourceId, base64 }) => {
-      const { image, duplicate } = await saveMask(library, sourceId, base64);
-      if (!duplicate) changed([image.id]);
-      return image;
+      // Not a picture: the library's grid and counts do not change.
+      return (await saveMask(library, sourceId, base64)).mask;
     },
     'library.cancelImport': ({ jobId }) => {
       imports.get(jobId)?.abort();

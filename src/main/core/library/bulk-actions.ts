@@ -109,7 +109,14 @@ export class BulkActions {
       const rows = this.db
         .prepare('DELETE FROM images WHERE id IN (SELECT id FROM temp.selection_ids) AND trashed_at IS NOT NULL RETURNING id, sha256, mime')
         .all() as typeof doomed;
-      for (const row of rows) {
+      // Masks go with the last picture that held them: painted over a picture now gone, used by none left.
+      const masks = this.db
+        .prepare(
+          `DELETE FROM masks WHERE source_id IS NULL AND id NOT IN (SELECT mask_id FROM images WHERE mask_id IS NOT NULL)
+           RETURNING 0 AS id, sha256, mime`,
+        )
+        .all() as typeof doomed;
+      for (const row of [...rows, ...masks]) {
         doomed.push(row);
         journalIds.push(Number(journal.run(row.sha256, EXT_BY_MIME[row.mime] ?? 'bin', now).lastInsertRowid));
       }

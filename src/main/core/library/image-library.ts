@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { HolstError } from '../../../shared/errors';
@@ -10,7 +11,9 @@ import type {
   LibraryPage,
   LibraryQuery,
   LibraryView,
+  MaskRecord,
   MediaKind,
+  ParentRole,
   Selection,
   Timeline,
 } from '../../../shared/library';
@@ -26,7 +29,7 @@ import { LibraryCount } from './library-count';
 import { LibraryQueries } from './library-queries';
 import { deleteTag, normalizeTags, removeOrphanTags, renameTag } from './library-tags';
 import { inMemory, receiveBytes, syncFile, type IngestInput } from './receive-bytes';
-import { toImageRecord, type ImageRow } from './records';
+import { toImageRecord, toMaskRecord, type ImageRow, type MaskRow } from './records';
 import { decodeAndMakeThumbnails, PREVIEW_SIZE, remakeDerivative, THUMB_SIZE } from './thumbnails';
 import { LibraryTimeline } from './timeline';
 
@@ -39,8 +42,10 @@ export interface IngestMeta {
   provider?: string | null;
   model?: string | null;
   params?: Record<string, unknown> | null;
-  /** The images this one was made from: the edit's source, references, a mask. */
-  parents?: Array<{ id: number; role: 'source' | 'reference' | 'mask' }>;
+  /** The images this one was made from: the edit's source, then references. */
+  parents?: Array<{ id: number; role: ParentRole }>;
+  /** The mask the edit was made with (`saveMask`). */
+  maskId?: number | null;
   conversationId?: number | null;
   messageId?: number | null;
   originalName?: string | null;
@@ -89,7 +94,7 @@ export class ImageLibrary {
     this.counts = new LibraryCount(db);
     this.timelines = new LibraryTimeline(db);
     this.bulk = new BulkActions(db, (sha256, ext) => this.removeUnusedFiles(sha256, ext));
-    this.hasBytes = db.prepare('SELECT 1 FROM images WHERE sha256 = ?');
+    this.hasBytes = db.prepare('SELECT 1 FROM images WHERE sha256 = @sha UNION ALL SELECT 1 FROM masks WHERE sha256 = @sha');
   }
 
   /** Opens the database, migrates it, and undoes whatever a crash left half done. */
@@ -281,7 +286,7 @@ export class ImageLibrary {
     const image = this.require(id);
     const parents = this.db
       .prepare('SELECT p.role, i.* FROM image_parents p JOIN images i ON i.id = p.parent_id WHERE p.image_id = ? ORDER BY p.position')
-      .all(id) as Array<ImageRow & { role: 'source' | 'reference' | 'mask' }>;
+      .all(id) as Array<ImageRow & { role: ParentRole }>;
     const children = this.db
       .prepare(
         'SELECT i.* FROM image_parents p JOIN images i ON i.id = p.image_id WHERE p.parent_id = ? AND i.trashed_at IS NULL ORDER BY i.id DESC LIMIT 100',
@@ -290,20 +295,21 @@ export class ImageLibrary {
     return {
       image,
       parents: parents.map((row) => ({ role: row.role, image: toImageRecord(row) })),
+      mask: this.maskOf(id),
       children: children.map(toImageRecord),
       tags: this.tagsOf(id),
     };
   }
 
   /** Parents of several images at once (for listings), in their original order. */
-  parentsOf(ids: number[]): Map<number, Array<{ id: number; role: 'source' | 'reference' | 'mask' }>> {
-    const result = new Map<number, Array<{ id: number; role: 'source' | 'reference' | 'mask' }>>(ids.map((id) => [id, []]));
+  parentsOf(ids: number[]): Map<number, Array<{ id: number; role: ParentRole }>> {
+    const result = new Map<number, Array<{ id: number; role: ParentRole }>>(ids.map((id) => [id, []]));
     if (ids.length === 0) return result;
     const rows = this.db
       .prepare(
         `SELECT image_id, parent_id, role FROM image_parents WHERE image_id IN (${ids.map(() => '?').join(',')}) ORDER BY image_id, position`,
       )
-      .all(...ids) as Array<{ image_id: number; parent_id: number; role: 'source' | 'reference' | 'mask' }>;
+      .all(...ids) as Array<{ image_id: number; parent_id: number; role: ParentRole }>;
     for (const row of rows) result.get(row.image_id)?.push({ id: row.parent_id, role: row.role });
     return result;
   }
@@ -365,6 +371,14 @@ export class ImageLibrary {
    */
   async media(kind: MediaKind, idText: string): Promise<MediaFile | null> {
     if (!ID_PATTERN.test(idText)) return null;
+    if (kind === 'mask') {
+      const mask = this.db.prepare('SELECT sha256, mime FROM masks WHERE id = ?').get(Number(idText)) as
+        { sha256: string; mime: string } | undefined;
+      if (!mask) return null;
+      const file = this.layout.original(mask.sha256, EXT_BY_MIME[mask.mime] ?? 'bin');
+      const stat = await fs.stat(file).catch(() => null);
+      return stat ? { file, mime: mask.mime, etag: `"${mask.sha256}-mask"`, size: stat.size } : null;
+    }
     const row = this.db.prepare('SELECT sha256, mime, has_preview FROM images WHERE id = ?').get(Number(idText)) as
       { sha256: string; mime: string; has_preview: number } | undefined;
     if (!row) return null;
@@ -393,6 +407,70 @@ export class ImageLibrary {
     return { file, mime, etag: `"${row.sha256}-${kind}"`, size: stat.size };
   }
 
+  mask(id: number): MaskRecord | null {
+    const row = this.db.prepare('SELECT * FROM masks WHERE id = ?').get(id) as MaskRow | undefined;
+    return row ? toMaskRecord(row) : null;
+  }
+
+  requireMask(id: number): MaskRecord {
+    const mask = this.mask(id);
+    if (!mask) throw new HolstError('not_found', `There is no mask ${id}: paint it again over the picture.`);
+    return mask;
+  }
+
+  /** The mask picture `id` was made with, if any. */
+  maskOf(id: number): MaskRecord | null {
+    const row = this.db.prepare('SELECT m.* FROM images i JOIN masks m ON m.id = i.mask_id WHERE i.id = ?').get(id) as MaskRow | undefined;
+    return row ? toMaskRecord(row) : null;
+  }
+
+  maskPath(mask: Pick<MaskRecord, 'sha256'>): string {
+    return this.layout.original(mask.sha256, 'png');
+  }
+
+  /**
+   * Keeps a mask (PNG bytes already checked by the caller) painted over picture `sourceId`, beside
+   * the pictures: its file with the originals (shared if a picture has the same bytes), its row in
+   * `masks`. The same bytes are kept once.
+   */
+  async storeMask(
+    bytes: Buffer,
+    size: { width: number; height: number },
+    sourceId: number,
+  ): Promise<{ mask: MaskRecord; duplicate: boolean }> {
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const same = this.db.prepare('SELECT id FROM masks WHERE sha256 = ?').pluck().get(sha256) as number | undefined;
+    if (same !== undefined) return { mask: this.requireMask(same), duplicate: true };
+    const file = this.layout.original(sha256, 'png');
+    const journal = this.db
+      .prepare("INSERT INTO file_journal (op, sha256, ext, created_at) VALUES ('ingest', ?, 'png', ?)")
+      .run(sha256, Date.now()).lastInsertRowid;
+    const temp = path.join(this.layout.tmp, `mask-${sha256}-${process.pid}-${Date.now()}`);
+    try {
+      await fs.mkdir(this.layout.tmp, { recursive: true });
+      await fs.writeFile(temp, bytes, { flush: true });
+      await this.moveInto(temp, file);
+      const id = this.db.transaction(() => {
+        const inserted = this.db
+          .prepare(
+            `INSERT INTO masks (sha256, mime, width, height, bytes, source_id, created_at)
+             VALUES (?, 'image/png', ?, ?, ?, (SELECT id FROM images WHERE id = ?), ?)
+             ON CONFLICT(sha256) DO NOTHING RETURNING id`,
+          )
+          .pluck()
+          .get(sha256, size.width, size.height, bytes.length, sourceId, Date.now()) as number | undefined;
+        this.db.prepare('DELETE FROM file_journal WHERE id = ?').run(journal);
+        return inserted ?? (this.db.prepare('SELECT id FROM masks WHERE sha256 = ?').pluck().get(sha256) as number);
+      })();
+      return { mask: this.requireMask(id), duplicate: false };
+    } catch (error) {
+      await fs.rm(temp, { force: true });
+      this.db.prepare('DELETE FROM file_journal WHERE id = ?').run(journal);
+      await this.removeUnusedFiles(sha256, 'png');
+      throw error;
+    }
+  }
+
   private rowBySha(sha256: string): ImageRow | undefined {
     return this.db.prepare('SELECT * FROM images WHERE sha256 = ?').get(sha256) as ImageRow | undefined;
   }
@@ -407,9 +485,9 @@ export class ImageLibrary {
         this.db
           .prepare(
             `INSERT INTO images (sha256, mime, width, height, bytes, prompt, revised_prompt, provider, model, params, source,
-               conversation_id, message_id, original_name, created_at, has_preview)
+               conversation_id, message_id, original_name, created_at, has_preview, mask_id)
              VALUES (@sha256, @mime, @width, @height, @bytes, @prompt, @revisedPrompt, @provider, @model, @params, @source,
-               @conversationId, @messageId, @originalName, @createdAt, @hasPreview)`,
+               @conversationId, @messageId, @originalName, @createdAt, @hasPreview, @maskId)`,
           )
           .run({
             ...file,
@@ -424,8 +502,10 @@ export class ImageLibrary {
             messageId: meta.messageId ?? null,
             originalName: meta.originalName ?? null,
             createdAt: Date.now(),
+            maskId: meta.maskId ?? null,
           }).lastInsertRowid,
       );
+      if (meta.maskId != null && !this.mask(meta.maskId)) throw new HolstError('not_found', `There is no mask ${meta.maskId}.`);
       const parent = this.db.prepare('INSERT OR IGNORE INTO image_parents (image_id, parent_id, role, position) VALUES (?, ?, ?, ?)');
       (meta.parents ?? []).forEach((p, position) => {
         if (!this.get(p.id)) throw new HolstError('not_found', `The parent image ${p.id} is not in the library.`);
@@ -467,7 +547,7 @@ export class ImageLibrary {
    * came in again since the entry was written); answers whether it removed them.
    */
   private async removeUnusedFiles(sha256: string, ext: string): Promise<boolean> {
-    if (this.hasBytes.get(sha256) !== undefined) return false;
+    if (this.hasBytes.get({ sha: sha256 }) !== undefined) return false;
     await this.removeFiles(sha256, ext);
     return true;
   }

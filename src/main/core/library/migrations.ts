@@ -210,6 +210,52 @@ CREATE TRIGGER images_trash_fts_update AFTER UPDATE OF prompt, revised_prompt ON
 END;
 `,
   },
+  {
+    version: 6,
+    description: 'masks kept beside the pictures, not among them',
+    sql: `
+-- A mask painted over a picture. Its file sits with the originals, named by its hash like them.
+CREATE TABLE masks (
+  id INTEGER PRIMARY KEY,
+  sha256 TEXT NOT NULL UNIQUE,
+  mime TEXT NOT NULL,
+  width INTEGER NOT NULL,
+  height INTEGER NOT NULL,
+  bytes INTEGER NOT NULL,
+  source_id INTEGER REFERENCES images(id) ON DELETE SET NULL,
+  created_at INTEGER NOT NULL
+);
+CREATE INDEX masks_source ON masks(source_id);
+ALTER TABLE images ADD COLUMN mask_id INTEGER REFERENCES masks(id) ON DELETE SET NULL;
+CREATE INDEX images_mask ON images(mask_id) WHERE mask_id IS NOT NULL;
+
+-- Earlier versions kept masks as imported pictures: those saved by the painter (params.mask) and
+-- mask PNGs a follow-up kept (imported, used only as a mask). Each becomes a mask under the same
+-- id, so a stored request's mask id still names it; a picture also used as a source, a reference
+-- or in a chat stays a picture.
+CREATE TEMP TABLE moving_masks AS
+  SELECT i.id FROM images i
+  WHERE i.source = 'imported' AND i.mime = 'image/png'
+    AND (json_extract(i.params, '$.mask') = 1 OR i.id IN (SELECT parent_id FROM image_parents WHERE role = 'mask'))
+    AND i.id NOT IN (SELECT parent_id FROM image_parents WHERE role <> 'mask')
+    AND i.id NOT IN (SELECT image_id FROM message_images);
+INSERT INTO masks (id, sha256, mime, width, height, bytes, source_id, created_at)
+  SELECT i.id, i.sha256, i.mime, i.width, i.height, i.bytes,
+    (SELECT s.id FROM images s WHERE s.id = json_extract(i.params, '$.maskFor')), i.created_at
+  FROM images i WHERE i.id IN (SELECT id FROM moving_masks);
+UPDATE images SET mask_id = (
+    SELECT p.parent_id FROM image_parents p
+    WHERE p.image_id = images.id AND p.role = 'mask' AND p.parent_id IN (SELECT id FROM moving_masks))
+  WHERE id IN (SELECT p.image_id FROM image_parents p WHERE p.role = 'mask' AND p.parent_id IN (SELECT id FROM moving_masks));
+-- Every mask link goes: to a moved mask it is now images.mask_id; a picture that served as a mask
+-- (one used otherwise too, or not a PNG) stays a picture, without that link.
+DELETE FROM image_parents WHERE role = 'mask';
+DELETE FROM images WHERE id IN (SELECT id FROM moving_masks);
+DROP TABLE moving_masks;
+-- A tag only masks had goes with them, as a tag does when its last picture goes.
+DELETE FROM tags WHERE id NOT IN (SELECT tag_id FROM image_tags);
+`,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,4 +1,4 @@
-import type { ImageRecord } from '../../../shared/library';
+import type { ImageRecord, MaskRecord } from '../../../shared/library';
 
 /** A row of the `images` table as SQLite returns it. */
 export interface ImageRow {
@@ -44,6 +44,30 @@ export function toImageRecord(row: ImageRow): ImageRecord {
     favorite: row.favorite === 1,
     trashedAt: row.trashed_at,
     hasPreview: row.has_preview === 1,
+  };
+}
+
+/** A row of the `masks` table as SQLite returns it. */
+export interface MaskRow {
+  id: number;
+  sha256: string;
+  mime: string;
+  width: number;
+  height: number;
+  bytes: number;
+  source_id: number | null;
+  created_at: number;
+}
+
+export function toMaskRecord(row: MaskRow): MaskRecord {
+  return {
+    id: row.id,
+    sha256: row.sha256,
+    width: row.width,
+    height: row.height,
+    bytes: row.bytes,
+    sourceId: row.source_id,
+    createdAt: row.created_at,
   };
 }
 

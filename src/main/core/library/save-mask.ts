@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import { HolstError } from '../../../shared/errors';
-import type { ImageRecord } from '../../../shared/library';
+import type { MaskRecord } from '../../../shared/library';
 import { MASK_CHANGE_ALPHA, MASK_EMPTY_MESSAGE, maskSizeMismatch } from '../../../shared/mask';
 import { sniffImageFormat } from './image-format';
 import type { ImageLibrary } from './image-library';
@@ -11,23 +11,29 @@ const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 /**
  * Keeps a mask painted over library image `sourceId` (the format is src/shared/mask.ts): a PNG of
  * the source's exact pixel size with at least one fully transparent pixel. Anything else is refused
- * here, so a mask of the wrong size can never reach a provider.
+ * here, so a mask of the wrong size can never reach a provider. It is kept beside the pictures,
+ * never among them.
  */
-export async function saveMask(
+export async function saveMask(library: ImageLibrary, sourceId: number, base64: string): Promise<{ mask: MaskRecord; duplicate: boolean }> {
+  if (!BASE64.test(base64) || base64.length % 4 !== 0)
+    throw new HolstError('invalid_input', 'The mask did not arrive as valid base64.', { field: 'base64' });
+  return keepMask(library, sourceId, Buffer.from(base64, 'base64'), 'base64');
+}
+
+/** Checks mask bytes against their source picture and keeps them; `field` names where they came from in errors. */
+export async function keepMask(
   library: ImageLibrary,
   sourceId: number,
-  base64: string,
-): Promise<{ image: ImageRecord; duplicate: boolean }> {
+  bytes: Buffer,
+  field = 'mask',
+): Promise<{ mask: MaskRecord; duplicate: boolean }> {
   const source = library.require(sourceId);
   if (source.trashedAt !== null)
     throw new HolstError('invalid_input', `Image ${sourceId} is in the trash. Restore it before painting a mask on it.`, {
       field: 'sourceId',
     });
-  if (!BASE64.test(base64) || base64.length % 4 !== 0)
-    throw new HolstError('invalid_input', 'The mask did not arrive as valid base64.', { field: 'base64' });
-  const bytes = Buffer.from(base64, 'base64');
   if (sniffImageFormat(bytes.subarray(0, 16))?.mime !== 'image/png')
-    throw new HolstError('invalid_input', 'The mask must be a PNG (its transparent pixels mark the area to change).', { field: 'base64' });
+    throw new HolstError('invalid_input', 'The mask must be a PNG (its transparent pixels mark the area to change).', { field });
 
   let alpha: { width: number; height: number; hasAlpha: boolean; minAlpha: number };
   try {
@@ -42,16 +48,13 @@ export async function saveMask(
     };
   } catch (error) {
     throw new HolstError('invalid_input', `The mask PNG could not be read (${(error as Error).message.split('\n')[0]}).`, {
-      field: 'base64',
+      field,
       cause: error,
     });
   }
   if (alpha.width !== source.width || alpha.height !== source.height)
-    throw new HolstError('invalid_input', maskSizeMismatch(alpha, source), { field: 'base64' });
-  if (!alpha.hasAlpha || alpha.minAlpha > MASK_CHANGE_ALPHA) throw new HolstError('invalid_input', MASK_EMPTY_MESSAGE, { field: 'base64' });
+    throw new HolstError('invalid_input', maskSizeMismatch(alpha, source), { field });
+  if (!alpha.hasAlpha || alpha.minAlpha > MASK_CHANGE_ALPHA) throw new HolstError('invalid_input', MASK_EMPTY_MESSAGE, { field });
 
-  return library.ingest(
-    { bytes },
-    { source: 'imported', originalName: `mask-for-${sourceId}.png`, params: { mask: true, maskFor: sourceId } },
-  );
+  return library.storeMask(bytes, alpha, sourceId);
 }

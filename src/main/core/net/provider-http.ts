@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import tls from 'node:tls';
 import { Agent, ProxyAgent, request, type Dispatcher, type FormData as UndiciFormData } from 'undici';
 import { HolstError, type ErrorCode } from '../../../shared/errors';
+import type { RetryNotice } from '../../../shared/generation';
 import { knownSecrets, rememberSecret } from '../logging/known-secrets';
 import type { Logger } from '../logging/log';
 import { redact } from '../logging/redact';
@@ -22,6 +23,8 @@ export interface ProviderHttpOptions {
   secrets?: () => string[];
   /** Where failed requests are noted (the app's log, which redacts again). */
   logger?: Logger;
+  /** Told before each wait to try again after a 429 or 5xx, so the person waiting is too. */
+  onRetry?: (notice: RetryNotice) => void;
 }
 
 export interface ProviderRequest {
@@ -87,6 +90,7 @@ export class ProviderHttp {
         throw failure;
       }
       this.note(init, url, `answered ${response.statusCode}; retrying in ${Math.round(delay)} ms`);
+      this.options.onRetry?.({ status: response.statusCode, delayMs: delay, retry: attempt + 1, of: maxRetries });
       await response.body.dump().catch(() => undefined);
       await sleep(delay, init.signal).catch(() => {
         throw new HolstError('cancelled', `${this.options.providerName}: cancelled.`);
@@ -135,8 +139,10 @@ export class ProviderHttp {
     const status = response.statusCode;
     const name = this.options.providerName;
     const [code, advice] = STATUS_MEANING[status] ?? (status >= 500 ? STATUS_MEANING[500]! : STATUS_MEANING[400]!);
-    const said = detail ? `: ${detail}` : '';
-    return new HolstError(code, `${name} answered ${status} to ${init.what}${said}. ${advice}`.trim());
+    const said = detail ? `: ${detail.trim()}` : '';
+    // The provider's own sentence may already end it ("… for it." must not become "… for it..").
+    const stop = /[.!?…]$/.test(said) ? '' : '.';
+    return new HolstError(code, `${name} answered ${status} to ${init.what}${said}${stop} ${advice}`.trim());
   }
 
   private networkError(error: unknown, init: ProviderRequest): HolstError {

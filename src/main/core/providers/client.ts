@@ -1,4 +1,5 @@
 import { HolstError } from '../../../shared/errors';
+import type { RetryNotice } from '../../../shared/generation';
 import type { ProviderConfig } from '../../../shared/settings';
 import type { AppCore } from '../app-core';
 import { ProviderHttp } from '../net/provider-http';
@@ -25,7 +26,11 @@ export function requireProviderConfig(core: AppCore, id: string): ProviderConfig
  * Opens a client for one provider with the user's network settings: proxy (its password from the
  * keychain), timeouts, and the provider's extra CA. Every secret involved is redacted from errors.
  */
-export async function openProviderClient(core: AppCore, id: string): Promise<ProviderClient> {
+export async function openProviderClient(
+  core: AppCore,
+  id: string,
+  options: { onRetry?: (notice: RetryNotice) => void } = {},
+): Promise<ProviderClient> {
   const config = requireProviderConfig(core, id);
   const kind = providerKind(config.kind);
   const network = core.settings.get().network;
@@ -51,6 +56,7 @@ export async function openProviderClient(core: AppCore, id: string): Promise<Pro
     },
     secrets: () => [apiKey, proxyPassword].filter((s): s is string => !!s),
     logger: core.logger,
+    ...(options.onRetry ? { onRetry: options.onRetry } : {}),
   });
   const uploads = uploadCacheFor(core.library.db, config.id);
   return { config, kind, ctx: { config, http, apiKey, providerName, uploads }, close: () => http.close() };

@@ -5,6 +5,8 @@ import type { ProviderHttp } from '../net/provider-http';
 export interface InputImage {
   /** The library id, when it came from the library (recorded as a parent of the result). */
   libraryId?: number;
+  /** A mask's id (`masks`), when it is a kept mask. */
+  maskId?: number;
   bytes: Uint8Array;
   mime: string;
   name: string;

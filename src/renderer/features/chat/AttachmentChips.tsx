@@ -41,7 +41,9 @@ export function AttachmentChips({ kind, onDone }: AttachmentChipsProps) {
   return (
     <ul className="chips" aria-label={t('chips.label')}>
       {attachments.map((image, index) => {
-        const name = image.originalName ?? t('common:imageN', { id: image.id });
+        // What a person knows the picture by: its prompt, else its file name, else its number.
+        const full = image.prompt?.trim() || image.originalName || t('common:imageN', { id: image.id });
+        const name = full.length > 80 ? `${full.slice(0, 79)}…` : full;
         const gone = missing[image.id];
         const role = t(index === 0 ? sourceRole(kind) : 'chips.reference');
         const auto = index === 0 && sourceAuto;
@@ -57,7 +59,7 @@ export function AttachmentChips({ kind, onDone }: AttachmentChipsProps) {
             <img src={mediaUrl('thumb', image.id)} alt="" draggable={false} />
             <span className="chip-text">
               <span className="chip-role">{role}</span>
-              <span className="chip-name" title={name}>
+              <span className="chip-name" title={full.length > 300 ? `${full.slice(0, 299)}…` : full}>
                 {gone ? t(gone === 'trashed' ? 'chips.trashed' : 'chips.deleted', { id: image.id }) : auto ? t('chips.lastPicture') : name}
               </span>
             </span>

@@ -4,7 +4,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { HOLST_IMAGE_TYPE } from '../../app/iterate';
 import { errorText } from '../../i18n/errors';
 import { useChatStore } from '../../store/chat-store';
-import { ConfirmDialog } from '../library/ConfirmDialog';
+import { ConfirmDialog } from '../../app/ConfirmDialog';
 import { useLibraryStore } from '../../store/library-store';
 import { useProvidersStore } from '../../store/providers-store';
 import { ImageViewer } from '../library/ImageViewer';

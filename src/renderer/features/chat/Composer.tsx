@@ -50,6 +50,7 @@ export function Composer({ providers }: { providers: ProviderView[] }) {
       cancel: s.cancel,
       attachFiles: s.attachFiles,
       dismissError: s.dismissError,
+      dismissAttachError: s.dismissAttachError,
     })),
   );
   const go = useAppStore((s) => s.go);
@@ -382,9 +383,12 @@ export function Composer({ providers }: { providers: ProviderView[] }) {
         </p>
       )}
       {state.attachError && (
-        <p role="alert" className="error small composer-note">
-          {state.attachError}
-        </p>
+        <div role="alert" className="error small composer-note composer-error">
+          <span>{state.attachError}</span>
+          <button type="button" className="link" onClick={actions.dismissAttachError}>
+            {t('common:dismiss')}
+          </button>
+        </div>
       )}
       {state.error && (
         <div role="alert" className="error composer-note composer-error">

@@ -1,6 +1,8 @@
 import { lazy, memo, Suspense, useEffect, useMemo, useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { Message } from '../../../shared/library';
+import { withoutProgressPreamble } from '../../../shared/progress-lines';
 import { mediaUrl } from '../../bridge/media';
 import { formatElapsedSeconds } from '../../i18n/format';
 import { useChatStore, type LiveGeneration } from '../../store/chat-store';
@@ -194,7 +196,8 @@ function AssistantMessage({
   const streaming = live !== undefined || message.status === 'streaming';
   const elapsed = useElapsed(message.createdAt, streaming);
 
-  const text = live ? (live.base ?? '') + live.text : message.text;
+  // Answers with a picture saved before status lines were kept out of the text still start with them.
+  const text = live ? (live.base ?? '') + live.text : message.imageIds.length > 0 ? withoutProgressPreamble(message.text) : message.text;
   const imageIds = live ? [...new Set([...message.imageIds, ...live.imageIds])] : message.imageIds;
   const sizes = live ? sizesById(message, live) : sizesById(message);
   const status = streaming ? 'streaming' : message.status;
@@ -219,17 +222,18 @@ function AssistantMessage({
       )}
 
       {imageIds.length > 0 && (
-        <ul className="message-images" aria-label={t('answer.images')}>
+        <ul className={`message-images${gridClass(imageIds.length)}`} aria-label={t('answer.images')}>
           {imageIds.map((id, index) => (
             <li key={id}>
-              <ImageWithActions id={id} number={index + 1} frameClass="message-image" onOpen={() => onOpenImage(id)} draggable>
-                <img
-                  src={mediaUrl('preview', id)}
-                  decoding="async"
-                  style={pictureStyle(sizes.get(id))}
-                  alt={t('answer.generatedImage', { n: index + 1 })}
-                  draggable={false}
-                />
+              <ImageWithActions
+                id={id}
+                number={index + 1}
+                frameClass="message-image"
+                onOpen={() => onOpenImage(id)}
+                style={pictureStyle(sizes.get(id))}
+                draggable
+              >
+                <img src={mediaUrl('preview', id)} decoding="async" alt={t('answer.generatedImage', { n: index + 1 })} draggable={false} />
               </ImageWithActions>
             </li>
           ))}
@@ -240,7 +244,11 @@ function AssistantMessage({
         <div className="message-status" role="status">
           <span className="spinner" aria-hidden="true" />
           <span>{t(live?.cancelling ? 'answer.stopping' : live?.waiting ? 'answer.waiting' : 'answer.generating')}</span>
-          {live?.progress && <span className="muted">{live.progress}</span>}
+          {live?.retry ? (
+            <span className="muted">{retryLine(live.retry, providerName ?? '', t)}</span>
+          ) : (
+            live?.progress && <span className="muted">{live.progress}</span>
+          )}
           <span className="muted small elapsed">{formatElapsedSeconds(elapsed)}</span>
           {live?.waiting && !live.cancelling && (
             <button
@@ -275,8 +283,11 @@ function AssistantMessage({
       {status === 'complete' && (
         <footer className="message-footer">
           {text.trim() === '' && imageIds.length === 0 && <span className="muted small">{t('answer.empty')}</span>}
-          <span className="message-meta">{[providerName, message.model].filter(Boolean).join(' · ')}</span>
-          <AnswerCost message={{ ...message, imageIds }} />
+          {/* One run of text, so a narrow column wraps it between words, never before a lone "·". */}
+          <span className="message-meta">
+            {[providerName, message.model].filter(Boolean).join(' · ')}
+            <AnswerCost message={{ ...message, imageIds }} />
+          </span>
           {canRetry && (
             <button type="button" className="link-button" onClick={() => void retry(userMessage.id)} title={t('answer.againTitle')}>
               <RetryIcon />
@@ -287,6 +298,17 @@ function AssistantMessage({
       )}
     </article>
   );
+}
+
+/** One picture on its own row; several in a grid of two, or three from five on. */
+const gridClass = (count: number) => (count < 2 ? '' : count < 5 ? ' is-grid' : ' is-grid is-wide-grid');
+
+/** "Rate limited — trying again in 3 s (2 of 3)", counting down (the status re-renders every second). */
+function retryLine(retry: NonNullable<LiveGeneration['retry']>, provider: string, t: TFunction<'chat'>): string {
+  const seconds = Math.max(0, Math.ceil((retry.at + retry.delayMs - Date.now()) / 1000));
+  const values = { provider, status: retry.status, seconds, retry: retry.retry, of: retry.of };
+  if (seconds === 0) return t(retry.status === 429 ? 'answer.retryNow429' : 'answer.retryNow5xx', values);
+  return t(retry.status === 429 ? 'answer.retry429' : 'answer.retry5xx', values);
 }
 
 const QUALITIES = ['low', 'medium', 'high'] as const;

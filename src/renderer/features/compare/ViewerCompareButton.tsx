@@ -4,6 +4,7 @@ import type { ImageDetail } from '../../../shared/library';
 import { usePopover } from '../../app/use-popover';
 import { holst, unwrap } from '../../bridge';
 import { mediaUrl } from '../../bridge/media';
+import { CompareIcon } from '../library/viewer-icons';
 import { openCompare } from './compare-store';
 
 /** Why a picture is offered: the source or a reference of this one, made from it, or in the same chat. */
@@ -37,26 +38,35 @@ function useCandidates(detail: ImageDetail, open: boolean): Candidate[] {
     seen.add(id);
     out.push({ id, relation });
   };
-  for (const parent of parents) if (parent.role !== 'mask') add(parent.image.id, parent.role === 'source' ? 'source' : 'reference');
+  for (const parent of parents) add(parent.image.id, parent.role);
   for (const child of children) add(child.id, 'child');
   for (const id of chat) add(id, 'chat');
   return out;
 }
 
-/** "Compare with…": one click on another picture opens the slider with both. */
+/** "Compare with…" (an icon in the viewer's toolbar): one click on another picture opens the slider with both. */
 export function ViewerCompareButton({ detail }: { detail: ImageDetail }) {
   const { t } = useTranslation('compare');
   const { open, setOpen, button, popover, onKeyDown } = usePopover();
   const candidates = useCandidates(detail, open);
   const popoverId = useId();
-  const hasLineage = detail.parents.some((p) => p.role !== 'mask') || detail.children.length > 0;
+  const hasLineage = detail.parents.length > 0 || detail.children.length > 0;
 
   if (!hasLineage && detail.image.conversationId === null) return null;
 
   return (
     <span className="viewer-compare">
-      <button type="button" ref={button} aria-expanded={open} aria-controls={popoverId} onClick={() => setOpen(!open)}>
-        {t('viewer.open')}
+      <button
+        type="button"
+        ref={button}
+        className="viewer-tool"
+        aria-label={t('viewer.open')}
+        title={t('viewer.open')}
+        aria-expanded={open}
+        aria-controls={popoverId}
+        onClick={() => setOpen(!open)}
+      >
+        <CompareIcon />
       </button>
       {open && (
         <div

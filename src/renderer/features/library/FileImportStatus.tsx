@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { useFileImportStore } from '../../store/file-import-store';
+import { importSummary } from './import-summary';
 
 /** Progress of an import (dropped, pasted, or chosen in the desktop app's dialog), with Cancel; then what came of it. */
 export function FileImportStatus() {
@@ -21,8 +22,7 @@ export function FileImportStatus() {
       </div>
     ) : null;
   }
-  const { scanning, found, total, done, imported, duplicates, skipped, finished, cancelled } = run;
-  const kept = imported + duplicates;
+  const { scanning, found, total, done, skipped, finished } = run;
   const problems = skipped.length > 0;
 
   return (
@@ -45,11 +45,7 @@ export function FileImportStatus() {
         </>
       ) : (
         <>
-          <span role="status">
-            {cancelled ? t('fileImport.stopped', { imported: kept, total }) : t('fileImport.done', { imported: kept, count: total })}
-            {duplicates > 0 && ` ${t('fileImport.duplicates', { count: duplicates })}`}
-            {problems && ` ${t('fileImport.skipped', { count: skipped.length })}`}
-          </span>
+          <span role="status">{importSummary(run)}</span>
           <button type="button" className="link" onClick={dismiss}>
             {t('common:dismiss')}
           </button>

@@ -6,20 +6,18 @@ import { restoreImage, useTrashConfirm } from './trash-actions';
 import { useLibraryStore } from '../../store/library-store';
 import { useProviderName } from '../../store/providers-store';
 import { trapTab } from '../../app/modal-dialog';
-import { ChevronIcon, CloseIcon, StarIcon } from './icons';
+import { ChevronIcon, CloseIcon } from './icons';
 import { formatBytes, formatDateTime } from '../../i18n/format';
 import { formatType, roleLabel, sourceLabel } from './format';
-import { FileActions } from './FileActions';
 import { Lineage } from './Lineage';
 import { TagEditor } from './TagEditor';
 import { TagManager } from './TagManager';
 import { useNeighbours } from './viewer-neighbours';
 import { ViewerParams } from './ViewerParams';
 import { ViewerPrompt } from './ViewerPrompt';
+import { ViewerToolbar } from './ViewerToolbar';
 import { ZoomPan, type ZoomHandle } from './ZoomPan';
 import '../../styles/viewer.css';
-import { ViewerMaskButton } from '../mask/PaintMaskButtons';
-import { ViewerCompareButton } from '../compare/ViewerCompareButton';
 
 interface ImageViewerProps {
   detail: ImageDetail;
@@ -55,13 +53,12 @@ const VIEWER_KEYS: Record<string, 'newer' | 'older' | keyof ZoomHandle> = {
 export function ImageViewer({ detail, error, previousId, nextId, onClose, onTrash }: ImageViewerProps) {
   const { t } = useTranslation(['library', 'common']);
   const open = useLibraryStore((s) => s.open);
-  const setFavorite = useLibraryStore((s) => s.setFavorite);
   const titleId = useId();
   const dialog = useRef<HTMLDivElement>(null);
   const zoom = useRef<ZoomHandle>(null);
   const [trashing, setTrashing] = useState(false);
   const [managingTags, setManagingTags] = useState(false);
-  const { image, parents, children, tags } = detail;
+  const { image, parents, children, tags, mask } = detail;
   const providerName = useProviderName(image.provider);
   // Previous = newer (earlier in the grid), next = older, across the whole filtered view.
   const ownList = previousId !== undefined || nextId !== undefined;
@@ -169,42 +166,7 @@ export function ImageViewer({ detail, error, previousId, nextId, onClose, onTras
             </div>
           )}
 
-          {image.trashedAt === null && (
-            <div className="actions viewer-iterate">
-              <button
-                type="button"
-                className="primary"
-                aria-keyshortcuts="E"
-                title={t('viewer.editTitle')}
-                onClick={() => takeToChat('edit')}
-              >
-                {t('common:edit')}
-              </button>
-              <button type="button" aria-keyshortcuts="R" title={t('viewer.referenceTitle')} onClick={() => takeToChat('reference')}>
-                {t('common:useAsReference')}
-              </button>
-              <ViewerMaskButton image={image} onClose={onClose} />
-            </div>
-          )}
-          <ViewerCompareButton key={image.id} detail={detail} />
-          <div className="actions viewer-actions">
-            <button
-              type="button"
-              className={image.favorite ? 'favourite-button on' : 'favourite-button'}
-              aria-pressed={image.favorite}
-              onClick={() => void setFavorite(image.id, !image.favorite)}
-            >
-              <StarIcon filled={image.favorite} />
-              {/* A toggle keeps its name; aria-pressed and the filled star say whether it is on. */}
-              {t('common:favourite')}
-            </button>
-            {image.trashedAt === null && (
-              <button type="button" className="danger" onClick={() => void trash()} disabled={trashing}>
-                {t('common:moveToTrash')}
-              </button>
-            )}
-          </div>
-          <FileActions image={image} />
+          <ViewerToolbar detail={detail} trashing={trashing} onTakeToChat={takeToChat} onTrash={() => void trash()} onClose={onClose} />
           {error && (
             <p role="alert" className="error">
               {error}
@@ -256,6 +218,7 @@ export function ImageViewer({ detail, error, previousId, nextId, onClose, onTras
             title={t('viewer.madeFrom')}
             empty={image.source === 'edited' ? t('viewer.parentsGone') : null}
             items={parents.map(({ role, image: parent }) => ({ image: parent, badge: roleLabel(role) }))}
+            mask={mask ? { mask, sourceId: parents.find((p) => p.role === 'source')?.image.id ?? mask.sourceId } : null}
             onOpen={(id) => void open(id)}
           />
           <Lineage

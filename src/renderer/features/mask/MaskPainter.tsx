@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
-import type { ImageRecord } from '../../../shared/library';
+import type { ImageRecord, MaskRecord } from '../../../shared/library';
 import { trapTab } from '../../app/modal-dialog';
 import { holst, unwrap } from '../../bridge';
 import { errorText } from '../../i18n/errors';
@@ -18,10 +18,10 @@ import '../../styles/mask.css';
 interface MaskPainterProps {
   source: ImageRecord;
   /** A mask painted earlier over this source, to go on from. */
-  initialMask?: ImageRecord | null;
+  initialMask?: MaskRecord | null;
   onCancel(): void;
-  /** The mask was saved in the library. */
-  onSave(mask: ImageRecord): void;
+  /** The mask was saved (beside the library's pictures). */
+  onSave(mask: MaskRecord): void;
 }
 
 const ZOOM_STEP = 1.25;

@@ -6,6 +6,7 @@ import type { ProviderKind } from '../../../shared/settings';
 import { sendImageToChat } from '../../app/iterate';
 import { useChatStore } from '../../store/chat-store';
 import { CloseIcon } from '../library/icons';
+import { BrushIcon as ViewerBrushIcon } from '../library/viewer-icons';
 import { BrushIcon } from './icons';
 import { MaskPainter } from './MaskPainter';
 
@@ -71,14 +72,23 @@ export function ChipMaskButton({ source, kind, onDone }: { source: ImageRecord; 
   );
 }
 
-/** In the viewer: paint a mask over this picture; saving makes it the chat's source with that mask. */
+/**
+ * In the viewer's toolbar (an icon named "Paint mask"): paint a mask over this picture; saving
+ * makes it the chat's source with that mask.
+ */
 export function ViewerMaskButton({ image, onClose }: { image: ImageRecord; onClose(): void }) {
   const [open, setOpen] = useState(false);
   const { t } = useTranslation('mask');
   return (
     <>
-      <button type="button" title={t('viewer.paintHint')} onClick={() => setOpen(true)}>
-        {t('viewer.paint')}
+      <button
+        type="button"
+        className="viewer-tool"
+        aria-label={t('viewer.paint')}
+        title={t('viewer.paintHint')}
+        onClick={() => setOpen(true)}
+      >
+        <ViewerBrushIcon />
       </button>
       {open && (
         <MaskPainter

@@ -1,4 +1,4 @@
-import type { ImageRecord } from '../../../shared/library';
+import type { MaskRecord } from '../../../shared/library';
 import { coverageToMaskPixels, maskPixelsToCoverage } from '../../../shared/mask';
 import { mediaUrl } from '../../bridge/media';
 import { i18n } from '../../i18n';
@@ -27,7 +27,7 @@ function toBase64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
-/** Masks painted in this window, by library id: what was painted, for "Edit mask" without reading pixels back. */
+/** Masks painted in this window, by mask id: what was painted, for "Edit mask" without reading pixels back. */
 const painted = new Map<number, Uint8Array>();
 const REMEMBERED = 8;
 
@@ -42,13 +42,13 @@ export function rememberMask(id: number, coverage: Uint8Array): void {
  * read from its PNG, which works where the page and its media share an origin (the browser) and is
  * refused by the desktop app (a cross-origin canvas), so the caller says so and starts empty.
  */
-export async function loadMaskCoverage(mask: ImageRecord, width: number, height: number): Promise<Uint8Array> {
+export async function loadMaskCoverage(mask: MaskRecord, width: number, height: number): Promise<Uint8Array> {
   if (mask.width !== width || mask.height !== height)
     throw new Error(i18n.t('mask:file.earlierSize', { maskWidth: mask.width, maskHeight: mask.height, width, height }));
   const known = painted.get(mask.id);
   if (known && known.length === width * height) return known.slice();
   const image = new Image();
-  image.src = mediaUrl('original', mask.id);
+  image.src = mediaUrl('mask', mask.id);
   await image.decode().catch(() => {
     throw new Error(i18n.t('mask:file.earlierLoad'));
   });

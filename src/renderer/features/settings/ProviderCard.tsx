@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ProviderView } from '../../../shared/contract';
 import { errorText } from '../../i18n/errors';
 import { useProvidersStore } from '../../store/providers-store';
+import { ConfirmDialog } from '../../app/ConfirmDialog';
 import { ApiKeyField } from './ApiKeyField';
 import { ConnectionTest } from './ConnectionTest';
 import { kindLabel } from './provider-kinds';
@@ -16,18 +17,11 @@ export function ProviderCard({ view, canStoreKeys }: { view: ProviderView; canSt
   const remove = useProvidersStore((s) => s.remove);
   const [editing, setEditing] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const [confirming, setConfirming] = useState(false);
 
   if (editing) return <ProviderForm existing={config} onDone={() => setEditing(false)} />;
 
   const name = config.name ?? config.id;
-  const onRemove = async () => {
-    if (!window.confirm(t('card.confirmRemove', { name }))) return;
-    try {
-      await remove(config.id);
-    } catch (e) {
-      setError(e ?? new Error());
-    }
-  };
 
   const models = config.models ?? [];
   const list = models.slice(0, SHOWN_MODELS).join(', ');
@@ -54,7 +48,7 @@ export function ProviderCard({ view, canStoreKeys }: { view: ProviderView; canSt
           <button type="button" onClick={() => setEditing(true)}>
             {t('card.edit')}
           </button>
-          <button type="button" className="danger" onClick={() => void onRemove()}>
+          <button type="button" className="danger" onClick={() => setConfirming(true)}>
             {t('card.remove')}
           </button>
         </div>
@@ -65,6 +59,24 @@ export function ProviderCard({ view, canStoreKeys }: { view: ProviderView; canSt
         <p role="alert" className="error">
           {errorText(error)}
         </p>
+      )}
+      {confirming && (
+        <ConfirmDialog
+          title={t('card.confirmRemoveTitle', { name })}
+          body={t('card.confirmRemove', { name })}
+          confirmLabel={t('card.remove')}
+          onCancel={() => setConfirming(false)}
+          onConfirm={async () => {
+            // A failure is said on the card (the dialog closes either way).
+            setError(null);
+            try {
+              await remove(config.id);
+            } catch (e) {
+              setError(e ?? new Error());
+            }
+            setConfirming(false);
+          }}
+        />
       )}
     </article>
   );

@@ -8,6 +8,7 @@
  */
 import { HolstError } from '../../../../shared/errors';
 import { jsonStreamChunks, parseJson, requireKey, singleChunk } from '../common';
+import { ProgressPreamble } from '../../../../shared/progress-lines';
 import { MarkdownImageScanner, refFromUrl, toDataUri } from '../image-refs';
 import type { GenerateEvent, InputImage, ProviderKindModule, Usage } from '../types';
 
@@ -93,6 +94,12 @@ export const openaiChat: ProviderKindModule = {
       ? jsonStreamChunks<ChatChunk>(response.body, ctx.providerName)
       : singleChunk((await parseJson(response, ctx, 'the chat request')) as ChatChunk);
     const scanner = new MarkdownImageScanner();
+    // Status lines before the picture ("> Прогресс: 27%") are progress, not the answer's text.
+    const preamble = new ProgressPreamble();
+    const said = function* ({ text, progress }: { text: string; progress: string[] }): Generator<GenerateEvent> {
+      for (const message of progress) yield { type: 'progress', message: `${ctx.providerName}: ${message}` };
+      if (text) yield { type: 'text', delta: text };
+    };
     const seen = new Set<string>();
     let usage: Usage | null = null;
     const image = (url: string, revisedPrompt?: string): GenerateEvent[] => {
@@ -130,14 +137,15 @@ export const openaiChat: ProviderKindModule = {
             yield* image(url);
           } else if (typeof part.text === 'string' && part.text !== '') {
             const { text, urls } = scanner.push(part.text);
-            if (text) yield { type: 'text', delta: text };
+            if (text) yield* said(preamble.push(text));
             for (const found of urls) yield* image(found);
           }
         }
       }
     }
     const rest = scanner.flush();
-    if (rest) yield { type: 'text', delta: rest };
+    if (rest) yield* said(preamble.push(rest));
+    yield* said(preamble.flush());
     if (usage) yield { type: 'usage', usage };
   },
 };

@@ -6,7 +6,7 @@ import { answerCost, costParts, usageDetail } from './usage';
 export function AnswerCost({ message }: { message: Pick<Message, 'usage' | 'elapsedMs' | 'imageIds'> }) {
   // Rendered again when the language changes, so the parts are made in the new one.
   useTranslation('chat');
-  const parts = costParts(answerCost(message));
+  const parts = costParts(answerCost(message), { oneAnswer: true });
   if (parts.length === 0) return null;
   return (
     <span className="message-meta message-cost" title={usageDetail(message.usage)}>

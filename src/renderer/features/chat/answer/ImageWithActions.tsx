@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import type { CSSProperties, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dragImage } from '../../../app/iterate';
 import { useChatStore } from '../../../store/chat-store';
@@ -16,16 +16,28 @@ interface ImageWithActionsProps {
   draggable?: boolean;
   /** Icon-only buttons, for small thumbnails. */
   compact?: boolean;
+  /** The picture's box (its shape before it loads). */
+  style?: CSSProperties | undefined;
   /** The <img>. */
   children: ReactNode;
 }
 
 /** An image in the chat that opens in the viewer, with Edit and Use as reference on hover or focus. */
-export function ImageWithActions({ id, number, frameClass, onOpen, draggable = false, compact = false, children }: ImageWithActionsProps) {
+export function ImageWithActions({
+  id,
+  number,
+  frameClass,
+  onOpen,
+  draggable = false,
+  compact = false,
+  style,
+  children,
+}: ImageWithActionsProps) {
   const { t } = useTranslation('chat');
   return (
     <div
       className={compact ? 'image-actions-host compact' : 'image-actions-host'}
+      style={style}
       draggable={draggable || undefined}
       onDragStart={draggable ? (event) => dragImage(event, id) : undefined}
     >

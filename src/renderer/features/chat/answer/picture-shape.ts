@@ -1,8 +1,7 @@
 import type { CSSProperties } from 'react';
 import type { ImageSize } from '../../../../shared/library';
 
-/** The most a picture in the conversation shows at, either side, and the least (as in chat.css). */
-const LONGEST = 440;
+/** The least a picture shows at, either side (a sliver or a tiny picture is brought up to it). */
 const SHORTEST = 96;
 
 /** The pictures' sizes by id, from a message and what a live answer has added to it. */
@@ -20,15 +19,19 @@ export function sizesById(
 }
 
 /**
- * A picture's box from before it loads: its own shape, at the size it will show at. Without it the
- * picture takes the least box (96 px) until it has loaded, and its turn then grows under the reader
- * (and is measured twice as it scrolls into view).
+ * A picture's box, from before it loads: its own shape, as wide as the column allows, no wider than
+ * its own pixels (brought up to 96 px a side at least) and no taller than `--picture-max-h` (chat.css).
+ * Without it the picture takes the least box until it has loaded, and its turn then grows under the
+ * reader (and is measured twice as it scrolls into view).
  */
 export function pictureStyle(size: ImageSize | undefined): CSSProperties | undefined {
   if (!size) return undefined;
   const { width, height } = size;
-  // As the browser sizes a loaded picture between those limits: down to fit, else up to the least.
-  let scale = Math.min(1, LONGEST / width, LONGEST / height);
-  if (width * scale < SHORTEST || height * scale < SHORTEST) scale = Math.max(SHORTEST / width, SHORTEST / height);
-  return { width: Math.min(LONGEST, Math.round(width * scale)), aspectRatio: `${width} / ${height}` };
+  const natural = Math.round(width * Math.max(1, SHORTEST / width, SHORTEST / height));
+  const ratio = Number((width / height).toFixed(4));
+  return {
+    // eslint-disable-next-line i18next/no-literal-string -- a CSS length, not text
+    width: `min(100%, ${natural}px, calc(var(--picture-max-h) * ${ratio}))`,
+    aspectRatio: `${width} / ${height}`,
+  };
 }

@@ -37,11 +37,15 @@ export function conversationCost(messages: readonly Message[]): Cost {
 /** "175 tokens" / "175 токенов". */
 export const formatTokens = (tokens: number): string => i18n.t('chat:tokens', { count: tokens, value: formatNumber(tokens) });
 
-/** The filled parts of a cost, in reading order; no images is left out like an unknown. */
-export function costParts(cost: Cost): string[] {
+/**
+ * The filled parts of a cost, in reading order; no images is left out like an unknown. One answer's
+ * time reads "made in 5.2 s": the one line left of whatever the provider said while it worked.
+ */
+export function costParts(cost: Cost, options: { oneAnswer?: boolean } = {}): string[] {
+  const duration = cost.elapsedMs !== null ? formatDuration(cost.elapsedMs) : null;
   return [
     cost.tokens !== null ? formatTokens(cost.tokens) : null,
-    cost.elapsedMs !== null ? formatDuration(cost.elapsedMs) : null,
+    duration !== null && options.oneAnswer ? i18n.t('chat:answer.madeIn', { duration }) : duration,
     cost.images > 0 ? i18n.t('imageCount', { count: cost.images }) : null,
   ].filter((part): part is string => part !== null);
 }

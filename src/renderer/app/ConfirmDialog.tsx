@@ -1,7 +1,7 @@
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorText } from '../../i18n/errors';
-import { useModalDialog } from '../../app/modal-dialog';
+import { errorText } from '../i18n/errors';
+import { useModalDialog } from './modal-dialog';
 
 interface ConfirmDialogProps {
   title: string;
