@@ -1,3 +1,4 @@
+import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Message } from '../../../../shared/library';
 import { answerCost, costParts, usageDetail } from './usage';
@@ -10,7 +11,13 @@ export function AnswerCost({ message }: { message: Pick<Message, 'usage' | 'elap
   if (parts.length === 0) return null;
   return (
     <span className="message-meta message-cost" title={usageDetail(message.usage)}>
-      {parts.join(' · ')}
+      {/* Each part wraps as a whole ("2 images", never "2" at a line's end); a line ends after a "·". */}
+      {parts.map((part, index) => (
+        <Fragment key={index}>
+          {index > 0 && ' '}
+          <span className="cost-part">{index < parts.length - 1 ? `${part} ·` : part}</span>
+        </Fragment>
+      ))}
     </span>
   );
 }
