@@ -140,6 +140,7 @@ async function streamPart(browser: Browser): Promise<void> {
           `  round ${round + 1}: core (CLI) ${(cli[round]! / 1000).toFixed(2)} s; app ${run.ms === null ? `not finished in ${TIMEOUT_MS / 1000} s` : `${(run.ms / 1000).toFixed(2)} s`}, ` +
             `${run.longTasks.length} long tasks (longest ${longest(run.longTasks)} ms), ${run.longFrames.length} long animation frames (longest ${longest(run.longFrames)} ms), ${run.chars} characters shown`,
         );
+        for (const detail of run.longTaskDetails) console.log(`    long task ${detail}`);
         for (const detail of run.longFrameDetails) console.log(`    long frame ${detail}`);
         await expectNoTouchRegions(page, 'the streaming page');
         await page.close();

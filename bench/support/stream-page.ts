@@ -87,6 +87,8 @@ export interface StreamRun {
   ms: number | null;
   /** Long tasks (over 50 ms by definition) between Enter and then. */
   longTasks: number[];
+  /** When each long task began (after Enter) and how long it took, for the report. */
+  longTaskDetails: string[];
   /** Long animation frames (script and rendering over 50 ms) between Enter and then. */
   longFrames: number[];
   /** Each of them: when (ms after Enter), how long, and the scripts that ran in it. */
@@ -114,7 +116,10 @@ export function waitForPicture({ timeoutMs }: { timeoutMs: number }): Promise<St
         });
       const answers = g.document.querySelectorAll('article[aria-label="Answer"]');
       const last = answers.length > 0 ? answers[answers.length - 1] : undefined;
-      resolve({ ms, longTasks, longFrames, longFrameDetails, chars: last?.textContent?.length ?? 0 });
+      const longTaskDetails = state.longTasks
+        .filter((t) => t.startTime >= state.enterAt && t.startTime <= end)
+        .map((t) => `${(t.startTime - state.enterAt).toFixed(0)} ms after Enter: ${t.duration.toFixed(0)} ms`);
+      resolve({ ms, longTasks, longFrames, longFrameDetails, longTaskDetails, chars: last?.textContent?.length ?? 0 });
     };
     const check = () => {
       const now = g.performance.now();
