@@ -217,7 +217,7 @@ test.describe('iterating on a picture', () => {
     chat.server.answers.push({ sse: { delayMs: 250 } });
     await prompt(page).fill('A very slow lighthouse');
     await prompt(page).press('Enter');
-    await expect(answers(page).first()).toContainText('Генерация началась');
+    await expect(answers(page).first().getByRole('status')).toContainText(/Aggregator: (Генерация|Прогресс)/);
     await page.getByRole('heading', { level: 1 }).click();
     await page.keyboard.press('Escape');
     await expect(answers(page).first().getByText('Stopped', { exact: true })).toBeVisible();
