@@ -4,7 +4,7 @@ import type { ImageDetail } from '../../../shared/library';
 import { usePopover } from '../../app/use-popover';
 import { holst, unwrap } from '../../bridge';
 import { mediaUrl } from '../../bridge/media';
-import { CompareIcon } from '../library/viewer-icons';
+import { SliderIcon } from '../chat/answer/icons';
 import { openCompare } from './compare-store';
 
 /** Why a picture is offered: the source or a reference of this one, made from it, or in the same chat. */
@@ -66,7 +66,7 @@ export function ViewerCompareButton({ detail }: { detail: ImageDetail }) {
         aria-controls={popoverId}
         onClick={() => setOpen(!open)}
       >
-        <CompareIcon />
+        <SliderIcon />
       </button>
       {open && (
         <div

@@ -6,7 +6,9 @@ import { ViewerMaskButton } from '../mask/PaintMaskButtons';
 import { useFileActions } from './FileActions';
 import { StarIcon } from './icons';
 import { ViewerMoreMenu, type ViewerMenuItem } from './ViewerMenu';
-import { DownloadIcon, ReferenceIcon, TrashIcon } from './viewer-icons';
+import { ReferenceIcon } from '../chat/answer/icons';
+import { TrashIcon } from '../chat/icons';
+import { DownloadIcon } from './viewer-icons';
 
 interface ViewerToolbarProps {
   detail: ImageDetail;

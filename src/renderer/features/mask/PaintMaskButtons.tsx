@@ -6,7 +6,6 @@ import type { ProviderKind } from '../../../shared/settings';
 import { sendImageToChat } from '../../app/iterate';
 import { useChatStore } from '../../store/chat-store';
 import { CloseIcon } from '../library/icons';
-import { BrushIcon as ViewerBrushIcon } from '../library/viewer-icons';
 import { BrushIcon } from './icons';
 import { MaskPainter } from './MaskPainter';
 
@@ -88,7 +87,7 @@ export function ViewerMaskButton({ image, onClose }: { image: ImageRecord; onClo
         title={t('viewer.paintHint')}
         onClick={() => setOpen(true)}
       >
-        <ViewerBrushIcon />
+        <BrushIcon size={16} />
       </button>
       {open && (
         <MaskPainter

@@ -4,8 +4,9 @@ import { lineIcon } from '../../app/icon';
 
 const common = lineIcon(18, 1.9);
 
-export const BrushIcon = () => (
-  <svg {...common}>
+/** 18 px in the painter's toolbar; the viewer's toolbar draws it at 16. */
+export const BrushIcon = ({ size }: { size?: number }) => (
+  <svg {...(size ? lineIcon(size, 1.9) : common)}>
     <path d="M19.5 3.5 10 13" />
     <path d="M9.5 13.5c-2 0-3.5 1.5-3.5 3.5 0 1.6-1 2.6-2.5 3 3.6.8 8-.3 8-4.5z" />
   </svg>
