@@ -4,25 +4,19 @@
  * other pixel is opaque (alpha 255). This is the OpenAI Images API's `mask`, and Holst sends the same
  * PNG as Givon's `maskImage` (assumed: Givon's docs give the field, not its format).
  */
-import type { ProviderKind } from './settings';
+import { KIND_DESCRIPTIONS, type KindDescription } from './provider-kinds';
+import { PROVIDER_KINDS, type ProviderKind } from './settings';
 
-/** Kinds whose requests have a mask field. */
-export const MASK_KINDS: readonly ProviderKind[] = ['openai-images', 'givon'];
+export type { MaskUnsupportedReason } from './provider-kinds';
 
-/** Why a kind takes no mask, as a code: the window shows its sentence (mask:unsupported.<code>). */
-export type MaskUnsupportedReason = 'gigachat' | 'chat-model' | 'other';
+/** Kinds whose requests have a mask field (provider-kinds.ts says which). */
+export const MASK_KINDS: readonly ProviderKind[] = PROVIDER_KINDS.filter((kind) => KIND_DESCRIPTIONS[kind].mask.ok);
 
-export type MaskSupport = { ok: true } | { ok: false; reason: MaskUnsupportedReason };
-
-const NO_MASK: Partial<Record<ProviderKind, MaskUnsupportedReason>> = {
-  gigachat: 'gigachat',
-  'openai-chat': 'chat-model',
-};
+export type MaskSupport = KindDescription['mask'];
 
 /** Whether a provider kind takes a mask, and if not, why (for a tooltip). */
 export function maskSupport(kind: ProviderKind): MaskSupport {
-  if (MASK_KINDS.includes(kind)) return { ok: true };
-  return { ok: false, reason: NO_MASK[kind] ?? 'other' };
+  return KIND_DESCRIPTIONS[kind].mask;
 }
 
 /** Alpha of a pixel the provider may change, and of one it must keep. */

@@ -1,7 +1,6 @@
 import { HolstError, invalidInput } from '../../shared/errors';
 import { ChatSendSchema, describeRetry, type GenerationEvent } from '../../shared/generation';
 import type { AppCore } from '../../main/core/app-core';
-import { requireProviderConfig } from '../../main/core/providers/client';
 import { latestAnswerImage } from '../../main/core/generation/history';
 import { keepMaskInput, loadInputFile } from '../../main/core/generation/input-images';
 import type { CliContext } from '../context';
@@ -45,7 +44,7 @@ export async function continueConversation(ctx: CliContext, core: AppCore, flags
   if (!input.success) throw invalidInput(input.error, 'follow-up');
 
   const progress = progressLine(ctx);
-  const config = requireProviderConfig(core, providerId);
+  const config = core.providers.require(providerId);
   const providerName = config.name ?? config.id;
   progress(`Asking ${providerId}…`);
   const started = core.chat.send(input.data);

@@ -1,7 +1,6 @@
 import { HolstError } from '../../shared/errors';
 import { describeRetry } from '../../shared/generation';
 import { generate, type GenerationInput } from '../../main/core/generation/generate';
-import { requireProviderConfig } from '../../main/core/providers/client';
 import type { CliContext } from '../context';
 import { continueConversation } from './follow-up';
 import { inputImageIds, readGenerateFlags } from './generate-flags';
@@ -23,7 +22,7 @@ export async function generateCommand(ctx: CliContext): Promise<void> {
   if (flags.conversationId !== undefined) return continueConversation(ctx, core, flags, flags.conversationId);
   const providerId = flags.provider;
   if (!providerId) throw new HolstError('invalid_input', '--provider ID is required.', { field: 'provider' });
-  const config = requireProviderConfig(core, providerId);
+  const config = core.providers.require(providerId);
   const providerName = config.name ?? config.id;
   const imageIds = await inputImageIds(core, flags);
   const input: GenerationInput = {

@@ -1,7 +1,6 @@
 import { ApiKeySchema } from '../../shared/contract';
 import { HolstError, invalidInput } from '../../shared/errors';
 import { ProviderIdSchema } from '../../shared/settings';
-import type { AppCore } from '../../main/core/app-core';
 import { testConnection } from '../../main/core/providers/connection-test';
 import { apiKeyEnvName } from '../../main/core/secrets/secret-store';
 import type { CliContext } from '../context';
@@ -17,7 +16,7 @@ export async function providersCommand(ctx: CliContext): Promise<number | void> 
   if (sub === 'test') return testCommand(ctx, rawId);
   if (sub !== 'list') throw new HolstError('invalid_input', `Unknown command "providers ${sub ?? ''}". Try "holst --help".`);
   const core = await ctx.core();
-  const providers = await Promise.all(core.settings.get().providers.map(async (p) => ({ ...p, key: await core.secrets.status(p.id) })));
+  const providers = (await core.providers.list()).map(({ config, key }) => ({ ...config, key }));
   const lines = providers.map((p) => `${p.id}\t${p.kind}\t${p.baseUrl}\t${p.key.set ? `key set (${p.key.source})` : 'no key'}`);
   ctx.out.result({ providers }, lines.length > 0 ? lines.join('\n') : 'No providers yet. Add one in the app: Settings → Providers.');
 }
@@ -40,31 +39,25 @@ export async function keyCommand(ctx: CliContext): Promise<void> {
   const id = ProviderIdSchema.safeParse(rawId ?? '');
   if (!id.success) throw invalidInput(id.error, 'provider id');
   const core = await ctx.core();
-  requireProvider(core, id.data);
+  core.providers.require(id.data);
   if (sub === 'status') {
-    const status = await core.secrets.status(id.data);
+    const status = await core.providers.keyStatus(id.data);
     ctx.out.result(status, describe(status.set, status.source, id.data));
     return;
   }
   if (sub === 'set') {
     const key = ApiKeySchema.safeParse(await readAll(ctx.stdin));
     if (!key.success) throw invalidInput(key.error, 'key on standard input');
-    const status = await core.secrets.set(id.data, key.data);
+    const status = await core.providers.setKey(id.data, key.data);
     ctx.out.result(status, `Saved the key for ${id.data}${status.last4 ? ` (••••${status.last4})` : ''}.`);
     return;
   }
   if (sub === 'clear') {
-    const status = await core.secrets.clear(id.data);
+    const status = await core.providers.clearKey(id.data);
     ctx.out.result(status, `Removed the stored key for ${id.data}.`);
     return;
   }
   throw new HolstError('invalid_input', `Unknown command "key ${sub ?? ''}". Try "holst --help".`);
-}
-
-function requireProvider(core: AppCore, id: string): void {
-  if (!core.settings.get().providers.some((p) => p.id === id)) {
-    throw new HolstError('not_found', `There is no provider "${id}" in ${core.settings.file}.`);
-  }
 }
 
 function describe(set: boolean, source: string | null, id: string): string {

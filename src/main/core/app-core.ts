@@ -8,10 +8,12 @@ import type { DesktopCapabilities } from './desktop';
 import { CoreEvents } from './events';
 import { createDispatcher, type Dispatch } from './ipc/dispatcher';
 import { ImageLibrary } from './library/image-library';
+import type { HandlerCore } from './ipc/handler-core';
 import { createHandlers } from './ipc/handlers';
 import type { FileLog } from './logging/file-log';
 import { createStderrLogger, type Logger } from './logging/log';
 import { Notices } from './notices';
+import { ProviderSettings } from './providers/provider-settings';
 import type { StringEncryptor } from './secrets/backend';
 import { SecretStore } from './secrets/secret-store';
 import { SettingsStore, type InvalidSettingsPolicy } from './settings/settings-store';
@@ -35,23 +37,14 @@ export interface CoreOptions {
   logger?: Logger;
 }
 
-/** Everything behind the IPC contract, with no Electron in it: the app, the CLI and the harness open this. */
-export interface AppCore {
-  readonly dataDir: string;
-  readonly settings: SettingsStore;
-  readonly secrets: SecretStore;
-  readonly events: CoreEvents;
-  readonly notices: Notices;
-  readonly library: ImageLibrary;
-  readonly conversations: ConversationStore;
+/**
+ * Everything behind the IPC contract, with no Electron in it: the app, the CLI and the harness
+ * open this. This file only builds the services and wires them; each takes the few it uses.
+ */
+export interface AppCore extends HandlerCore {
   /** Generations running in conversations (the app's chat). */
   readonly chat: ChatService;
-  readonly desktop: DesktopCapabilities | null;
-  readonly logger: Logger;
-  /** The log file, in the app and the browser harness (the CLI keeps none). */
-  readonly log: FileLog | null;
   readonly dispatch: Dispatch;
-  info(): AppInfo;
   close(): void;
 }
 
@@ -104,37 +97,36 @@ export async function openCore(options: CoreOptions): Promise<AppCore> {
     logger,
     ...(options.sqliteBinding ? { nativeBinding: options.sqliteBinding } : {}),
   });
-  const conversations = new ConversationStore(library.db);
-
-  const core: AppCore = {
+  const services = {
     dataDir: options.dataDir,
     settings,
     secrets,
     events,
     notices,
     library,
-    conversations,
-    get chat() {
-      return chat;
-    },
+    conversations: new ConversationStore(library.db),
     desktop: options.desktop ?? null,
     logger,
     log: options.log ?? null,
+  };
+  const chat = new ChatService(services);
+  const info = (): AppInfo => ({
+    version: APP_VERSION,
+    platform: process.platform,
+    shell: options.shell,
+    dataDir: options.dataDir,
+    settingsFile: settings.file,
+    secretBackend: secrets.backendKind,
+  });
+  const handlerCore: HandlerCore = { ...services, chat, providers: new ProviderSettings(services), info };
+  const dispatch = createDispatcher(createHandlers(handlerCore), logger);
+  return {
+    ...handlerCore,
+    chat,
+    dispatch,
     close: () => {
       chat.cancelAll();
       library.close();
     },
-    dispatch: async (channel, input) => dispatch(channel, input),
-    info: () => ({
-      version: APP_VERSION,
-      platform: process.platform,
-      shell: options.shell,
-      dataDir: options.dataDir,
-      settingsFile: settings.file,
-      secretBackend: secrets.backendKind,
-    }),
   };
-  const chat = new ChatService(core);
-  const dispatch = createDispatcher(createHandlers(core), logger);
-  return core;
 }

@@ -1,5 +1,6 @@
 import os from 'node:os';
-import type { AppCore } from './app-core';
+import type { AppInfo } from '../../shared/contract';
+import type { CoreServices } from './services';
 import { redact } from './logging/redact';
 import { knownSecrets } from './logging/known-secrets';
 import { PROXY_SECRET_ID } from './secrets/secret-store';
@@ -9,7 +10,10 @@ import { PROXY_SECRET_ID } from './secrets/secret-store';
  * settings (which hold no secrets; the window position left out), where each key comes from
  * (never the key), the library's size and the last lines of the log. Redacted once more as a whole.
  */
-export async function diagnostics(core: AppCore, logLines = 200): Promise<string> {
+export async function diagnostics(
+  core: Pick<CoreServices, 'settings' | 'secrets' | 'library' | 'log'> & { info(): AppInfo },
+  logLines = 200,
+): Promise<string> {
   const info = core.info();
   const settings = core.settings.get();
   const versions = Object.entries(process.versions)

@@ -3,16 +3,14 @@ import { HolstError, isHolstError, toErrorPayload, type ErrorPayload } from '../
 import { ChatSendSchema, GenerateParamsSchema, type ChatStarted, type GenerationEvent } from '../../../shared/generation';
 import type { Message, Usage } from '../../../shared/library';
 import type { z } from 'zod';
-import type { AppCore } from '../app-core';
 import type { StreamingMessage } from '../conversations/conversation-store';
 import { lastPicture } from '../../../shared/turns';
-import { requireProviderConfig } from '../providers/client';
-import { providerKind } from '../providers/registry';
+import type { CoreServices } from '../services';
 import { CoalescedText } from './coalesced-text';
-import { generate } from './generate';
+import { generate, type GenerateDeps } from './generate';
 import { conversationTurns } from './history';
 import { requestedMask } from './input-images';
-import { checkMaskSize } from './mask-size';
+import { libraryImageToCheck, prepareGeneration } from './prepare';
 
 type SendInput = z.output<typeof ChatSendSchema>;
 
@@ -49,6 +47,9 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
 /** An event as the generation produces it; `emit` adds which generation, conversation and message it is about. */
 type EventBody = DistributiveOmit<GenerationEvent, 'generationId' | 'conversationId' | 'messageId'>;
 
+/** What the chat uses of the core: what a generation uses, and the conversations. */
+export type ChatServiceDeps = GenerateDeps & Pick<CoreServices, 'conversations'>;
+
 /**
  * Generation inside conversations, for the app's windows: a prompt becomes a user message and an
  * assistant answer that is saved while it streams; every step is pushed as a `generation.event`,
@@ -58,7 +59,7 @@ type EventBody = DistributiveOmit<GenerationEvent, 'generationId' | 'conversatio
 export class ChatService {
   private readonly running = new Map<string, Running>();
 
-  constructor(private readonly core: AppCore) {}
+  constructor(private readonly core: ChatServiceDeps) {}
 
   send(input: SendInput): ChatStarted {
     const { conversations } = this.core;
@@ -134,38 +135,21 @@ export class ChatService {
 
   /** Everything that can be checked before a message is written: the provider, model, prompt, images, parameters. */
   private check(providerId: string, model: string | undefined, prompt: string, imageIds: number[], request: StoredRequest) {
-    const config = requireProviderConfig(this.core, providerId);
-    const chosen = model ?? config.models?.[0];
-    if (!chosen)
-      throw new HolstError('invalid_input', `Choose a model for ${config.name ?? config.id}, or list its models in Settings → Providers.`, {
-        field: 'model',
-      });
-    if (prompt.trim() === '') throw new HolstError('invalid_input', 'Write a prompt first.', { field: 'prompt' });
-    const image = (id: number, field: string) => {
-      const record = this.core.library.get(id);
-      if (!record || record.trashedAt !== null)
-        throw new HolstError('invalid_input', `Image ${id} is not in the library (or is in the trash).`, { field });
-      return { bytes: new Uint8Array(), mime: record.mime, name: record.originalName ?? `${id}`, libraryId: id };
-    };
-    const images = imageIds.map((id) => image(id, 'imageIds'));
-    const mask = request.maskId !== undefined ? this.maskInput(request.maskId) : undefined;
-    providerKind(config.kind).validate({
-      model: chosen,
+    const { library } = this.core;
+    const images = imageIds.map((id) => libraryImageToCheck(this.core, id));
+    const mask = request.maskId !== undefined ? requestedMask(this.core, request.maskId) : undefined;
+    const source = imageIds[0] !== undefined ? library.require(imageIds[0]) : undefined;
+    const prepared = prepareGeneration(this.core, {
+      providerId,
+      model,
       prompt,
-      ...(request.system ? { system: request.system } : {}),
+      system: request.system,
       images,
-      ...(mask ? { mask } : {}),
+      mask: mask ? { bytes: new Uint8Array(), mime: 'image/png', name: `mask-${mask.id}.png`, maskId: mask.id } : undefined,
       params: request.params,
-      stream: true,
+      maskSizes: mask && source ? { mask, source } : undefined,
     });
-    if (mask && imageIds[0] !== undefined) checkMaskSize(mask.size, this.core.library.require(imageIds[0]));
-    return { model: chosen, request };
-  }
-
-  /** A mask as `check` validates it: its kind and size, without reading its file yet. */
-  private maskInput(id: number) {
-    const mask = requestedMask(this.core, id);
-    return { bytes: new Uint8Array(), mime: 'image/png', name: `mask-${id}.png`, maskId: id, size: mask };
+    return { model: prepared.model, request };
   }
 
   /**

@@ -1,16 +1,20 @@
 import { HolstError } from '../../../shared/errors';
 import type { RetryNotice } from '../../../shared/generation';
+import { describeKind } from '../../../shared/provider-kinds';
 import type { ImageRecord } from '../../../shared/library';
-import type { AppCore } from '../app-core';
 import { copyToSaveFolder } from '../library/save-folder';
 import { saveImageRef } from '../providers/download';
 import { extractMarkdownImages } from '../providers/image-refs';
-import { openProviderClient, requireProviderConfig } from '../providers/client';
-import { providerKind } from '../providers/registry';
-import type { GenerateEvent, GenerateParams, GenerateRequest, Usage } from '../providers/types';
+import { openProviderClient } from '../providers/client';
+import type { GenerateEvent, GenerateParams, Usage } from '../providers/types';
+import type { CoreServices } from '../services';
 import { providerHistory, type StoredTurn } from './history';
 import { keepMaskInput, loadInputFile, loadLibraryInput, loadMaskInput } from './input-images';
-import { checkMaskSize, pixelSizeOf } from './mask-size';
+import { pixelSizeOf } from './mask-size';
+import { chooseTarget, prepareGeneration } from './prepare';
+
+/** What a generation uses of the core. */
+export type GenerateDeps = Pick<CoreServices, 'settings' | 'secrets' | 'library' | 'events' | 'notices' | 'logger'>;
 
 export interface GenerationInput {
   providerId: string;
@@ -53,20 +57,12 @@ export type GenerationProgress =
  * model, parameters and parents. Input files are imported first so the lineage points at them.
  */
 export async function generate(
-  core: AppCore,
+  core: GenerateDeps,
   input: GenerationInput,
   options: { signal?: AbortSignal; onProgress?: (event: GenerationProgress) => void } = {},
 ): Promise<GenerationResult> {
-  const config = requireProviderConfig(core, input.providerId);
-  const model = input.model ?? config.models?.[0];
-  if (!model)
-    throw new HolstError('invalid_input', `Name a model for ${config.name ?? config.id} (--model), or list models in its settings.`, {
-      field: 'model',
-    });
-  if (input.prompt.trim() === '') throw new HolstError('invalid_input', 'The prompt is empty.', { field: 'prompt' });
-  const kind = providerKind(config.kind);
-  const params = input.params ?? {};
-
+  // Provider, model and prompt first: nothing is read or imported for a request that cannot go.
+  chooseTarget(core, input);
   const images = [
     ...(await Promise.all((input.imageIds ?? []).map((id) => loadLibraryInput(core, id)))),
     ...(await Promise.all((input.imageFiles ?? []).map((file) => loadInputFile(core, file, 'image')))),
@@ -77,22 +73,23 @@ export async function generate(
       : input.maskFile
         ? await loadInputFile(core, input.maskFile, 'mask')
         : undefined;
-  const request: GenerateRequest = {
-    model,
-    prompt: input.prompt,
-    ...(input.system ? { system: input.system } : {}),
+  const source = images[0];
+  const { config, kind, model, request } = prepareGeneration(core, {
+    ...input,
     images,
-    ...(mask ? { mask } : {}),
-    params,
+    mask,
+    params: input.params ?? {},
     stream: input.stream ?? true,
-  };
-  kind.validate(request);
-  if (mask && images[0]) checkMaskSize(await pixelSizeOf(core, mask), await pixelSizeOf(core, images[0]));
+    maskSizes: mask && source ? { mask: await pixelSizeOf(core, mask), source: await pixelSizeOf(core, source) } : undefined,
+  });
+  const params = request.params;
   // A mask file over a library source is kept as that picture's mask, so the lineage shows it.
-  const source = images[0]?.libraryId;
-  if (mask && mask.maskId === undefined && source !== undefined) mask = await keepMaskInput(core, mask, source);
+  if (mask && mask.maskId === undefined && source?.libraryId !== undefined) {
+    mask = await keepMaskInput(core, mask, source.libraryId);
+    request.mask = mask;
+  }
   const providerName = config.name ?? config.id;
-  const { history, notes } = await providerHistory(core, providerName, kind.history, input.history ?? [], images);
+  const { history, notes } = await providerHistory(core, providerName, describeKind(config.kind).history, input.history ?? [], images);
   if (history.length > 0) request.history = history;
   for (const message of notes) options.onProgress?.({ type: 'progress', message });
 

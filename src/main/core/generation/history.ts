@@ -1,5 +1,5 @@
 import type { ImageRecord, Message } from '../../../shared/library';
-import type { AppCore } from '../app-core';
+import type { CoreServices } from '../services';
 import type { HistorySupport, HistoryTurn, InputImage } from '../providers/types';
 import { HISTORY_IMAGE_BUDGET, planHistoryImages, type BudgetImage } from './history-budget';
 import { loadLibraryInput } from './input-images';
@@ -55,7 +55,7 @@ export function latestAnswerImage(messages: readonly Message[], library: { get(i
  * out is written to the log, and said in `notes` for the user.
  */
 export async function providerHistory(
-  core: AppCore,
+  core: Pick<CoreServices, 'library' | 'logger'>,
   providerName: string,
   support: HistorySupport,
   turns: readonly StoredTurn[],

@@ -2,13 +2,13 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { HolstError } from '../../../shared/errors';
 import type { MaskRecord } from '../../../shared/library';
-import type { AppCore } from '../app-core';
+import type { CoreServices } from '../services';
 import { sniffImageFormat } from '../library/image-format';
 import { keepMask } from '../library/save-mask';
 import type { InputImage } from '../providers/types';
 
 /** A library image to send; it must still be there (not in the trash) and its file readable. */
-export async function loadLibraryInput(core: AppCore, id: number, field = 'imageIds'): Promise<InputImage> {
+export async function loadLibraryInput(core: Pick<CoreServices, 'library'>, id: number, field = 'imageIds'): Promise<InputImage> {
   const image = core.library.get(id);
   if (!image || image.trashedAt !== null)
     throw new HolstError('invalid_input', `Image ${id} is not in the library (or is in the trash).`, { field });
@@ -20,14 +20,14 @@ export async function loadLibraryInput(core: AppCore, id: number, field = 'image
 }
 
 /** A kept mask (`library.saveMask`) a request names; one that is gone is the request's fault. */
-export function requestedMask(core: Pick<AppCore, 'library'>, id: number): MaskRecord {
+export function requestedMask(core: Pick<CoreServices, 'library'>, id: number): MaskRecord {
   const mask = core.library.mask(id);
   if (!mask) throw new HolstError('invalid_input', `There is no mask ${id}. Paint the mask again over the picture.`, { field: 'maskId' });
   return mask;
 }
 
 /** A kept mask to send; its file must still be readable. */
-export async function loadMaskInput(core: AppCore, id: number): Promise<InputImage> {
+export async function loadMaskInput(core: Pick<CoreServices, 'library'>, id: number): Promise<InputImage> {
   const mask = requestedMask(core, id);
   const file = core.library.maskPath(mask);
   const bytes = await fs.readFile(file).catch((error: Error) => {
@@ -40,7 +40,7 @@ export async function loadMaskInput(core: AppCore, id: number): Promise<InputIma
  * Reads an input file and checks it really is an image. Sources and references are kept in the
  * library (for the lineage); a mask is only read here (see `keepMaskFile`).
  */
-export async function loadInputFile(core: AppCore, file: string, what: 'image' | 'mask'): Promise<InputImage> {
+export async function loadInputFile(core: Pick<CoreServices, 'library'>, file: string, what: 'image' | 'mask'): Promise<InputImage> {
   const bytes = await fs.readFile(file).catch((error: NodeJS.ErrnoException) => {
     throw new HolstError(error.code === 'ENOENT' ? 'invalid_input' : 'storage', `Cannot read the ${what} ${file}: ${error.message}`, {
       field: what,
@@ -55,7 +55,7 @@ export async function loadInputFile(core: AppCore, file: string, what: 'image' |
 }
 
 /** A mask read from a file, kept beside the pictures as the mask of library picture `sourceId` (checked like a painted one). */
-export async function keepMaskInput(core: AppCore, input: InputImage, sourceId: number): Promise<InputImage> {
+export async function keepMaskInput(core: Pick<CoreServices, 'library'>, input: InputImage, sourceId: number): Promise<InputImage> {
   const { mask } = await keepMask(core.library, sourceId, Buffer.from(input.bytes), 'mask');
   return { ...input, maskId: mask.id };
 }

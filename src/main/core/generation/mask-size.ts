@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import { HolstError } from '../../../shared/errors';
-import type { AppCore } from '../app-core';
+import type { CoreServices } from '../services';
 import type { InputImage } from '../providers/types';
 
 export interface PixelSize {
@@ -20,7 +20,7 @@ export function checkMaskSize(mask: PixelSize, source: PixelSize): void {
 }
 
 /** The pixel size of an input image: from its library record, else measured from its bytes. */
-export async function pixelSizeOf(core: AppCore, image: InputImage): Promise<PixelSize> {
+export async function pixelSizeOf(core: Pick<CoreServices, 'library'>, image: InputImage): Promise<PixelSize> {
   const record =
     image.libraryId !== undefined ? core.library.get(image.libraryId) : image.maskId !== undefined ? core.library.mask(image.maskId) : null;
   if (record) return { width: record.width, height: record.height };

@@ -6,6 +6,9 @@ export type Handlers = {
   [C in RequestChannel]: (input: ParsedInput<C>) => Promise<RequestOutput<C>> | RequestOutput<C>;
 };
 
+/** The handlers of one contract namespace (`library`, `chat` …): every channel of it, and nothing else. */
+export type NamespaceHandlers<N extends string> = Pick<Handlers, Extract<RequestChannel, `${N}.${string}`>>;
+
 export type Dispatch = (channel: unknown, input: unknown) => Promise<Result<unknown>>;
 
 /**

@@ -13,6 +13,12 @@ export function removeOrphanTags(db: Db): void {
   db.prepare('DELETE FROM tags WHERE NOT EXISTS (SELECT 1 FROM image_tags WHERE tag_id = tags.id)').run();
 }
 
+/** Gives image `id` the tag `name`, creating the tag if it is new. */
+export function tagImage(db: Db, id: number, name: string): void {
+  db.prepare('INSERT INTO tags (name) VALUES (?) ON CONFLICT(name) DO NOTHING').run(name);
+  db.prepare('INSERT OR IGNORE INTO image_tags (tag_id, image_id) SELECT id, ? FROM tags WHERE name = ?').run(id, name);
+}
+
 function tagId(db: Db, name: string, field: string): number {
   const row = db.prepare('SELECT id FROM tags WHERE name = ?').get(name.trim()) as { id: number } | undefined;
   if (!row) {

@@ -3,11 +3,11 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { HolstError, toErrorPayload } from '../../../shared/errors';
 import type { ImageRecord } from '../../../shared/library';
-import type { AppCore } from '../app-core';
+import type { CoreServices } from '../services';
 import { exportImageUnique } from './export-image';
 import { makeFolder } from './make-folder';
 
-type SaveFolderCore = Pick<AppCore, 'settings' | 'library' | 'notices' | 'logger'>;
+type SaveFolderCore = Pick<CoreServices, 'settings' | 'library' | 'notices' | 'logger'>;
 
 /** The notice about the save folder: one at a time, replaced when the problem changes. */
 export const SAVE_FOLDER_NOTICE = 'save-folder';

@@ -1,9 +1,9 @@
-import { HolstError } from '../../../shared/errors';
 import type { RetryNotice } from '../../../shared/generation';
 import type { ProviderConfig } from '../../../shared/settings';
-import type { AppCore } from '../app-core';
+import type { CoreServices } from '../services';
 import { ProviderHttp } from '../net/provider-http';
 import { PROXY_SECRET_ID } from '../secrets/secret-store';
+import { requireProvider } from './provider-settings';
 import { providerKind } from './registry';
 import { uploadCacheFor } from './upload-cache';
 import type { ProviderContext, ProviderKindModule } from './types';
@@ -16,22 +16,19 @@ export interface ProviderClient {
   close(): Promise<void>;
 }
 
-export function requireProviderConfig(core: AppCore, id: string): ProviderConfig {
-  const config = core.settings.get().providers.find((p) => p.id === id);
-  if (!config) throw new HolstError('not_found', `There is no provider "${id}". Add it in Settings → Providers.`);
-  return config;
-}
+/** What opening a client reads: the provider's settings and key, the network, the upload cache. */
+export type ProviderClientDeps = Pick<CoreServices, 'settings' | 'secrets' | 'library' | 'logger'>;
 
 /**
  * Opens a client for one provider with the user's network settings: proxy (its password from the
  * keychain), timeouts, and the provider's extra CA. Every secret involved is redacted from errors.
  */
 export async function openProviderClient(
-  core: AppCore,
+  core: ProviderClientDeps,
   id: string,
   options: { onRetry?: (notice: RetryNotice) => void } = {},
 ): Promise<ProviderClient> {
-  const config = requireProviderConfig(core, id);
+  const config = requireProvider(core.settings, id);
   const kind = providerKind(config.kind);
   const network = core.settings.get().network;
   const apiKey = await core.secrets.resolve(config.id);

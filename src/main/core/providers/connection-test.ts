@@ -3,9 +3,9 @@ import net from 'node:net';
 import tls from 'node:tls';
 import { toErrorPayload } from '../../../shared/errors';
 import type { ConnectionReport } from '../../../shared/generation';
-import type { AppCore } from '../app-core';
 import { caBundle } from '../net/provider-http';
-import { openProviderClient, requireProviderConfig, type ProviderClient } from './client';
+import { openProviderClient, type ProviderClient, type ProviderClientDeps } from './client';
+import { requireProvider } from './provider-settings';
 
 type Step = ConnectionReport['steps'][number];
 
@@ -16,8 +16,8 @@ type Step = ConnectionReport['steps'][number];
  * provider's own client. With a proxy, DNS and the connection are checked for the proxy, and
  * TLS inside the tunnel is left to the request.
  */
-export async function testConnection(core: AppCore, id: string, signal?: AbortSignal): Promise<ConnectionReport> {
-  const config = requireProviderConfig(core, id);
+export async function testConnection(core: ProviderClientDeps, id: string, signal?: AbortSignal): Promise<ConnectionReport> {
+  const config = requireProvider(core.settings, id);
   const network = core.settings.get().network;
   const name = config.name ?? config.id;
   const steps: Step[] = [];

@@ -78,7 +78,7 @@ export interface ProviderContext {
  * What a follow-up sends of the conversation's earlier turns: nothing (a stateless kind gets the
  * source image and the prompt alone), their text, or their text and images (within a budget).
  */
-export type HistorySupport = 'none' | 'text' | 'text-and-images';
+export type { HistorySupport } from '../../../shared/provider-kinds';
 
 /** One provider kind: adding a kind touches one folder that exports one of these. */
 export interface ProviderKindModule {
@@ -88,9 +88,11 @@ export interface ProviderKindModule {
    * generating). Kinds with no such endpoint answer their configured models and leave this off.
    */
   checksKey: boolean;
-  history: HistorySupport;
-  /** Checks the parameters for this kind and model before anything is sent. */
-  validate(request: GenerateRequest): void;
+  /**
+   * What depends on the model, checked after what the kind takes (src/shared/provider-kinds.ts,
+   * check-request.ts) and before anything is sent.
+   */
+  validate?(request: GenerateRequest): void;
   listModels(ctx: ProviderContext, signal?: AbortSignal): Promise<string[]>;
   countTokens?(ctx: ProviderContext, model: string, texts: string[], signal?: AbortSignal): Promise<number>;
   generate(ctx: ProviderContext, request: GenerateRequest, signal?: AbortSignal): AsyncIterable<GenerateEvent>;

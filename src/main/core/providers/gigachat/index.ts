@@ -22,22 +22,6 @@ interface Chunk {
 export const gigachat: ProviderKindModule = {
   kind: 'gigachat',
   checksKey: true,
-  // Attachments are taken into account, not edited (provider digest): earlier images stay out of the history.
-  history: 'text',
-
-  validate(request) {
-    const { n } = request.params;
-    if (n !== undefined && (n < 1 || n > 4))
-      throw new HolstError('invalid_input', 'GigaChat makes 1 to 4 answers per request (n).', { field: 'n' });
-    if (request.mask)
-      throw new HolstError('invalid_input', 'GigaChat does not take a mask; describe the change in the prompt instead.', { field: 'mask' });
-    for (const image of request.images) {
-      if (image.bytes.length > 15 * 1024 * 1024)
-        throw new HolstError('invalid_input', `${image.name} is over GigaChat's 15 MB limit for one image.`, { field: 'image' });
-      if (!['image/png', 'image/jpeg'].includes(image.mime))
-        throw new HolstError('invalid_input', `GigaChat takes PNG or JPEG images; ${image.name} is ${image.mime}.`, { field: 'image' });
-    }
-  },
 
   async listModels(ctx, signal) {
     const json = (await withGigachatToken(ctx, signal, async (token) =>

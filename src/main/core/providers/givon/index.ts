@@ -15,12 +15,6 @@ import { refFromUrl, toDataUri } from '../image-refs';
 import type { GenerateEvent, GenerateRequest, InputImage, ProviderContext, ProviderKindModule } from '../types';
 import { readGivonAnswer, type GivonAnswer } from './answer';
 
-/** The seed's values; Givon answers 400 to anything else, so they are checked before sending. */
-export const GIVON_ASPECT_RATIOS = ['1:1', '2:3', '3:2', '4:3', '3:4', '4:5', '5:4', '16:9', '9:16', '21:9'];
-const QUALITIES = ['low', 'medium', 'high'];
-const RESOLUTIONS = ['1K', '2K', '4K'];
-const MAX_REFERENCES = 16;
-
 /**
  * How a job is polled: the first wait, its growth per poll, the longest wait, and when to give up.
  * Mutable only so tests can make it fast; nothing else changes it.
@@ -30,28 +24,8 @@ export const GIVON_POLL = { firstMs: 1000, factor: 1.5, maxMs: 8000, maxWaitMs: 
 export const givon: ProviderKindModule = {
   kind: 'givon',
   // Stateless: a follow-up sends its source image and the prompt alone.
-  history: 'none',
   // No endpoint to check a key with: listModels answers the configured models (see below).
   checksKey: false,
-
-  validate(request) {
-    const { n, size, aspect, quality, resolution } = request.params;
-    if (n !== undefined && n !== 1) throw new HolstError('invalid_input', 'Givon makes one image per request (n = 1).', { field: 'n' });
-    if (size !== undefined)
-      throw new HolstError('invalid_input', 'Givon takes no pixel size: use aspect (e.g. 16:9) and resolution (1K, 2K or 4K).', {
-        field: 'size',
-      });
-    if (aspect !== undefined && !GIVON_ASPECT_RATIOS.includes(aspect))
-      throw new HolstError('invalid_input', `aspect must be one of ${GIVON_ASPECT_RATIOS.join(', ')} for Givon.`, { field: 'aspect' });
-    if (quality !== undefined && !QUALITIES.includes(quality))
-      throw new HolstError('invalid_input', 'quality must be low, medium or high.', { field: 'quality' });
-    if (resolution !== undefined && !RESOLUTIONS.includes(resolution))
-      throw new HolstError('invalid_input', 'resolution must be 1K, 2K or 4K.', { field: 'resolution' });
-    if (request.mask && request.images.length === 0)
-      throw new HolstError('invalid_input', 'A mask needs a source image to edit.', { field: 'mask' });
-    if (request.images.length > 1 + MAX_REFERENCES)
-      throw new HolstError('invalid_input', `Givon takes one source image and at most ${MAX_REFERENCES} references.`, { field: 'image' });
-  },
 
   // Givon documents no model list: the models are the ones named in the provider's settings.
   listModels(ctx) {

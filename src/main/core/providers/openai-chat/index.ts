@@ -6,7 +6,6 @@
  * Images API shape `{data:[…]}` on the chat route. Streamed or not, chosen by the content type.
  * A follow-up sends the earlier turns as messages, their images as `image_url` parts too.
  */
-import { HolstError } from '../../../../shared/errors';
 import { jsonStreamChunks, parseJson, requireKey, singleChunk } from '../common';
 import { ProgressPreamble } from '../../../../shared/progress-lines';
 import { MarkdownImageScanner, refFromUrl, toDataUri } from '../image-refs';
@@ -37,21 +36,6 @@ const partUrl = (part: Part) => (typeof part.image_url === 'string' ? part.image
 export const openaiChat: ProviderKindModule = {
   kind: 'openai-chat',
   checksKey: true,
-  history: 'text-and-images',
-
-  validate(request) {
-    const { n, size } = request.params;
-    if (n !== undefined && (n < 1 || n > 10)) throw new HolstError('invalid_input', 'n must be 1 to 10.', { field: 'n' });
-    if (size !== undefined && !/^(auto|\d{2,5}x\d{2,5})$/.test(size))
-      throw new HolstError('invalid_input', 'size must look like 1024x1024.', { field: 'size' });
-    if (request.mask)
-      throw new HolstError(
-        'invalid_input',
-        'Chat image models take no mask; describe the change in the prompt, or use an Images API provider.',
-        { field: 'mask' },
-      );
-    if (request.images.length > 16) throw new HolstError('invalid_input', 'Send at most 16 images.', { field: 'image' });
-  },
 
   async listModels(ctx, signal) {
     const response = await ctx.http.request(`${ctx.config.baseUrl}/models`, {

@@ -8,29 +8,15 @@ import { HolstError } from '../../../../shared/errors';
 import type { GenerateEvent, ProviderContext, ProviderKindModule } from '../types';
 import { requireKey, parseJson } from '../common';
 
-const SIZE = /^(auto|\d{2,5}x\d{2,5})$/;
-
 export const openaiImages: ProviderKindModule = {
   kind: 'openai-images',
   checksKey: true,
   // Stateless: a follow-up sends its source image and the prompt alone.
-  history: 'none',
 
   validate(request) {
-    const { n, size, quality } = request.params;
-    if (n !== undefined && (n < 1 || n > 10))
-      throw new HolstError('invalid_input', 'n must be 1 to 10 for the Images API.', { field: 'n' });
+    const { n } = request.params;
     if (n !== undefined && n > 1 && request.model === 'dall-e-3')
       throw new HolstError('invalid_input', 'dall-e-3 makes one image per request (n = 1).', { field: 'n' });
-    if (size !== undefined && !SIZE.test(size))
-      throw new HolstError('invalid_input', 'size must look like 1024x1024 (or auto).', { field: 'size' });
-    if (quality !== undefined && !['low', 'medium', 'high'].includes(quality))
-      throw new HolstError('invalid_input', 'quality must be low, medium or high.', { field: 'quality' });
-    if (request.images.length > 16) throw new HolstError('invalid_input', 'The Images API takes at most 16 images.', { field: 'image' });
-    if (request.mask && request.images.length === 0)
-      throw new HolstError('invalid_input', 'A mask needs a source image to edit.', { field: 'mask' });
-    if (request.mask && request.mask.mime !== 'image/png')
-      throw new HolstError('invalid_input', 'The mask must be a PNG (its transparent pixels mark the area to change).', { field: 'mask' });
   },
 
   async listModels(ctx, signal) {

@@ -1,15 +1,26 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { HolstError } from '../../../shared/errors';
-import type { AppCore } from '../app-core';
+import { exportImage } from '../library/export-image';
 import { ExportJobs, selectionIds } from '../library/export-job';
+import { exportFileName } from '../library/export-name';
 import type { Handlers } from './dispatcher';
 import { desktopOnly } from './desktop-only';
+import type { HandlerCore } from './handler-core';
 
-type ExportChannels = 'library.exportMany' | 'library.cancelExport' | 'library.startDragMany';
+type ExportChannels =
+  | 'library.export'
+  | 'library.exportMany'
+  | 'library.cancelExport'
+  | 'library.copy'
+  | 'library.reveal'
+  | 'library.startDrag'
+  | 'library.startDragMany';
 
-/** Bulk export to a folder or a ZIP (a background job with progress events), and dragging several images out. */
-export function createExportHandlers(core: AppCore): Pick<Handlers, ExportChannels> {
+/** Pictures going out of the library: saved as a copy, exported in bulk (a background job), copied, shown, dragged. */
+export function createLibraryExportHandlers(
+  core: Pick<HandlerCore, 'library' | 'events' | 'logger' | 'desktop'>,
+): Pick<Handlers, ExportChannels> {
   const { library, events } = core;
   const jobs = new ExportJobs(library, (progress) => events.emit('library.exportProgress', progress), core.logger);
 
@@ -22,6 +33,26 @@ export function createExportHandlers(core: AppCore): Pick<Handlers, ExportChanne
   };
 
   return {
+    'library.export': async ({ id }) => {
+      // The readable name and the prompt embedded, as in bulk and CLI exports (the dialog asked about overwriting).
+      const target = await desktopOnly(core.desktop, 'chooseExportPath', 'Saving a copy')(exportFileName(library.require(id)));
+      if (!target) return { path: null };
+      return { path: await exportImage(library, id, target, { overwrite: true }) };
+    },
+    'library.copy': async ({ id }) => {
+      await desktopOnly(core.desktop, 'copyImageToClipboard', 'Copying an image')(library.originalPath(library.require(id)));
+      return null;
+    },
+    'library.reveal': ({ id }) => {
+      desktopOnly(core.desktop, 'revealInFolder', 'Showing the file')(library.originalPath(library.require(id)));
+      return null;
+    },
+    'library.startDrag': async ({ id }) => {
+      const image = library.require(id);
+      const drag = desktopOnly(core.desktop, 'startDrag', 'Dragging an image out');
+      await drag(library.originalPath(image), library.layout.thumb(image.sha256));
+      return null;
+    },
     'library.exportMany': async ({ selection, to, format, overwrite }) => {
       const ids = selectionIds(library, selection);
       if (ids.length === 0)

@@ -1,12 +1,13 @@
-import type { AppCore } from '../app-core';
 import { openProviderClient, type ProviderClient } from '../providers/client';
 import { testConnection } from '../providers/connection-test';
-import type { Handlers } from './dispatcher';
+import type { NamespaceHandlers } from './dispatcher';
+import type { HandlerCore } from './handler-core';
 
-type GenerationChannels = Extract<keyof Handlers, `chat.${string}` | 'providers.test' | 'providers.models' | 'providers.countTokens'>;
+type Deps = Pick<HandlerCore, 'providers' | 'settings' | 'secrets' | 'library' | 'logger'>;
 
-/** Chat generation and the provider calls the settings and the composer make. */
-export function createGenerationHandlers(core: AppCore): Pick<Handlers, GenerationChannels> {
+/** `providers.*`: the configured providers (rules in providers/provider-settings.ts) and the calls settings and the composer make. */
+export function createProvidersHandlers(core: Deps): NamespaceHandlers<'providers'> {
+  const { providers } = core;
   /** Runs one call with a provider's client and lets go of its connections after. */
   const withClient = async <T>(id: string, use: (client: ProviderClient) => Promise<T>): Promise<T> => {
     const client = await openProviderClient(core, id);
@@ -18,13 +19,12 @@ export function createGenerationHandlers(core: AppCore): Pick<Handlers, Generati
   };
 
   return {
-    'chat.send': (input) => core.chat.send(input),
-    'chat.retry': ({ messageId, singleTurn }) => core.chat.retry(messageId, singleTurn),
-    'chat.cancel': ({ generationId }) => {
-      core.chat.cancel(generationId);
+    'providers.list': () => providers.list(),
+    'providers.save': ({ provider, previousId }) => providers.save(provider, previousId),
+    'providers.remove': async ({ id }) => {
+      await providers.remove(id);
       return null;
     },
-    'chat.running': () => core.chat.list(),
     'providers.test': ({ id }) => testConnection(core, id),
     'providers.models': ({ id }) => withClient(id, ({ kind, ctx }) => kind.listModels(ctx)),
     'providers.countTokens': ({ id, model, text }) =>

@@ -1,0 +1,134 @@
+/**
+ * What each provider kind takes, described once: the core checks requests against it, and the
+ * composer, the provider form and the first-run guide show what it says. A new kind adds its
+ * description here and its folder under src/main/core/providers/.
+ */
+import type { ProviderKind } from './settings';
+
+/** The parameters a request may carry (GenerateParamsSchema in generation.ts). */
+export type ParamName = 'n' | 'size' | 'aspect' | 'quality' | 'resolution';
+
+/** How many pictures one request makes. */
+export interface CountSpec {
+  name: 'n';
+  type: 'count';
+  min: number;
+  max: number;
+  default: number;
+}
+/** A pixel size written `WIDTHxHEIGHT`, or `auto`. */
+export interface PixelsSpec {
+  name: 'size';
+  type: 'pixels';
+  example: string;
+  default: string;
+}
+/** One of a fixed list. */
+export interface ChoiceSpec {
+  name: 'aspect' | 'quality' | 'resolution';
+  type: 'choice';
+  values: readonly string[];
+  default: string | null;
+}
+export type ParamSpec = CountSpec | PixelsSpec | ChoiceSpec;
+/** The description of parameter `N`. */
+export type SpecFor<N extends ParamName> = N extends 'n' ? CountSpec : N extends 'size' ? PixelsSpec : ChoiceSpec;
+
+/** Why a kind takes no mask, as a code: the window shows its sentence (mask:unsupported.<code>). */
+export type MaskUnsupportedReason = 'gigachat' | 'chat-model' | 'other';
+
+/** What a follow-up sends of the conversation's earlier turns. */
+export type HistorySupport = 'none' | 'text' | 'text-and-images';
+
+export interface KindDescription {
+  kind: ProviderKind;
+  /** Its name in messages ("GigaChat makes 1 to 4 …"). */
+  label: string;
+  params: readonly ParamSpec[];
+  /**
+   * What the first attached picture is to this kind: a source it edits, or a picture it takes into
+   * account when drawing a new one (GigaChat: attachments are considered, not edited).
+   */
+  source: 'edited' | 'considered';
+  /** Whether it takes a mask over the source, and if not, why. */
+  mask: { ok: true } | { ok: false; reason: MaskUnsupportedReason };
+  /** How many reference pictures it takes besides the source. */
+  references: number;
+  history: HistorySupport;
+  /** Limits on each picture sent, where the kind has its own. */
+  inputImages?: { mimes: readonly string[]; maxBytes: number };
+  /** Settings fields a provider of this kind has besides id, name, address, models and CA file. */
+  settings: readonly ('authUrl' | 'scope')[];
+}
+
+const QUALITY: ParamSpec = { name: 'quality', type: 'choice', values: ['low', 'medium', 'high'], default: null };
+const SIZE: ParamSpec = { name: 'size', type: 'pixels', example: '1024x1024', default: 'auto' };
+
+/** The seed's values; Givon answers 400 to anything else, so they are checked before sending. */
+export const GIVON_ASPECT_RATIOS = ['1:1', '2:3', '3:2', '4:3', '3:4', '4:5', '5:4', '16:9', '9:16', '21:9'] as const;
+
+export const KIND_DESCRIPTIONS: Readonly<Record<ProviderKind, KindDescription>> = {
+  gigachat: {
+    kind: 'gigachat',
+    label: 'GigaChat',
+    params: [{ name: 'n', type: 'count', min: 1, max: 4, default: 1 }],
+    source: 'considered',
+    mask: { ok: false, reason: 'gigachat' },
+    references: 16,
+    // Attachments are taken into account, not edited (provider digest): earlier images stay out of the history.
+    history: 'text',
+    inputImages: { mimes: ['image/png', 'image/jpeg'], maxBytes: 15 * 1024 * 1024 },
+    settings: ['authUrl', 'scope'],
+  },
+  'openai-chat': {
+    kind: 'openai-chat',
+    label: 'A chat image model',
+    params: [{ name: 'n', type: 'count', min: 1, max: 10, default: 1 }, SIZE],
+    source: 'edited',
+    mask: { ok: false, reason: 'chat-model' },
+    references: 15,
+    history: 'text-and-images',
+    settings: [],
+  },
+  'openai-images': {
+    kind: 'openai-images',
+    label: 'The Images API',
+    params: [{ name: 'n', type: 'count', min: 1, max: 10, default: 1 }, SIZE, QUALITY],
+    source: 'edited',
+    mask: { ok: true },
+    references: 15,
+    history: 'none',
+    settings: [],
+  },
+  givon: {
+    kind: 'givon',
+    label: 'Givon',
+    params: [
+      { name: 'aspect', type: 'choice', values: GIVON_ASPECT_RATIOS, default: null },
+      QUALITY,
+      { name: 'resolution', type: 'choice', values: ['1K', '2K', '4K'], default: null },
+    ],
+    source: 'edited',
+    mask: { ok: true },
+    references: 16,
+    history: 'none',
+    settings: [],
+  },
+};
+
+export function describeKind(kind: ProviderKind): KindDescription {
+  return KIND_DESCRIPTIONS[kind];
+}
+
+/** The names of the parameters a kind takes, in the order the composer shows them. */
+export function paramNames(kind: ProviderKind): ParamName[] {
+  return KIND_DESCRIPTIONS[kind].params.map((spec) => spec.name);
+}
+
+/** A parameter's description for a kind, if the kind takes it. */
+export function paramSpec<N extends ParamName>(kind: ProviderKind, name: N): SpecFor<N> | undefined {
+  return KIND_DESCRIPTIONS[kind].params.find((spec) => spec.name === name) as SpecFor<N> | undefined;
+}
+
+/** A pixel size as `size` takes it: `auto`, or width x height. */
+export const PIXEL_SIZE = /^(auto|\d{2,5}x\d{2,5})$/;
