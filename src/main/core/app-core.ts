@@ -7,6 +7,7 @@ import { ChatService } from './generation/chat-service';
 import type { DesktopCapabilities } from './desktop';
 import { CoreEvents } from './events';
 import { createDispatcher, type Dispatch } from './ipc/dispatcher';
+import { BackgroundJobs } from './jobs/background-jobs';
 import { ImageLibrary } from './library/image-library';
 import type { HandlerCore } from './ipc/handler-core';
 import { createHandlers } from './ipc/handlers';
@@ -105,6 +106,7 @@ export async function openCore(options: CoreOptions): Promise<AppCore> {
     notices,
     library,
     conversations: new ConversationStore(library.db),
+    jobs: new BackgroundJobs(logger),
     desktop: options.desktop ?? null,
     logger,
     log: options.log ?? null,
@@ -126,6 +128,7 @@ export async function openCore(options: CoreOptions): Promise<AppCore> {
     dispatch,
     close: () => {
       chat.cancelAll();
+      services.jobs.cancelAll();
       library.close();
     },
   };

@@ -1,6 +1,7 @@
 import type { ConversationStore } from './conversations/conversation-store';
 import type { DesktopCapabilities } from './desktop';
 import type { CoreEvents } from './events';
+import type { BackgroundJobs } from './jobs/background-jobs';
 import type { ImageLibrary } from './library/image-library';
 import type { FileLog } from './logging/file-log';
 import type { Logger } from './logging/log';
@@ -20,6 +21,8 @@ export interface CoreServices {
   readonly notices: Notices;
   readonly library: ImageLibrary;
   readonly conversations: ConversationStore;
+  /** Work running in the background (import, export), each with an id, progress and cancel. */
+  readonly jobs: BackgroundJobs;
   /** Dialogs, clipboard and the like: only the Electron shell has them. */
   readonly desktop: DesktopCapabilities | null;
   readonly logger: Logger;

@@ -1,8 +1,9 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { HolstError } from '../../../shared/errors';
+import type { ExportProgress } from '../../../shared/library';
 import { exportImage } from '../library/export-image';
-import { ExportJobs, selectionIds } from '../library/export-job';
+import { selectionIds, startExportJob } from '../library/export-job';
 import { exportFileName } from '../library/export-name';
 import type { Handlers } from './dispatcher';
 import { desktopOnly } from './desktop-only';
@@ -19,10 +20,10 @@ type ExportChannels =
 
 /** Pictures going out of the library: saved as a copy, exported in bulk (a background job), copied, shown, dragged. */
 export function createLibraryExportHandlers(
-  core: Pick<HandlerCore, 'library' | 'events' | 'logger' | 'desktop'>,
+  core: Pick<HandlerCore, 'library' | 'events' | 'jobs' | 'desktop'>,
 ): Pick<Handlers, ExportChannels> {
-  const { library, events } = core;
-  const jobs = new ExportJobs(library, (progress) => events.emit('library.exportProgress', progress), core.logger);
+  const { library, events, jobs } = core;
+  const report = (progress: ExportProgress) => events.emit('library.exportProgress', progress);
 
   /** Where to write when the renderer gave no path: the desktop app's dialog, or null if cancelled. */
   const ask = async (format: 'folder' | 'zip'): Promise<string | null> => {
@@ -84,10 +85,10 @@ export function createLibraryExportHandlers(
         throw new HolstError('invalid_input', `${target} is a folder; give the ZIP file's name, like ${path.join(target, 'export.zip')}.`, {
           field: 'to',
         });
-      return jobs.start(ids, { to: target, format, overwrite: replace });
+      return startExportJob(jobs, library, report, ids, { to: target, format, overwrite: replace });
     },
     'library.cancelExport': ({ jobId }) => {
-      jobs.cancel(jobId);
+      jobs.cancel('export', jobId);
       return null;
     },
     'library.startDragMany': async ({ ids }) => {

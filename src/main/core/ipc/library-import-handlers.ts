@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { HolstError } from '../../../shared/errors';
+import type { ImportProgress } from '../../../shared/library';
 import { importFiles } from '../library/import-files';
 import { saveMask } from '../library/save-mask';
 import type { Handlers } from './dispatcher';
@@ -11,25 +11,32 @@ type ImportChannels = 'library.import' | 'library.importBytes' | 'library.saveMa
 
 /** Pictures coming into the library: files and folders (a background job with progress events), dropped bytes, painted masks. */
 export function createLibraryImportHandlers(
-  core: Pick<HandlerCore, 'library' | 'events' | 'logger' | 'desktop'>,
+  core: Pick<HandlerCore, 'library' | 'events' | 'jobs' | 'desktop'>,
 ): Pick<Handlers, ImportChannels> {
-  const { library, events } = core;
-  const imports = new Map<string, AbortController>();
+  const { library, events, jobs } = core;
   const changed = (ids: number[]) => events.emit('library.changed', { ids });
 
+  /** Imports files and folders as a background job (jobs/background-jobs.ts) reporting `library.importProgress`. */
   const startImport = (paths: string[]) => {
-    const jobId = randomUUID();
-    const controller = new AbortController();
-    imports.set(jobId, controller);
-    void importFiles(library, paths, {
-      jobId,
-      signal: controller.signal,
-      onProgress: (progress) => events.emit('library.importProgress', progress),
-    })
-      .then((results) => changed(results.flatMap((r) => (r.id !== undefined ? [r.id] : []))))
-      .catch((error: unknown) => core.logger.error('import failed', error))
-      .finally(() => imports.delete(jobId));
-    return { jobId };
+    let imported: number[] = [];
+    return jobs.start<ImportProgress>({
+      kind: 'import',
+      report: (progress) => events.emit('library.importProgress', progress),
+      run: async ({ jobId, signal, progress }) => {
+        let final: Omit<ImportProgress, 'jobId'> = { done: 0, total: 0, current: null, finished: true };
+        const results = await importFiles(library, paths, {
+          jobId,
+          signal,
+          // The final report is the job's answer, sent once the job is over.
+          onProgress: ({ jobId: _id, ...report }) => (report.finished ? (final = report) : progress(report)),
+        });
+        imported = results.flatMap((r) => (r.id !== undefined ? [r.id] : []));
+        return { ...final, results };
+      },
+      failed: () => ({ done: 0, total: 0, current: null, finished: true, results: [] }),
+      // After the final report, as before: the window has its summary when the grid reloads.
+      settled: () => changed(imported),
+    });
   };
 
   return {
@@ -59,7 +66,7 @@ export function createLibraryImportHandlers(
       return (await saveMask(library, sourceId, base64)).mask;
     },
     'library.cancelImport': ({ jobId }) => {
-      imports.get(jobId)?.abort();
+      jobs.cancel('import', jobId);
       return null;
     },
   };

@@ -1,8 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { HolstError, toErrorPayload } from '../../../shared/errors';
 import type { ExportProgress, Selection } from '../../../shared/library';
-import type { Logger } from '../logging/log';
+import type { BackgroundJobs } from '../jobs/background-jobs';
 import { exportBytes, exportImageUnique, writeExport } from './export-image';
 import { exportFileName } from './export-name';
 import type { ImageLibrary } from './image-library';
@@ -30,9 +29,6 @@ export interface ExportOutcome {
   cancelled: boolean;
   failures: Array<{ id: number; reason: string }>;
 }
-
-/** At most one progress event per 100 ms (about 10 a second), besides the first and the last. */
-const PROGRESS_INTERVAL_MS = 100;
 
 /**
  * The ids of a selection, newest first: the listed ids as they are, or every image of a view
@@ -112,47 +108,31 @@ async function openFolder(destination: string): Promise<void> {
   }
 }
 
-/** Export jobs running in the background, each reporting progress (throttled) and its end as events. */
-export class ExportJobs {
-  private readonly running = new Map<string, AbortController>();
-
-  constructor(
-    private readonly library: ImageLibrary,
-    private readonly report: (progress: ExportProgress) => void,
-    private readonly logger: Logger,
-  ) {}
-
-  start(ids: number[], target: ExportTarget): { jobId: string } {
-    const jobId = randomUUID();
-    const controller = new AbortController();
-    this.running.set(jobId, controller);
-    let last = 0;
-    let written = 0;
-    this.report({ jobId, done: 0, total: ids.length, finished: false });
-    const onProgress = (done: number, total: number) => {
-      written = done;
-      const now = Date.now();
-      if (now - last < PROGRESS_INTERVAL_MS) return;
-      last = now;
-      this.report({ jobId, done, total, finished: false });
-    };
-    void exportMany(this.library, ids, target, { signal: controller.signal, onProgress })
-      .then(
-        (outcome) => {
-          const { done, total, cancelled, failures } = outcome;
-          this.report({ jobId, done, total, finished: true, path: outcome.path, failures, ...(cancelled ? { cancelled } : {}) });
-        },
-        (error: unknown) => {
-          this.logger.error('export failed', error);
-          const { code, message } = toErrorPayload(error);
-          this.report({ jobId, done: written, total: ids.length, finished: true, path: null, failures: [], error: { code, message } });
-        },
-      )
-      .finally(() => this.running.delete(jobId));
-    return { jobId };
-  }
-
-  cancel(jobId: string): void {
-    this.running.get(jobId)?.abort();
-  }
+/** Starts exporting `ids` as a background job (jobs/background-jobs.ts) reporting `library.exportProgress`. */
+export function startExportJob(
+  jobs: BackgroundJobs,
+  library: ImageLibrary,
+  report: (progress: ExportProgress) => void,
+  ids: number[],
+  target: ExportTarget,
+): { jobId: string } {
+  let written = 0;
+  return jobs.start<ExportProgress>({
+    kind: 'export',
+    report,
+    run: async ({ signal, progress }) => {
+      progress({ done: 0, total: ids.length, finished: false });
+      const onProgress = (done: number, total: number) => {
+        written = done;
+        progress({ done, total, finished: false });
+      };
+      const outcome = await exportMany(library, ids, target, { signal, onProgress });
+      const { done, total, cancelled, failures } = outcome;
+      return { done, total, finished: true, path: outcome.path, failures, ...(cancelled ? { cancelled } : {}) };
+    },
+    failed: (error) => {
+      const { code, message } = toErrorPayload(error);
+      return { done: written, total: ids.length, finished: true, path: null, failures: [], error: { code, message } };
+    },
+  });
 }
