@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { ImageLibrary } from '../src/main/core/library/image-library';
-import { IMPORT_CONCURRENCY, importFiles } from '../src/main/core/library/import-files';
+import { IMPORT_CONCURRENCY, importFiles } from '../src/main/core/library/ingest/import-files';
 import { silentLogger } from '../src/main/core/logging/log';
 import { photoLikePng } from '../tests/support/images';
 import { median, report } from './report';

@@ -3,7 +3,7 @@
 // `conversations list|show` commands, against the reference servers.
 import sharp from 'sharp';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { keepMask } from '../../src/main/core/library/save-mask';
+import { keepMask } from '../../src/main/core/library/ingest/save-mask';
 import { startGigaChatServer, type GigaChatServer } from '../servers/gigachat-server';
 import { startOpenAIImagesServer, type OpenAIImagesServer } from '../servers/openai-images-server';
 import { ChatDriver } from '../support/chat-driver';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { HolstError } from '../../src/shared/errors';
 import { ConversationStore } from '../../src/main/core/conversations/conversation-store';
-import { openDatabase } from '../../src/main/core/library/database';
+import { openDatabase } from '../../src/main/core/database/database';
 import { ImageLibrary } from '../../src/main/core/library/image-library';
 import { silentLogger } from '../../src/main/core/logging/log';
 import { solidImage } from '../support/images';

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { MenuItemConstructorOptions } from 'electron';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { exportFileName } from '../../src/main/core/library/export-name';
+import { exportFileName } from '../../src/main/core/library/export/export-name';
 import type { ImageRecord } from '../../src/shared/library';
 import { runMain, type MainRun } from '../support/electron-main';
 import { solidImage } from '../support/images';

@@ -8,7 +8,7 @@ import sharp from 'sharp';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ExportProgress } from '../../src/shared/library';
 import type { AppCore } from '../../src/main/core/app-core';
-import { exportMany } from '../../src/main/core/library/export-job';
+import { exportMany } from '../../src/main/core/library/export/export-job';
 import { call, openTestCore } from '../support/core';
 import { solidImage } from '../support/images';
 import { removeTempDirs, tempDir } from '../support/temp-dir';

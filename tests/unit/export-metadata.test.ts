@@ -2,7 +2,7 @@
 import { crc32 } from 'node:zlib';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { embedMetadata, HOLST_XMP_NS, type ExportMetadata } from '../../src/main/core/library/export-metadata';
+import { embedMetadata, HOLST_XMP_NS, type ExportMetadata } from '../../src/main/core/library/export/export-metadata';
 
 const meta: ExportMetadata = {
   id: 1234,

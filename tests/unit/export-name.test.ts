@@ -1,6 +1,6 @@
 // Exported file names: readable, and safe on Windows, macOS and Linux whatever the prompt holds.
 import { describe, expect, it } from 'vitest';
-import { exportFileName, promptSlug, safeFileName, SLUG_MAX } from '../../src/main/core/library/export-name';
+import { exportFileName, promptSlug, safeFileName, SLUG_MAX } from '../../src/main/core/library/export/export-name';
 
 const at = Date.UTC(2026, 2, 14, 23, 59, 59);
 const name = (prompt: string | null, id = 1234, mime = 'image/png') => exportFileName({ id, prompt, createdAt: at, mime });

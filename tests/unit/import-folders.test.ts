@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ImportProgress } from '../../src/shared/library';
 import type { AppCore } from '../../src/main/core/app-core';
 import { ImageLibrary } from '../../src/main/core/library/image-library';
-import { importFiles } from '../../src/main/core/library/import-files';
+import { importFiles } from '../../src/main/core/library/ingest/import-files';
 import { silentLogger } from '../../src/main/core/logging/log';
 import { call, openTestCore } from '../support/core';
 import { photoLikePng, solidImage } from '../support/images';

@@ -6,7 +6,7 @@ import sharp from 'sharp';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { HolstError } from '../../src/shared/errors';
 import { ImageLibrary } from '../../src/main/core/library/image-library';
-import { importFiles } from '../../src/main/core/library/import-files';
+import { importFiles } from '../../src/main/core/library/ingest/import-files';
 import { silentLogger } from '../../src/main/core/logging/log';
 import { photoLikePng, solidImage } from '../support/images';
 import { removeTempDirs, tempDir } from '../support/temp-dir';

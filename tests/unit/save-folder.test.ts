@@ -9,7 +9,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Notice } from '../../src/shared/contract';
 import type { AppCore } from '../../src/main/core/app-core';
 import { generate } from '../../src/main/core/generation/generate';
-import { saveFolderIdle } from '../../src/main/core/library/save-folder';
+import { saveFolderIdle } from '../../src/main/core/library/export/save-folder';
 import { startOpenAIImagesServer, type OpenAIImagesServer } from '../servers/openai-images-server';
 import { call, openTestCore } from '../support/core';
 import { solidImage } from '../support/images';

@@ -1,7 +1,13 @@
 import fs from 'node:fs/promises';
 import { HolstError } from '../../shared/errors';
-import { exportImage } from '../../main/core/library/export-image';
-import { exportMany, selectionIds, type ExportedFile, type ExportOutcome, type ExportTarget } from '../../main/core/library/export-job';
+import { exportImage } from '../../main/core/library/export/export-image';
+import {
+  exportMany,
+  selectionIds,
+  type ExportedFile,
+  type ExportOutcome,
+  type ExportTarget,
+} from '../../main/core/library/export/export-job';
 import { parseCommandArgs } from '../args';
 import type { CliContext } from '../context';
 import type { ImageLibrary } from '../../main/core/library/image-library';

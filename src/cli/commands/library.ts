@@ -1,6 +1,6 @@
 import { HolstError } from '../../shared/errors';
 import type { ImageRecord } from '../../shared/library';
-import { importFiles } from '../../main/core/library/import-files';
+import { importFiles } from '../../main/core/library/ingest/import-files';
 import type { ImageLibrary } from '../../main/core/library/image-library';
 import { parseCommandArgs } from '../args';
 import type { CliContext } from '../context';

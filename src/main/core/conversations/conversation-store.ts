@@ -1,7 +1,7 @@
 import { HolstError } from '../../../shared/errors';
 import { UsageSchema, type Conversation, type Message, type Usage } from '../../../shared/library';
-import type { Db } from '../library/database';
-import { toFtsQuery } from '../library/records';
+import type { Db } from '../database/database';
+import { toFtsQuery } from '../library/query/records';
 
 interface ConversationRow {
   id: number;

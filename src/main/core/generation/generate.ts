@@ -2,7 +2,7 @@ import { HolstError } from '../../../shared/errors';
 import type { RetryNotice } from '../../../shared/generation';
 import { describeKind } from '../../../shared/provider-kinds';
 import type { ImageRecord } from '../../../shared/library';
-import { copyToSaveFolder } from '../library/save-folder';
+import { copyToSaveFolder } from '../library/export/save-folder';
 import { saveImageRef } from '../providers/download';
 import { extractMarkdownImages } from '../providers/image-refs';
 import { openProviderClient } from '../providers/client';

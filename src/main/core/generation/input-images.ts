@@ -3,8 +3,8 @@ import path from 'node:path';
 import { HolstError } from '../../../shared/errors';
 import type { MaskRecord } from '../../../shared/library';
 import type { CoreServices } from '../services';
-import { sniffImageFormat } from '../library/image-format';
-import { keepMask } from '../library/save-mask';
+import { sniffImageFormat } from '../library/ingest/image-format';
+import { keepMask } from '../library/ingest/save-mask';
 import type { InputImage } from '../providers/types';
 
 /** A library image to send; it must still be there (not in the trash) and its file readable. */

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { HolstError } from '../../../shared/errors';
 import type { ImportProgress } from '../../../shared/library';
-import { importFiles } from '../library/import-files';
-import { saveMask } from '../library/save-mask';
+import { importFiles } from '../library/ingest/import-files';
+import { saveMask } from '../library/ingest/save-mask';
 import type { Handlers } from './dispatcher';
 import { desktopOnly } from './desktop-only';
 import type { HandlerCore } from './handler-core';

@@ -1,5 +1,5 @@
 import type { Settings } from '../../../shared/settings';
-import { prepareSaveFolder, saveFolderChanged } from '../library/save-folder';
+import { prepareSaveFolder, saveFolderChanged } from '../library/export/save-folder';
 import type { NamespaceHandlers } from './dispatcher';
 import { desktopOnly } from './desktop-only';
 import type { HandlerCore } from './handler-core';

@@ -1,10 +1,10 @@
 import { HolstError, invalidInput } from '../../../shared/errors';
 import { LibraryViewSchema, SelectionSchema, type Selection } from '../../../shared/library';
-import type { Db } from './database';
+import type { Db } from '../database/database';
 import { forEachConcurrently } from './for-each-concurrently';
 import { EXT_BY_MIME } from './layout';
-import { normalizeTags, removeOrphanTags } from './library-tags';
-import { parseView, viewSql } from './library-view';
+import { normalizeTags, removeOrphanTags } from './query/library-tags';
+import { parseView, viewSql } from './query/library-view';
 
 /** What a bulk action did: how many images changed, and which. */
 export interface BulkResult {

@@ -15,20 +15,20 @@ import type {
 } from '../../../shared/library';
 import type { Logger } from '../logging/log';
 import { BulkActions } from './bulk-actions';
-import { openDatabase, type Db } from './database';
-import { libraryFacets } from './facets';
-import { LibraryIngest, type IngestMeta, type IngestResult } from './ingest';
+import { openDatabase, type Db } from '../database/database';
+import { libraryFacets } from './query/facets';
+import { LibraryIngest, type IngestMeta, type IngestResult } from './ingest/ingest';
 import { EXT_BY_MIME, LibraryLayout } from './layout';
-import { LibraryCount } from './library-count';
+import { LibraryCount } from './query/library-count';
 import { LibraryFiles } from './library-files';
-import { LibraryQueries } from './library-queries';
-import { deleteTag, normalizeTags, removeOrphanTags, renameTag, tagImage } from './library-tags';
+import { LibraryQueries } from './query/library-queries';
+import { deleteTag, normalizeTags, removeOrphanTags, renameTag, tagImage } from './query/library-tags';
 import { mediaFile, type MediaFile } from './media-files';
-import type { IngestInput } from './receive-bytes';
-import { toImageRecord, toMaskRecord, type ImageRow, type MaskRow } from './records';
-import { LibraryTimeline } from './timeline';
+import type { IngestInput } from './ingest/receive-bytes';
+import { toImageRecord, toMaskRecord, type ImageRow, type MaskRow } from './query/records';
+import { LibraryTimeline } from './query/timeline';
 
-export type { IngestMeta, IngestResult } from './ingest';
+export type { IngestMeta, IngestResult } from './ingest/ingest';
 export type { MediaFile } from './media-files';
 
 export const DEFAULT_MAX_IMAGE_BYTES = 100 * 1024 * 1024;

@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from '../logging/log';
-import type { Db } from './database';
+import type { Db } from '../database/database';
 import { forEachConcurrently } from './for-each-concurrently';
 import type { LibraryLayout } from './layout';
 

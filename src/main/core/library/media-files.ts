@@ -1,9 +1,9 @@
 import fs from 'node:fs/promises';
 import type { MediaKind } from '../../../shared/library';
 import type { Logger } from '../logging/log';
-import type { Db } from './database';
+import type { Db } from '../database/database';
 import { EXT_BY_MIME, type LibraryLayout } from './layout';
-import { PREVIEW_SIZE, remakeDerivative, THUMB_SIZE } from './thumbnails';
+import { PREVIEW_SIZE, remakeDerivative, THUMB_SIZE } from './ingest/thumbnails';
 
 export interface MediaFile {
   file: string;

@@ -1,4 +1,4 @@
-import type { Db } from '../library/database';
+import type { Db } from '../database/database';
 import type { UploadCache } from './types';
 
 /**

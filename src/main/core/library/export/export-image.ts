@@ -1,11 +1,11 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { HolstError } from '../../../shared/errors';
-import { writeFileAtomic } from '../fs/atomic-write';
+import { HolstError } from '../../../../shared/errors';
+import { writeFileAtomic } from '../../fs/atomic-write';
 import { embedMetadata, hasExportMetadata } from './export-metadata';
 import { exportFileName } from './export-name';
-import type { ImageRecord } from '../../../shared/library';
-import type { ImageLibrary } from './image-library';
+import type { ImageRecord } from '../../../../shared/library';
+import type { ImageLibrary } from '../image-library';
 
 export interface ExportOptions {
   /** Replace an existing file (never done unless asked). */

@@ -1,9 +1,9 @@
 import sharp from 'sharp';
-import { HolstError } from '../../../shared/errors';
-import type { MaskRecord } from '../../../shared/library';
-import { MASK_CHANGE_ALPHA, MASK_EMPTY_MESSAGE, maskSizeMismatch } from '../../../shared/mask';
+import { HolstError } from '../../../../shared/errors';
+import type { MaskRecord } from '../../../../shared/library';
+import { MASK_CHANGE_ALPHA, MASK_EMPTY_MESSAGE, maskSizeMismatch } from '../../../../shared/mask';
 import { sniffImageFormat } from './image-format';
-import type { ImageLibrary } from './image-library';
+import type { ImageLibrary } from '../image-library';
 import { MAX_PIXELS } from './thumbnails';
 
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;

@@ -1,4 +1,4 @@
-import type { ImageRecord, MaskRecord } from '../../../shared/library';
+import type { ImageRecord, MaskRecord } from '../../../../shared/library';
 
 /** A row of the `images` table as SQLite returns it. */
 export interface ImageRow {

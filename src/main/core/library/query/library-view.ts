@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import { HolstError, invalidInput } from '../../../shared/errors';
-import type { LibraryViewSchema } from '../../../shared/library';
-import type { Db } from './database';
+import { HolstError, invalidInput } from '../../../../shared/errors';
+import type { LibraryViewSchema } from '../../../../shared/library';
+import type { Db } from '../../database/database';
 import { toFtsQuery } from './records';
 
 export type ParsedView = z.output<typeof LibraryViewSchema>;

@@ -1,5 +1,5 @@
-import type { ImageSource, LibraryFacets } from '../../../shared/library';
-import type { Db } from './database';
+import type { ImageSource, LibraryFacets } from '../../../../shared/library';
+import type { Db } from '../../database/database';
 
 type Counted = { value: string | null; provider?: string | null; n: number };
 

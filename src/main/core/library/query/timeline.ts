@@ -1,5 +1,5 @@
-import { LibraryViewSchema, type LibraryView, type Timeline } from '../../../shared/library';
-import type { Db } from './database';
+import { LibraryViewSchema, type LibraryView, type Timeline } from '../../../../shared/library';
+import type { Db } from '../../database/database';
 import { parseView, StatementCache, viewSql, type ParsedView } from './library-view';
 
 /** Every time zone's offset is a multiple of 15 minutes, so no quarter hour straddles a local month. */

@@ -1,5 +1,5 @@
-import { HolstError } from '../../../shared/errors';
-import type { Db } from './database';
+import { HolstError } from '../../../../shared/errors';
+import type { Db } from '../../database/database';
 
 /** Tags trimmed, empty ones dropped, and one per name whatever the case: the first spelling wins. */
 export function normalizeTags(tags: string[]): string[] {

@@ -1,5 +1,5 @@
-import { LibraryCountQuerySchema, type LibraryCountQuery } from '../../../shared/library';
-import type { Db } from './database';
+import { LibraryCountQuerySchema, type LibraryCountQuery } from '../../../../shared/library';
+import type { Db } from '../../database/database';
 import { imageFilterConditions, parseView, StatementCache, TAG_ID } from './library-view';
 import { toFtsQuery } from './records';
 

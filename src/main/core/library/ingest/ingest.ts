@@ -1,16 +1,16 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { HolstError } from '../../../shared/errors';
-import type { ImageRecord, ImageSource, MaskRecord, ParentRole } from '../../../shared/library';
-import type { Db } from './database';
+import { HolstError } from '../../../../shared/errors';
+import type { ImageRecord, ImageSource, MaskRecord, ParentRole } from '../../../../shared/library';
+import type { Db } from '../../database/database';
 import { describeNonImage, sniffImageFormat } from './image-format';
 import { IngestRefusal } from './ingest-refusal';
-import type { LibraryLayout } from './layout';
-import type { LibraryFiles } from './library-files';
-import { tagImage } from './library-tags';
+import type { LibraryLayout } from '../layout';
+import type { LibraryFiles } from '../library-files';
+import { tagImage } from '../query/library-tags';
 import { inMemory, receiveBytes, syncFile, type IngestInput } from './receive-bytes';
-import type { ImageRow } from './records';
+import type { ImageRow } from '../query/records';
 import { decodeAndMakeThumbnails } from './thumbnails';
 
 export interface IngestMeta {

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { HolstError, toErrorPayload } from '../../../shared/errors';
-import type { ImageRecord } from '../../../shared/library';
-import type { CoreServices } from '../services';
+import { HolstError, toErrorPayload } from '../../../../shared/errors';
+import type { ImageRecord } from '../../../../shared/library';
+import type { CoreServices } from '../../services';
 import { exportImageUnique } from './export-image';
 import { makeFolder } from './make-folder';
 

@@ -1,5 +1,5 @@
 import { crc32 } from 'node:zlib';
-import type { ImageRecord } from '../../../shared/library';
+import type { ImageRecord } from '../../../../shared/library';
 
 /** What an exported copy carries about how it was made. */
 export type ExportMetadata = Pick<ImageRecord, 'id' | 'prompt' | 'provider' | 'model' | 'params' | 'createdAt'>;

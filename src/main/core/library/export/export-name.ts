@@ -1,4 +1,4 @@
-import type { ImageRecord } from '../../../shared/library';
+import type { ImageRecord } from '../../../../shared/library';
 
 /** Longest slug of the prompt kept in a file name, so names stay readable and well under path limits. */
 export const SLUG_MAX = 60;

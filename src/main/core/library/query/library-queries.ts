@@ -1,5 +1,5 @@
-import { LibraryQuerySchema, type LibraryPage, type LibraryQuery } from '../../../shared/library';
-import type { Db } from './database';
+import { LibraryQuerySchema, type LibraryPage, type LibraryQuery } from '../../../../shared/library';
+import type { Db } from '../../database/database';
 import { parseView, StatementCache, viewSql } from './library-view';
 import { toImageRecord, type ImageRow } from './records';
 

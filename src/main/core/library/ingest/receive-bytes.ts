@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { HolstError } from '../../../shared/errors';
+import { HolstError } from '../../../../shared/errors';
 import { SNIFF_BYTES } from './image-format';
 import { IngestRefusal } from './ingest-refusal';
 

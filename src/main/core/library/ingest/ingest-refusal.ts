@@ -1,5 +1,5 @@
-import { HolstError, type ErrorCode } from '../../../shared/errors';
-import type { ImportWhy } from '../../../shared/library';
+import { HolstError, type ErrorCode } from '../../../../shared/errors';
+import type { ImportWhy } from '../../../../shared/library';
 
 /**
  * An image the library turned down for a fault of the file itself, with its kind (`why`) beside

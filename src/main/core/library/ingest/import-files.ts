@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { toErrorPayload } from '../../../shared/errors';
-import { ImportWhySchema, type ImportFileResult, type ImportProgress } from '../../../shared/library';
-import { forEachConcurrently } from './for-each-concurrently';
-import type { ImageLibrary } from './image-library';
+import { toErrorPayload } from '../../../../shared/errors';
+import { ImportWhySchema, type ImportFileResult, type ImportProgress } from '../../../../shared/library';
+import { forEachConcurrently } from '../for-each-concurrently';
+import type { ImageLibrary } from '../image-library';
 
 const IMAGE_EXTENSIONS = new Set(['.png', '.jpg', '.jpeg', '.jfif', '.webp', '.gif']);
 

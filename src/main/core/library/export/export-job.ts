@@ -1,10 +1,10 @@
 import path from 'node:path';
-import { HolstError, toErrorPayload } from '../../../shared/errors';
-import type { ExportProgress, Selection } from '../../../shared/library';
-import type { BackgroundJobs } from '../jobs/background-jobs';
+import { HolstError, toErrorPayload } from '../../../../shared/errors';
+import type { ExportProgress, Selection } from '../../../../shared/library';
+import type { BackgroundJobs } from '../../jobs/background-jobs';
 import { exportBytes, exportImageUnique, writeExport } from './export-image';
 import { exportFileName } from './export-name';
-import type { ImageLibrary } from './image-library';
+import type { ImageLibrary } from '../image-library';
 import { makeFolder } from './make-folder';
 import { ZipWriter } from './zip-writer';
 

@@ -5,10 +5,10 @@ import path from 'node:path';
 import { once } from 'node:events';
 import { Readable, type PassThrough } from 'node:stream';
 import { ZipFile } from 'yazl';
-import { HolstError } from '../../../shared/errors';
+import { HolstError } from '../../../../shared/errors';
 import { MAX_NAMES, numberedName } from './export-image';
 import { makeFolder } from './make-folder';
-import { syncFile } from './receive-bytes';
+import { syncFile } from '../ingest/receive-bytes';
 
 /** yazl keeps a buffer entry whole in memory; larger ones go in as a stream of known size. */
 const BUFFER_ENTRY_MAX = 0x3fffffff;
