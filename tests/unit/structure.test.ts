@@ -25,9 +25,8 @@ const KNOWN_CIRCLES: string[][] = [
     'main/core/providers/client.ts',
     'main/core/providers/connection-test.ts',
   ],
-  ['renderer/features/library/Tile.tsx', 'renderer/features/library/VirtualGrid.tsx'],
 ];
-const KNOWN_LONG = ['renderer/store/chat-store.ts', 'main/core/library/image-library.ts', 'renderer/features/chat/Composer.tsx'];
+const KNOWN_LONG = ['main/core/library/image-library.ts'];
 
 describe('the source tree', () => {
   it('finds a circle when there is one, type-only imports included', async () => {
