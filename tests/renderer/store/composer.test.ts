@@ -1,5 +1,6 @@
 // The composer keeps a draft per chat: what is typed, set or attached in one chat stays there and is
 // never sent from another, and a follow-up starts from the conversation's last picture.
+import '../support/page-globals';
 import { describe, expect, it } from 'vitest';
 import { HolstError } from '../../../src/shared/errors';
 import { chatStores } from '../support/chat-stores';

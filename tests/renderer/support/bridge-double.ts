@@ -41,7 +41,9 @@ export function bridgeDouble(handlers: Handlers = {}): BridgeDouble {
       try {
         return { ok: true, value: await handler(input) };
       } catch (error) {
-        if (isHolstError(error)) return { ok: false, error: { code: error.code, message: error.message } };
+        if (isHolstError(error)) {
+          return { ok: false, error: { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) } };
+        }
         throw error;
       }
     },
