@@ -62,7 +62,7 @@ describe('the conversation list', () => {
     const { conversations, thread, composer } = chatStores({
       'conversations.list': listed(3),
       'conversations.messages': ({ id }) => [message(id * 10, id)],
-      'conversations.delete': () => null,
+      'conversations.delete': () => ({ trashedImages: 0 }),
     });
     await conversations.getState().load();
     await thread.getState().select(2);
