@@ -3,6 +3,7 @@
 import '../support/page-globals';
 import { describe, expect, it } from 'vitest';
 import { HolstError } from '../../../src/shared/errors';
+import { sendBlocked } from '../../../src/renderer/store/composer/selectors';
 import { chatStores } from '../support/chat-stores';
 import { deferred, settle } from '../support/bridge-double';
 import { detail, image, message } from '../support/records';
@@ -183,6 +184,7 @@ describe('the composer', () => {
     bridge.emit('library.changed', { ids: [5] });
     await settle();
     composer.getState().setPrompt('go');
+    expect(sendBlocked(composer.getState())).toBe(true);
     expect(await thread.getState().send({ providerId: 'beta', kind: 'gigachat', model: '' })).toBe(false);
     expect(bridge.inputs('chat.send')).toEqual([]);
     expect(composer.getState().error).toContain('5');

@@ -4,6 +4,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { HOLST_IMAGE_TYPE } from '../../app/iterate';
 import { errorText } from '../../i18n/errors';
 import { useComposer, useConversations, useThread } from '../../store/chat';
+import { conversationById } from '../../store/conversations/selectors';
 import { ConfirmDialog } from '../../app/ConfirmDialog';
 import { useViewer } from '../../store/library';
 import { useProvidersStore } from '../../store/providers-store';
@@ -32,7 +33,6 @@ export function ChatScreen() {
       messagesError: s.messagesError,
     })),
   );
-  const conversations = useConversations((s) => s.conversations);
   const { attachFiles, attachLibraryImage } = useComposer(
     useShallow((s) => ({ attachFiles: s.attachFiles, attachLibraryImage: s.attachLibraryImage })),
   );
@@ -58,7 +58,7 @@ export function ChatScreen() {
     return () => useViewer.getState().close();
   }, []);
 
-  const conversation = conversations.find((c) => c.id === currentId) ?? null;
+  const conversation = useConversations(conversationById(currentId));
 
   // Every image of the conversation in order, for stepping through them in the viewer.
   const imageIds = useMemo(() => {

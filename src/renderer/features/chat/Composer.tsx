@@ -6,8 +6,8 @@ import { holst, unwrap } from '../../bridge';
 import { errorText } from '../../i18n/errors';
 import { useAppStore } from '../../store/app-store';
 import { useComposer, useThread } from '../../store/chat';
-import { MAX_ATTACHMENTS } from '../../store/composer/attachments';
 import { hasParams, PARAMS_BY_KIND } from '../../store/composer/drafts';
+import { attachmentsFull, sendBlocked } from '../../store/composer/selectors';
 import { runningHere } from '../../store/thread/selectors';
 import { formatTokens } from './answer/usage';
 import { AttachmentChips } from './AttachmentChips';
@@ -75,7 +75,7 @@ export function Composer({ providers }: { providers: ProviderView[] }) {
         : null,
     );
   };
-  const blocked = state.attachments.some((image) => state.missing[image.id]);
+  const blocked = sendBlocked(state);
   const canSend = provider !== undefined && state.prompt.trim() !== '' && !sending && state.attaching === 0 && !blocked;
 
   useEffect(() => {
@@ -189,7 +189,7 @@ export function Composer({ providers }: { providers: ProviderView[] }) {
             className="icon-only"
             aria-label={t('composer.attach')}
             onClick={() => fileInput.current?.click()}
-            disabled={state.attachments.length + state.attaching >= MAX_ATTACHMENTS}
+            disabled={attachmentsFull(state)}
             title={t('composer.attachTitle')}
           >
             <PaperclipIcon />
