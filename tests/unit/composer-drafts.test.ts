@@ -12,7 +12,7 @@ import {
   paramsFromRequest,
   pickDraft,
   DRAFT_FIELDS,
-} from '../../src/renderer/store/composer-drafts';
+} from '../../src/renderer/store/composer/drafts';
 
 const message = (over: Partial<Message>): Message =>
   ({

@@ -1,6 +1,6 @@
 // Which picture a follow-up goes on from by default (the composer's "Editing: Last picture" chip).
 import { describe, expect, it } from 'vitest';
-import { lastPicture, toTurns } from '../../src/renderer/features/chat/format';
+import { lastPicture, toTurns } from '../../src/renderer/store/thread/turns';
 import type { Message } from '../../src/shared/library';
 
 let nextId = 1;

@@ -13,7 +13,7 @@ import {
   withPage,
   withRecord,
   type Pages,
-} from '../../src/renderer/store/library-pages';
+} from '../../src/renderer/store/library/pages';
 
 const image = (id: number): ImageRecord => ({
   id,

@@ -1,6 +1,6 @@
 // The window applies a frame's worth of generation events as one change (store/live-generations.ts).
 import { describe, expect, it } from 'vitest';
-import { applyGenerationEvents, liveEntry, runningConversationIds } from '../../src/renderer/store/live-generations';
+import { applyGenerationEvents, liveEntry, runningConversationIds } from '../../src/renderer/store/thread/live-generations';
 import type { GenerationEvent } from '../../src/shared/generation';
 import type { ImageRecord, Message } from '../../src/shared/library';
 

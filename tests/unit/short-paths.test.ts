@@ -1,7 +1,7 @@
 // The desktop import summary names files from the folder they share, as a browser names the files
 // of a dropped folder: "trip/a/b.png", not the whole path on disk.
 import { describe, expect, it } from 'vitest';
-import { shortPaths } from '../../src/renderer/store/short-paths';
+import { shortPaths } from '../../src/renderer/lib/short-paths';
 
 describe('shortPaths', () => {
   it('starts each path at the folder they all lie in, keeping its name', () => {

@@ -1,7 +1,7 @@
 // The arithmetic of the conversation's virtualized turns: where each starts, which are near the
 // visible part, and the spacers that stand for the rest.
 import { describe, expect, it } from 'vitest';
-import type { Turn } from '../../src/renderer/features/chat/format';
+import type { Turn } from '../../src/renderer/store/thread/turns';
 import { estimateTurnHeight, rangeAround, spacers, TURN_GAP, turnOffsets } from '../../src/renderer/features/chat/turn-layout';
 import type { Message } from '../../src/shared/library';
 

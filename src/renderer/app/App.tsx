@@ -5,7 +5,7 @@ import { LibraryScreen } from '../features/library/LibraryScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { holst } from '../bridge';
 import { useAppStore, type Screen } from '../store/app-store';
-import { useChatStore } from '../store/chat-store';
+import { useComposer, useThread } from '../store/chat';
 import { TrashConfirmHost } from '../features/library/TrashBar';
 import { TrashUndoToast } from './TrashUndoToast';
 import { CompareHost } from '../features/compare/CompareHost';
@@ -45,7 +45,7 @@ export function App() {
     const onKey = (event: KeyboardEvent) => {
       // Esc with no dialog open stops the answers being written in the open chat.
       if (event.key === 'Escape' && !event.defaultPrevented && !document.querySelector('[aria-modal="true"]')) {
-        const chat = useChatStore.getState();
+        const chat = useThread.getState();
         const running = Object.values(chat.live).filter((g) => g.conversationId === chat.currentId && !g.cancelling);
         if (useAppStore.getState().screen === 'chat' && running.length > 0) {
           event.preventDefault();
@@ -70,7 +70,7 @@ export function App() {
       } else if (event.key.toLowerCase() === 'n' && !event.shiftKey) {
         event.preventDefault();
         go('chat');
-        useChatStore.getState().newChat();
+        useThread.getState().newChat();
       }
     };
     window.addEventListener('keydown', onKey);
@@ -86,7 +86,7 @@ export function App() {
       const files = [...(event.dataTransfer?.files ?? [])];
       if (files.length === 0) return;
       go('chat');
-      void useChatStore.getState().attachFiles(files);
+      void useComposer.getState().attachFiles(files);
     };
     window.addEventListener('dragover', onDragOver);
     window.addEventListener('drop', onDrop);
@@ -94,7 +94,7 @@ export function App() {
     const offCommand = holst.on('app.command', ({ command }) => {
       if (command === 'new-chat') {
         go('chat');
-        useChatStore.getState().newChat();
+        useThread.getState().newChat();
       } else {
         go(command);
       }

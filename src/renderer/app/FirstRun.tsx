@@ -6,7 +6,7 @@ import { openLink } from '../features/chat/answer/open-link';
 import { ConnectionTest } from '../features/settings/ConnectionTest';
 import { errorText } from '../i18n/errors';
 import { useAppStore } from '../store/app-store';
-import { useChatStore } from '../store/chat-store';
+import { useComposer, useThread } from '../store/chat';
 import { useProvidersStore } from '../store/providers-store';
 
 type Step = 'choose' | 'key' | 'test';
@@ -34,10 +34,10 @@ export function FirstRun() {
   const start = () => {
     if (!saved) return;
     closeFirstRun();
-    const chat = useChatStore.getState();
-    chat.newChat();
-    chat.setProvider(saved.id);
-    chat.setPrompt(t('firstRun.firstPrompt'));
+    useThread.getState().newChat();
+    const composer = useComposer.getState();
+    composer.setProvider(saved.id);
+    composer.setPrompt(t('firstRun.firstPrompt'));
     go('chat');
   };
 

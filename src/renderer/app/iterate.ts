@@ -1,6 +1,6 @@
 import { holst, unwrap } from '../bridge';
 import { useAppStore } from '../store/app-store';
-import { useChatStore } from '../store/chat-store';
+import { useComposer, useThread } from '../store/chat';
 
 export type ImageAction = 'edit' | 'reference';
 
@@ -15,20 +15,20 @@ export async function sendImageToChat(id: number, action: ImageAction): Promise<
   const app = useAppStore.getState();
   if (app.screen !== 'chat') await openChatOf(id);
   app.go('chat');
-  const chat = useChatStore.getState();
-  return action === 'edit' ? chat.editImage(id) : chat.addReference(id);
+  const composer = useComposer.getState();
+  return action === 'edit' ? composer.editImage(id) : composer.addReference(id);
 }
 
 /** A library picture dropped on the main menu's Chat item: into its own conversation, as a drop on the composer would. */
 export async function dropImageOnChat(id: number): Promise<boolean> {
   if (useAppStore.getState().screen !== 'chat') await openChatOf(id);
   useAppStore.getState().go('chat');
-  return useChatStore.getState().attachLibraryImage(id);
+  return useComposer.getState().attachLibraryImage(id);
 }
 
 /** Opens the conversation a picture was made in, or a new chat when it has none (any more). */
 async function openChatOf(id: number): Promise<void> {
-  const chat = useChatStore.getState();
+  const chat = useThread.getState();
   const origin = await unwrap(holst.library.get({ id })).then(
     ({ image }) => image.conversationId,
     () => null,

@@ -6,7 +6,7 @@ import { inElectron } from './index';
  * desktop app, the harness's same-origin `/media/` path in a browser.
  */
 export function mediaUrl(kind: MediaKind, id: number): string {
-  return inElectron ? `holst-media://${kind}/${id}` : `/media/${kind}/${id}`;
+  return inElectron() ? `holst-media://${kind}/${id}` : `/media/${kind}/${id}`;
 }
 
 /** The large view of an image: its downscaled preview when it has one, else the original. */

@@ -9,7 +9,7 @@ import { holst, unwrap } from '../bridge';
 import { dropEntries, fileName, imageProblem, pathsOf, readBase64, walkEntries, type FoundFile } from '../bridge/files';
 import { i18n } from '../i18n';
 import { errorText, reasonOf, refusalText } from '../i18n/errors';
-import { shortPaths } from './short-paths';
+import { shortPaths } from '../lib/short-paths';
 
 export interface SkippedFile {
   name: string;

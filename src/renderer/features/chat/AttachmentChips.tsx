@@ -5,7 +5,7 @@ import type { ImageRecord } from '../../../shared/library';
 import type { ProviderKind } from '../../../shared/settings';
 import { usePopover } from '../../app/use-popover';
 import { mediaUrl } from '../../bridge/media';
-import { useChatStore } from '../../store/chat-store';
+import { useComposer, useThread } from '../../store/chat';
 import { CloseIcon } from '../library/icons';
 import { ChipMaskButton } from '../mask/PaintMaskButtons';
 
@@ -26,7 +26,7 @@ interface AttachmentChipsProps {
  * of the conversation or taken off to start fresh.
  */
 export function AttachmentChips({ kind, onDone }: AttachmentChipsProps) {
-  const { attachments, attaching, sourceAuto, missing, removeAttachment } = useChatStore(
+  const { attachments, attaching, sourceAuto, missing, removeAttachment } = useComposer(
     useShallow((s) => ({
       attachments: s.attachments,
       attaching: s.attaching,
@@ -92,7 +92,7 @@ export function AttachmentChips({ kind, onDone }: AttachmentChipsProps) {
 
 /** The conversation's pictures, newest first, without duplicates. */
 function useConversationImages(): number[] {
-  const messages = useChatStore((s) => s.messages);
+  const messages = useThread((s) => s.messages);
   const ids: number[] = [];
   for (let i = messages.length - 1; i >= 0; i--) {
     const m = messages[i]!;
@@ -105,7 +105,7 @@ function useConversationImages(): number[] {
 /** A popover of the conversation's other pictures: one click makes another the source. */
 function SwapButton({ current, onDone }: { current: ImageRecord; onDone(): void }) {
   const images = useConversationImages().filter((id) => id !== current.id);
-  const editImage = useChatStore((s) => s.editImage);
+  const editImage = useComposer((s) => s.editImage);
   const { open, setOpen, button, popover, onKeyDown } = usePopover();
   const popoverId = useId();
   const { t } = useTranslation(['chat', 'common']);

@@ -3,9 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { HOLST_IMAGE_TYPE } from '../../app/iterate';
 import { errorText } from '../../i18n/errors';
-import { useChatStore } from '../../store/chat-store';
+import { useComposer, useConversations, useThread } from '../../store/chat';
+import { conversationById } from '../../store/conversations/selectors';
 import { ConfirmDialog } from '../../app/ConfirmDialog';
-import { useLibraryStore } from '../../store/library-store';
+import { useViewer } from '../../store/library';
 import { useProvidersStore } from '../../store/providers-store';
 import { ImageViewer } from '../library/ImageViewer';
 import { Composer } from './Composer';
@@ -24,29 +25,29 @@ export function ChatScreen() {
   const providers = useProvidersStore((s) => s.providers);
   const providersLoaded = useProvidersStore((s) => s.loaded);
   const [providersError, setProvidersError] = useState<string | null>(null);
-  const { currentId, conversations, messages, messagesLoading, messagesError, attachFiles, attachLibraryImage } = useChatStore(
+  const { currentId, messages, messagesLoading, messagesError } = useThread(
     useShallow((s) => ({
       currentId: s.currentId,
-      conversations: s.conversations,
       messages: s.messages,
       messagesLoading: s.messagesLoading,
       messagesError: s.messagesError,
-      attachFiles: s.attachFiles,
-      attachLibraryImage: s.attachLibraryImage,
     })),
   );
+  const { attachFiles, attachLibraryImage } = useComposer(
+    useShallow((s) => ({ attachFiles: s.attachFiles, attachLibraryImage: s.attachLibraryImage })),
+  );
   // Pictures of answers still being written; the streamed text does not re-render the screen.
-  const liveImageIds = useChatStore(
+  const liveImageIds = useThread(
     useShallow((s) => Object.values(s.live).flatMap((g) => (g.conversationId === s.currentId ? g.imageIds : []))),
   );
-  const selected = useLibraryStore((s) => s.selected);
-  const viewerError = useLibraryStore((s) => s.viewerError);
+  const selected = useViewer((s) => s.selected);
+  const viewerError = useViewer((s) => s.viewerError);
   const [dragging, setDragging] = useState(false);
   const dragDepth = useRef(0);
   const opener = useRef<HTMLElement | null>(null);
 
   useEffect(() => {
-    void useChatStore.getState().init();
+    void useThread.getState().init();
     if (!useProvidersStore.getState().loaded) {
       useProvidersStore
         .getState()
@@ -54,10 +55,10 @@ export function ChatScreen() {
         .catch((error: unknown) => setProvidersError(errorText(error)));
     }
     // Leaving the chat closes an image it opened in the viewer.
-    return () => useLibraryStore.getState().close();
+    return () => useViewer.getState().close();
   }, []);
 
-  const conversation = conversations.find((c) => c.id === currentId) ?? null;
+  const conversation = useConversations(conversationById(currentId));
 
   // Every image of the conversation in order, for stepping through them in the viewer.
   const imageIds = useMemo(() => {
@@ -72,10 +73,10 @@ export function ChatScreen() {
   // The same function at every render, so the conversation's turns (memoized) do not render again for it.
   const openImage = useCallback((id: number) => {
     opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    void useLibraryStore.getState().open(id);
+    void useViewer.getState().open(id);
   }, []);
   const closeViewer = () => {
-    useLibraryStore.getState().close();
+    useViewer.getState().close();
     if (opener.current?.isConnected) opener.current.focus();
   };
 
@@ -171,7 +172,7 @@ export function ChatScreen() {
           nextId={at >= 0 && at < imageIds.length - 1 ? imageIds[at + 1]! : null}
           onClose={closeViewer}
           onTrash={async () => {
-            const done = await useLibraryStore.getState().trash(selected.image.id);
+            const done = await useViewer.getState().trash(selected.image.id);
             if (done && opener.current?.isConnected) opener.current.focus();
             return done;
           }}
@@ -185,7 +186,7 @@ export function ChatScreen() {
 function ChatHeader({ id, title: ownTitle }: { id: number | null; title: string | null }) {
   const { t } = useTranslation(['chat', 'common']);
   const title = ownTitle ?? t('newChat');
-  const { rename, remove } = useChatStore(useShallow((s) => ({ rename: s.rename, remove: s.remove })));
+  const { rename, remove } = useConversations(useShallow((s) => ({ rename: s.rename, remove: s.remove })));
   const [editing, setEditing] = useState<string | null>(null);
   const [deleting, setDeleting] = useState(false);
   const inputId = useId();

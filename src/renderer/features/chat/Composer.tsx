@@ -1,25 +1,27 @@
-import { useEffect, useId, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import type { ProviderView } from '../../../shared/contract';
 import { holst, unwrap } from '../../bridge';
 import { errorText } from '../../i18n/errors';
 import { useAppStore } from '../../store/app-store';
-import { MAX_ATTACHMENTS, PARAMS_BY_KIND, useChatStore, type ParamsDraft } from '../../store/chat-store';
-import { EMPTY_PARAMS, hasParams } from '../../store/composer-drafts';
+import { useComposer, useThread } from '../../store/chat';
+import { hasParams, PARAMS_BY_KIND } from '../../store/composer/drafts';
+import { attachmentsFull, sendBlocked } from '../../store/composer/selectors';
+import { runningHere } from '../../store/thread/selectors';
 import { formatTokens } from './answer/usage';
 import { AttachmentChips } from './AttachmentChips';
 import { PaperclipIcon, SendIcon, StopIcon } from './icons';
+import { ModelField } from './ModelField';
+import { ParamFields } from './ParamFields';
 
 /** How long typing pauses before the prompt's tokens are counted. */
 const COUNT_DELAY_MS = 400;
-const SIZES = ['auto', '1024x1024', '1536x1024', '1024x1536', '1792x1024', '1024x1792', '512x512'];
-const ASPECTS = ['1:1', '2:3', '3:2', '4:3', '3:4', '4:5', '5:4', '16:9', '9:16', '21:9'];
 
 /** The prompt box and what goes with it: provider, model, parameters, attached images, Send and Stop. */
 export function Composer({ providers }: { providers: ProviderView[] }) {
   const { t } = useTranslation(['chat', 'common']);
-  const state = useChatStore(
+  const state = useComposer(
     useShallow((s) => ({
       prompt: s.prompt,
       providerId: s.providerId,
@@ -29,43 +31,36 @@ export function Composer({ providers }: { providers: ProviderView[] }) {
       missing: s.missing,
       attaching: s.attaching,
       attachError: s.attachError,
-      sending: s.sending,
       error: s.error,
       focusTick: s.focusTick,
-      currentId: s.currentId,
     })),
   );
-  // The answers being written in this conversation (Stop and Esc), not their text: a stream does not re-render the composer.
-  const running = useChatStore(
-    useShallow((s) => Object.values(s.live).flatMap((g) => (g.conversationId === s.currentId ? [g.generationId] : []))),
+  const { currentId, sending, send, cancel } = useThread(
+    useShallow((s) => ({ currentId: s.currentId, sending: s.sending, send: s.send, cancel: s.cancel })),
   );
-  const stopping = useChatStore((s) => running.length > 0 && running.every((id) => s.live[id]?.cancelling));
-  const actions = useChatStore(
+  // The answers being written in this conversation (Stop and Esc), not their text: a stream does not re-render the composer.
+  const running = useThread(useShallow(runningHere));
+  const stopping = useThread((s) => running.length > 0 && running.every((id) => s.live[id]?.cancelling));
+  const actions = useComposer(
     useShallow((s) => ({
       setPrompt: s.setPrompt,
       setProvider: s.setProvider,
-      setModel: s.setModel,
-      setParam: s.setParam,
-      send: s.send,
-      cancel: s.cancel,
       attachFiles: s.attachFiles,
       dismissError: s.dismissError,
       dismissAttachError: s.dismissAttachError,
     })),
   );
   const go = useAppStore((s) => s.go);
-  const ids = { provider: useId(), model: useId(), models: useId(), prompt: useId(), sizes: useId(), hint: useId() };
+  const ids = { provider: useId(), prompt: useId(), hint: useId() };
   const textarea = useRef<HTMLTextAreaElement>(null);
   const fileInput = useRef<HTMLInputElement>(null);
 
   const provider = providers.find((p) => p.config.id === state.providerId) ?? providers[0];
   const providerId = provider?.config.id ?? '';
   const model = provider ? (state.models[providerId] ?? provider.config.models?.[0] ?? '') : '';
-  const params = provider ? PARAMS_BY_KIND[provider.config.kind] : [];
-  const paramValues = state.params[providerId] ?? EMPTY_PARAMS;
   // Switching away from a provider with settings: they stay with it (said once, until the next switch or send).
   const [switched, setSwitched] = useState<{ from: string; to: string; in: number | null } | null>(null);
-  const settingsKept = switched?.in === state.currentId ? switched : null;
+  const settingsKept = switched?.in === currentId ? switched : null;
   const chooseProvider = (id: string) => {
     const before = provider;
     actions.setProvider(id);
@@ -76,34 +71,16 @@ export function Composer({ providers }: { providers: ProviderView[] }) {
         before.config.id !== id &&
         hasParams(state.params[before.config.id]) &&
         PARAMS_BY_KIND[before.config.kind].length > 0
-        ? { from: before.config.name ?? before.config.id, to: after.config.name ?? after.config.id, in: state.currentId }
+        ? { from: before.config.name ?? before.config.id, to: after.config.name ?? after.config.id, in: currentId }
         : null,
     );
   };
-  const blocked = state.attachments.some((image) => state.missing[image.id]);
-  const canSend = provider !== undefined && state.prompt.trim() !== '' && !state.sending && state.attaching === 0 && !blocked;
+  const blocked = sendBlocked(state);
+  const canSend = provider !== undefined && state.prompt.trim() !== '' && !sending && state.attaching === 0 && !blocked;
 
   useEffect(() => {
     textarea.current?.focus();
   }, [state.focusTick]);
-
-  // The models the provider lists, asked for once per provider when the model field is first used.
-  const [listed, setListed] = useState<Record<string, string[]>>({});
-  const [modelsError, setModelsError] = useState<{ id: string; message: string } | null>(null);
-  const asked = useRef(new Set<string>());
-  const askModels = () => {
-    if (!providerId || asked.current.has(providerId)) return;
-    asked.current.add(providerId);
-    const id = providerId;
-    unwrap(holst.providers.models({ id })).then(
-      (models) => setListed((current) => ({ ...current, [id]: models })),
-      (error: unknown) => setModelsError({ id, message: errorText(error) }),
-    );
-  };
-  const modelOptions = useMemo(
-    () => [...new Set([...(provider?.config.models ?? []), ...(listed[providerId] ?? [])])],
-    [provider, listed, providerId],
-  );
 
   // The prompt's size in tokens, where the provider kind can count them.
   const [tokens, setTokens] = useState<{ count: number | null; error: string | null } | null>(null);
@@ -126,7 +103,7 @@ export function Composer({ providers }: { providers: ProviderView[] }) {
   const submit = () => {
     if (!provider || !canSend) return;
     setSwitched(null);
-    void actions.send({ providerId, kind: provider.config.kind, model });
+    void send({ providerId, kind: provider.config.kind, model });
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
@@ -135,7 +112,7 @@ export function Composer({ providers }: { providers: ProviderView[] }) {
       submit();
     } else if (event.key === 'Escape' && running.length > 0) {
       event.preventDefault();
-      for (const id of running) void actions.cancel(id);
+      for (const id of running) void cancel(id);
     }
   };
 
@@ -158,11 +135,6 @@ export function Composer({ providers }: { providers: ProviderView[] }) {
       </div>
     );
   }
-
-  const param = <K extends keyof ParamsDraft>(key: K) => ({
-    value: paramValues[key],
-    onChange: (event: { target: { value: string } }) => actions.setParam(providerId, key, event.target.value as ParamsDraft[K]),
-  });
 
   return (
     <form
@@ -217,7 +189,7 @@ export function Composer({ providers }: { providers: ProviderView[] }) {
             className="icon-only"
             aria-label={t('composer.attach')}
             onClick={() => fileInput.current?.click()}
-            disabled={state.attachments.length + state.attaching >= MAX_ATTACHMENTS}
+            disabled={attachmentsFull(state)}
             title={t('composer.attachTitle')}
           >
             <PaperclipIcon />
@@ -255,90 +227,8 @@ export function Composer({ providers }: { providers: ProviderView[] }) {
             </select>
           </span>
 
-          <span className="field-inline">
-            <label htmlFor={ids.model} className="visually-hidden">
-              {t('composer.model')}
-            </label>
-            <input
-              id={ids.model}
-              className="model-input"
-              list={ids.models}
-              value={model}
-              placeholder={t('composer.model')}
-              autoComplete="off"
-              spellCheck={false}
-              maxLength={200}
-              onFocus={askModels}
-              onChange={(event) => actions.setModel(providerId, event.target.value)}
-              title={modelsError?.id === providerId ? t('composer.modelsError', { error: modelsError.message }) : t('composer.model')}
-            />
-            <datalist id={ids.models}>
-              {modelOptions.map((m) => (
-                <option key={m} value={m} />
-              ))}
-            </datalist>
-          </span>
-
-          {params.includes('n') && (
-            <span className="field-inline">
-              <label htmlFor={`${ids.provider}-n`}>{t('composer.params.n')}</label>
-              <input id={`${ids.provider}-n`} className="n-input" type="number" min={1} max={10} placeholder="1" {...param('n')} />
-            </span>
-          )}
-          {params.includes('size') && (
-            <span className="field-inline">
-              <label htmlFor={`${ids.provider}-size`}>{t('composer.params.size')}</label>
-              <input
-                id={`${ids.provider}-size`}
-                className="size-input"
-                list={ids.sizes}
-                placeholder="auto"
-                autoComplete="off"
-                maxLength={20}
-                {...param('size')}
-              />
-              <datalist id={ids.sizes}>
-                {SIZES.map((size) => (
-                  <option key={size} value={size} />
-                ))}
-              </datalist>
-            </span>
-          )}
-          {params.includes('aspect') && (
-            <span className="field-inline">
-              <label htmlFor={`${ids.provider}-aspect`}>{t('composer.params.aspect')}</label>
-              <select id={`${ids.provider}-aspect`} {...param('aspect')}>
-                <option value="">{t('composer.auto')}</option>
-                {ASPECTS.map((aspect) => (
-                  <option key={aspect} value={aspect}>
-                    {aspect}
-                  </option>
-                ))}
-              </select>
-            </span>
-          )}
-          {params.includes('quality') && (
-            <span className="field-inline">
-              <label htmlFor={`${ids.provider}-quality`}>{t('composer.params.quality')}</label>
-              <select id={`${ids.provider}-quality`} {...param('quality')}>
-                <option value="">{t('composer.auto')}</option>
-                <option value="low">{t('composer.quality.low')}</option>
-                <option value="medium">{t('composer.quality.medium')}</option>
-                <option value="high">{t('composer.quality.high')}</option>
-              </select>
-            </span>
-          )}
-          {params.includes('resolution') && (
-            <span className="field-inline">
-              <label htmlFor={`${ids.provider}-resolution`}>{t('composer.params.resolution')}</label>
-              <select id={`${ids.provider}-resolution`} {...param('resolution')}>
-                <option value="">{t('composer.auto')}</option>
-                <option value="1K">1K</option>
-                <option value="2K">2K</option>
-                <option value="4K">4K</option>
-              </select>
-            </span>
-          )}
+          {provider && <ModelField provider={provider} model={model} />}
+          {provider && <ParamFields providerId={providerId} kind={provider.config.kind} idBase={ids.provider} />}
         </div>
 
         <div className="composer-actions">
@@ -357,7 +247,7 @@ export function Composer({ providers }: { providers: ProviderView[] }) {
             <button
               type="button"
               className="stop"
-              onClick={() => running.forEach((id) => void actions.cancel(id))}
+              onClick={() => running.forEach((id) => void cancel(id))}
               disabled={stopping}
               title={t('composer.stopTitle')}
             >
@@ -367,7 +257,7 @@ export function Composer({ providers }: { providers: ProviderView[] }) {
           )}
           <button type="submit" className="primary icon-text" disabled={!canSend} title={t('composer.sendTitle')}>
             <SendIcon />
-            {t(state.sending ? 'composer.sending' : 'composer.send')}
+            {t(sending ? 'composer.sending' : 'composer.send')}
           </button>
         </div>
       </div>

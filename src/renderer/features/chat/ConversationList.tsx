@@ -2,8 +2,8 @@ import { useCallback, useId, useMemo, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { formatShortDate } from '../../i18n/format';
-import { useChatStore } from '../../store/chat-store';
-import { runningConversationIds } from '../../store/live-generations';
+import { useConversations, useThread } from '../../store/chat';
+import { runningConversationIds } from '../../store/thread/selectors';
 import { SearchIcon } from '../library/icons';
 import { conversationTitle } from './format';
 import { PlusIcon } from './icons';
@@ -11,26 +11,21 @@ import { useRowWindow } from './useRowWindow';
 
 /** The left column: New chat, a search over titles and messages, and the conversations, newest first. */
 export function ConversationList() {
-  const { conversations, loaded, listError, search, currentId } = useChatStore(
+  const { conversations, loaded, listError, search, setSearch, loadMore, more } = useConversations(
     useShallow((s) => ({
       conversations: s.conversations,
-      loaded: s.conversationsLoaded,
+      loaded: s.loaded,
       listError: s.listError,
       search: s.search,
-      currentId: s.currentId,
-    })),
-  );
-  // Which conversations have an answer being written: the streamed text does not re-render the list.
-  const runningIds = useChatStore(useShallow((s) => runningConversationIds(s.live)));
-  const { select, newChat, setSearch, loadMore, more } = useChatStore(
-    useShallow((s) => ({
-      select: s.select,
-      newChat: s.newChat,
       setSearch: s.setSearch,
-      loadMore: s.loadMoreConversations,
-      more: s.conversationsMore,
+      loadMore: s.loadMore,
+      more: s.more,
     })),
   );
+  const currentId = useThread((s) => s.currentId);
+  // Which conversations have an answer being written: the streamed text does not re-render the list.
+  const runningIds = useThread(useShallow((s) => runningConversationIds(s.live)));
+  const { select, newChat } = useThread(useShallow((s) => ({ select: s.select, newChat: s.newChat })));
   // Thousands of conversations cost what the visible ones do: the rest stand as spacers.
   const loadNext = useCallback(() => void loadMore(), [loadMore]);
   const { box, start, end, rowHeight, onScroll, focusRow } = useRowWindow(conversations.length, loadNext);

@@ -5,7 +5,9 @@ import type { Message } from '../../../shared/library';
 import { withoutProgressPreamble } from '../../../shared/progress-lines';
 import { mediaUrl } from '../../bridge/media';
 import { formatElapsedSeconds } from '../../i18n/format';
-import { useChatStore, type LiveGeneration } from '../../store/chat-store';
+import { useThread } from '../../store/chat';
+import type { LiveGeneration } from '../../store/thread/live-generations';
+import { liveFor } from '../../store/thread/selectors';
 import { useProviderName } from '../../store/providers-store';
 import { VersionsSideBySide } from '../compare/VersionsSideBySide';
 import { AnswerCost } from './answer/AnswerCost';
@@ -13,7 +15,8 @@ import { AnswerError } from './answer/AnswerError';
 import { ImageWithActions } from './answer/ImageWithActions';
 import { pictureStyle, sizesById } from './answer/picture-shape';
 import { VersionsBar, type Versions } from './answer/VersionsBar';
-import { requestParams, toTurns, type Turn } from './format';
+import { toTurns, type Turn } from '../../store/thread/turns';
+import { requestParams } from './format';
 import { RetryIcon } from './icons';
 import { useVirtualTurns } from './useVirtualTurns';
 
@@ -37,8 +40,8 @@ interface MessagesProps {
  */
 export function Messages({ onOpenImage }: MessagesProps) {
   const { t } = useTranslation('chat');
-  const messages = useChatStore((s) => s.messages);
-  const currentId = useChatStore((s) => s.currentId);
+  const messages = useThread((s) => s.messages);
+  const currentId = useThread((s) => s.currentId);
   const turns = useMemo(() => toTurns(messages), [messages]);
   const firstPromptId = useMemo(() => messages.find((m) => m.role === 'user')?.id ?? null, [messages]);
   const { scroller, list, visible, measure, onScroll, away, toNewest } = useVirtualTurns(turns, currentId);
@@ -79,15 +82,15 @@ export function Messages({ onOpenImage }: MessagesProps) {
 }
 
 const TurnView = memo(function TurnView({ turn, followUp, onOpenImage }: { turn: Turn; followUp: boolean; onOpenImage(id: number): void }) {
-  const choice = useChatStore((s) => (turn.user ? s.versionChoice[turn.user.id] : undefined));
-  const chooseVersion = useChatStore((s) => s.chooseVersion);
+  const choice = useThread((s) => (turn.user ? s.versionChoice[turn.user.id] : undefined));
+  const chooseVersion = useThread((s) => s.chooseVersion);
   const [comparing, setComparing] = useState(false);
   const { t } = useTranslation('chat');
   const { user, answers } = turn;
   const chosen = Math.max(0, choice === undefined ? answers.length - 1 : answers.findIndex((a) => a.id === choice));
   const answer = answers[chosen];
   const pick = (index: number) => user && answers[index] && chooseVersion(user.id, answers[index].id);
-  const followed = useChatStore((s) => Object.values(s.live).some((g) => answers.some((a) => a.id === g.messageId)));
+  const followed = useThread((s) => Object.values(s.live).some((g) => answers.some((a) => a.id === g.messageId)));
   const busy = followed || answers.some((a) => a.status === 'streaming');
   const versions: Versions | null =
     answers.length > 1
@@ -185,12 +188,9 @@ function AssistantMessage({
   busy: boolean;
   onOpenImage(id: number): void;
 }) {
-  const live: LiveGeneration | undefined = useChatStore((s) => {
-    for (const entry of Object.values(s.live)) if (entry.messageId === message.id) return entry;
-    return undefined;
-  });
-  const retry = useChatStore((s) => s.retry);
-  const cancel = useChatStore((s) => s.cancel);
+  const live: LiveGeneration | undefined = useThread(liveFor(message.id));
+  const retry = useThread((s) => s.retry);
+  const cancel = useThread((s) => s.cancel);
   const { t } = useTranslation('chat');
   const providerName = useProviderName(message.provider);
   const streaming = live !== undefined || message.status === 'streaming';

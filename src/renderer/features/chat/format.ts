@@ -1,7 +1,5 @@
 import type { Conversation, Message } from '../../../shared/library';
 
-export { lastPicture, toTurns, type Turn } from '../../../shared/turns';
-
 /** A conversation's own title; null while it has none (the window calls it "New chat"). */
 export const conversationTitle = (conversation: Pick<Conversation, 'title'> | null | undefined): string | null =>
   conversation?.title.trim() || null;

@@ -1,4 +1,4 @@
-import type { Turn } from './format';
+import type { Turn } from '../../store/thread/turns';
 
 /** The space between two turns (`.chat-turns`' gap). */
 export const TURN_GAP = 24;

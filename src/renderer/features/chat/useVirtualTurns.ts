@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
-import type { Turn } from './format';
+import type { Turn } from '../../store/thread/turns';
 import { estimateTurnHeight, rangeAround, spacers, turnOffsets, type TurnRange } from './turn-layout';
 
 /** How far beyond the visible part turns are kept in the DOM, above and below (px). */

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatMonth } from '../../i18n/format';
-import type { TimelineMonth } from '../../store/library-store';
+import type { TimelineMonth } from '../../store/library/grid';
 import { useGridTop } from './grid-top';
 
 /** A month holding few pictures still gets this many pixels, so it can be hit. */

@@ -37,7 +37,7 @@ export function useFileActions(image: ImageRecord): FileActionsView {
     }
   };
 
-  if (!inElectron) return { download: { href: mediaUrl('original', image.id), fileName }, items: [], status: null };
+  if (!inElectron()) return { download: { href: mediaUrl('original', image.id), fileName }, items: [], status: null };
   return {
     download: null,
     items: [
@@ -77,7 +77,7 @@ export function useFileActions(image: ImageRecord): FileActionsView {
 
 /** Dragging the large image out hands the original file to the OS (desktop app only). */
 export function startDragOut(id: number): ((event: DragEvent) => void) | undefined {
-  if (!inElectron) return undefined;
+  if (!inElectron()) return undefined;
   return (event) => {
     event.preventDefault();
     void holst.library.startDrag({ id });

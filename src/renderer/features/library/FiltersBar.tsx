@@ -5,7 +5,8 @@ import { IMAGE_SOURCES, type LibraryFacets } from '../../../shared/library';
 import { formatNumber } from '../../i18n/format';
 import { useAppStore } from '../../store/app-store';
 import { useLibraryFacets } from '../../store/library-facets-store';
-import { useLibraryStore, type ViewFilters } from '../../store/library-store';
+import { useLibraryGrid } from '../../store/library';
+import type { ViewFilters } from '../../store/library/fetch';
 import { DateRangeFilter } from './DateRangeFilter';
 import { ChevronIcon, ClearIcon, ImagesIcon, TrashIcon } from './filter-icons';
 import { StarIcon } from './icons';
@@ -19,14 +20,14 @@ const CLEARABLE = ['provider', 'model', 'source', 'tag', 'favorites', 'from', 't
 const modelKey = (model: Pick<Model, 'provider' | 'value'>) => JSON.stringify([model.provider, model.value]);
 
 /** Clears every filter (not the search, not the trash view). */
-export const clearFilters = () => useLibraryStore.getState().setFilters(Object.fromEntries(CLEARABLE.map((key) => [key, undefined])));
+export const clearFilters = () => useLibraryGrid.getState().setFilters(Object.fromEntries(CLEARABLE.map((key) => [key, undefined])));
 export const hasFilters = (filters: ViewFilters) => CLEARABLE.some((key) => filters[key] !== undefined);
 
 /** The library's images or its trash: a segmented control for the header. */
 export const ViewSwitch = memo(function ViewSwitch() {
   const { t } = useTranslation('library');
-  const trashed = useLibraryStore((s) => s.filters.trashed === true);
-  const setFilters = useLibraryStore((s) => s.setFilters);
+  const trashed = useLibraryGrid((s) => s.filters.trashed === true);
+  const setFilters = useLibraryGrid((s) => s.setFilters);
   const trashCount = useLibraryFacets((s) => s.trashCount);
   return (
     <div className="segmented" role="group" aria-label={t('filters.view')}>
@@ -52,7 +53,7 @@ export const ViewSwitch = memo(function ViewSwitch() {
 /** Memoized: the screen re-renders as pages load while scrolling; the filters do not change then. */
 export const FiltersBar = memo(function FiltersBar() {
   const { t } = useTranslation(['library', 'common']);
-  const { filters, setFilters, toggleFavourites, droppedFilter } = useLibraryStore(
+  const { filters, setFilters, toggleFavourites, droppedFilter } = useLibraryGrid(
     useShallow((s) => ({
       filters: s.filters,
       setFilters: s.setFilters,
@@ -179,7 +180,7 @@ export const FiltersBar = memo(function FiltersBar() {
       {droppedFilter && (
         <p className="filters-notice" role="status">
           {droppedFilter === 'tag' ? t('filters.dropped.tag') : t('filters.dropped.other')}
-          <button type="button" className="link" onClick={() => useLibraryStore.setState({ droppedFilter: null })}>
+          <button type="button" className="link" onClick={() => useLibraryGrid.setState({ droppedFilter: null })}>
             {t('common:dismiss')}
           </button>
         </p>

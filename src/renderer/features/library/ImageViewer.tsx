@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ImageDetail } from '../../../shared/library';
 import { sendImageToChat } from '../../app/iterate';
 import { restoreImage, useTrashConfirm } from './trash-actions';
-import { useLibraryStore } from '../../store/library-store';
+import { useViewer } from '../../store/library';
 import { useProviderName } from '../../store/providers-store';
 import { trapTab } from '../../app/modal-dialog';
 import { ChevronIcon, CloseIcon } from './icons';
@@ -52,7 +52,7 @@ const VIEWER_KEYS: Record<string, 'newer' | 'older' | keyof ZoomHandle> = {
 /** A modal view of one image: the picture large, its prompt and details, and where it came from. */
 export function ImageViewer({ detail, error, previousId, nextId, onClose, onTrash }: ImageViewerProps) {
   const { t } = useTranslation(['library', 'common']);
-  const open = useLibraryStore((s) => s.open);
+  const open = useViewer((s) => s.open);
   const titleId = useId();
   const dialog = useRef<HTMLDivElement>(null);
   const zoom = useRef<ZoomHandle>(null);

@@ -6,7 +6,7 @@ import { useFileImportStore } from '../../store/file-import-store';
 export function ImportButton() {
   const { t } = useTranslation('library');
   const importPaths = useFileImportStore((s) => s.importPaths);
-  if (!inElectron) return null;
+  if (!inElectron()) return null;
   return (
     <button type="button" onClick={() => void importPaths()}>
       {t('import.button')}

@@ -1,12 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
-import { useLibraryStore } from '../../store/library-store';
+import { useLibraryGrid } from '../../store/library';
 import { clearFilters, hasFilters } from './FiltersBar';
 
 /** What the library says when its view is empty: nothing yet, an empty trash, or nothing matching (with a way out). */
 export function LibraryEmpty({ focusSearch }: { focusSearch(): void }) {
   const { t } = useTranslation('library');
-  const { query, filters, setQuery, toggleFavourites } = useLibraryStore(
+  const { query, filters, setQuery, toggleFavourites } = useLibraryGrid(
     useShallow((s) => ({ query: s.query, filters: s.filters, setQuery: s.setQuery, toggleFavourites: s.toggleFavourites })),
   );
   const searching = query.trim() !== '';

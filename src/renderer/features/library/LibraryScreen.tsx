@@ -8,24 +8,24 @@ import { FiltersBar, ViewSwitch } from './FiltersBar';
 import { LibraryEmpty } from './LibraryEmpty';
 import { restoreImage, useTrashConfirm } from './trash-actions';
 import { useFileImportStore } from '../../store/file-import-store';
-import { restoreLibraryView } from '../../store/library-view-persist';
+import { restoreLibraryView } from '../../store/library/view-persist';
 import { useShallow } from 'zustand/react/shallow';
-import { useLibraryStore } from '../../store/library-store';
+import { useLibraryGrid, useSelectionStore, useViewer } from '../../store/library';
 import { errorText } from '../../i18n/errors';
 import { ImageViewer } from './ImageViewer';
 import { SearchIcon } from './icons';
-import { VirtualGrid, type GridHandle, type SelectHow } from './VirtualGrid';
+import { VirtualGrid, type GridHandle } from './VirtualGrid';
 import { DateScrubber } from './DateScrubber';
 import { ExportDialog } from './ExportDialog';
 import { SelectionBar } from './SelectionBar';
-import { useSelectionStore } from './selection';
+import type { SelectHow } from '../../store/library/selection';
 import { dragSelection } from './drag-selection';
-import { positionOf } from '../../store/library-store';
+import { positionOf } from '../../store/library/pages';
 import type { Selection } from '../../../shared/library';
 
 export function LibraryScreen() {
   const { t } = useTranslation(['library', 'common']);
-  const { pages, timeline, total, loading, loaded, error, query, selected, viewerError, listVersion } = useLibraryStore(
+  const { pages, timeline, total, loading, loaded, error, query, listVersion } = useLibraryGrid(
     useShallow((s) => ({
       pages: s.pages,
       timeline: s.timeline,
@@ -34,21 +34,14 @@ export function LibraryScreen() {
       loaded: s.loaded,
       error: s.error,
       query: s.query,
-      selected: s.selected,
-      viewerError: s.viewerError,
       listVersion: s.listVersion,
     })),
   );
-  const { load, showRange, setQuery, open, close, trash, trashed } = useLibraryStore(
-    useShallow((s) => ({
-      load: s.load,
-      showRange: s.showRange,
-      setQuery: s.setQuery,
-      open: s.open,
-      close: s.close,
-      trash: s.trash,
-      trashed: s.view.trashed === true,
-    })),
+  const { load, showRange, setQuery, trashed } = useLibraryGrid(
+    useShallow((s) => ({ load: s.load, showRange: s.showRange, setQuery: s.setQuery, trashed: s.view.trashed === true })),
+  );
+  const { selected, viewerError, open, close, trash } = useViewer(
+    useShallow((s) => ({ selected: s.selected, viewerError: s.viewerError, open: s.open, close: s.close, trash: s.trash })),
   );
   const [menu, setMenu] = useState<{ id: number; x: number; y: number } | null>(null);
   const selection = useSelectionStore((s) => s.model);
@@ -63,13 +56,13 @@ export function LibraryScreen() {
 
   useEffect(() => {
     // The store outlives the screen and follows library.changed: load only the first time.
-    if (!useLibraryStore.getState().loaded) {
+    if (!useLibraryGrid.getState().loaded) {
       // The view the user left last time (search, filters, the trash), before the first load.
       restoreLibraryView();
       void load();
     }
     // Leaving the screen closes the viewer, so coming back shows the grid.
-    return () => useLibraryStore.getState().close();
+    return () => useViewer.getState().close();
   }, [load]);
 
   // Pictures pasted anywhere on the library (outside a text field) are imported.
@@ -90,7 +83,7 @@ export function LibraryScreen() {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'f') {
-        if (useLibraryStore.getState().selected) return;
+        if (useViewer.getState().selected) return;
         event.preventDefault();
         search.current?.focus();
         search.current?.select();
@@ -105,7 +98,7 @@ export function LibraryScreen() {
     const onKey = (event: KeyboardEvent) => {
       const target = event.target as HTMLElement | null;
       if (event.defaultPrevented || target?.closest('input, textarea, select, [role="dialog"], [role="menu"]')) return;
-      if (useLibraryStore.getState().selected || useLibraryStore.getState().total === 0) return;
+      if (useViewer.getState().selected || useLibraryGrid.getState().total === 0) return;
       const selecting = useSelectionStore.getState();
       if ((event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'a') {
         event.preventDefault();
@@ -132,7 +125,7 @@ export function LibraryScreen() {
 
   /** Focus goes back to the tile of the image last shown, or else to whatever opened the viewer. */
   const restoreFocus = (id: number | null, fallbackIndex: number) => {
-    const { pages: now, total: count } = useLibraryStore.getState();
+    const { pages: now, total: count } = useLibraryGrid.getState();
     const at = id === null ? -1 : positionOf(now, id);
     if (at >= 0) return grid.current?.focusItem(at);
     if (opener.current?.isConnected) return opener.current.focus();
@@ -144,13 +137,13 @@ export function LibraryScreen() {
   const select = useCallback((id: number, at: number, how: SelectHow) => {
     const selecting = useSelectionStore.getState();
     if (how === 'toggle') selecting.toggle(id, at);
-    else void selecting.extendTo(at).catch((failure: unknown) => useLibraryStore.setState({ error: errorText(failure) }));
+    else void selecting.extendTo(at).catch((failure: unknown) => useLibraryGrid.setState({ error: errorText(failure) }));
   }, []);
   const extend = useCallback((from: number, to: number) => {
     void useSelectionStore
       .getState()
       .extendTo(to, from)
-      .catch((failure: unknown) => useLibraryStore.setState({ error: errorText(failure) }));
+      .catch((failure: unknown) => useLibraryGrid.setState({ error: errorText(failure) }));
   }, []);
   const jump = useCallback((offset: number) => grid.current?.scrollToIndex(offset), []);
   const openMenu = useCallback((id: number, x: number, y: number) => {

@@ -4,10 +4,10 @@ import { useShallow } from 'zustand/react/shallow';
 import type { Selection } from '../../../shared/library';
 import { holst, unwrap } from '../../bridge';
 import { errorText } from '../../i18n/errors';
-import { useLibraryStore } from '../../store/library-store';
+import { useLibraryGrid, useSelectionStore } from '../../store/library';
 import { useTrashUndo } from '../../store/trash-undo';
 import { CloseIcon, StarIcon } from './icons';
-import { selectedCount, toSelection, useSelectionStore } from './selection';
+import { selectedCount, toSelection } from '../../store/library/selection';
 import { ExportIcon, RestoreIcon, TrashIcon } from './selection-icons';
 import { TagButton } from './TagButton';
 
@@ -18,7 +18,7 @@ import { TagButton } from './TagButton';
 export function SelectionBar({ onExport }: { onExport(selection: Selection, count: number): void }) {
   const { t } = useTranslation(['library', 'common']);
   const { model, extending, clear } = useSelectionStore(useShallow((s) => ({ model: s.model, extending: s.extending, clear: s.clear })));
-  const { total, view } = useLibraryStore(useShallow((s) => ({ total: s.total, view: s.view })));
+  const { total, view } = useLibraryGrid(useShallow((s) => ({ total: s.total, view: s.view })));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);

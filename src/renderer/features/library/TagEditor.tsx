@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { holst, unwrap } from '../../bridge';
 import { errorText } from '../../i18n/errors';
 import { useKnownTags } from '../../store/library-facets-store';
-import { useLibraryStore } from '../../store/library-store';
+import { useViewer } from '../../store/library';
 import { CloseIcon } from './icons';
 import { tagSuggestions } from './tag-suggestions';
 
@@ -48,7 +48,7 @@ export function TagEditor({ imageId, tags, onManage }: { imageId: number; tags: 
         const saved = await unwrap(holst.library.setTags({ id: imageId, tags: next }));
         latest.current = saved;
         // Shown at once; library.changed brings the same a moment later.
-        useLibraryStore.setState((s) => (s.selected?.image.id === imageId ? { selected: { ...s.selected, tags: saved } } : {}));
+        useViewer.setState((s) => (s.selected?.image.id === imageId ? { selected: { ...s.selected, tags: saved } } : {}));
         return true;
       } catch (caught) {
         setError(errorText(caught));

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { holst, unwrap } from '../../bridge';
 import { errorText } from '../../i18n/errors';
 import { useLibraryFacets, useTagsByName } from '../../store/library-facets-store';
-import { useLibraryStore } from '../../store/library-store';
+import { useLibraryGrid, useViewer } from '../../store/library';
 import { useModalDialog } from '../../app/modal-dialog';
 import { CloseIcon } from './icons';
 import { TagManagerRow, type TagRow } from './TagManagerRow';
@@ -48,10 +48,11 @@ function TagManagerDialog({ onClose }: { onClose(): void }) {
     requestAnimationFrame(() => {
       if (!dialog.current?.contains(document.activeElement)) dialog.current?.focus();
     });
-    const store = useLibraryStore.getState();
+    const grid = useLibraryGrid.getState();
     // A filter on a tag that is gone would be refused by the core: it follows the rename, or goes.
-    if (store.filters.tag?.toLowerCase() === tag.toLowerCase()) store.setFilters({ tag: renamedTo });
-    if (store.selected) void store.open(store.selected.image.id);
+    if (grid.filters.tag?.toLowerCase() === tag.toLowerCase()) grid.setFilters({ tag: renamedTo });
+    const viewer = useViewer.getState();
+    if (viewer.selected) void viewer.open(viewer.selected.image.id);
     return true;
   };
 

@@ -4,7 +4,7 @@ import { mediaUrl } from '../../bridge/media';
 import { imageLabel } from './format';
 import { StarIcon } from './icons';
 import { CheckIcon } from './selection-icons';
-import type { SelectHow } from './VirtualGrid';
+import type { SelectHow } from '../../store/library/selection';
 
 /** The words every tile shows, translated once by the grid (a translation hook per tile costs while scrolling). */
 export interface TileLabels {

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ImageDetail } from '../../../shared/library';
-import { useLibraryStore } from '../../store/library-store';
+import { useViewer } from '../../store/library';
 import { ViewerCompareButton } from '../compare/ViewerCompareButton';
 import { ViewerMaskButton } from '../mask/PaintMaskButtons';
 import { useFileActions } from './FileActions';
@@ -27,7 +27,7 @@ interface ViewerToolbarProps {
  */
 export function ViewerToolbar({ detail, trashing, onTakeToChat, onTrash, onClose }: ViewerToolbarProps) {
   const { t } = useTranslation(['library', 'common']);
-  const setFavorite = useLibraryStore((s) => s.setFavorite);
+  const setFavorite = useViewer((s) => s.setFavorite);
   const { image } = detail;
   const live = image.trashedAt === null;
   const file = useFileActions(image);

@@ -10,9 +10,9 @@ import {
   type Ref,
 } from 'react';
 import { useTranslation } from 'react-i18next';
-import { itemAt, type Pages } from '../../store/library-store';
+import { itemAt, type Pages } from '../../store/library/pages';
 import { useGridTop } from './grid-top';
-import { isSelected, type SelectionModel } from './selection';
+import { isSelected, type SelectHow, type SelectionModel } from '../../store/library/selection';
 import { Tile, type TileLabels } from './Tile';
 
 /** About the size of a tile; tiles grow or shrink a little so the columns fill the width exactly. */
@@ -48,8 +48,6 @@ export interface GridHandle {
   /** Scrolls so that the item's row is at the top (a jump to a month). */
   scrollToIndex(index: number): void;
 }
-
-export type SelectHow = 'toggle' | 'range';
 
 interface VirtualGridProps {
   /** How many images the view holds: the grid is this tall, loaded or not. */

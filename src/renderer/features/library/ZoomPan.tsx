@@ -171,7 +171,7 @@ export const ZoomPan = forwardRef<ZoomHandle, { image: ImageRecord; children?: R
         style={placed}
         src={useOriginal ? mediaUrl('original', image.id) : largeUrl(image)}
         alt={label}
-        draggable={inElectron && !canPan}
+        draggable={inElectron() && !canPan}
         onDragStart={canPan ? (event) => event.preventDefault() : startDragOut(image.id)}
         onLoad={(event) => {
           setLoaded(true);

@@ -1,8 +1,8 @@
 import type { DragEvent } from 'react';
 import { dragImage } from '../../app/iterate';
 import { holst, inElectron } from '../../bridge';
-import { isSelected, useSelectionStore } from './selection';
-import { useLibraryStore } from '../../store/library-store';
+import { useLibraryGrid, useSelectionStore } from '../../store/library';
+import { isSelected } from '../../store/library/selection';
 
 /** The most files one drag hands to the OS (library.startDragMany's limit). */
 const MAX_DRAG = 1000;
@@ -13,11 +13,11 @@ const MAX_DRAG = 1000;
  */
 export function dragSelection(event: DragEvent, id: number): void {
   const { model } = useSelectionStore.getState();
-  if (!inElectron || !isSelected(model, id)) return dragImage(event, id);
+  if (!inElectron() || !isSelected(model, id)) return dragImage(event, id);
   const ids =
     model.mode === 'ids'
       ? [...model.ids]
-      : [...useLibraryStore.getState().pages.values()].flat().flatMap((image) => (model.except.has(image.id) ? [] : [image.id]));
+      : [...useLibraryGrid.getState().pages.values()].flat().flatMap((image) => (model.except.has(image.id) ? [] : [image.id]));
   event.preventDefault();
   void holst.library.startDragMany({ ids: ids.slice(0, MAX_DRAG) });
 }

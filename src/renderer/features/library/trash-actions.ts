@@ -3,8 +3,7 @@ import { create } from 'zustand';
 import { holst, unwrap } from '../../bridge';
 import { errorText } from '../../i18n/errors';
 import { useLibraryFacets } from '../../store/library-facets-store';
-import { withoutImage } from '../../store/library-pages';
-import { useLibraryStore } from '../../store/library-store';
+import { useLibraryGrid, useViewer } from '../../store/library';
 
 export type TrashQuestion = { kind: 'empty'; count: number } | { kind: 'delete'; id: number };
 
@@ -22,10 +21,8 @@ export const useTrashConfirm = create<TrashConfirmState>()((set) => ({
 
 /** Takes the image out of the grid at once; the refresh that `library.changed` brings puts the rest right. */
 function dropFromGrid(id: number) {
-  const { pages, total } = useLibraryStore.getState();
-  const without = withoutImage(pages, id);
   // Only when the grid showed it (the trash view): elsewhere a trashed picture is not counted.
-  if (without !== pages) useLibraryStore.setState({ pages: without, total: Math.max(0, total - 1) });
+  useLibraryGrid.getState().removeImage(id);
 }
 
 export async function restoreImage(id: number): Promise<void> {
@@ -34,9 +31,9 @@ export async function restoreImage(id: number): Promise<void> {
     dropFromGrid(id);
     void useLibraryFacets.getState().refresh();
     // Restored from its viewer: the viewer shows it as it is now, with Edit and the rest.
-    if (useLibraryStore.getState().selected?.image.id === id) await useLibraryStore.getState().open(id);
+    if (useViewer.getState().selected?.image.id === id) await useViewer.getState().open(id);
   } catch (error) {
-    useLibraryStore.setState({ error: errorText(error) });
+    useLibraryGrid.setState({ error: errorText(error) });
   }
 }
 
@@ -44,12 +41,12 @@ export async function restoreImage(id: number): Promise<void> {
 export async function answerYes(question: TrashQuestion): Promise<void> {
   if (question.kind === 'empty') {
     await unwrap(holst.library.emptyTrash());
-    useLibraryStore.setState({ pages: new Map(), total: 0 });
+    useLibraryGrid.setState({ pages: new Map(), total: 0 });
   } else {
     await unwrap(holst.library.deleteForGood({ ids: [question.id] }));
     dropFromGrid(question.id);
     // A picture deleted from its viewer: the viewer has nothing left to show.
-    if (useLibraryStore.getState().selected?.image.id === question.id) useLibraryStore.getState().close();
+    if (useViewer.getState().selected?.image.id === question.id) useViewer.getState().close();
   }
   void useLibraryFacets.getState().refresh();
 }

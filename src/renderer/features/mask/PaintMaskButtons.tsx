@@ -4,7 +4,7 @@ import type { ImageRecord } from '../../../shared/library';
 import { maskSupport, type MaskSupport } from '../../../shared/mask';
 import type { ProviderKind } from '../../../shared/settings';
 import { sendImageToChat } from '../../app/iterate';
-import { useChatStore } from '../../store/chat-store';
+import { useComposer } from '../../store/chat';
 import { CloseIcon } from '../library/icons';
 import { BrushIcon } from './icons';
 import { MaskPainter } from './MaskPainter';
@@ -17,8 +17,8 @@ const NO_PROVIDER = { ok: false, reason: 'no-provider' } as const;
  * kinds that take one; for others the button is there but disabled, saying why.
  */
 export function ChipMaskButton({ source, kind, onDone }: { source: ImageRecord; kind: ProviderKind | undefined; onDone(): void }) {
-  const mask = useChatStore((s) => s.mask);
-  const setMask = useChatStore((s) => s.setMask);
+  const mask = useComposer((s) => s.mask);
+  const setMask = useComposer((s) => s.setMask);
   const [open, setOpen] = useState(false);
   const { t } = useTranslation('mask');
   const support: MaskSupport | typeof NO_PROVIDER = kind ? maskSupport(kind) : NO_PROVIDER;
@@ -95,7 +95,7 @@ export function ViewerMaskButton({ image, onClose }: { image: ImageRecord; onClo
           onCancel={() => setOpen(false)}
           onSave={(mask) => {
             onClose();
-            void sendImageToChat(image.id, 'edit').then((ok) => ok && useChatStore.getState().setMask(mask));
+            void sendImageToChat(image.id, 'edit').then((ok) => ok && useComposer.getState().setMask(mask));
           }}
         />
       )}

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Message } from '../../../../shared/library';
 import { errorText } from '../../../i18n/errors';
-import { useChatStore } from '../../../store/chat-store';
+import { useThread } from '../../../store/chat';
 
 interface AnswerErrorProps {
   message: Message;
@@ -20,7 +20,7 @@ interface AnswerErrorProps {
  */
 export function AnswerError({ message, userMessage, followUp, canRetry, retryButton }: AnswerErrorProps) {
   const { t } = useTranslation('chat');
-  const retry = useChatStore((s) => s.retry);
+  const retry = useThread((s) => s.retry);
   const alone =
     canRetry && userMessage !== null && followUp && message.error?.code === 'bad_request' && userMessage.request?.singleTurn !== true;
 

@@ -1,7 +1,7 @@
 import type { CSSProperties, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dragImage } from '../../../app/iterate';
-import { useChatStore } from '../../../store/chat-store';
+import { useComposer } from '../../../store/chat';
 import { PencilIcon } from '../icons';
 import { ReferenceIcon } from './icons';
 
@@ -49,7 +49,7 @@ export function ImageWithActions({
           type="button"
           aria-label={t('answer.editLabel', { n: number })}
           title={t('answer.editTitle')}
-          onClick={() => void useChatStore.getState().editImage(id)}
+          onClick={() => void useComposer.getState().editImage(id)}
         >
           <PencilIcon />
           {!compact && <span>{t('answer.edit')}</span>}
@@ -58,7 +58,7 @@ export function ImageWithActions({
           type="button"
           aria-label={t('answer.referenceLabel', { n: number })}
           title={t('answer.referenceTitle')}
-          onClick={() => void useChatStore.getState().addReference(id)}
+          onClick={() => void useComposer.getState().addReference(id)}
         >
           <ReferenceIcon />
           {!compact && <span>{t('answer.reference')}</span>}

@@ -1,5 +1,5 @@
-import type { GenerationEvent, RetryNotice } from '../../shared/generation';
-import type { ImageSize, Message } from '../../shared/library';
+import type { GenerationEvent, RetryNotice } from '../../../shared/generation';
+import type { ImageSize, Message } from '../../../shared/library';
 
 /** An answer being written right now, as this window follows it through `generation.event`s. */
 export interface LiveGeneration {

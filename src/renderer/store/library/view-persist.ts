@@ -3,8 +3,9 @@
  * as it changes and put back before the first load. The store itself outlives the screen, so
  * switching screens keeps the view without this.
  */
-import { LibraryViewSchema } from '../../shared/library';
-import { useLibraryStore, type ViewFilters } from './library-store';
+import { LibraryViewSchema } from '../../../shared/library';
+import type { ViewFilters } from './fetch';
+import { useLibraryGrid } from './index';
 
 const KEY = 'holst.library.view.v1';
 
@@ -46,10 +47,10 @@ export function restoreLibraryView(): void {
   if (started) return;
   started = true;
   const saved = read();
-  if (saved && !useLibraryStore.getState().loaded) {
-    useLibraryStore.setState({ query: saved.query, filters: saved.filters });
+  if (saved && !useLibraryGrid.getState().loaded) {
+    useLibraryGrid.setState({ query: saved.query, filters: saved.filters });
   }
-  useLibraryStore.subscribe((state, previous) => {
+  useLibraryGrid.subscribe((state, previous) => {
     if (state.query !== previous.query || state.filters !== previous.filters) write(state.query, state.filters);
   });
 }

@@ -3,9 +3,9 @@
  * model and picture settings, and the pictures to send. Each conversation has its own, and the
  * new chat not sent yet has one too: nothing set in one chat is ever sent from another.
  */
-import type { GenerateParamsInput } from '../../shared/generation';
-import type { ImageRecord, MaskRecord, Message } from '../../shared/library';
-import type { ProviderKind } from '../../shared/settings';
+import type { GenerateParamsInput } from '../../../shared/generation';
+import type { ImageRecord, MaskRecord, Message } from '../../../shared/library';
+import type { ProviderKind } from '../../../shared/settings';
 
 /** Parameter fields as typed; only those the provider kind takes, and only filled ones, are sent. */
 export interface ParamsDraft {

@@ -3,7 +3,7 @@
  * `n * PAGE_SIZE` to `(n + 1) * PAGE_SIZE - 1` of the view, newest first. Pages far from the view
  * are dropped so that scrolling through 100,000 images keeps only a few thousand in memory.
  */
-import type { ImageRecord } from '../../shared/library';
+import type { ImageRecord } from '../../../shared/library';
 
 /** Images per page (one `library.list` request). */
 export const PAGE_SIZE = 200;
