@@ -36,7 +36,8 @@ contextBridge.exposeInMainWorld('holstFiles', {
   onDisk: (files: unknown) => onDisk(pathsOf(files)),
   importFiles: (files: unknown) => {
     const paths = pathsOf(files);
-    if (!onDisk(paths)) return Promise.resolve(fail(new HolstError('invalid_input', 'Only files dropped or picked from disk are imported by path.')));
+    if (!onDisk(paths))
+      return Promise.resolve(fail(new HolstError('invalid_input', 'Only files dropped or picked from disk are imported by path.')));
     return invoke('library.importDropped', { paths });
   },
 });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { buildHolstApi, EVENT_NAMES, isPreloadChannel, PRELOAD_CHANNELS, REQUEST_CHANNELS, requests, type BridgeTransport } from '../../src/shared/contract';
+import {
+  buildHolstApi,
+  EVENT_NAMES,
+  isPreloadChannel,
+  PRELOAD_CHANNELS,
+  REQUEST_CHANNELS,
+  requests,
+  type BridgeTransport,
+} from '../../src/shared/contract';
 import { invalidInput } from '../../src/shared/errors';
 
 function recordingTransport() {

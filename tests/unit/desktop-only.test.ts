@@ -34,12 +34,18 @@ describe('desktop-only actions in the browser', () => {
     ...(['zip', 'folder'] as const).map((format): [RequestChannel, unknown, { message: string; field: string }] => [
       'library.exportMany',
       { selection: { ids: [1] }, format },
-      { message: 'Choosing where to export needs the Holst desktop app; type a folder inside the data folder’s exports folder instead.', field: 'to' },
+      {
+        message: 'Choosing where to export needs the Holst desktop app; type a folder inside the data folder’s exports folder instead.',
+        field: 'to',
+      },
     ]),
     [
       'settings.setSaveFolder',
       {},
-      { message: 'Choosing a folder needs the Holst desktop app; type a folder inside the data folder’s exports folder instead.', field: 'path' },
+      {
+        message: 'Choosing a folder needs the Holst desktop app; type a folder inside the data folder’s exports folder instead.',
+        field: 'path',
+      },
     ],
   ];
 

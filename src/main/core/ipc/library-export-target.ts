@@ -34,9 +34,12 @@ export async function exportTarget(
     const chosen =
       format === 'folder'
         ? await desktopOnly(core.desktop, 'chooseFolder', 'Choosing where to export', refusal)('export')
-        : await desktopOnly(core.desktop, 'chooseZipPath', 'Choosing where to export', refusal)(
-            `holst-export_${new Date().toISOString().slice(0, 10)}.zip`,
-          );
+        : await desktopOnly(
+            core.desktop,
+            'chooseZipPath',
+            'Choosing where to export',
+            refusal,
+          )(`holst-export_${new Date().toISOString().slice(0, 10)}.zip`);
     if (!chosen) return null;
     // The save dialog has already asked before replacing a ZIP.
     target = { to: chosen, format, overwrite: format === 'zip' || (input.overwrite ?? false) };
@@ -46,8 +49,12 @@ export async function exportTarget(
     }
   }
   if (format === 'zip' && (await isFolder(target.to)))
-    throw new HolstError('invalid_input', `${target.to} is a folder; give the ZIP file's name, like ${path.join(target.to, 'export.zip')}.`, {
-      field: 'to',
-    });
+    throw new HolstError(
+      'invalid_input',
+      `${target.to} is a folder; give the ZIP file's name, like ${path.join(target.to, 'export.zip')}.`,
+      {
+        field: 'to',
+      },
+    );
   return target;
 }
