@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { build } from 'esbuild';
@@ -23,10 +22,13 @@ export interface DesktopSide {
 }
 
 let desktopChild: Promise<string> | undefined;
-/** tests/support/desktop-harness-child.ts bundled once per test process (native modules from node_modules). */
+/**
+ * tests/support/desktop-harness-child.ts bundled once per test process, into the project's out/
+ * (gitignored) so that its modules resolve from node_modules as the built harness's do.
+ */
 function desktopHarnessScript(): Promise<string> {
   desktopChild ??= (async () => {
-    const outfile = path.join(os.tmpdir(), `holst-desktop-harness-${process.pid}.cjs`);
+    const outfile = path.resolve('out', 'e2e', 'desktop-harness.cjs');
     const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
     await build({
       entryPoints: ['tests/support/desktop-harness-child.ts'],
@@ -59,7 +61,7 @@ export async function startHarness(
     ? [await desktopHarnessScript(), '--data-dir', dataDir, '--renderer-dir', path.join(out, 'renderer')]
     : [path.join(out, 'server/serve.cjs'), '--data-dir', dataDir, '--ready-json'];
   const child: ChildProcess = spawn(process.execPath, args, {
-    env: { ...process.env, ...(options.desktopStandIn ? { NODE_PATH: path.resolve('node_modules') } : {}), ...env },
+    env: { ...process.env, ...env },
     stdio: [options.desktopStandIn ? 'pipe' : 'ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
