@@ -11,6 +11,7 @@ import type { ImageRecord } from '../../src/shared/library';
 import { runMain, type MainRun } from '../support/electron-main';
 import { solidImage } from '../support/images';
 import { removeTempDirs, tempDir } from '../support/temp-dir';
+import { NOTES, userFiles } from '../support/user-files';
 
 vi.mock('electron', async () => (await import('../support/electron-main')).electronModule());
 
@@ -25,7 +26,6 @@ let image: ImageRecord;
 let outside: string;
 let textFile: string;
 let pictures: string;
-const TEXT = 'my notes, not a ZIP';
 
 beforeAll(async () => {
   main = await runMain();
@@ -35,12 +35,7 @@ beforeAll(async () => {
     value: ImageRecord;
   };
   image = answer.value;
-  outside = await tempDir();
-  textFile = path.join(outside, 'notes.txt');
-  await fs.writeFile(textFile, TEXT);
-  pictures = path.join(outside, 'pictures');
-  await fs.mkdir(pictures);
-  await fs.writeFile(path.join(pictures, 'a.png'), await solidImage(42));
+  ({ outside, textFile, pictures } = await userFiles());
 });
 afterAll(async () => {
   await main.stop();
@@ -70,7 +65,7 @@ describe('a hostile page in the desktop window', () => {
       code: 'invalid_input',
       field: 'to',
     });
-    expect(await fs.readFile(textFile, 'utf8')).toBe(TEXT);
+    expect(await fs.readFile(textFile, 'utf8')).toBe(NOTES);
     expect(await exists(path.join(outside, 'made'))).toBe(false);
     expect(dialogs()).toEqual(before);
   });

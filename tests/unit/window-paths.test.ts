@@ -15,6 +15,7 @@ import type { ErrorPayload, Result } from '../../src/shared/errors';
 import { allowFolders, openTestCore } from '../support/core';
 import { solidImage } from '../support/images';
 import { removeTempDirs, tempDir } from '../support/temp-dir';
+import { NOTES, userFiles } from '../support/user-files';
 
 let core: AppCore;
 let server: BridgeServer;
@@ -23,19 +24,13 @@ let ws: WebSocket;
 let outside: string;
 let textFile: string;
 let pictures: string;
-const TEXT = 'my notes, not a ZIP';
 const events: string[] = [];
 
 beforeAll(async () => {
   core = await openTestCore();
   await core.library.ingest({ bytes: await solidImage(3) }, { source: 'imported' });
   core.events.subscribe((name) => events.push(name));
-  outside = await tempDir();
-  textFile = path.join(outside, 'notes.txt');
-  await fs.writeFile(textFile, TEXT);
-  pictures = path.join(outside, 'pictures');
-  await fs.mkdir(pictures);
-  await fs.writeFile(path.join(pictures, 'a.png'), await solidImage(4));
+  ({ outside, textFile, pictures } = await userFiles());
   const rendererDir = await tempDir();
   await fs.writeFile(path.join(rendererDir, 'index.html'), '<!doctype html><title>Holst</title>');
   server = await startBridgeServer({ core, rendererDir });
@@ -94,7 +89,7 @@ describe.each(bridges)('a hostile page, over %s', (_name, send) => {
     // It says what to do: the folders the window may write to, and where to list more.
     expect(error.message).toContain(exportsFolder(core.dataDir));
     expect(error.message).toContain(core.settings.file);
-    expect(await fs.readFile(textFile, 'utf8')).toBe(TEXT);
+    expect(await fs.readFile(textFile, 'utf8')).toBe(NOTES);
     // Nor write a folder's worth of pictures anywhere it likes.
     const folder = path.join(outside, 'made-by-page');
     expect(errorOf(await send('library.exportMany', { selection: { ids: [1] }, to: folder, format: 'folder' }))).toMatchObject({
@@ -185,7 +180,7 @@ describe('what the browser fallback may write to', () => {
       code: 'config',
       field: 'to',
     });
-    expect(await fs.readFile(textFile, 'utf8')).toBe(TEXT);
+    expect(await fs.readFile(textFile, 'utf8')).toBe(NOTES);
   });
 
   it('the window cannot add to the list: no channel takes it', async () => {
