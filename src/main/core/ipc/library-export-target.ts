@@ -30,16 +30,13 @@ export async function exportTarget(
   if (input.to !== undefined) {
     target = { to: await acceptTypedPath(core, input.to, 'to'), format, overwrite: input.overwrite ?? false };
   } else {
+    const what = 'Choosing where to export';
     const refusal = { instead: 'type a folder inside the data folder’s exports folder instead', field: 'to' };
+    const zipName = `holst-export_${new Date().toISOString().slice(0, 10)}.zip`;
     const chosen =
       format === 'folder'
-        ? await desktopOnly(core.desktop, 'chooseFolder', 'Choosing where to export', refusal)('export')
-        : await desktopOnly(
-            core.desktop,
-            'chooseZipPath',
-            'Choosing where to export',
-            refusal,
-          )(`holst-export_${new Date().toISOString().slice(0, 10)}.zip`);
+        ? await desktopOnly(core.desktop, 'chooseFolder', what, refusal)('export')
+        : await desktopOnly(core.desktop, 'chooseZipPath', what, refusal)(zipName);
     if (!chosen) return null;
     // The save dialog has already asked before replacing a ZIP.
     target = { to: chosen, format, overwrite: format === 'zip' || (input.overwrite ?? false) };
@@ -48,13 +45,9 @@ export async function exportTarget(
       if (!(await confirm(chosen))) return null;
     }
   }
-  if (format === 'zip' && (await isFolder(target.to)))
-    throw new HolstError(
-      'invalid_input',
-      `${target.to} is a folder; give the ZIP file's name, like ${path.join(target.to, 'export.zip')}.`,
-      {
-        field: 'to',
-      },
-    );
+  if (format === 'zip' && (await isFolder(target.to))) {
+    const example = path.join(target.to, 'export.zip');
+    throw new HolstError('invalid_input', `${target.to} is a folder; give the ZIP file's name, like ${example}.`, { field: 'to' });
+  }
   return target;
 }
