@@ -109,8 +109,10 @@ export const requests = {
   'settings.setTheme': { input: z.object({ theme: ThemeSchema }), output: SettingsSchema },
   'settings.setLanguage': { input: z.object({ language: LanguageChoiceSchema }), output: SettingsSchema },
   /**
-   * The folder every new generated or edited picture is also copied to: a path sets it, null turns
-   * it off, absent asks with the desktop app's folder dialog (settings unchanged if cancelled).
+   * The folder every new generated or edited picture is also copied to: absent asks with the
+   * desktop app's folder dialog (settings unchanged if cancelled), null turns it off. A typed path
+   * is taken only where there is no dialog (the browser fallback), and only inside the folders the
+   * window may write to (src/main/core/paths/window-paths.ts).
    */
   'settings.setSaveFolder': { input: z.object({ path: z.string().trim().min(1).max(4096).nullable().optional() }), output: SettingsSchema },
   'providers.list': { input: none, output: z.array(ProviderViewSchema) },
@@ -169,9 +171,14 @@ export const requests = {
   'library.renameTag': { input: z.object({ from: TagSchema, to: TagSchema }), output: z.array(z.string()) },
   /** Removes a tag from every image. `count`: images that had it. */
   'library.deleteTag': { input: z.object({ name: TagSchema }), output: count },
-  /** Files and folders to import; without paths the desktop app asks with its open dialog. */
-  'library.import': {
-    input: z.object({ paths: z.array(z.string().min(1).max(4096)).min(1).max(10_000).optional() }),
+  /** Asks with the desktop app's open dialog and imports what the user picks (the window names no paths). */
+  'library.import': { input: none, output: z.object({ jobId: z.string().nullable() }) },
+  /**
+   * Preload only (PRELOAD_CHANNELS): files and folders the user dropped or picked, as paths the
+   * preload read off real `File` objects. Not on `window.holst`; the browser bridge refuses it.
+   */
+  'library.importDropped': {
+    input: z.object({ paths: z.array(z.string().min(1).max(4096)).min(1).max(10_000) }),
     output: z.object({ jobId: z.string().nullable() }),
   },
   /** An image the renderer holds as bytes (dropped or pasted in the browser, which gives no file path). */
@@ -196,7 +203,11 @@ export const requests = {
   'library.startDrag': { input: byId, output: z.null() },
   /** Drags several originals out to the file manager (desktop app). */
   'library.startDragMany': { input: z.object({ ids: z.array(ImageIdSchema).min(1).max(1000) }), output: z.null() },
-  /** Writes a selection to a folder or a ZIP in the background; progress comes as `library.exportProgress`. */
+  /**
+   * Writes a selection to a folder or a ZIP in the background; progress comes as
+   * `library.exportProgress`. The desktop app asks where with its dialog (and asks before replacing
+   * files); `to` is taken only in the browser fallback, inside the folders the window may write to.
+   */
   'library.exportMany': { input: ExportJobInputSchema, output: z.object({ jobId: z.string().nullable() }) },
   'library.cancelExport': { input: z.object({ jobId: z.string().max(100) }), output: z.null() },
   /** Newest activity first, a page at a time: `after` is the last conversation of the page before. */
@@ -250,6 +261,19 @@ export const events = {
 } as const satisfies Record<string, z.ZodType>;
 
 export type RequestChannel = keyof typeof requests;
+
+/**
+ * Channels only the desktop app's preload calls, with what it vouches for (paths of files the user
+ * dropped or picked). `window.holst` has no method for them and the browser bridge refuses them.
+ */
+export const PRELOAD_CHANNELS = ['library.importDropped'] as const satisfies readonly RequestChannel[];
+export type PreloadChannel = (typeof PRELOAD_CHANNELS)[number];
+/** The channels a page may call. */
+export type PageChannel = Exclude<RequestChannel, PreloadChannel>;
+
+export function isPreloadChannel(value: unknown): value is PreloadChannel {
+  return (PRELOAD_CHANNELS as readonly unknown[]).includes(value);
+}
 export type EventName = keyof typeof events;
 export type RequestInput<C extends RequestChannel> = z.input<(typeof requests)[C]['input']>;
 export type ParsedInput<C extends RequestChannel> = z.output<(typeof requests)[C]['input']>;
@@ -279,8 +303,8 @@ type Call<C extends RequestChannel> = [RequestInput<C>] extends [undefined]
   : (input: RequestInput<C>) => Promise<Result<RequestOutput<C>>>;
 
 export type HolstApi = {
-  [NS in Namespace<RequestChannel>]: {
-    [C in RequestChannel as Method<C, NS>]: Call<C>;
+  [NS in Namespace<PageChannel>]: {
+    [C in PageChannel as Method<C, NS>]: Call<C>;
   };
 } & {
   /** Subscribes to a pushed event; returns the function that unsubscribes. */
@@ -293,10 +317,11 @@ export interface BridgeTransport {
   subscribe(event: EventName, listener: (payload: unknown) => void): () => void;
 }
 
-/** Builds `window.holst` from the contract: one method per declared channel, nothing else. */
+/** Builds `window.holst` from the contract: one method per channel a page may call, nothing else. */
 export function buildHolstApi(transport: BridgeTransport): HolstApi {
   const api: Record<string, unknown> = {};
   for (const channel of REQUEST_CHANNELS) {
+    if (isPreloadChannel(channel)) continue;
     const [ns, method] = channel.split('.') as [string, string];
     const group = (api[ns] ??= {}) as Record<string, unknown>;
     group[method] = (input?: unknown) => transport.invoke(channel, input);

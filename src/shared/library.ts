@@ -141,10 +141,13 @@ export type Timeline = z.infer<typeof TimelineSchema>;
 
 export const ExportJobInputSchema = z.object({
   selection: SelectionSchema,
-  /** A folder (files with readable names) or a .zip file to write. Without it the desktop app asks. */
+  /**
+   * A folder (files with readable names) or a .zip file to write, typed in the browser fallback
+   * (no dialogs) and taken only inside the folders the window may write to. The desktop app asks.
+   */
   to: z.string().min(1).max(4096).optional(),
   format: z.enum(['folder', 'zip']),
-  /** Replace files that already exist (never without being asked). */
+  /** Replace files that already exist (the desktop app asks in its own dialog first). */
   overwrite: z.boolean().optional(),
 });
 

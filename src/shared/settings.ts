@@ -111,6 +111,11 @@ export const SettingsSchema = z.looseObject({
        * its prompt embedded; null (the default) for none.
        */
       saveFolder: z.string().trim().min(1).max(4096).nullable().default(null),
+      /**
+       * Folders the browser fallback (no dialogs) may export into or make the save folder, besides
+       * the data folder's `exports`. Set by hand in the settings file; no channel writes it.
+       */
+      allowedFolders: z.array(z.string().trim().min(1).max(4096)).max(100).default([]),
     })
     .prefault({}),
   network: NetworkSettingsSchema.prefault({}),

@@ -13,6 +13,8 @@ import { blockOtherOrigins, nav } from './browser';
 export interface AppOptions {
   /** Written to settings.json; without them the app starts with no settings at all. */
   providers?: object[];
+  /** Folders the user listed in settings.json for the browser fallback to write to (`library.allowedFolders`). */
+  allowedFolders?: string[];
   /** API keys by provider id, handed to the core as HOLST_API_KEY_<ID>. */
   keys?: Record<string, string>;
   /** Reference servers the session closes with it. */
@@ -47,8 +49,13 @@ export async function openApp(page: Page, options: AppOptions = {}): Promise<App
     await fs.rm(dataDir, { recursive: true, force: true });
   };
   try {
-    if (options.providers) {
-      await fs.writeFile(path.join(dataDir, 'settings.json'), JSON.stringify({ version: 1, providers: options.providers }, null, 2));
+    if (options.providers || options.allowedFolders) {
+      const settings = {
+        version: 1,
+        providers: options.providers ?? [],
+        ...(options.allowedFolders ? { library: { allowedFolders: options.allowedFolders } } : {}),
+      };
+      await fs.writeFile(path.join(dataDir, 'settings.json'), JSON.stringify(settings, null, 2));
     }
     const keys = Object.entries(options.keys ?? {}).map(([id, key]) => [keyVariable(id), key]);
     harness = await startHarness(dataDir, { HOLST_KEYCHAIN_SERVICE: keychain, ...Object.fromEntries(keys) });

@@ -1,25 +1,53 @@
 // The desktop app's preload, stood in for in the harness (desktop-vs-browser.md): `window.holst` set
 // before the page loads, so the renderer takes its desktop paths (the Import… button, drops by path),
-// carried over the harness's bridge; `window.holstFiles` giving dropped files' paths on disk; and the
-// main process's open dialog answering `chosen` for a `library.import` without paths.
+// carried over the harness's bridge; `window.holstFiles` handing dropped files to main by path, as
+// the preload does, over the harness child's private pipe (no page can send a path: the WebSocket
+// refuses the preload's channel); and main's open dialog answering `chosen` for `library.import`.
 import type { Page } from '@playwright/test';
-import { EVENT_NAMES, REQUEST_CHANNELS } from '../../src/shared/contract';
+import { EVENT_NAMES, PRELOAD_CHANNELS, REQUEST_CHANNELS } from '../../src/shared/contract';
 import { BRIDGE_PATH } from '../../src/shared/web-bridge-protocol';
+import type { Harness } from '../support/harness';
 
 export interface DesktopStandIn {
   /** Paths on disk of dropped files and folders, by name. */
   dropped?: Record<string, string>;
-  /** What the user picks in the open dialog; null: they close it; absent: the core is asked (and answers that it has no dialog). */
+  /** What the user picks in main's open dialog; null: they close it; absent: the dialog cannot be shown (an error). */
   chosen?: string[] | null;
+}
+
+/**
+ * `window.holstFiles` as the preload gives it: files named in `dropped` are on disk, and importing
+ * them sends their paths to main (the harness started with `desktopStandIn`) as the preload would.
+ */
+export async function usePreloadFiles(page: Page, harness: Harness, dropped: Record<string, string>): Promise<void> {
+  const desktop = harness.desktop;
+  if (!desktop) throw new Error('start the harness with desktopStandIn: the preload stand-in needs its private pipe');
+  await page.exposeFunction('holstStandInImportDropped', (names: string[]) =>
+    desktop.preload('library.importDropped', { paths: names.map((name) => dropped[name]!) }),
+  );
+  await page.addInitScript((names: string[]) => {
+    type Page = { holstStandInImportDropped(names: string[]): Promise<unknown> };
+    const onDisk = (files: File[]) => files.length > 0 && files.every((file) => names.includes(file.name));
+    (window as unknown as Record<string, unknown>).holstFiles = {
+      onDisk,
+      importFiles: (files: File[]) => (window as unknown as Page).holstStandInImportDropped(files.map((file) => file.name)),
+    };
+  }, Object.keys(dropped));
 }
 
 /**
  * Installs the stand-in for every page load. `holdFinish(page)` keeps the import's last progress
  * (its summary) from the page until `releaseFinish(page)`, to look at a run while it is under way.
+ * `harness`: one started with `desktopStandIn`, needed for `dropped` and `chosen`.
  */
-export async function useDesktopStandIn(page: Page, options: DesktopStandIn): Promise<void> {
+export async function useDesktopStandIn(page: Page, options: DesktopStandIn, harness?: Harness): Promise<void> {
+  if (options.dropped || options.chosen !== undefined) {
+    if (!harness) throw new Error('dropped files and the open dialog need the harness (started with desktopStandIn)');
+    await usePreloadFiles(page, harness, options.dropped ?? {});
+    await harness.desktop!.choose(options.chosen);
+  }
   await page.addInitScript(
-    ({ channels, events, bridgePath, dropped, chosen }) => {
+    ({ channels, events, bridgePath }) => {
       if (location.protocol !== 'http:') return;
       type Frame = { t: 'res'; id: number; result: unknown } | { t: 'evt'; event: string; payload: unknown };
       const socket = new WebSocket(`ws://${location.host}${bridgePath}`);
@@ -43,13 +71,10 @@ export async function useDesktopStandIn(page: Page, options: DesktopStandIn): Pr
         else deliver();
       });
       const invoke = (channel: string, input: unknown) => {
-        const asksDialog = channel === 'library.import' && !(input as { paths?: string[] } | undefined)?.paths;
-        if (asksDialog && chosen === null) return Promise.resolve({ ok: true, value: { jobId: null } });
-        const sent = asksDialog && chosen ? { paths: chosen } : input;
         return new Promise((resolve) => {
           const id = nextId++;
           pending.set(id, resolve);
-          const frame = JSON.stringify({ t: 'req', id, channel, input: sent });
+          const frame = JSON.stringify({ t: 'req', id, channel, input });
           if (socket.readyState === WebSocket.OPEN) socket.send(frame);
           else queue.push(frame);
         });
@@ -68,7 +93,8 @@ export async function useDesktopStandIn(page: Page, options: DesktopStandIn): Pr
       };
       const page = window as unknown as Record<string, unknown>;
       page.holst = api;
-      page.holstFiles = { pathForFile: (file: File) => dropped[file.name] ?? '' };
+      // Without drops stood in for: files the page holds are not on disk.
+      page.holstFiles ??= { onDisk: () => false, importFiles: () => Promise.reject(new Error('not on disk')) };
       page.holstStandIn = control;
 
       // The holst-media: protocol answers what the harness serves at /media/ (its scheme is unknown to
@@ -87,11 +113,10 @@ export async function useDesktopStandIn(page: Page, options: DesktopStandIn): Pr
       });
     },
     {
-      channels: [...REQUEST_CHANNELS] as string[],
+      // window.holst as the preload builds it: no method for the preload's own channels.
+      channels: REQUEST_CHANNELS.filter((channel) => !(PRELOAD_CHANNELS as readonly string[]).includes(channel)) as string[],
       events: [...EVENT_NAMES] as string[],
       bridgePath: BRIDGE_PATH,
-      dropped: options.dropped ?? {},
-      chosen: options.chosen,
     },
   );
 }

@@ -5,7 +5,7 @@ import { seedFilterLibrary } from './library-filters-seed';
 import { useSeededHarness } from './seeded-harness';
 
 /** Registers the hooks: the filters' library seeded once, and a harness on a fresh copy of it for each test. */
-export const useFilterHarness = () => useSeededHarness('filters', seedFilterLibrary);
+export const useFilterHarness = (options: { desktopStandIn?: boolean } = {}) => useSeededHarness('filters', seedFilterLibrary, options);
 
 export type Tree = { [name: string]: Buffer | Tree };
 

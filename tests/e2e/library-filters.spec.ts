@@ -3,7 +3,7 @@
 // the real core. Desktop differences (desktop-vs-browser.md, "Files from the OS"): the harness has
 // no file paths, so the folder walk runs in the page over directory entries; the desktop route
 // (paths from the preload's webUtils.getPathForFile, imported by the core's job) is driven here by
-// a stand-in `window.holstFiles` answering real paths of a real temp folder.
+// a stand-in `window.holstFiles` handing real paths of a real temp folder to main, as the preload does.
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,6 +11,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { drop, nav } from './browser';
 import { paintImage } from '../support/seed-library';
 import { SEEDED_COUNT } from './library-filters-seed';
+import { usePreloadFiles } from './desktop-preload-standin';
 import { dropTree, useFilterHarness } from './library-filters-support';
 import { requestFromElsewhere } from './seeded-harness';
 
@@ -29,7 +30,8 @@ async function fromMenu(page: Page, name: string, item: string) {
   await page.getByRole('menu').getByRole('menuitem', { name: item }).click();
 }
 
-const app = useFilterHarness();
+// The desktop stand-in's harness (its preload channel for the folder dropped by path); the rest is as in the browser.
+const app = useFilterHarness({ desktopStandIn: true });
 
 test('filters by provider, then model, source, tag and dates; filters combine with the search', async ({ page }) => {
   await page.goto(app.harness.url);
@@ -270,11 +272,8 @@ test('a folder dropped in the desktop app goes to the core by path; the job repo
     await fs.writeFile(path.join(folder, 'photos', 'sub', 'y.png'), await paintImage('city', 802, 100, 80));
     await fs.writeFile(path.join(folder, 'photos', 'broken.png'), '<html>not a png</html>');
     await fs.writeFile(path.join(folder, 'photos', 'readme.txt'), 'hello');
-    // What the preload gives in Electron: each dropped file's path on disk.
-    const paths = { photos: path.join(folder, 'photos') };
-    await page.addInitScript((known: Record<string, string>) => {
-      (window as unknown as { holstFiles: unknown }).holstFiles = { pathForFile: (file: File) => known[file.name] ?? '' };
-    }, paths);
+    // What the preload does in Electron: hands each dropped file's path on disk to main.
+    await usePreloadFiles(page, app.harness, { photos: path.join(folder, 'photos') });
     await page.goto(app.harness.url);
     await expect(count(page)).toHaveText(`${SEEDED_COUNT} images`);
 

@@ -3,7 +3,7 @@
 // mid-way without racing the core, the bridge's answer to one import is held back (as a slow line
 // would) until Cancel has been pressed. Desktop differences (desktop-vs-browser.md, "Files from the
 // OS"): in the app the core imports by path and its job stops between files; that route is driven
-// by a stand-in `window.holstFiles` answering real paths of a real temp folder.
+// by a stand-in `window.holstFiles` handing real paths of a real temp folder to main, as the preload does.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
@@ -11,6 +11,7 @@ import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { cancelOnceDone, newPictures } from './import-status';
 import { dropTree } from './library-filters-support';
+import { usePreloadFiles } from './desktop-preload-standin';
 import { requestFromElsewhere, useSeededHarness } from './seeded-harness';
 import { paintImage, withLibrary } from '../support/seed-library';
 import { BRIDGE_PATH } from '../../src/shared/web-bridge-protocol';
@@ -31,7 +32,8 @@ function seed(dataDir: string): Promise<Buffer[]> {
   });
 }
 
-const app = useSeededHarness('import-cancel', seed);
+// The desktop stand-in's harness (its preload channel for the folder dropped by path); the rest is as in the browser.
+const app = useSeededHarness('import-cancel', seed, { desktopStandIn: true });
 
 const count = (page: Page) => page.locator('.library-count');
 const importBox = (page: Page) => page.locator('.file-import');
@@ -127,10 +129,8 @@ test('Cancel stops the core import job in the desktop app: the files it kept are
     for (let n = 1; n <= LARGE; n++) {
       await fs.writeFile(path.join(photos, `large-${String(n).padStart(2, '0')}.png`), await paintImage('lighthouse', 700 + n, 1600, 1200));
     }
-    // What the preload gives in Electron: the dropped folder's path on disk.
-    await page.addInitScript((known: string) => {
-      (window as unknown as { holstFiles: unknown }).holstFiles = { pathForFile: (file: File) => (file.name === 'photos' ? known : '') };
-    }, photos);
+    // What the preload does in Electron: hands the dropped folder's path on disk to main.
+    await usePreloadFiles(page, app.harness, { photos });
     await page.goto(app.harness.url);
     await expect(count(page)).toHaveText(`${SEEDED} images`);
     const dropFolder = () =>

@@ -13,10 +13,13 @@ import { useSeededHarness } from './seeded-harness';
 import { paintImage, withLibrary } from '../support/seed-library';
 
 const SEEDED = 3;
-const app = useSeededHarness('import-desktop', (dataDir) =>
-  withLibrary(dataDir, async (library) => {
-    for (let n = 1; n <= SEEDED; n++) await library.ingest({ bytes: await paintImage('fox', n, 80, 60) }, { source: 'imported' });
-  }),
+const app = useSeededHarness(
+  'import-desktop',
+  (dataDir) =>
+    withLibrary(dataDir, async (library) => {
+      for (let n = 1; n <= SEEDED; n++) await library.ingest({ bytes: await paintImage('fox', n, 80, 60) }, { source: 'imported' });
+    }),
+  { desktopStandIn: true },
 );
 
 const count = (page: Page) => page.locator('.library-count');
@@ -44,7 +47,7 @@ async function mixedFolder(): Promise<string> {
 }
 
 test('a folder dropped in the desktop app shows its summary once, in the import status', async ({ page }) => {
-  await useDesktopStandIn(page, { dropped: { photos: await mixedFolder() } });
+  await useDesktopStandIn(page, { dropped: { photos: await mixedFolder() } }, app.harness);
   await page.goto(app.harness.url);
   await expect(count(page)).toHaveText(`${SEEDED} images`);
   // The desktop code path: the Import… button is there.
@@ -75,7 +78,7 @@ test.describe('in a Russian window', () => {
     const cut = await paintImage('city', 803, 100, 80);
     await fs.writeFile(path.join(photos, 'sub', 'cut.png'), cut.subarray(0, Math.floor(cut.length / 2)));
     await fs.symlink(path.join(photos, 'gone.png'), path.join(photos, 'link.png'));
-    await useDesktopStandIn(page, { dropped: { photos } });
+    await useDesktopStandIn(page, { dropped: { photos } }, app.harness);
     await page.goto(app.harness.url);
     await expect(count(page)).toHaveText(`${SEEDED} изображения`);
 
@@ -106,7 +109,7 @@ test('the Import… button runs in the same import status: progress and Cancel t
   for (let n = 1; n <= LARGE; n++) {
     await fs.writeFile(path.join(photos, `large-${String(n).padStart(2, '0')}.png`), await paintImage('lighthouse', 700 + n, 1600, 1200));
   }
-  await useDesktopStandIn(page, { chosen: [photos] });
+  await useDesktopStandIn(page, { chosen: [photos] }, app.harness);
   await page.goto(app.harness.url);
   await expect(count(page)).toHaveText(`${SEEDED} images`);
   const button = page.getByRole('button', { name: 'Import…' });
@@ -140,7 +143,7 @@ test('the Import… button runs in the same import status: progress and Cancel t
 
 test('when the open dialog cannot be shown, the import status says so', async ({ page }) => {
   // No dialog stand-in: the harness's core has no open dialog and answers with an error.
-  await useDesktopStandIn(page, {});
+  await useDesktopStandIn(page, {}, app.harness);
   await page.goto(app.harness.url);
   await page.getByRole('button', { name: 'Import…' }).click();
   await expect(importBox(page).getByRole('alert')).not.toBeEmpty();

@@ -11,12 +11,15 @@ import { shootChecked, useSeededHarness } from './seeded-harness';
 import { paintImage, withLibrary, type SceneName } from '../support/seed-library';
 
 const SCENES: SceneName[] = ['fox', 'city', 'lake', 'lighthouse'];
-const app = useSeededHarness('import-screens', (dataDir) =>
-  withLibrary(dataDir, async (library) => {
-    for (let n = 1; n <= 12; n++) {
-      await library.ingest({ bytes: await paintImage(SCENES[n % SCENES.length]!, n, 320, 240) }, { source: 'imported' });
-    }
-  }),
+const app = useSeededHarness(
+  'import-screens',
+  (dataDir) =>
+    withLibrary(dataDir, async (library) => {
+      for (let n = 1; n <= 12; n++) {
+        await library.ingest({ bytes: await paintImage(SCENES[n % SCENES.length]!, n, 320, 240) }, { source: 'imported' });
+      }
+    }),
+  { desktopStandIn: true },
 );
 
 const setTheme = (page: Page, theme: string) => page.evaluate((t) => (document.documentElement.dataset.theme = t), theme);
@@ -53,7 +56,7 @@ for (const locale of ['en-US', 'ru-RU']) {
         path.join(deep, 'IMG_20250714_183522_HDR_edited_with_snapseed_final_export_v2_for_print_and_the_family_album.png'),
         cut.subarray(0, 400),
       );
-      await useDesktopStandIn(page, { chosen: [chosen], dropped: { photos } });
+      await useDesktopStandIn(page, { chosen: [chosen], dropped: { photos } }, app.harness);
       await page.goto(app.harness.url);
       await expect(page.locator('.tile-slot')).toHaveCount(12);
 

@@ -229,7 +229,8 @@ test.describe('a library of 600 images over six months', () => {
   });
 
   test('exports a selection to a folder with readable names', async ({ page }) => {
-    const target = path.join(session.harness.dataDir, 'exported');
+    // The harness has no dialog: a typed folder inside the data folder's exports (or one listed in the settings file).
+    const target = path.join(session.harness.dataDir, 'exports', 'chosen');
     const shown = inGrid();
     for (const image of shown.slice(0, 3)) await tile(page, image.prompt).click({ modifiers: ['ControlOrMeta'] });
     await expect(bar(page)).toContainText('3 selected');

@@ -189,9 +189,9 @@ test.describe('a library of 30 images', () => {
     expect(await requestFromElsewhere(page, 'library.setFavorite', { id: fox.id, favorite: true })).toMatchObject({ ok: true });
     await expect(tile(page, fox.prompt)).toHaveAttribute('aria-description', 'Favourite');
 
-    const file = path.join(harness.dataDir, 'to-import.png');
-    await fs.writeFile(file, await paintImage('lake', 777, 300, 200));
-    expect(await requestFromElsewhere(page, 'library.import', { paths: [file] })).toMatchObject({ ok: true });
+    // Another window drops a picture (a browser sends its bytes: no page names a path).
+    const base64 = (await paintImage('lake', 777, 300, 200)).toString('base64');
+    expect(await requestFromElsewhere(page, 'library.importBytes', { name: 'to-import.png', base64 })).toMatchObject({ ok: true });
     await expect(status).toHaveText(`${seeded.images.length + 1} images`);
     // Imported, so no prompt: the tile is named by its number.
     await expect(tiles(page).first()).toHaveAccessibleName(`Image ${seeded.images.length + 1}`);

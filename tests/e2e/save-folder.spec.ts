@@ -1,5 +1,6 @@
 // Settings → Save folder in the browser harness, which has no folder dialog: the path is typed,
-// checked by the core, saved in settings.json, and turned off again.
+// checked by the core (only inside the data folder's exports or a folder the user listed in
+// settings.json: the window cannot name a folder), saved in settings.json, and turned off again.
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,9 +21,10 @@ const savedFolder = async (dataDir: string) =>
 
 test('a typed save folder is checked, created, saved, and turned off again', async ({ page }) => {
   const provider = { id: 'agg', kind: 'openai-chat', name: 'Aggregator', baseUrl: 'http://127.0.0.1:9/v1', models: ['m'] };
-  app = await openApp(page, { providers: [provider] });
   scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'holst-e2e-save-'));
-  const folder = path.join(scratch, 'Holst pictures');
+  const listed = path.join(scratch, 'listed');
+  const folder = path.join(listed, 'Holst pictures');
+  app = await openApp(page, { providers: [provider], allowedFolders: [listed] });
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Settings', exact: true }).click();
   const section = page.getByRole('region', { name: 'Save folder' });
@@ -36,6 +38,15 @@ test('a typed save folder is checked, created, saved, and turned off again', asy
   await section.getByRole('button', { name: 'Save' }).click();
   await expect(section.getByRole('alert')).toContainText('full path');
   await expect(section.getByTestId('save-folder-path')).toHaveText('Off');
+
+  // A folder the user did not list: refused with what to do, and not created.
+  const elsewhere = path.join(scratch, 'elsewhere');
+  await field.fill(elsewhere);
+  await section.getByRole('button', { name: 'Save' }).click();
+  await expect(section.getByRole('alert')).toContainText(`${elsewhere} is outside the folders Holst may write to from the browser`);
+  await expect(section.getByRole('alert')).toContainText('allowedFolders');
+  await expect(section.getByTestId('save-folder-path')).toHaveText('Off');
+  await expect(fs.stat(elsewhere)).rejects.toThrow();
 
   await field.fill(folder);
   await section.getByRole('button', { name: 'Save' }).click();

@@ -14,11 +14,13 @@ const SHOTS = path.resolve('screenshots');
 
 /**
  * Registers the hooks: `seed` fills a data folder once for the file; each test gets a harness on
- * a copy of it and fails if the page asked anything of another origin.
+ * a copy of it and fails if the page asked anything of another origin. `desktopStandIn`: a harness
+ * whose open dialog and preload channel the desktop stand-in answers (desktop-preload-standin.ts).
  */
 export function useSeededHarness<S>(
   name: string,
   seed: (dataDir: string) => Promise<S>,
+  options: { desktopStandIn?: boolean } = {},
 ): { readonly harness: Harness; readonly seeded: S } {
   let template: string;
   let seeded: S;
@@ -38,7 +40,7 @@ export function useSeededHarness<S>(
   test.beforeEach(async ({ page }) => {
     const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), `holst-e2e-${name}-`));
     await fs.cp(template, dataDir, { recursive: true });
-    harness = await startHarness(dataDir, { HOLST_KEYCHAIN_SERVICE: testKeychainService() });
+    harness = await startHarness(dataDir, { HOLST_KEYCHAIN_SERVICE: testKeychainService() }, options);
     foreign = await blockOtherOrigins(page, harness.origin);
   });
 

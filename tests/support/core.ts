@@ -20,3 +20,8 @@ export async function openTestCore(dataDir?: string, env: NodeJS.ProcessEnv = {}
 export function call<C extends RequestChannel>(core: AppCore, channel: C, input: RequestInput<C>): Promise<Result<RequestOutput<C>>> {
   return core.dispatch(channel, input) as Promise<Result<RequestOutput<C>>>;
 }
+
+/** Lists folders under `library.allowedFolders`, as the user would in the settings file (no channel writes it). */
+export async function allowFolders(core: AppCore, folders: string[]): Promise<void> {
+  await core.settings.update((draft) => ({ ...draft, library: { ...draft.library, allowedFolders: folders } }));
+}

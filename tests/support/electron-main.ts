@@ -27,6 +27,8 @@ export interface MainRun extends ElectronStandin {
   window(): StandinWindowHandle;
   /** `ipcRenderer.invoke` from the app's own page. */
   invoke(channel: string, input?: unknown, frameUrl?: string | null): Promise<unknown>;
+  /** Runs the real preload (src/preload/index.ts) against this run's main; answers what it put on the page's `window`. */
+  loadPreload(): Promise<Record<string, unknown>>;
   /** Quits (if the app has not), and takes the crash guard and environment back. */
   stop(): Promise<void>;
 }
@@ -150,6 +152,10 @@ export async function runMain(options: RunOptions = {}): Promise<MainRun> {
       return win;
     },
     invoke: (channel, input, frameUrl = 'holst-app://app/index.html') => ipcMain.invoke(`holst:${channel}`, frameUrl, input),
+    async loadPreload() {
+      await import('../../src/preload/index');
+      return standin.electron.contextBridge.world;
+    },
     async stop() {
       // Closing the window saves its bounds (settings.json, replaced atomically): wait for that write.
       if (!app.quitting) app.quit();

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { buildHolstApi, EVENT_NAMES, REQUEST_CHANNELS, requests, type BridgeTransport } from '../../src/shared/contract';
+import {
+  buildHolstApi,
+  EVENT_NAMES,
+  isPreloadChannel,
+  PRELOAD_CHANNELS,
+  REQUEST_CHANNELS,
+  requests,
+  type BridgeTransport,
+} from '../../src/shared/contract';
 import { invalidInput } from '../../src/shared/errors';
 
 function recordingTransport() {
@@ -19,12 +27,15 @@ function recordingTransport() {
 }
 
 describe('window.holst built from the contract', () => {
-  it('has one method per declared channel and nothing else', () => {
+  it('has one method per declared channel a page may call, and nothing else', () => {
     const api = buildHolstApi(recordingTransport().transport) as unknown as Record<string, Record<string, unknown>>;
     const methods = Object.entries(api)
       .filter(([name]) => name !== 'on')
       .flatMap(([ns, group]) => Object.keys(group).map((m) => `${ns}.${m}`));
-    expect(methods.sort()).toEqual([...REQUEST_CHANNELS].sort());
+    expect(methods.sort()).toEqual(REQUEST_CHANNELS.filter((channel) => !isPreloadChannel(channel)).sort());
+    // What only the preload may send (paths of dropped files) has no method on window.holst.
+    expect(PRELOAD_CHANNELS).toEqual(['library.importDropped']);
+    expect(api.library!.importDropped).toBeUndefined();
     expect(Object.keys(api).sort()).toEqual([...new Set(REQUEST_CHANNELS.map((c) => c.split('.')[0]!)), 'on'].sort());
   });
 

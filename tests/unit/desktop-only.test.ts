@@ -25,7 +25,7 @@ const NOT_IN_BROWSER = 'needs the Holst desktop app; it is not available in the 
 
 describe('desktop-only actions in the browser', () => {
   const refusals: Array<[RequestChannel, unknown, { message: string; field?: string }]> = [
-    ['library.import', {}, { message: `Choosing files to import ${NOT_IN_BROWSER}` }],
+    ['library.import', undefined, { message: `Choosing files to import ${NOT_IN_BROWSER}` }],
     ['library.export', { id: 1 }, { message: `Saving a copy ${NOT_IN_BROWSER}` }],
     ['library.copy', { id: 1 }, { message: `Copying an image ${NOT_IN_BROWSER}` }],
     ['library.reveal', { id: 1 }, { message: `Showing the file ${NOT_IN_BROWSER}` }],
@@ -34,12 +34,18 @@ describe('desktop-only actions in the browser', () => {
     ...(['zip', 'folder'] as const).map((format): [RequestChannel, unknown, { message: string; field: string }] => [
       'library.exportMany',
       { selection: { ids: [1] }, format },
-      { message: 'Choosing where to export needs the Holst desktop app; give a full path to export to instead.', field: 'to' },
+      {
+        message: 'Choosing where to export needs the Holst desktop app; type a folder inside the data folder’s exports folder instead.',
+        field: 'to',
+      },
     ]),
     [
       'settings.setSaveFolder',
       {},
-      { message: 'Choosing a folder needs the Holst desktop app; type the folder’s full path instead.', field: 'path' },
+      {
+        message: 'Choosing a folder needs the Holst desktop app; type a folder inside the data folder’s exports folder instead.',
+        field: 'path',
+      },
     ],
   ];
 

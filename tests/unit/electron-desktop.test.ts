@@ -146,14 +146,14 @@ describe('the library on the desktop', () => {
     const file = path.join(await tempDir(), 'picked.png');
     await fs.writeFile(file, await solidImage(22, 'png', 40, 30));
     run.electron.dialog.script.open.push({ canceled: false, filePaths: [file] });
-    const answer = (await run.invoke('library.import', {})) as { ok: true; value: { jobId: string | null } };
+    const answer = (await run.invoke('library.import')) as { ok: true; value: { jobId: string | null } };
     expect(answer.value.jobId).toEqual(expect.any(String));
     const [[call]] = calls('dialog.showOpenDialog') as [[{ window: unknown; options: Electron.OpenDialogOptions }]];
     expect(call.window).toBe(run.window());
     expect(call.options.properties).toEqual(expect.arrayContaining(['openFile', 'multiSelections']));
     await vi.waitFor(async () => expect(await run.invoke('library.count', {})).toMatchObject({ value: { count: 2 } }));
 
-    expect(await run.invoke('library.import', {})).toEqual({ ok: true, value: { jobId: null } });
+    expect(await run.invoke('library.import')).toEqual({ ok: true, value: { jobId: null } });
   });
 
   it('links open in the system browser; anything else is refused before the shell sees it', async () => {

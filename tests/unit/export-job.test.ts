@@ -2,6 +2,7 @@
 // exiftool (Debian's libimage-exiftool-perl) for the embedded prompt, Python's zipfile for the ZIP.
 import { execFile } from 'node:child_process';
 import fs from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import sharp from 'sharp';
@@ -9,7 +10,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ExportProgress } from '../../src/shared/library';
 import type { AppCore } from '../../src/main/core/app-core';
 import { exportMany } from '../../src/main/core/library/export/export-job';
-import { call, openTestCore } from '../support/core';
+import { allowFolders, call, openTestCore } from '../support/core';
 import { solidImage } from '../support/images';
 import { removeTempDirs, tempDir } from '../support/temp-dir';
 
@@ -24,6 +25,8 @@ const NAMES = [`${day}_mayak-na-rassvete_1.png`, `${day}_a-fox-a-cat-together_2.
 
 beforeEach(async () => {
   core = await openTestCore();
+  // The harness has no dialogs: typed targets only where the user allows them (the settings file).
+  await allowFolders(core, [os.tmpdir()]);
   originals = [];
   let seed = 1;
   for (const [format, prompt] of Object.entries(PROMPTS)) {

@@ -26,7 +26,7 @@ async function importPaths(paths: string[]): Promise<ImportProgress> {
       if (name === 'library.importProgress' && (payload as ImportProgress).finished) resolve(payload as ImportProgress);
     }),
   );
-  const started = await call(core, 'library.import', { paths });
+  const started = await call(core, 'library.importDropped', { paths });
   expect(started).toMatchObject({ ok: true, value: { jobId: expect.any(String) } });
   return finished;
 }

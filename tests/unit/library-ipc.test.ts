@@ -36,7 +36,7 @@ describe('library over IPC', () => {
         if (name === 'library.changed') changed.push(payload);
       }),
     );
-    const started = await call(core, 'library.import', { paths: [folder] });
+    const started = await call(core, 'library.importDropped', { paths: [folder] });
     expect(started.ok && started.value.jobId).toMatch(/^[0-9a-f-]{36}$/);
     await finished;
     const last = progress.at(-1)!;
@@ -67,7 +67,7 @@ describe('library over IPC', () => {
       expect(error?.code, channel).toBe('config');
       expect(error?.message, channel).toContain('desktop app');
     }
-    expect(errorOf(await core.dispatch('library.import', {}))).toMatchObject({ code: 'config' });
+    expect(errorOf(await core.dispatch('library.import', undefined))).toMatchObject({ code: 'config' });
   });
 
   it('favourites, tags and trash through the channels', async () => {
@@ -97,7 +97,7 @@ describe('import cancel', () => {
         if (progress.finished) resolve(progress);
       }),
     );
-    await core.dispatch('library.import', { paths: [folder] });
+    await core.dispatch('library.importDropped', { paths: [folder] });
     const final = await done;
     const imported = final.results!.filter((r) => r.status === 'imported');
     const stopped = final.results!.filter((r) => r.status === 'cancelled');

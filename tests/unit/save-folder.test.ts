@@ -3,6 +3,7 @@
 // failing the generation. Generations are real, against the OpenAI Images reference server.
 import { execFile } from 'node:child_process';
 import fs from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -11,7 +12,7 @@ import type { AppCore } from '../../src/main/core/app-core';
 import { generate } from '../../src/main/core/generation/generate';
 import { saveFolderIdle } from '../../src/main/core/library/export/save-folder';
 import { startOpenAIImagesServer, type OpenAIImagesServer } from '../servers/openai-images-server';
-import { call, openTestCore } from '../support/core';
+import { allowFolders, call, openTestCore } from '../support/core';
 import { solidImage } from '../support/images';
 import { removeTempDirs, tempDir } from '../support/temp-dir';
 
@@ -29,6 +30,8 @@ beforeEach(async () => {
     ...s,
     providers: [{ id: 'images', kind: 'openai-images', baseUrl: server.baseUrl, models: ['dall-e-2'] }],
   }));
+  // The harness has no dialogs: typed folders only where the user allows them (the settings file).
+  await allowFolders(core, [os.tmpdir(), '/proc']);
   notices = [];
   core.events.subscribe((name, payload) => {
     if (name === 'app.notice') notices.push(payload as Notice);

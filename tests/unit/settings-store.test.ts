@@ -17,7 +17,7 @@ describe('SettingsStore', () => {
       version: 1,
       providers: [],
       appearance: { theme: 'system', language: 'system' },
-      library: { maxImageBytes: 100 * 1024 * 1024, saveFolder: null },
+      library: { maxImageBytes: 100 * 1024 * 1024, saveFolder: null, allowedFolders: [] },
       network: { connectTimeoutSec: 15, responseTimeoutSec: 120 },
     });
     expect(report.recoveredFrom).toBeUndefined();

@@ -15,6 +15,8 @@ export interface DesktopCapabilities {
   openExternal(url: string): Promise<void>;
   /** A folder to export into, or to make the save folder; null if cancelled. */
   chooseFolder?(purpose: 'export' | 'saveFolder'): Promise<string | null>;
+  /** Asks before an export replaces files of the same names in `folder`; true: replace. */
+  confirmReplace?(folder: string): Promise<boolean>;
   /** Where to write a ZIP (the dialog asks before replacing a file); null if cancelled. */
   chooseZipPath?(defaultName: string): Promise<string | null>;
   /** Drags several files out of the window at once. */

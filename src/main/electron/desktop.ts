@@ -50,6 +50,19 @@ export function createDesktopCapabilities(getWindow: () => BrowserWindow | null,
       const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
+    async confirmReplace(folder) {
+      const win = getWindow();
+      const options: Electron.MessageBoxOptions = {
+        type: 'warning',
+        message: text()('dialog.replaceTitle', { folder }),
+        detail: text()('dialog.replaceDetail'),
+        buttons: [text()('dialog.replace'), text()('dialog.cancel')],
+        defaultId: 1,
+        cancelId: 1,
+      };
+      const { response } = win ? await dialog.showMessageBox(win, options) : await dialog.showMessageBox(options);
+      return response === 0;
+    },
     async chooseZipPath(defaultName) {
       const win = getWindow();
       const options: Electron.SaveDialogOptions = {

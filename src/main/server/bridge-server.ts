@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { isEventName } from '../../shared/contract';
+import { isEventName, isPreloadChannel } from '../../shared/contract';
 import { fail, HolstError } from '../../shared/errors';
 import { BRIDGE_PATH, ClientFrameSchema, type ServerFrame } from '../../shared/web-bridge-protocol';
 import type { AppCore } from '../core/app-core';
@@ -147,6 +147,9 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
         return;
       }
       const { id, channel, input } = parsed.data;
+      // The browser has no preload to vouch for dropped files: they come as bytes (library.importBytes).
+      if (isPreloadChannel(channel))
+        return send({ t: 'res', id, result: fail(new HolstError('invalid_input', `Unknown request "${channel}".`)) });
       void core.dispatch(channel, input).then((result) => send({ t: 'res', id, result }));
     });
   }

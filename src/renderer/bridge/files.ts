@@ -1,4 +1,5 @@
 /** Files the user drops, pastes or picks, on their way to the library as bytes (the browser gives no paths). */
+import type { Result } from '../../shared/errors';
 import { i18n } from '../i18n';
 import { formatBytes } from '../i18n/format';
 
@@ -109,9 +110,14 @@ export async function walkEntries(
   return { files, unreadable };
 }
 
-/** The desktop app's preload: a dropped file's path on disk (`webUtils.getPathForFile`); absent in a browser. */
+/**
+ * The desktop app's preload: it reads dropped files' paths off the real `File` objects itself and
+ * hands them to main; the page never sees or names a path. Absent in a browser.
+ */
 interface HolstFiles {
-  pathForFile(file: File): string;
+  /** Whether every file came from disk (dropped or picked), so the core can import it by path. */
+  onDisk(files: File[]): boolean;
+  importFiles(files: File[]): Promise<Result<{ jobId: string | null }>>;
 }
 
 declare global {
@@ -120,16 +126,13 @@ declare global {
   }
 }
 
-/** The paths of dropped files and folders when every one has one (the desktop app), else null (a browser: send bytes). */
-export function pathsOf(files: File[]): string[] | null {
+/** Whether dropped files and folders go to the core by path (the desktop app), else as bytes (a browser). */
+export function onDisk(files: File[]): boolean {
   const helper = window.holstFiles;
-  if (!helper || files.length === 0) return null;
-  const paths = files.map((file) => {
-    try {
-      return helper.pathForFile(file);
-    } catch {
-      return '';
-    }
-  });
-  return paths.every((p) => p !== '') ? paths : null;
+  return !!helper && files.length > 0 && helper.onDisk(files);
+}
+
+/** Imports dropped files and folders by path, through the preload (only after `onDisk`). */
+export function importFromDisk(files: File[]): Promise<Result<{ jobId: string | null }>> {
+  return window.holstFiles!.importFiles(files);
 }

@@ -6,7 +6,7 @@
 import { create } from 'zustand';
 import type { ImportFileResult, ImportProgress } from '../../shared/library';
 import { holst, unwrap } from '../bridge';
-import { dropEntries, fileName, imageProblem, pathsOf, readBase64, walkEntries, type FoundFile } from '../bridge/files';
+import { dropEntries, fileName, imageProblem, importFromDisk, onDisk, readBase64, walkEntries, type FoundFile } from '../bridge/files';
 import { i18n } from '../i18n';
 import { errorText, reasonOf, refusalText } from '../i18n/errors';
 import { shortPaths } from '../lib/short-paths';
@@ -39,8 +39,8 @@ interface FileImportState {
   /** What a drop holds, read while the drop event lasts: paths in the desktop app, folders walked in a browser. */
   importDrop(transfer: DataTransfer): void;
   importFiles(files: FoundFile[]): Promise<void>;
-  /** The core's import job on these paths; without paths the desktop app asks with its open dialog first. */
-  importPaths(paths?: string[]): Promise<void>;
+  /** The core's import job on dropped files by path (the preload hands them over); without, the desktop app's open dialog first. */
+  importPaths(dropped?: File[]): Promise<void>;
   cancel(): void;
   dismiss(): void;
 }
@@ -158,8 +158,7 @@ export const useFileImportStore = create<FileImportState>()((set, get) => {
 
     importDrop(transfer) {
       const files = Array.from(transfer.files ?? []);
-      const paths = pathsOf(files);
-      if (paths) return void get().importPaths(paths);
+      if (onDisk(files)) return void get().importPaths(files);
       const entries = dropEntries(transfer);
       if (!entries || entries.every((entry) => entry.isFile)) {
         return void get().importFiles(files.map((file) => ({ file, path: file.name })));
@@ -187,14 +186,15 @@ export const useFileImportStore = create<FileImportState>()((set, get) => {
       if (mine !== null) await send(mine, found);
     },
 
-    async importPaths(paths) {
+    async importPaths(dropped) {
+      const paths = dropped?.map((file) => file.name);
       // Dropped paths show their run at once; the open dialog's run shows once something is chosen.
       if (paths ? begin({ total: 0 }) === null : refuse()) return;
       if (!paths) set({ notice: null });
       starting = true;
       cancelled = false;
       try {
-        const { jobId } = await unwrap(holst.library.import(paths ? { paths } : {}));
+        const { jobId } = await unwrap(dropped ? importFromDisk(dropped) : holst.library.import());
         starting = false;
         if (jobId === null) {
           // Nothing chosen in the dialog.

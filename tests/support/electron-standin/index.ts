@@ -6,6 +6,7 @@
  */
 import { createApp, type AppOptions, type StandinAppHandle } from './app';
 import { createClipboard, createDialog, createNativeImage, createShell, createWebUtils, StandinClipboardItem } from './desktop';
+import { createContextBridge, createIpcRenderer } from './renderer';
 import { Recorder } from './strict';
 import { createNet } from './net';
 import { createAutoUpdater, createMenu, createSafeStorage, createScreen, display, type SafeStorageOptions } from './system';
@@ -44,10 +45,11 @@ export function createElectronStandin(options: StandinOptions = {}) {
   );
 
   /** What `import … from 'electron'` gives the app. */
+  const ipcMain = createIpcMain(firstContents);
   const electron = {
     app,
     BrowserWindow,
-    ipcMain: createIpcMain(firstContents),
+    ipcMain,
     protocol,
     session: createSession(firstContents),
     Menu: createMenu(recorder),
@@ -61,6 +63,9 @@ export function createElectronStandin(options: StandinOptions = {}) {
     webUtils: createWebUtils(filePaths),
     net: createNet(recorder),
     autoUpdater: createAutoUpdater(recorder),
+    // The preload's side (src/preload/index.ts), run in the same process against main's handlers.
+    contextBridge: createContextBridge(),
+    ipcRenderer: createIpcRenderer(ipcMain),
   };
 
   return {

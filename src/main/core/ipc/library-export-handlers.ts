@@ -1,5 +1,3 @@
-import fs from 'node:fs/promises';
-import path from 'node:path';
 import { HolstError } from '../../../shared/errors';
 import type { ExportProgress } from '../../../shared/library';
 import { exportImage } from '../library/export/export-image';
@@ -8,6 +6,7 @@ import { exportFileName } from '../library/export/export-name';
 import type { Handlers } from './dispatcher';
 import { desktopOnly } from './desktop-only';
 import type { HandlerCore } from './handler-core';
+import { exportTarget } from './library-export-target';
 
 type ExportChannels =
   | 'library.export'
@@ -20,18 +19,10 @@ type ExportChannels =
 
 /** Pictures going out of the library: saved as a copy, exported in bulk (a background job), copied, shown, dragged. */
 export function createLibraryExportHandlers(
-  core: Pick<HandlerCore, 'library' | 'events' | 'jobs' | 'desktop'>,
+  core: Pick<HandlerCore, 'library' | 'events' | 'jobs' | 'desktop' | 'dataDir' | 'settings'>,
 ): Pick<Handlers, ExportChannels> {
   const { library, events, jobs } = core;
   const report = (progress: ExportProgress) => events.emit('library.exportProgress', progress);
-
-  /** Where to write when the renderer gave no path: the desktop app's dialog, or null if cancelled. */
-  const ask = async (format: 'folder' | 'zip'): Promise<string | null> => {
-    const refusal = { instead: 'give a full path to export to instead', field: 'to' };
-    if (format === 'folder') return desktopOnly(core.desktop, 'chooseFolder', 'Choosing where to export', refusal)('export');
-    const choose = desktopOnly(core.desktop, 'chooseZipPath', 'Choosing where to export', refusal);
-    return choose(`holst-export_${new Date().toISOString().slice(0, 10)}.zip`);
-  };
 
   return {
     'library.export': async ({ id }) => {
@@ -58,34 +49,8 @@ export function createLibraryExportHandlers(
       const ids = selectionIds(library, selection);
       if (ids.length === 0)
         throw new HolstError('invalid_input', 'No images match the selection: there is nothing to export.', { field: 'selection' });
-      let target = to;
-      let replace = overwrite ?? false;
-      if (target === undefined) {
-        const chosen = await ask(format);
-        if (!chosen) return { jobId: null };
-        target = chosen;
-        // The save dialog has already asked before replacing a file.
-        if (format === 'zip') replace = true;
-      } else if (!path.isAbsolute(target)) {
-        throw new HolstError(
-          'invalid_input',
-          `Give a full path to export to (like ${path.resolve('/', 'Pictures', 'export')}), not "${target}".`,
-          {
-            field: 'to',
-          },
-        );
-      }
-      if (
-        format === 'zip' &&
-        (await fs.stat(target).then(
-          (s) => s.isDirectory(),
-          () => false,
-        ))
-      )
-        throw new HolstError('invalid_input', `${target} is a folder; give the ZIP file's name, like ${path.join(target, 'export.zip')}.`, {
-          field: 'to',
-        });
-      return startExportJob(jobs, library, report, ids, { to: target, format, overwrite: replace });
+      const target = await exportTarget(core, { to, format, overwrite });
+      return target ? startExportJob(jobs, library, report, ids, target) : { jobId: null };
     },
     'library.cancelExport': ({ jobId }) => {
       jobs.cancel('export', jobId);

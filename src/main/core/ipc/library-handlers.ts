@@ -12,7 +12,9 @@ const BULK_CHANGED_IDS = 1000;
  * `library.*`: the grid's queries, favourites, tags, trash and bulk actions; what comes in and goes
  * out is answered in library-import-handlers.ts and library-export-handlers.ts.
  */
-export function createLibraryHandlers(core: Pick<HandlerCore, 'library' | 'events' | 'jobs' | 'desktop'>): NamespaceHandlers<'library'> {
+export function createLibraryHandlers(
+  core: Pick<HandlerCore, 'library' | 'events' | 'jobs' | 'desktop' | 'dataDir' | 'settings'>,
+): NamespaceHandlers<'library'> {
   const { library, events } = core;
   const changed = (ids: number[]) => events.emit('library.changed', { ids });
   // A view selection or a very large one is announced as "reload" (no ids) rather than a huge list.

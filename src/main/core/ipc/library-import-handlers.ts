@@ -7,7 +7,7 @@ import type { Handlers } from './dispatcher';
 import { desktopOnly } from './desktop-only';
 import type { HandlerCore } from './handler-core';
 
-type ImportChannels = 'library.import' | 'library.importBytes' | 'library.saveMask' | 'library.cancelImport';
+type ImportChannels = 'library.import' | 'library.importDropped' | 'library.importBytes' | 'library.saveMask' | 'library.cancelImport';
 
 /** Pictures coming into the library: files and folders (a background job with progress events), dropped bytes, painted masks. */
 export function createLibraryImportHandlers(
@@ -40,10 +40,12 @@ export function createLibraryImportHandlers(
   };
 
   return {
-    'library.import': async ({ paths }) => {
-      const chosen = paths ?? (await desktopOnly(core.desktop, 'chooseImportPaths', 'Choosing files to import')());
+    'library.import': async () => {
+      const chosen = await desktopOnly(core.desktop, 'chooseImportPaths', 'Choosing files to import')();
       return chosen && chosen.length > 0 ? startImport(chosen) : { jobId: null };
     },
+    // Only the preload calls this, with paths it read off files the user dropped (PRELOAD_CHANNELS).
+    'library.importDropped': ({ paths }) => startImport(paths),
     'library.importBytes': async ({ name, base64 }) => {
       if (!/^[A-Za-z0-9+/]+={0,2}$/.test(base64) || base64.length % 4 !== 0)
         throw new HolstError('invalid_input', `${name} did not arrive as valid base64.`, { field: 'base64' });

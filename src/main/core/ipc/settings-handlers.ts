@@ -1,10 +1,11 @@
 import type { Settings } from '../../../shared/settings';
 import { prepareSaveFolder, saveFolderChanged } from '../library/export/save-folder';
 import type { NamespaceHandlers } from './dispatcher';
+import { acceptTypedPath } from '../paths/window-paths';
 import { desktopOnly } from './desktop-only';
 import type { HandlerCore } from './handler-core';
 
-type Deps = Pick<HandlerCore, 'settings' | 'desktop' | 'library' | 'notices' | 'logger'>;
+type Deps = Pick<HandlerCore, 'settings' | 'desktop' | 'library' | 'notices' | 'logger' | 'dataDir'>;
 
 /** `settings.*`: the theme, the language and the save folder (providers and network have their own namespaces). */
 export function createSettingsHandlers(core: Deps): NamespaceHandlers<'settings'> {
@@ -18,14 +19,15 @@ export function createSettingsHandlers(core: Deps): NamespaceHandlers<'settings'
 }
 
 /**
- * `settings.setSaveFolder`: a path sets the folder (created if missing, and checked writable),
- * null turns it off, absent asks with the desktop app's folder dialog (unchanged if cancelled).
+ * `settings.setSaveFolder`: absent asks with the desktop app's folder dialog (unchanged if
+ * cancelled), null turns it off; a typed path only in the browser fallback, inside the folders the
+ * window may write to (window-paths.ts). The folder is created if missing, and checked writable.
  */
 async function setSaveFolder(core: Deps, { path }: { path?: string | null | undefined }): Promise<Settings> {
-  let folder = path;
+  let folder = path === undefined || path === null ? path : await acceptTypedPath(core, path, 'path');
   if (folder === undefined) {
     const choose = desktopOnly(core.desktop, 'chooseFolder', 'Choosing a folder', {
-      instead: 'type the folder’s full path instead',
+      instead: 'type a folder inside the data folder’s exports folder instead',
       field: 'path',
     });
     const chosen = await choose('saveFolder');
