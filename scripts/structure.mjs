@@ -1,6 +1,6 @@
 // What the structure rules of issue 21 measure in src/: import circles (type-only imports count:
 // they are coupling too) and source files over the length limit. `node scripts/structure.mjs`
-// prints both; tests/unit/structure.test.ts holds the tree to them.
+// prints both; tests/unit/scripts/structure.test.ts holds the tree to them.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

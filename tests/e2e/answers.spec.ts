@@ -3,7 +3,7 @@
 // OpenAI-compatible reference server; the page may reach nothing but the harness.
 // Desktop differences (desktop-vs-browser.md): links here end in window.open, as the harness's core
 // has no desktop; in Electron the same call hands them to shell.openExternal, covered by
-// tests/unit/open-external.test.ts. The slider reads no pixels (two <img> and CSS), so the
+// tests/unit/main/core/open-external.test.ts. The slider reads no pixels (two <img> and CSS), so the
 // cross-origin holst-media: images of the desktop app behave as the same-origin ones here.
 import { expect, test, type Page } from '@playwright/test';
 import { useAggregatorChat } from './app-session';

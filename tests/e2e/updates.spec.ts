@@ -1,5 +1,5 @@
 // Settings → About in the browser harness: "Check for updates…" is there and says honestly that this
-// build cannot update itself (only a packaged desktop app built with a publish feed can; see tests/unit/updater.test.ts).
+// build cannot update itself (only a packaged desktop app built with a publish feed can; see tests/unit/main/electron/updater.test.ts).
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { isHolstError } from '../../../src/shared/errors';
+import { MASK_KINDS, maskSupport } from '../../../src/shared/mask';
+import { describeKind, GIVON_ASPECT_RATIOS, KIND_DESCRIPTIONS, paramNames, paramSpec } from '../../../src/shared/provider-kinds';
+import { PROVIDER_KINDS, type ProviderKind } from '../../../src/shared/settings';
+import { checkRequest } from '../../../src/main/core/providers/check-request';
+import type { GenerateRequest, InputImage } from '../../../src/main/core/providers/types';
+import { GIVON_ASPECT_RATIOS as GIVON_SERVER_ASPECTS } from '../../servers/givon-server';
+
+const png = (name = 'a.png', bytes = 10): InputImage => ({ bytes: new Uint8Array(bytes), mime: 'image/png', name });
+const request = (over: Partial<GenerateRequest> = {}): GenerateRequest => ({
+  model: 'm',
+  prompt: 'a cat',
+  images: [],
+  params: {},
+  stream: true,
+  ...over,
+});
+
+/** The error a request gets, as `field: message`, or null when it passes. */
+function refusal(kind: ProviderKind, over: Partial<GenerateRequest>): string | null {
+  try {
+    checkRequest(kind, request(over));
+    return null;
+  } catch (error) {
+    if (!isHolstError(error)) throw error;
+    expect(error.code).toBe('invalid_input');
+    return `${error.field}: ${error.message}`;
+  }
+}
+
+describe('the provider-kind descriptions', () => {
+  it('describe every kind, each parameter once', () => {
+    for (const kind of PROVIDER_KINDS) {
+      const names = paramNames(kind);
+      expect(describeKind(kind).kind).toBe(kind);
+      expect(new Set(names).size).toBe(names.length);
+    }
+    expect(paramNames('gigachat')).toEqual(['n']);
+    expect(paramNames('givon')).toEqual(['aspect', 'quality', 'resolution']);
+    expect(paramSpec('gigachat', 'n')).toMatchObject({ min: 1, max: 4 });
+    expect(paramSpec('givon', 'size')).toBeUndefined();
+  });
+
+  it('agree with the reference servers on what the providers accept', () => {
+    expect([...GIVON_ASPECT_RATIOS]).toEqual(GIVON_SERVER_ASPECTS);
+    expect(paramSpec('givon', 'aspect')?.values).toEqual(GIVON_ASPECT_RATIOS);
+  });
+
+  it('are where the mask rules come from', () => {
+    expect(MASK_KINDS).toEqual(PROVIDER_KINDS.filter((kind) => KIND_DESCRIPTIONS[kind].mask.ok));
+    expect(MASK_KINDS).toEqual(['openai-images', 'givon']);
+    expect(maskSupport('gigachat')).toEqual({ ok: false, reason: 'gigachat' });
+    expect(maskSupport('openai-chat')).toEqual({ ok: false, reason: 'chat-model' });
+  });
+});
+
+describe('checking a request against its kind', () => {
+  it('passes what each kind takes', () => {
+    expect(refusal('gigachat', { params: { n: 4 }, images: [png()] })).toBeNull();
+    expect(refusal('openai-chat', { params: { n: 2, size: '1024x1536' } })).toBeNull();
+    expect(refusal('openai-images', { params: { size: 'auto', quality: 'high' }, images: [png()], mask: png('m.png') })).toBeNull();
+    expect(refusal('givon', { params: { aspect: '16:9', quality: 'low', resolution: '4K' } })).toBeNull();
+  });
+
+  it('refuses a parameter the kind does not take, saying which it takes', () => {
+    expect(refusal('givon', { params: { size: '1024x1024' } })).toBe('size: Givon takes no size; it takes aspect, quality and resolution.');
+    expect(refusal('gigachat', { params: { quality: 'high' } })).toBe('quality: GigaChat takes no quality; it takes n.');
+  });
+
+  it('refuses values out of range or not in the list', () => {
+    expect(refusal('gigachat', { params: { n: 5 } })).toBe('n: GigaChat makes 1 to 4 pictures per request (n).');
+    expect(refusal('openai-images', { params: { size: 'big' } })).toBe('size: size must look like 1024x1024 (or auto).');
+    expect(refusal('givon', { params: { aspect: '7:5' } })).toMatch(/^aspect: aspect must be one of 1:1, .* for Givon\.$/);
+    expect(refusal('givon', { params: { resolution: '8K' as never } })).toBe('resolution: resolution must be one of 1K, 2K, 4K for Givon.');
+  });
+
+  it('refuses a mask where the kind takes none, without a source, or not a PNG', () => {
+    expect(refusal('gigachat', { images: [png()], mask: png() })).toMatch(/^mask: GigaChat does not take a mask/);
+    expect(refusal('openai-chat', { images: [png()], mask: png() })).toMatch(/^mask: Chat image models take no mask/);
+    expect(refusal('givon', { mask: png() })).toBe('mask: A mask needs a source image to edit.');
+    expect(refusal('openai-images', { images: [png()], mask: { ...png(), mime: 'image/jpeg' } })).toMatch(/^mask: The mask must be a PNG/);
+  });
+
+  it('counts references beside the source', () => {
+    const pictures = (count: number) => Array.from({ length: count }, (_, i) => png(`${i}.png`));
+    expect(refusal('givon', { images: pictures(17) })).toBeNull();
+    expect(refusal('givon', { images: pictures(18) })).toBe('image: Givon takes one source image and at most 16 references.');
+    expect(refusal('openai-images', { images: pictures(17) })).toBe(
+      'image: The Images API takes one source image and at most 15 references.',
+    );
+  });
+
+  it("holds each picture to a kind's own limits", () => {
+    expect(refusal('gigachat', { images: [{ ...png('x.webp'), mime: 'image/webp' }] })).toBe(
+      'image: GigaChat takes PNG and JPEG images; x.webp is image/webp.',
+    );
+    expect(refusal('gigachat', { images: [png('big.png', 15 * 1024 * 1024 + 1)] })).toBe(
+      "image: big.png is over GigaChat's 15 MB limit for one image.",
+    );
+    expect(refusal('openai-chat', { images: [{ ...png('x.webp'), mime: 'image/webp' }] })).toBeNull();
+  });
+});
