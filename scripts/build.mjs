@@ -1,5 +1,6 @@
-// Builds Holst: the main process, preload, harness server, CLI and demo with esbuild (one CommonJS
-// file each, native modules left external), then the renderer with Vite.
+// Builds Holst: the main process, preload, harness server and demo with esbuild (one CommonJS file
+// each, native modules left external), the CLI as ES modules split into chunks (each command and the
+// core load only when used, so `holst --version` starts fast), then the renderer with Vite.
 // Usage: node scripts/build.mjs [--node-only]. HOLST_OUT=dir builds into another folder than out/
 // (the browser tests follow it), so two people can test different builds on one machine.
 import { readFileSync } from 'node:fs';
@@ -29,7 +30,18 @@ await Promise.all([
   // The sandboxed preload may require nothing but electron: everything else is bundled in.
   build({ ...common, entryPoints: ['src/preload/index.ts'], outfile: `${out}/preload/index.cjs`, external: ['electron'] }),
   build({ ...common, entryPoints: ['src/main/server/serve.ts'], outfile: `${out}/server/serve.cjs` }),
-  build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: `${out}/cli/holst.cjs` }),
+  // out/cli/holst.mjs, which bin/holst.cjs imports, and the chunks its dynamic imports load.
+  // Bundled CommonJS packages (undici) call require(): the banner gives each chunk one.
+  build({
+    ...common,
+    entryPoints: { holst: 'src/cli/main.ts' },
+    outdir: `${out}/cli`,
+    format: 'esm',
+    splitting: true,
+    outExtension: { '.js': '.mjs' },
+    chunkNames: 'chunks/[name]-[hash]',
+    banner: { js: "import { createRequire as __holstRequire } from 'node:module'; const require = __holstRequire(import.meta.url);" },
+  }),
   // `npm run demo` only (the reference servers in tests/servers); the packaged app leaves it out.
   build({ ...common, entryPoints: ['src/demo/main.ts'], outfile: `${out}/demo/main.cjs` }),
 ]);

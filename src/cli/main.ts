@@ -1,57 +1,46 @@
-/** The `holst` command: flags in, core services called, JSON or text out. */
-import { HolstError } from '../shared/errors';
-import { APP_VERSION } from '../main/core/app-core';
+/**
+ * The `holst` command: flags in, core services called, JSON or text out. Each command's module (and
+ * the core it opens) is loaded only when that command runs, so `holst --version` and `--help` load
+ * next to nothing (`npm run bench cli` times them).
+ */
 import { resolveDataDir } from '../main/core/paths/data-dir';
-import { conversationsCommand, conversationsHelp } from './commands/conversations';
-import { generateCommand, generateHelp } from './commands/generate';
-import { libraryCommand, libraryHelp } from './commands/library';
-import { settingsCommand, settingsHelp } from './commands/settings';
-import { keyCommand, providersCommand, providersHelp } from './commands/providers';
 import { coreOpener, type CliContext } from './context';
+import { HELP, VERSION } from './help';
 import { createOutput } from './output';
 
-const HELP = `holst ${APP_VERSION}: make, edit and keep AI images, from the command line
-
-Usage: holst [--data-dir DIR] [--json] COMMAND [ARGS]
-
-Commands:
-${generateHelp}
-${conversationsHelp}
-${libraryHelp}
-${settingsHelp}
-${providersHelp}
-
-Options:
-  --data-dir DIR   the data folder (default: HOLST_DATA_DIR, else the app's own folder)
-  --json           print one JSON object; errors as {"error":{"code","message"}}
-  -v, --version    print the version
-  -h, --help       print this help
-
-API keys: HOLST_API_KEY_<ID> (the provider id upper-cased, other characters as _) takes
-precedence over the keychain. Exit status: 0 ok, 2 invalid input, 3 config, 4 auth,
-5 not found, 6 network, 7 storage, 130 cancelled, 1 other.
-`;
+type Command = (ctx: CliContext) => Promise<number | void>;
 
 /** A command's promise gives its exit status when it is not 0 (e.g. a check that ran but failed). */
-const COMMANDS: Record<string, (ctx: CliContext) => Promise<number | void>> = {
-  settings: settingsCommand,
-  providers: providersCommand,
-  key: keyCommand,
-  library: libraryCommand,
-  generate: generateCommand,
-  conversations: conversationsCommand,
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  settings: async () => (await import('./commands/settings')).settingsCommand,
+  providers: async () => (await import('./commands/providers')).providersCommand,
+  key: async () => (await import('./commands/providers')).keyCommand,
+  library: async () => (await import('./commands/library')).libraryCommand,
+  generate: async () => (await import('./commands/generate')).generateCommand,
+  conversations: async () => (await import('./commands/conversations')).conversationsCommand,
 };
+
+/**
+ * HolstError's module pulls in zod: it is loaded on the paths that run a command or report an
+ * error, never for --version and --help.
+ */
+async function usageError(message: string, field?: string): Promise<Error> {
+  const { HolstError } = await import('../shared/errors');
+  return new HolstError('invalid_input', message, field === undefined ? {} : { field });
+}
 
 interface GlobalFlags {
   json: boolean;
   help: boolean;
   version: boolean;
   dataDir: string | undefined;
+  /** `--data-dir` came last, with no folder after it. */
+  dataDirMissing: boolean;
   rest: string[];
 }
 
 function parseGlobalFlags(argv: string[]): GlobalFlags {
-  const flags: GlobalFlags = { json: false, help: false, version: false, dataDir: undefined, rest: [] };
+  const flags: GlobalFlags = { json: false, help: false, version: false, dataDir: undefined, dataDirMissing: false, rest: [] };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--json') flags.json = true;
@@ -59,7 +48,10 @@ function parseGlobalFlags(argv: string[]): GlobalFlags {
     else if (arg === '--version' || arg === '-v') flags.version = true;
     else if (arg === '--data-dir') {
       const value = argv[++i];
-      if (!value) throw new HolstError('invalid_input', '--data-dir needs a folder.', { field: 'data-dir' });
+      if (!value) {
+        flags.dataDirMissing = true;
+        break;
+      }
       flags.dataDir = value;
     } else if (arg.startsWith('--data-dir=')) flags.dataDir = arg.slice('--data-dir='.length);
     else flags.rest.push(arg);
@@ -72,9 +64,10 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
   let out = createOutput(json);
   try {
     const flags = parseGlobalFlags(argv);
+    if (flags.dataDirMissing) throw await usageError('--data-dir needs a folder.', 'data-dir');
     out = createOutput(flags.json);
     if (flags.version) {
-      out.result({ version: APP_VERSION }, `holst ${APP_VERSION}`);
+      out.result({ version: VERSION }, `holst ${VERSION}`);
       return 0;
     }
     const [command, ...args] = flags.rest;
@@ -82,19 +75,18 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
       out.result({ help: HELP }, HELP);
       return 0;
     }
-    const run = COMMANDS[command];
-    if (!run) throw new HolstError('invalid_input', `Unknown command "${command}". Try "holst --help".`);
+    const load = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
+    if (!load) throw await usageError(`Unknown command "${command}". Try "holst --help".`);
     const dataDir = resolveDataDir({ argv: flags.dataDir ? ['--data-dir', flags.dataDir] : [], env });
-    const core = coreOpener(dataDir, env);
+    const { core, close } = coreOpener(dataDir, env);
     try {
+      const run = await load();
       return (await run({ dataDir, args, out, env, stdin: process.stdin, core })) ?? 0;
     } finally {
-      await core()
-        .then((opened) => opened.close())
-        .catch(() => undefined);
+      await close();
     }
   } catch (error) {
-    return out.error(error);
+    return await out.error(error);
   }
 }
 

@@ -4,15 +4,9 @@ import { importFiles } from '../../main/core/library/import-files';
 import type { ImageLibrary } from '../../main/core/library/image-library';
 import { parseCommandArgs } from '../args';
 import type { CliContext } from '../context';
-import { BULK_COMMANDS, bulkCommand, libraryBulkHelp } from './library-bulk';
-import { exportCommand, libraryExportHelp } from './library-export';
+import { BULK_COMMANDS, bulkCommand } from './library-bulk';
+import { exportCommand } from './library-export';
 import { LIBRARY_FILTER_FLAGS, libraryFilters } from './library-filters';
-
-export const libraryHelp = `holst library list [--query Q] [--favourites] [--provider P] [--model M] [--source S]
-                   [--tag T] [--trash] [--limit N]     newest first (N: 1-500, default 50)
-holst library import PATH...       import image files and folders (duplicates are kept once)
-${libraryExportHelp}
-${libraryBulkHelp}`;
 
 function listItem(library: ImageLibrary, image: ImageRecord, parents: Array<{ id: number; role: string }>) {
   return {
