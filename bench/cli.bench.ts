@@ -73,7 +73,9 @@ async function main(): Promise<void> {
     const base = medians.get('node -e 0')!;
     for (const [name, ms] of medians) {
       const samples = times.get(name)!;
-      console.log(`  ${name}: median ${ms.toFixed(1)} ms (${Math.min(...samples).toFixed(1)}–${Math.max(...samples).toFixed(1)}), ${ROUNDS} runs`);
+      console.log(
+        `  ${name}: median ${ms.toFixed(1)} ms (${Math.min(...samples).toFixed(1)}–${Math.max(...samples).toFixed(1)}), ${ROUNDS} runs`,
+      );
     }
     report('holst --version / node -e 0 (medians)', medians.get('holst --version')! / base, '×', 1.5);
     report('holst library list (300 pictures) / node -e 0 (medians)', medians.get('holst library list')! / base, '×', 2);
