@@ -24,6 +24,21 @@ const common = {
   external: ['electron', 'keytar', 'better-sqlite3', 'sharp', 'bufferutil', 'utf-8-validate'],
 };
 
+// ES modules importing a CommonJS package make Node scan the package's files for their exports;
+// the CLI's native packages load through require() instead, as the CommonJS bundles do.
+const requireNativePackages = {
+  name: 'require-native-packages',
+  setup(b) {
+    b.onResolve({ filter: /^(sharp|better-sqlite3|keytar)$/ }, (args) =>
+      args.namespace === 'required' ? { path: args.path, external: true } : { path: args.path, namespace: 'required' },
+    );
+    b.onLoad({ filter: /.*/, namespace: 'required' }, (args) => ({
+      contents: `module.exports = require(${JSON.stringify(args.path)});`,
+      loader: 'js',
+    }));
+  },
+};
+
 for (const dir of ['main', 'preload', 'server', 'cli', 'demo']) await rm(`${out}/${dir}`, { recursive: true, force: true });
 await Promise.all([
   build({ ...common, entryPoints: ['src/main/electron/main.ts'], outfile: `${out}/main/index.cjs` }),
@@ -40,6 +55,7 @@ await Promise.all([
     splitting: true,
     outExtension: { '.js': '.mjs' },
     chunkNames: 'chunks/[name]-[hash]',
+    plugins: [requireNativePackages],
     banner: { js: "import { createRequire as __holstRequire } from 'node:module'; const require = __holstRequire(import.meta.url);" },
   }),
   // `npm run demo` only (the reference servers in tests/servers); the packaged app leaves it out.
