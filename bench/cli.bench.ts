@@ -14,7 +14,7 @@ import { median, report } from './report';
 const ROUNDS = 25;
 const WARM_UP = 3;
 const bin = path.resolve('bin/holst.cjs');
-const built = path.resolve(process.env.HOLST_OUT ?? 'out', 'cli', 'holst.mjs');
+const built = path.resolve(process.env.HOLST_OUT ?? 'out', 'cli', 'holst.cjs');
 
 interface Step {
   name: string;

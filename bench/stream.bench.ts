@@ -59,7 +59,7 @@ async function writeSettings(dataDir: string, server: OpenAIChatServer): Promise
 
 /** The core alone: `holst generate` for the same answer, wall time of the whole command. */
 function timeCli(dataDir: string, server: OpenAIChatServer, prompt: string): Promise<number> {
-  const entry = path.resolve(out, 'cli', 'holst.mjs');
+  const entry = path.resolve(out, 'cli', 'holst.cjs');
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(process.execPath, [entry, '--data-dir', dataDir, '--json', 'generate', '--provider', 'agg', '--prompt', prompt], {
@@ -322,7 +322,7 @@ async function conversationPart(browser: Browser): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const setup = browserBenchSetup(['server/serve.cjs', 'renderer/index.html', 'cli/holst.mjs']);
+  const setup = browserBenchSetup(['server/serve.cjs', 'renderer/index.html', 'cli/holst.cjs']);
   if (!setup) return;
   const only = process.env.HOLST_BENCH_STREAM_PART;
   for (const [part, run, unthrottled] of [

@@ -1,10 +1,11 @@
-// Builds Holst: the main process, preload, harness server and demo with esbuild (one CommonJS file
-// each, native modules left external), the CLI as ES modules split into chunks (each command and the
-// core load only when used, so `holst --version` starts fast), then the renderer with Vite.
+// Builds Holst: the main process, preload, harness server, CLI and demo with esbuild (one CommonJS
+// file each, native modules left external; the CLI in two, so `holst --version` reads only the
+// small one), then the renderer with Vite.
 // Usage: node scripts/build.mjs [--node-only]. HOLST_OUT=dir builds into another folder than out/
 // (the browser tests follow it), so two people can test different builds on one machine.
 import { readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
+import path from 'node:path';
 import { build } from 'esbuild';
 
 const version = JSON.parse(readFileSync('package.json', 'utf8')).version;
@@ -24,18 +25,17 @@ const common = {
   external: ['electron', 'keytar', 'better-sqlite3', 'sharp', 'bufferutil', 'utf-8-validate'],
 };
 
-// ES modules importing a CommonJS package make Node scan the package's files for their exports;
-// the CLI's native packages load through require() instead, as the CommonJS bundles do.
-const requireNativePackages = {
-  name: 'require-native-packages',
+// main.ts holds only what --version and --help need, and loads ./run for a command: run.ts (the
+// commands, the core, the errors and their schemas) is built as a file of its own, read only then,
+// through require() (an import() of a CommonJS file would have Node scan all of it for exports).
+const cliRunApart = {
+  name: 'cli-run-apart',
   setup(b) {
-    b.onResolve({ filter: /^(sharp|better-sqlite3|keytar)$/ }, (args) =>
-      args.namespace === 'required' ? { path: args.path, external: true } : { path: args.path, namespace: 'required' },
-    );
-    b.onLoad({ filter: /.*/, namespace: 'required' }, (args) => ({
-      contents: `module.exports = require(${JSON.stringify(args.path)});`,
-      loader: 'js',
-    }));
+    b.onResolve({ filter: /^\.\/run(\.cjs)?$/ }, (args) => {
+      if (args.namespace === 'cli-run') return { path: './run.cjs', external: true };
+      return args.importer.endsWith(path.join('src', 'cli', 'main.ts')) ? { path: 'run', namespace: 'cli-run' } : undefined;
+    });
+    b.onLoad({ filter: /.*/, namespace: 'cli-run' }, () => ({ contents: "module.exports = require('./run.cjs');", loader: 'js' }));
   },
 };
 
@@ -45,19 +45,8 @@ await Promise.all([
   // The sandboxed preload may require nothing but electron: everything else is bundled in.
   build({ ...common, entryPoints: ['src/preload/index.ts'], outfile: `${out}/preload/index.cjs`, external: ['electron'] }),
   build({ ...common, entryPoints: ['src/main/server/serve.ts'], outfile: `${out}/server/serve.cjs` }),
-  // out/cli/holst.mjs, which bin/holst.cjs imports, and the chunks its dynamic imports load.
-  // Bundled CommonJS packages (undici) call require(): the banner gives each chunk one.
-  build({
-    ...common,
-    entryPoints: { holst: 'src/cli/main.ts' },
-    outdir: `${out}/cli`,
-    format: 'esm',
-    splitting: true,
-    outExtension: { '.js': '.mjs' },
-    chunkNames: 'chunks/[name]-[hash]',
-    plugins: [requireNativePackages],
-    banner: { js: "import { createRequire as __holstRequire } from 'node:module'; const require = __holstRequire(import.meta.url);" },
-  }),
+  build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: `${out}/cli/holst.cjs`, plugins: [cliRunApart] }),
+  build({ ...common, entryPoints: ['src/cli/run.ts'], outfile: `${out}/cli/run.cjs` }),
   // `npm run demo` only (the reference servers in tests/servers); the packaged app leaves it out.
   build({ ...common, entryPoints: ['src/demo/main.ts'], outfile: `${out}/demo/main.cjs` }),
 ]);

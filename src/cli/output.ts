@@ -1,4 +1,5 @@
-import type { ErrorCode, ErrorPayload } from '../shared/errors';
+import { toErrorPayload, type ErrorCode, type ErrorPayload } from '../shared/errors';
+import { printResult } from './print';
 
 /** Exit status per error code, so scripts can branch without parsing text. */
 const EXIT_CODES: Partial<Record<ErrorCode, number>> = {
@@ -20,8 +21,8 @@ export interface Output {
   json: boolean;
   /** Prints a result: the object as one JSON line with --json, the text otherwise. */
   result(value: unknown, text: string): void;
-  /** Prints an error and gives the exit status to use. */
-  error(error: unknown): Promise<number>;
+  /** Prints an error and returns the exit status to use. */
+  error(error: unknown): number;
 }
 
 export function createOutput(
@@ -32,11 +33,9 @@ export function createOutput(
   return {
     json,
     result(value, text) {
-      stdout.write(json ? `${JSON.stringify(value)}\n` : text.endsWith('\n') ? text : `${text}\n`);
+      printResult(json, value, text, stdout);
     },
-    // The errors module (and zod with it) loads only when there is an error to print.
-    async error(error) {
-      const { toErrorPayload } = await import('../shared/errors');
+    error(error) {
       const payload: ErrorPayload = toErrorPayload(error);
       if (json) stdout.write(`${JSON.stringify({ error: { code: payload.code, message: payload.message } })}\n`);
       else stderr.write(`holst: ${payload.message}\n`);

@@ -12,7 +12,7 @@ export interface CliRun {
 export function runHolst(args: string[], options: { env?: NodeJS.ProcessEnv; input?: string } = {}): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     // Follows HOLST_OUT like the harness does, so a build in another folder can be tested.
-    const entry = process.env.HOLST_OUT ? path.resolve(process.env.HOLST_OUT, 'cli', 'holst.mjs') : path.resolve('bin/holst.cjs');
+    const entry = process.env.HOLST_OUT ? path.resolve(process.env.HOLST_OUT, 'cli', 'holst.cjs') : path.resolve('bin/holst.cjs');
     const child = spawn(process.execPath, [entry, ...args], {
       env: { ...process.env, HOLST_DATA_DIR: '', ...options.env },
       stdio: ['pipe', 'pipe', 'pipe'],

@@ -13,7 +13,7 @@ afterAll(removeTempDirs);
 
 /** Runs `holst ARGS` and presses Ctrl+C once its progress line first shows on stderr. */
 function runAndInterrupt(args: string[]): Promise<{ code: number | null; stdout: string }> {
-  const entry = process.env.HOLST_OUT ? path.resolve(process.env.HOLST_OUT, 'cli', 'holst.mjs') : path.resolve('bin/holst.cjs');
+  const entry = process.env.HOLST_OUT ? path.resolve(process.env.HOLST_OUT, 'cli', 'holst.cjs') : path.resolve('bin/holst.cjs');
   const child = spawn(process.execPath, [entry, ...args], { env: { ...process.env, HOLST_DATA_DIR: '', ...env } });
   let stdout = '';
   let interrupted = false;

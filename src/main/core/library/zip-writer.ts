@@ -52,9 +52,7 @@ export class ZipWriter {
     }
     const temp = path.join(dir, `.${path.basename(destination)}.${randomBytes(6).toString('hex')}.part`);
     // yazl loads with the first ZIP, not with the library: most runs never write one.
-    // A bundle of ES modules gives a CommonJS package as `default` only (as keytar-backend.ts finds too).
-    const loaded = (await import('yazl')) as typeof import('yazl') & { default?: typeof import('yazl') };
-    const { ZipFile } = loaded.default ?? loaded;
+    const { ZipFile } = await import('yazl');
     const writer = new ZipWriter(new ZipFile(), destination, temp, overwrite);
     await once(writer.file, 'open').catch((error: Error) => {
       throw new HolstError('storage', `Could not write ${destination}: ${error.message}`, { cause: error });
