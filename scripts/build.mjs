@@ -1,9 +1,11 @@
 // Builds Holst: the main process, preload, harness server, CLI and demo with esbuild (one CommonJS
-// file each, native modules left external), then the renderer with Vite.
+// file each, native modules left external; the CLI in two, so `holst --version` reads only the
+// small one), then the renderer with Vite.
 // Usage: node scripts/build.mjs [--node-only]. HOLST_OUT=dir builds into another folder than out/
 // (the browser tests follow it), so two people can test different builds on one machine.
 import { readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
+import path from 'node:path';
 import { build } from 'esbuild';
 
 const version = JSON.parse(readFileSync('package.json', 'utf8')).version;
@@ -23,13 +25,28 @@ const common = {
   external: ['electron', 'keytar', 'better-sqlite3', 'sharp', 'bufferutil', 'utf-8-validate'],
 };
 
+// main.ts holds only what --version and --help need, and loads ./run for a command: run.ts (the
+// commands, the core, the errors and their schemas) is built as a file of its own, read only then,
+// through require() (an import() of a CommonJS file would have Node scan all of it for exports).
+const cliRunApart = {
+  name: 'cli-run-apart',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/run(\.cjs)?$/ }, (args) => {
+      if (args.namespace === 'cli-run') return { path: './run.cjs', external: true };
+      return args.importer.endsWith(path.join('src', 'cli', 'main.ts')) ? { path: 'run', namespace: 'cli-run' } : undefined;
+    });
+    b.onLoad({ filter: /.*/, namespace: 'cli-run' }, () => ({ contents: "module.exports = require('./run.cjs');", loader: 'js' }));
+  },
+};
+
 for (const dir of ['main', 'preload', 'server', 'cli', 'demo']) await rm(`${out}/${dir}`, { recursive: true, force: true });
 await Promise.all([
   build({ ...common, entryPoints: ['src/main/electron/main.ts'], outfile: `${out}/main/index.cjs` }),
   // The sandboxed preload may require nothing but electron: everything else is bundled in.
   build({ ...common, entryPoints: ['src/preload/index.ts'], outfile: `${out}/preload/index.cjs`, external: ['electron'] }),
   build({ ...common, entryPoints: ['src/main/server/serve.ts'], outfile: `${out}/server/serve.cjs` }),
-  build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: `${out}/cli/holst.cjs` }),
+  build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: `${out}/cli/holst.cjs`, plugins: [cliRunApart] }),
+  build({ ...common, entryPoints: ['src/cli/run.ts'], outfile: `${out}/cli/run.cjs` }),
   // `npm run demo` only (the reference servers in tests/servers); the packaged app leaves it out.
   build({ ...common, entryPoints: ['src/demo/main.ts'], outfile: `${out}/demo/main.cjs` }),
 ]);

@@ -1,4 +1,4 @@
-import { openCore, type AppCore } from '../main/core/app-core';
+import type { AppCore } from '../main/core/app-core';
 import { createStderrLogger, silentLogger } from '../main/core/logging/log';
 import type { Output } from './output';
 
@@ -12,14 +12,24 @@ export interface CliContext {
   core(): Promise<AppCore>;
 }
 
-export function coreOpener(dataDir: string, env: NodeJS.ProcessEnv): () => Promise<AppCore> {
+/**
+ * The core, loaded (not only opened) on a command's first call to `core()`: `--version`, `--help` and
+ * commands that fail on their flags never load it. `close()` closes it if it was opened.
+ */
+export function coreOpener(dataDir: string, env: NodeJS.ProcessEnv): { core: () => Promise<AppCore>; close: () => Promise<void> } {
   let opened: Promise<AppCore> | undefined;
-  return () =>
-    (opened ??= openCore({
-      dataDir,
-      shell: 'cli',
-      settingsPolicy: 'fail',
-      env,
-      logger: env.HOLST_DEBUG ? createStderrLogger('holst-cli') : silentLogger,
-    }));
+  const core = () =>
+    (opened ??= import('../main/core/app-core').then(({ openCore }) =>
+      openCore({
+        dataDir,
+        shell: 'cli',
+        settingsPolicy: 'fail',
+        env,
+        logger: env.HOLST_DEBUG ? createStderrLogger('holst-cli') : silentLogger,
+      }),
+    ));
+  const close = async () => {
+    await opened?.then((done) => done.close()).catch(() => undefined);
+  };
+  return { core, close };
 }

@@ -1,4 +1,5 @@
 import { toErrorPayload, type ErrorCode, type ErrorPayload } from '../shared/errors';
+import { printResult } from './print';
 
 /** Exit status per error code, so scripts can branch without parsing text. */
 const EXIT_CODES: Partial<Record<ErrorCode, number>> = {
@@ -32,7 +33,7 @@ export function createOutput(
   return {
     json,
     result(value, text) {
-      stdout.write(json ? `${JSON.stringify(value)}\n` : text.endsWith('\n') ? text : `${text}\n`);
+      printResult(json, value, text, stdout);
     },
     error(error) {
       const payload: ErrorPayload = toErrorPayload(error);

@@ -3,9 +3,6 @@ import type { Conversation, Message } from '../../shared/library';
 import { parseCommandArgs, parseId } from '../args';
 import type { CliContext } from '../context';
 
-export const conversationsHelp = `holst conversations list [--query Q] [--limit N]     stored conversations, latest activity first
-holst conversations show ID        a conversation's messages: text, images, status, usage, time`;
-
 const iso = (ms: number) => new Date(ms).toISOString();
 const when = (ms: number) => iso(ms).slice(0, 19).replace('T', ' ');
 

@@ -3,10 +3,6 @@ import { parseCommandArgs } from '../args';
 import type { CliContext } from '../context';
 import { cliSelection, SELECTION_FLAGS } from './library-selection';
 
-export const libraryBulkHelp = `holst library trash|restore|favorite [--off] (ID... | --ids 1,2,3 | --query Q and list filters)
-holst library tag|untag TAG (ID... | --ids 1,2,3 | --query Q and list filters)
-                   act on many images at once (one transaction); prints how many changed`;
-
 export const BULK_COMMANDS = ['trash', 'restore', 'favorite', 'tag', 'untag'] as const;
 type BulkCommand = (typeof BULK_COMMANDS)[number];
 

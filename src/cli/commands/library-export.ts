@@ -13,14 +13,6 @@ import type { CliContext } from '../context';
 import type { ImageLibrary } from '../../main/core/library/image-library';
 import { cliSelection, SELECTION_FLAGS } from './library-selection';
 
-export const libraryExportHelp = `holst library export ID --to FILE [--force] [--plain]     save a copy (prompt embedded unless --plain)
-holst library export (ID... | --ids 1,2,3 | --query Q and list filters) --to DIR [--force] [--plain]
-                   into a folder as YYYY-MM-DD_<prompt>_<id>.<ext>; a name already taken gets _2, _3…
-                   (nothing is overwritten) unless --force replaces it
-holst library export (ID... | --ids 1,2,3 | --query Q and list filters) --zip FILE [--force]
-                   into one ZIP with the same names (written beside FILE, then renamed: a cancelled export
-                   leaves nothing); an existing FILE is kept and the ZIP named FILE_2.zip unless --force`;
-
 const EXAMPLE = 'e.g. "holst library export 12 --to out.png" or "holst library export --ids 1,2 --to pictures"';
 
 /** One image in a folder export's report: written, or why not (a taken name gets `_2`, nothing is skipped). */

@@ -1,18 +1,10 @@
 import { HolstError } from '../../shared/errors';
 import type { ImageRecord } from '../../shared/library';
-import { importFiles } from '../../main/core/library/ingest/import-files';
 import type { ImageLibrary } from '../../main/core/library/image-library';
 import { parseCommandArgs } from '../args';
 import type { CliContext } from '../context';
-import { BULK_COMMANDS, bulkCommand, libraryBulkHelp } from './library-bulk';
-import { exportCommand, libraryExportHelp } from './library-export';
+import { BULK_COMMANDS, bulkCommand } from './library-bulk';
 import { LIBRARY_FILTER_FLAGS, libraryFilters } from './library-filters';
-
-export const libraryHelp = `holst library list [--query Q] [--favourites] [--provider P] [--model M] [--source S]
-                   [--tag T] [--trash] [--limit N]     newest first (N: 1-500, default 50)
-holst library import PATH...       import image files and folders (duplicates are kept once)
-${libraryExportHelp}
-${libraryBulkHelp}`;
 
 function listItem(library: ImageLibrary, image: ImageRecord, parents: Array<{ id: number; role: string }>) {
   return {
@@ -55,6 +47,7 @@ async function importCommand(ctx: CliContext, args: string[]): Promise<void> {
   const { positionals } = parseCommandArgs(args, {}, true);
   if (positionals.length === 0) throw new HolstError('invalid_input', 'Name at least one file or folder to import.');
   const core = await ctx.core();
+  const { importFiles } = await import('../../main/core/library/ingest/import-files');
   const controller = new AbortController();
   const cancel = () => controller.abort();
   process.once('SIGINT', cancel);
@@ -85,7 +78,8 @@ export async function libraryCommand(ctx: CliContext): Promise<void> {
   const [sub, ...rest] = ctx.args;
   if (sub === 'list') return list(ctx, rest);
   if (sub === 'import') return importCommand(ctx, rest);
-  if (sub === 'export') return exportCommand(ctx, rest);
+  // Export (yazl, the export jobs) and import load only when they run: `library list` needs neither.
+  if (sub === 'export') return (await import('./library-export')).exportCommand(ctx, rest);
   const bulk = BULK_COMMANDS.find((name) => name === sub);
   if (bulk) return bulkCommand(ctx, bulk, rest);
   throw new HolstError('invalid_input', `Unknown command "library ${sub ?? ''}". Try "holst --help".`);

@@ -5,12 +5,6 @@ import { testConnection } from '../../main/core/providers/connection-test';
 import { apiKeyEnvName } from '../../main/core/secrets/secret-store';
 import type { CliContext } from '../context';
 
-export const providersHelp = `holst providers list         the configured providers and whether each has a key
-holst providers test ID      check provider ID step by step: DNS, connection, TLS, key, model list
-holst key status ID          whether provider ID has a key, and where it comes from
-holst key set ID             store provider ID's key in the system keychain (read from stdin)
-holst key clear ID           remove provider ID's key from the keychain`;
-
 export async function providersCommand(ctx: CliContext): Promise<number | void> {
   const [sub, rawId] = ctx.args;
   if (sub === 'test') return testCommand(ctx, rawId);

@@ -1,9 +1,6 @@
 import { HolstError } from '../../shared/errors';
 import type { CliContext } from '../context';
 
-export const settingsHelp = `holst settings show          print the settings file (validated)
-holst settings path          print where the data folder and settings file are`;
-
 export async function settingsCommand(ctx: CliContext): Promise<void> {
   const [sub] = ctx.args;
   if (sub === 'path') {

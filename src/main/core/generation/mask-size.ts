@@ -1,5 +1,5 @@
-import sharp from 'sharp';
 import { HolstError } from '../../../shared/errors';
+import { loadSharp } from '../library/ingest/load-sharp';
 import type { CoreServices } from '../services';
 import type { InputImage } from '../providers/types';
 
@@ -24,6 +24,7 @@ export async function pixelSizeOf(core: Pick<CoreServices, 'library'>, image: In
   const record =
     image.libraryId !== undefined ? core.library.get(image.libraryId) : image.maskId !== undefined ? core.library.mask(image.maskId) : null;
   if (record) return { width: record.width, height: record.height };
+  const sharp = await loadSharp();
   const meta = await sharp(image.bytes)
     .metadata()
     .catch(() => null);

@@ -4,7 +4,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { once } from 'node:events';
 import { Readable, type PassThrough } from 'node:stream';
-import { ZipFile } from 'yazl';
+import type { ZipFile } from 'yazl';
 import { HolstError } from '../../../../shared/errors';
 import { MAX_NAMES, numberedName } from './export-image';
 import { makeFolder } from './make-folder';
@@ -19,13 +19,13 @@ const BUFFER_ENTRY_MAX = 0x3fffffff;
  * (pictures are compressed already); yazl switches to ZIP64 past 4 GB by itself.
  */
 export class ZipWriter {
-  private readonly zip = new ZipFile();
   private readonly file: WriteStream;
   private readonly names = new Set<string>();
   private failure: Error | null = null;
   private readonly closed: Promise<void>;
 
   private constructor(
+    private readonly zip: ZipFile,
     readonly target: string,
     readonly temp: string,
     private readonly overwrite: boolean,
@@ -51,7 +51,9 @@ export class ZipWriter {
       throw new HolstError('storage', `Could not create the folder ${dir}: ${(error as Error).message}`, { cause: error });
     }
     const temp = path.join(dir, `.${path.basename(destination)}.${randomBytes(6).toString('hex')}.part`);
-    const writer = new ZipWriter(destination, temp, overwrite);
+    // yazl loads with the first ZIP, not with the library: most runs never write one.
+    const { ZipFile } = await import('yazl');
+    const writer = new ZipWriter(new ZipFile(), destination, temp, overwrite);
     await once(writer.file, 'open').catch((error: Error) => {
       throw new HolstError('storage', `Could not write ${destination}: ${error.message}`, { cause: error });
     });

@@ -1,9 +1,9 @@
-import sharp from 'sharp';
 import { HolstError } from '../../../../shared/errors';
 import type { MaskRecord } from '../../../../shared/library';
 import { MASK_CHANGE_ALPHA, MASK_EMPTY_MESSAGE, maskSizeMismatch } from '../../../../shared/mask';
 import { sniffImageFormat } from './image-format';
 import type { ImageLibrary } from '../image-library';
+import { loadSharp } from './load-sharp';
 import { MAX_PIXELS } from './thumbnails';
 
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
@@ -36,6 +36,7 @@ export async function keepMask(
     throw new HolstError('invalid_input', 'The mask must be a PNG (its transparent pixels mark the area to change).', { field });
 
   let alpha: { width: number; height: number; hasAlpha: boolean; minAlpha: number };
+  const sharp = await loadSharp();
   try {
     const decoder = sharp(bytes, { failOn: 'truncated', limitInputPixels: MAX_PIXELS });
     const meta = await decoder.metadata();

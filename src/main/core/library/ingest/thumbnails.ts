@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import sharp, { type Sharp, type SharpOptions } from 'sharp';
+import type { Sharp, SharpOptions } from 'sharp';
+import { loadSharp } from './load-sharp';
 
 export const THUMB_SIZE = 256;
 export const PREVIEW_SIZE = 1600;
@@ -33,6 +34,7 @@ export function insideSize(width: number, height: number, box: number): { width:
  * once, and both files are made from that. `file` may be the bytes themselves, when in memory.
  */
 export async function decodeAndMakeThumbnails(file: string | Uint8Array, tempBase: string): Promise<DecodedImage> {
+  const sharp = await loadSharp();
   const options: SharpOptions = { failOn: 'truncated', limitInputPixels: MAX_PIXELS, animated: false };
   const meta = await sharp(file, options).metadata();
   const { width, height } = meta.autoOrient;
@@ -63,6 +65,7 @@ export async function decodeAndMakeThumbnails(file: string | Uint8Array, tempBas
 export async function remakeDerivative(original: string, target: string, size: number): Promise<void> {
   await fs.mkdir(path.dirname(target), { recursive: true });
   const temp = `${target}.${process.pid}.tmp`;
+  const sharp = await loadSharp();
   await sharp(original, { failOn: 'none', limitInputPixels: MAX_PIXELS, animated: false })
     .autoOrient()
     .resize(size, size, { fit: 'inside', withoutEnlargement: true })
