@@ -59,6 +59,8 @@ export interface KindDescription {
   inputImages?: { mimes: readonly string[]; maxBytes: number };
   /** Settings fields a provider of this kind has besides id, name, address, models and CA file. */
   settings: readonly ('authUrl' | 'scope')[];
+  /** Where a model takes less than its kind: by model name, the narrower limits. */
+  models?: Readonly<Record<string, { n?: { max: number } }>>;
 }
 
 const QUALITY: ParamSpec = { name: 'quality', type: 'choice', values: ['low', 'medium', 'high'], default: null };
@@ -99,6 +101,7 @@ export const KIND_DESCRIPTIONS: Readonly<Record<ProviderKind, KindDescription>> 
     references: 15,
     history: 'none',
     settings: [],
+    models: { 'dall-e-3': { n: { max: 1 } } },
   },
   givon: {
     kind: 'givon',

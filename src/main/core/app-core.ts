@@ -6,11 +6,10 @@ import { ConversationStore } from './conversations/conversation-store';
 import { ChatService } from './generation/chat-service';
 import type { DesktopCapabilities } from './desktop';
 import { CoreEvents } from './events';
-import { createDispatcher, type Dispatch } from './ipc/dispatcher';
+import type { Dispatch } from './ipc/dispatcher';
 import { BackgroundJobs } from './jobs/background-jobs';
 import { ImageLibrary } from './library/image-library';
 import type { HandlerCore } from './ipc/handler-core';
-import { createHandlers } from './ipc/handlers';
 import type { FileLog } from './logging/file-log';
 import { createStderrLogger, type Logger } from './logging/log';
 import { Notices } from './notices';
@@ -121,7 +120,15 @@ export async function openCore(options: CoreOptions): Promise<AppCore> {
     secretBackend: secrets.backendKind,
   });
   const handlerCore: HandlerCore = { ...services, chat, providers: new ProviderSettings(services), info };
-  const dispatch = createDispatcher(createHandlers(handlerCore), logger);
+  // The handlers (and the provider code they reach) load with the first request: a CLI command that
+  // only reads the library never loads them.
+  let dispatcher: Promise<Dispatch> | undefined;
+  const dispatch: Dispatch = async (channel, input) => {
+    dispatcher ??= Promise.all([import('./ipc/dispatcher'), import('./ipc/handlers')]).then(([{ createDispatcher }, { createHandlers }]) =>
+      createDispatcher(createHandlers(handlerCore), logger),
+    );
+    return (await dispatcher)(channel, input);
+  };
   return {
     ...handlerCore,
     chat,

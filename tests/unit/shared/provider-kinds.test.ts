@@ -68,6 +68,12 @@ describe('checking a request against its kind', () => {
     expect(refusal('gigachat', { params: { quality: 'high' } })).toBe('quality: GigaChat takes no quality; it takes n.');
   });
 
+  it('holds a model to its narrower limits', () => {
+    expect(refusal('openai-images', { model: 'dall-e-3', params: { n: 2 } })).toBe('n: dall-e-3 makes one image per request (n = 1).');
+    expect(refusal('openai-images', { model: 'dall-e-3', params: { n: 1 } })).toBeNull();
+    expect(refusal('openai-images', { model: 'gpt-image-1', params: { n: 2 } })).toBeNull();
+  });
+
   it('refuses values out of range or not in the list', () => {
     expect(refusal('gigachat', { params: { n: 5 } })).toBe('n: GigaChat makes 1 to 4 pictures per request (n).');
     expect(refusal('openai-images', { params: { size: 'big' } })).toBe('size: size must look like 1024x1024 (or auto).');

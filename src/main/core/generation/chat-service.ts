@@ -7,7 +7,7 @@ import type { StreamingMessage } from '../conversations/conversation-store';
 import { lastPicture } from '../../../shared/turns';
 import type { CoreServices } from '../services';
 import { CoalescedText } from './coalesced-text';
-import { generate, type GenerateDeps } from './generate';
+import type { GenerateDeps } from './generate';
 import { conversationTurns } from './history';
 import { requestedMask } from './input-images';
 import { libraryImageToCheck, prepareGeneration } from './prepare';
@@ -229,6 +229,8 @@ export class ChatService {
       if (order.before) await waitFor(order.before.done, running.controller.signal);
       const { prompt, history } = this.prepare(user, providerId, model, request, order.before !== undefined, order.autoSource);
       if (order.before || prompt !== user) emit({ type: 'started', userMessage: prompt });
+      // Loaded with the first prompt: the providers' code (and undici) stays out of a core that only reads the library.
+      const { generate } = await import('./generate');
       const result = await generate(
         this.core,
         {

@@ -6,6 +6,7 @@ import { copyToSaveFolder } from '../library/export/save-folder';
 import { saveImageRef } from '../providers/download';
 import { extractMarkdownImages } from '../providers/image-refs';
 import { openProviderClient } from '../providers/client';
+import { providerKind } from '../providers/registry';
 import type { GenerateEvent, GenerateParams, Usage } from '../providers/types';
 import type { CoreServices } from '../services';
 import { providerHistory, type StoredTurn } from './history';
@@ -74,7 +75,7 @@ export async function generate(
         ? await loadInputFile(core, input.maskFile, 'mask')
         : undefined;
   const source = images[0];
-  const { config, kind, model, request } = prepareGeneration(core, {
+  const { config, model, request } = prepareGeneration(core, {
     ...input,
     images,
     mask,
@@ -83,6 +84,7 @@ export async function generate(
     maskSizes: mask && source ? { mask: await pixelSizeOf(core, mask), source: await pixelSizeOf(core, source) } : undefined,
   });
   const params = request.params;
+  const kind = providerKind(config.kind);
   // A mask file over a library source is kept as that picture's mask, so the lineage shows it.
   if (mask && mask.maskId === undefined && source?.libraryId !== undefined) {
     mask = await keepMaskInput(core, mask, source.libraryId);

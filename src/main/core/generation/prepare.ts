@@ -2,8 +2,7 @@ import { HolstError } from '../../../shared/errors';
 import type { ProviderConfig } from '../../../shared/settings';
 import { checkRequest } from '../providers/check-request';
 import { requireProvider } from '../providers/provider-settings';
-import { providerKind } from '../providers/registry';
-import type { GenerateParams, GenerateRequest, InputImage, ProviderKindModule } from '../providers/types';
+import type { GenerateParams, GenerateRequest, InputImage } from '../providers/types';
 import type { CoreServices } from '../services';
 import { checkMaskSize, type PixelSize } from './mask-size';
 
@@ -25,7 +24,6 @@ export interface GenerationAsk {
 
 export interface PreparedGeneration {
   config: ProviderConfig;
-  kind: ProviderKindModule;
   /** The model it goes to (the one asked for, else the provider's first). */
   model: string;
   request: GenerateRequest;
@@ -37,7 +35,7 @@ export interface PreparedGeneration {
  * accepts, and a mask the size of its source. Each mistake reads the same wherever it is made.
  */
 export function prepareGeneration(deps: Pick<CoreServices, 'settings'>, ask: GenerationAsk): PreparedGeneration {
-  const { config, kind, model } = chooseTarget(deps, ask);
+  const { config, model } = chooseTarget(deps, ask);
   const request: GenerateRequest = {
     model,
     prompt: ask.prompt,
@@ -48,9 +46,8 @@ export function prepareGeneration(deps: Pick<CoreServices, 'settings'>, ask: Gen
     stream: ask.stream ?? true,
   };
   checkRequest(config.kind, request);
-  kind.validate?.(request);
   if (ask.mask && ask.images[0] && ask.maskSizes) checkMaskSize(ask.maskSizes.mask, ask.maskSizes.source);
-  return { config, kind, model, request };
+  return { config, model, request };
 }
 
 /** The first checks, which need no file read: the provider, a model, a prompt. */
@@ -67,7 +64,7 @@ export function chooseTarget(
       { field: 'model' },
     );
   if (ask.prompt.trim() === '') throw new HolstError('invalid_input', 'Write a prompt first: it is empty.', { field: 'prompt' });
-  return { config, kind: providerKind(config.kind), model };
+  return { config, model };
 }
 
 /** A library picture as a check sees it before its file is read: it must be there, out of the trash. */

@@ -14,14 +14,22 @@ const list = (values: readonly string[]) =>
 
 /**
  * Checks a request against what its provider kind takes (src/shared/provider-kinds.ts): the
- * parameters and their values, the source, references and mask, and each picture's own limits.
- * A kind's module adds only what depends on the model (ProviderKindModule.validate).
+ * parameters and their values (narrower for some models), the source, references and mask, and
+ * each picture's own limits.
  */
 export function checkRequest(kindName: ProviderKind, request: GenerateRequest): void {
   const kind = describeKind(kindName);
   for (const [name, value] of Object.entries(request.params) as Array<[ParamName, unknown]>) {
     if (value !== undefined) checkParam(kind, name, value);
   }
+  const model = kind.models?.[request.model];
+  const { n } = request.params;
+  if (model?.n && n !== undefined && n > model.n.max)
+    throw new HolstError(
+      'invalid_input',
+      `${request.model} makes ${model.n.max === 1 ? 'one image per request (n = 1)' : `at most ${model.n.max} images per request (n)`}.`,
+      { field: 'n' },
+    );
   const [source, ...references] = request.images;
   if (request.mask) {
     if (!kind.mask.ok) throw new HolstError('invalid_input', MASK_REFUSALS[kind.mask.reason], { field: 'mask' });

@@ -88,11 +88,6 @@ export interface ProviderKindModule {
    * generating). Kinds with no such endpoint answer their configured models and leave this off.
    */
   checksKey: boolean;
-  /**
-   * What depends on the model, checked after what the kind takes (src/shared/provider-kinds.ts,
-   * check-request.ts) and before anything is sent.
-   */
-  validate?(request: GenerateRequest): void;
   listModels(ctx: ProviderContext, signal?: AbortSignal): Promise<string[]>;
   countTokens?(ctx: ProviderContext, model: string, texts: string[], signal?: AbortSignal): Promise<number>;
   generate(ctx: ProviderContext, request: GenerateRequest, signal?: AbortSignal): AsyncIterable<GenerateEvent>;

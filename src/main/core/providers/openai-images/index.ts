@@ -13,12 +13,6 @@ export const openaiImages: ProviderKindModule = {
   checksKey: true,
   // Stateless: a follow-up sends its source image and the prompt alone.
 
-  validate(request) {
-    const { n } = request.params;
-    if (n !== undefined && n > 1 && request.model === 'dall-e-3')
-      throw new HolstError('invalid_input', 'dall-e-3 makes one image per request (n = 1).', { field: 'n' });
-  },
-
   async listModels(ctx, signal) {
     const response = await ctx.http.request(`${ctx.config.baseUrl}/models`, {
       what: 'the model list',
