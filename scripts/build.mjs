@@ -35,7 +35,12 @@ const cliRunApart = {
       if (args.namespace === 'cli-run') return { path: './run.cjs', external: true };
       return args.importer.endsWith(path.join('src', 'cli', 'main.ts')) ? { path: 'run', namespace: 'cli-run' } : undefined;
     });
-    b.onLoad({ filter: /.*/, namespace: 'cli-run' }, () => ({ contents: "module.exports = require('./run.cjs');", loader: 'js' }));
+    // run.cjs is compiled through V8's code cache (src/cli/code-cache.ts).
+    b.onLoad({ filter: /.*/, namespace: 'cli-run' }, () => ({
+      contents: "module.exports = require('./code-cache').loadWithCodeCache(require('node:path').join(__dirname, 'run.cjs'));",
+      resolveDir: path.resolve('src/cli'),
+      loader: 'js',
+    }));
   },
 };
 
@@ -46,7 +51,9 @@ await Promise.all([
   build({ ...common, entryPoints: ['src/preload/index.ts'], outfile: `${out}/preload/index.cjs`, external: ['electron'] }),
   build({ ...common, entryPoints: ['src/main/server/serve.ts'], outfile: `${out}/server/serve.cjs` }),
   build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: `${out}/cli/holst.cjs`, plugins: [cliRunApart] }),
-  build({ ...common, entryPoints: ['src/cli/run.ts'], outfile: `${out}/cli/run.cjs` }),
+  // No import() in run.cjs: each becomes a require, as a script compiled from V8's code cache
+  // loses Node 20's dynamic import callback (src/cli/code-cache.ts).
+  build({ ...common, entryPoints: ['src/cli/run.ts'], outfile: `${out}/cli/run.cjs`, supported: { 'dynamic-import': false } }),
   // `npm run demo` only (the reference servers in tests/servers); the packaged app leaves it out.
   build({ ...common, entryPoints: ['src/demo/main.ts'], outfile: `${out}/demo/main.cjs` }),
 ]);

@@ -1,6 +1,8 @@
 // Checks of what `npm run build` wrote: the renderer is web code only, the preload is sandbox-safe, the
 // CLI's way to --version and --help reads no command, no core and no heavy package.
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -35,12 +37,32 @@ describe('built preload', () => {
 });
 
 describe('built CLI', () => {
+  it("compiles run.cjs from V8's code cache after the first command, with the same answer", async () => {
+    const cache = await fs.mkdtemp(path.join(os.tmpdir(), 'holst-code-cache-'));
+    const data = await fs.mkdtemp(path.join(os.tmpdir(), 'holst-code-cache-data-'));
+    const run = () =>
+      execFileSync(process.execPath, [path.join(out, 'cli', 'holst.cjs'), '--json', '--data-dir', data, 'settings', 'show'], {
+        env: { ...process.env, XDG_CACHE_HOME: cache, HOLST_API_KEY_X: '' },
+        encoding: 'utf8',
+      });
+    const first = run();
+    const files = await fs.readdir(path.join(cache, 'holst'));
+    expect(files).toHaveLength(1);
+    expect(files[0]).toMatch(new RegExp(`^cli-${process.versions.v8.replace(/[.]/g, '\\.')}-\\d+-\\d+\\.code$`));
+    expect((await fs.stat(path.join(cache, 'holst', files[0]!))).size).toBeGreaterThan(10_000);
+    expect(run()).toBe(first);
+    await fs.rm(cache, { recursive: true, force: true });
+    await fs.rm(data, { recursive: true, force: true });
+  });
+
   it('reads only a small entry before it knows the command (--version, --help); the rest is out/cli/run.cjs', async () => {
     const entry = await fs.readFile(path.join(out, 'cli', 'holst.cjs'), 'utf8');
     const required = new Set([...entry.matchAll(/\brequire\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1]));
-    // Node's built-ins, and the rest of the CLI: no package, and no import() (Node would scan run.cjs for its exports).
-    expect(required).toContain('./run.cjs');
-    for (const name of required) expect(name === './run.cjs' || name!.startsWith('node:'), `${name}`).toBe(true);
+    // Node's built-ins only, and no import() (Node would scan run.cjs for its exports): run.cjs is
+    // compiled through V8's code cache (src/cli/code-cache.ts), named beside the entry's folder.
+    expect(required.size).toBeGreaterThan(0);
+    for (const name of required) expect(name!.startsWith('node:'), `${name}`).toBe(true);
+    expect(entry).toMatch(/loadWithCodeCache\(require\("node:path"\)\.join\(__dirname, "run\.cjs"\)\)/);
     expect(entry).not.toMatch(/\bimport\(/);
     // What it holds: the help text and the flags. esbuild names each bundled source in a comment:
     // none of the core, the commands or the errors module, nor zod, undici or yazl.
@@ -53,5 +75,8 @@ describe('built CLI', () => {
     const rest = await fs.readFile(path.join(out, 'cli', 'run.cjs'), 'utf8');
     for (const command of ['settings', 'providers', 'library', 'generate', 'conversations'])
       expect(rest).toContain(`// src/cli/commands/${command}.ts`);
+    // Its packages loaded on first use come through require: a script from the code cache has no import() to call on Node 20.
+    expect(rest).not.toMatch(/\bimport\(\s*["'`](keytar|sharp|yazl|better-sqlite3)["'`]\s*\)/);
+    expect(rest).toMatch(/require\(["']keytar["']\)/);
   });
 });
