@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { ErrorPayloadSchema } from './errors';
 import { ImageIdSchema, ImageRecordSchema, MaskIdSchema, MessageSchema, UsageSchema } from './library';
+import { MAX_REQUEST_IMAGES, QUALITIES, RESOLUTIONS } from './provider-kinds';
 import { ProviderIdSchema } from './settings';
 
 /** Parameters a request may carry; each provider kind checks which of them it takes, and their limits. */
@@ -9,8 +10,8 @@ export const GenerateParamsSchema = z.object({
   n: z.number().int().min(1).max(10).optional(),
   size: z.string().trim().max(20).optional(),
   aspect: z.string().trim().max(10).optional(),
-  quality: z.enum(['low', 'medium', 'high']).optional(),
-  resolution: z.enum(['1K', '2K', '4K']).optional(),
+  quality: z.enum(QUALITIES).optional(),
+  resolution: z.enum(RESOLUTIONS).optional(),
 });
 export type GenerateParamsInput = z.infer<typeof GenerateParamsSchema>;
 
@@ -22,7 +23,7 @@ export const ChatSendSchema = z.object({
   prompt: z.string().max(100_000),
   system: z.string().max(100_000).optional(),
   /** Library images to send: the first is the edit's source, the rest references. */
-  imageIds: z.array(ImageIdSchema).max(17).default([]),
+  imageIds: z.array(ImageIdSchema).max(MAX_REQUEST_IMAGES).default([]),
   /** A mask painted over the source (`library.saveMask`), for kinds that take one. */
   maskId: MaskIdSchema.optional(),
   params: GenerateParamsSchema.default({}),

@@ -21,6 +21,8 @@ export interface PixelsSpec {
   name: 'size';
   type: 'pixels';
   example: string;
+  /** Sizes offered as suggestions; any other that fits PIXEL_SIZE may be typed. */
+  suggestions: readonly string[];
   default: string;
 }
 /** One of a fixed list. */
@@ -63,8 +65,21 @@ export interface KindDescription {
   models?: Readonly<Record<string, { n?: { max: number } }>>;
 }
 
-const QUALITY: ParamSpec = { name: 'quality', type: 'choice', values: ['low', 'medium', 'high'], default: null };
-const SIZE: ParamSpec = { name: 'size', type: 'pixels', example: '1024x1024', default: 'auto' };
+/** The qualities a kind may take (the composer and the viewer name each). */
+export const QUALITIES = ['low', 'medium', 'high'] as const;
+export type Quality = (typeof QUALITIES)[number];
+/** The resolutions a kind may take. */
+export const RESOLUTIONS = ['1K', '2K', '4K'] as const;
+export type Resolution = (typeof RESOLUTIONS)[number];
+
+const QUALITY: ParamSpec = { name: 'quality', type: 'choice', values: QUALITIES, default: null };
+const SIZE: ParamSpec = {
+  name: 'size',
+  type: 'pixels',
+  example: '1024x1024',
+  suggestions: ['auto', '1024x1024', '1536x1024', '1024x1536', '1792x1024', '1024x1792', '512x512'],
+  default: 'auto',
+};
 
 /** The seed's values; Givon answers 400 to anything else, so they are checked before sending. */
 export const GIVON_ASPECT_RATIOS = ['1:1', '2:3', '3:2', '4:3', '3:4', '4:5', '5:4', '16:9', '9:16', '21:9'] as const;
@@ -109,7 +124,7 @@ export const KIND_DESCRIPTIONS: Readonly<Record<ProviderKind, KindDescription>> 
     params: [
       { name: 'aspect', type: 'choice', values: GIVON_ASPECT_RATIOS, default: null },
       QUALITY,
-      { name: 'resolution', type: 'choice', values: ['1K', '2K', '4K'], default: null },
+      { name: 'resolution', type: 'choice', values: RESOLUTIONS, default: null },
     ],
     source: 'edited',
     mask: { ok: true },
@@ -132,6 +147,9 @@ export function paramNames(kind: ProviderKind): ParamName[] {
 export function paramSpec<N extends ParamName>(kind: ProviderKind, name: N): SpecFor<N> | undefined {
   return KIND_DESCRIPTIONS[kind].params.find((spec) => spec.name === name) as SpecFor<N> | undefined;
 }
+
+/** The most pictures one request may carry, whatever the kind: a source and the most references any kind takes. */
+export const MAX_REQUEST_IMAGES = 1 + Math.max(...Object.values(KIND_DESCRIPTIONS).map((kind) => kind.references));
 
 /** A pixel size as `size` takes it: `auto`, or width x height. */
 export const PIXEL_SIZE = /^(auto|\d{2,5}x\d{2,5})$/;

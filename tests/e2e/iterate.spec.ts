@@ -276,7 +276,13 @@ test('GigaChat: a follow-up is "based on" the last picture, uploaded once and at
     await expect(prompt(page)).toHaveAttribute('placeholder', 'Describe the new picture…');
     const firstId = Number(/\/(\d+)$/.exec((await first.getByRole('img', { name: 'Generated image 1' }).getAttribute('src')) ?? '')![1]);
 
+    // GigaChat makes 1 to 4 pictures per request: the composer offers that count, and it is sent.
+    const count = page.getByRole('spinbutton', { name: 'Images' });
+    await expect(count).toHaveAttribute('max', '4');
+    await count.fill('2');
     await ask(page, 'Нарисуй его ночью', 1);
+    expect(giga.chats[1]!.body.n).toBe(2);
+    expect(giga.chats[0]!.body.n).toBeUndefined();
     expect(giga.uploads).toHaveLength(1);
     const messages = giga.chats[1]!.body.messages as Array<{ role: string; content: string; attachments?: string[] }>;
     expect(messages.map((m) => m.role)).toEqual(['user', 'assistant', 'user']);

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { freeProviderId, KNOWN_SERVICES, type KnownService } from '../../shared/known-services';
+import { describeKind } from '../../shared/provider-kinds';
 import { apiKeyEnvName, type ProviderConfig } from '../../shared/settings';
 import { openLink } from '../features/chat/answer/open-link';
 import { ConnectionTest } from '../features/settings/ConnectionTest';
@@ -145,6 +146,8 @@ function EnterKey({ service, onBack, onSaved }: { service: KnownService; onBack(
   const [error, setError] = useState<unknown>(null);
   const ids = { key: useId(), hint: useId() };
   const serviceName = t(`firstRun.services.${service.id}.name`);
+  // The token address, for kinds whose settings have one (provider-kinds.ts).
+  const takesAuthUrl = describeKind(service.provider.kind).settings.includes('authUrl');
 
   const save = async () => {
     setSaving(true);
@@ -157,7 +160,7 @@ function EnterKey({ service, onBack, onSaved }: { service: KnownService; onBack(
         ...service.provider,
         id: freeProviderId(service.provider.id, taken),
         baseUrl: baseUrl.trim(),
-        ...(service.provider.kind === 'gigachat' ? { authUrl: authUrl.trim() } : {}),
+        ...(takesAuthUrl ? { authUrl: authUrl.trim() } : {}),
       };
       const view = await store.save(config);
       if (key.trim() !== '' && canStoreKeys) await store.setKey(view.config.id, key.trim());
@@ -220,7 +223,7 @@ function EnterKey({ service, onBack, onSaved }: { service: KnownService; onBack(
         <details className="first-run-addresses">
           <summary>{t('firstRun.addresses')}</summary>
           <AddressField label={t('firstRun.address')} value={baseUrl} onChange={setBaseUrl} />
-          {service.provider.kind === 'gigachat' && <AddressField label={t('firstRun.authAddress')} value={authUrl} onChange={setAuthUrl} />}
+          {takesAuthUrl && <AddressField label={t('firstRun.authAddress')} value={authUrl} onChange={setAuthUrl} />}
         </details>
       )}
 

@@ -3,6 +3,7 @@
 import '../support/page-globals';
 import { describe, expect, it } from 'vitest';
 import { HolstError } from '../../../src/shared/errors';
+import { PROVIDER_KINDS } from '../../../src/shared/settings';
 import { sendBlocked } from '../../../src/renderer/store/composer/selectors';
 import { chatStores } from '../support/chat-stores';
 import { deferred, settle } from '../support/bridge-double';
@@ -149,6 +150,36 @@ describe('the composer', () => {
     // The thread shows the prompt and the answer on its way.
     expect(thread.getState().messages.map((m) => m.id)).toEqual([20, 30, 31]);
     expect(Object.keys(thread.getState().live)).toEqual(['g1']);
+  });
+
+  it('sends GigaChat its count of pictures, and no kind a setting it does not take', async () => {
+    const { thread, composer, bridge } = twoChats();
+    let next = 50;
+    bridge.answer('chat.send', (input) => {
+      next += 2;
+      return {
+        generationId: `g${next}`,
+        conversationId: 2,
+        userMessage: message(next, 2, { text: input.prompt }),
+        assistantMessage: message(next + 1, 2, { role: 'assistant', status: 'streaming', replyTo: next }),
+      };
+    });
+    await thread.getState().select(2);
+    composer.getState().setProvider('beta');
+    const every = { n: '3', size: '1024x1024', aspect: '16:9', quality: 'high', resolution: '2K' } as const;
+    for (const kind of PROVIDER_KINDS) {
+      for (const [key, value] of Object.entries(every)) composer.getState().setParam('beta', key as keyof typeof every, value);
+      composer.getState().setPrompt(`a cat for ${kind}`);
+      expect(await thread.getState().send({ providerId: 'beta', kind, model: '' })).toBe(true);
+    }
+    const sent = bridge.inputs('chat.send').map((input) => input.params);
+    expect(sent).toEqual([
+      { n: 3 },
+      { n: 3, size: '1024x1024' },
+      { n: 3, size: '1024x1024', quality: 'high' },
+      { aspect: '16:9', quality: 'high', resolution: '2K' },
+    ]);
+    expect(PROVIDER_KINDS).toEqual(['gigachat', 'openai-chat', 'openai-images', 'givon']);
   });
 
   it('moves the new chat draft with the conversation it became, even when the user left it while it was sent', async () => {

@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { isHolstError } from '../../../src/shared/errors';
 import { MASK_KINDS, maskSupport } from '../../../src/shared/mask';
-import { describeKind, GIVON_ASPECT_RATIOS, KIND_DESCRIPTIONS, paramNames, paramSpec } from '../../../src/shared/provider-kinds';
+import { ChatSendSchema, GenerateParamsSchema } from '../../../src/shared/generation';
+import {
+  describeKind,
+  GIVON_ASPECT_RATIOS,
+  KIND_DESCRIPTIONS,
+  MAX_REQUEST_IMAGES,
+  paramNames,
+  paramSpec,
+  PIXEL_SIZE,
+  QUALITIES,
+  RESOLUTIONS,
+} from '../../../src/shared/provider-kinds';
 import { PROVIDER_KINDS, type ProviderKind } from '../../../src/shared/settings';
 import { checkRequest } from '../../../src/main/core/providers/check-request';
 import type { GenerateRequest, InputImage } from '../../../src/main/core/providers/types';
@@ -40,6 +51,40 @@ describe('the provider-kind descriptions', () => {
     expect(paramNames('givon')).toEqual(['aspect', 'quality', 'resolution']);
     expect(paramSpec('gigachat', 'n')).toMatchObject({ min: 1, max: 4 });
     expect(paramSpec('givon', 'size')).toBeUndefined();
+  });
+
+  it('give defaults and suggestions that their own rules accept', () => {
+    for (const kind of PROVIDER_KINDS) {
+      for (const spec of describeKind(kind).params) {
+        if (spec.type === 'count') expect(spec.default).toSatisfy((d: number) => d >= spec.min && d <= spec.max);
+        else if (spec.type === 'pixels') for (const size of [spec.default, ...spec.suggestions]) expect(size).toMatch(PIXEL_SIZE);
+        else if (spec.default !== null) expect(spec.values).toContain(spec.default);
+      }
+    }
+  });
+
+  it('are what the IPC schema takes: qualities, resolutions, counts and pictures per request', () => {
+    const fits = (params: object) => GenerateParamsSchema.safeParse(params).success;
+    for (const kind of PROVIDER_KINDS) {
+      for (const spec of describeKind(kind).params) {
+        if (spec.type === 'count') expect(fits({ n: spec.max })).toBe(true);
+        else if (spec.type === 'choice' && spec.name !== 'aspect')
+          for (const value of spec.values) expect(fits({ [spec.name]: value })).toBe(true);
+      }
+    }
+    expect(paramSpec('givon', 'quality')?.values).toEqual(QUALITIES);
+    expect(paramSpec('givon', 'resolution')?.values).toEqual(RESOLUTIONS);
+    expect(MAX_REQUEST_IMAGES).toBe(17);
+    const send = (count: number) =>
+      ChatSendSchema.safeParse({ providerId: 'p', prompt: 'x', imageIds: Array.from({ length: count }, (_, i) => i + 1) });
+    expect(send(MAX_REQUEST_IMAGES).success).toBe(true);
+    expect(send(MAX_REQUEST_IMAGES + 1).success).toBe(false);
+  });
+
+  it('list the settings each kind has besides the common ones', () => {
+    expect(describeKind('gigachat').settings).toEqual(['authUrl', 'scope']);
+    for (const kind of ['openai-chat', 'openai-images', 'givon'] as const) expect(describeKind(kind).settings).toEqual([]);
+    expect(PROVIDER_KINDS.filter((kind) => describeKind(kind).source === 'considered')).toEqual(['gigachat']);
   });
 
   it('agree with the reference servers on what the providers accept', () => {

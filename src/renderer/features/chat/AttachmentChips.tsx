@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import type { ImageRecord } from '../../../shared/library';
+import { describeKind } from '../../../shared/provider-kinds';
 import type { ProviderKind } from '../../../shared/settings';
 import { usePopover } from '../../app/use-popover';
 import { mediaUrl } from '../../bridge/media';
@@ -9,9 +10,9 @@ import { useComposer, useThread } from '../../store/chat';
 import { CloseIcon } from '../library/icons';
 import { ChipMaskButton } from '../mask/PaintMaskButtons';
 
-/** What the first attachment is called: GigaChat takes a picture into account rather than editing its pixels. */
+/** What the first attachment is called: a kind that takes a picture into account rather than editing its pixels (GigaChat) draws "based on" it. */
 export function sourceRole(kind: ProviderKind | undefined): 'chips.basedOn' | 'chips.editing' {
-  return kind === 'gigachat' ? 'chips.basedOn' : 'chips.editing';
+  return kind && describeKind(kind).source === 'considered' ? 'chips.basedOn' : 'chips.editing';
 }
 
 interface AttachmentChipsProps {

@@ -2,11 +2,12 @@ import { useEffect, useId, useRef, useState, type ClipboardEvent, type KeyboardE
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import type { ProviderView } from '../../../shared/contract';
+import { describeKind } from '../../../shared/provider-kinds';
 import { holst, unwrap } from '../../bridge';
 import { errorText } from '../../i18n/errors';
 import { useAppStore } from '../../store/app-store';
 import { useComposer, useThread } from '../../store/chat';
-import { hasParams, PARAMS_BY_KIND } from '../../store/composer/drafts';
+import { hasParams } from '../../store/composer/drafts';
 import { attachmentsFull, sendBlocked } from '../../store/composer/selectors';
 import { runningHere } from '../../store/thread/selectors';
 import { formatTokens } from './answer/usage';
@@ -66,11 +67,7 @@ export function Composer({ providers }: { providers: ProviderView[] }) {
     actions.setProvider(id);
     const after = providers.find((p) => p.config.id === id);
     setSwitched(
-      before &&
-        after &&
-        before.config.id !== id &&
-        hasParams(state.params[before.config.id]) &&
-        PARAMS_BY_KIND[before.config.kind].length > 0
+      before && after && before.config.id !== id && hasParams(state.params[before.config.id], before.config.kind)
         ? { from: before.config.name ?? before.config.id, to: after.config.name ?? after.config.id, in: currentId }
         : null,
     );
@@ -167,7 +164,7 @@ export function Composer({ providers }: { providers: ProviderView[] }) {
         placeholder={t(
           state.attachments.length === 0
             ? 'composer.placeholder.new'
-            : provider?.config.kind === 'gigachat'
+            : provider && describeKind(provider.config.kind).source === 'considered'
               ? 'composer.placeholder.newPicture'
               : 'composer.placeholder.edit',
         )}

@@ -3,6 +3,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { Message } from '../../../shared/library';
 import { withoutProgressPreamble } from '../../../shared/progress-lines';
+import { QUALITIES } from '../../../shared/provider-kinds';
 import { mediaUrl } from '../../bridge/media';
 import { formatElapsedSeconds } from '../../i18n/format';
 import { useThread } from '../../store/chat';
@@ -311,7 +312,6 @@ function retryLine(retry: NonNullable<LiveGeneration['retry']>, provider: string
   return t(retry.status === 429 ? 'answer.retry429' : 'answer.retry5xx', values);
 }
 
-const QUALITIES = ['low', 'medium', 'high'] as const;
 const known = <T extends string>(list: readonly T[], value: string): value is T => (list as readonly string[]).includes(value);
 
 /** The picture settings a prompt was sent with, in words: "2 images · 1536×1024 · high quality". */

@@ -1,13 +1,12 @@
 import { Fragment, useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { QUALITIES, type Quality } from '../../../shared/provider-kinds';
 import { formatNumber } from '../../i18n/format';
 
 /** Parameters the app itself sends, with their names in the catalogue; any other key shows as it is. */
 const KNOWN = ['n', 'size', 'aspect', 'quality', 'resolution', 'system'] as const;
 type Known = (typeof KNOWN)[number];
 const isKnown = (key: string): key is Known => (KNOWN as readonly string[]).includes(key);
-const QUALITIES = ['low', 'medium', 'high'] as const;
-type Quality = (typeof QUALITIES)[number];
 
 /** The parameters a picture was asked for with (size, quality, number of images …). */
 export function ViewerParams({ params }: { params: Record<string, unknown> | null }) {

@@ -1,51 +1,12 @@
-import { useId, useState, type FormEvent } from 'react';
+import { Fragment, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isHolstError } from '../../../shared/errors';
+import { describeKind } from '../../../shared/provider-kinds';
 import { PROVIDER_KINDS, PROVIDER_TEMPLATES, ProviderConfigSchema, type ProviderConfig, type ProviderKind } from '../../../shared/settings';
 import { errorText } from '../../i18n/errors';
 import { useProvidersStore } from '../../store/providers-store';
+import { configFrom, draftFrom, type ProviderDraft as Draft } from './provider-draft';
 import { kindDefaultName, kindDescription, kindLabel } from './provider-kinds';
-
-interface Draft {
-  kind: ProviderKind;
-  id: string;
-  name: string;
-  baseUrl: string;
-  models: string;
-  authUrl: string;
-  scope: string;
-  caFile: string;
-}
-
-function draftFrom(config: Partial<ProviderConfig> & { kind: ProviderKind }): Draft {
-  return {
-    kind: config.kind,
-    id: config.id ?? '',
-    name: config.name ?? '',
-    baseUrl: config.baseUrl ?? '',
-    models: (config.models ?? []).join(', '),
-    authUrl: config.authUrl ?? '',
-    scope: config.scope ?? '',
-    caFile: config.caFile ?? '',
-  };
-}
-
-function configFrom(draft: Draft): unknown {
-  const optional = (value: string) => (value.trim() === '' ? undefined : value.trim());
-  const models = draft.models
-    .split(',')
-    .map((m) => m.trim())
-    .filter(Boolean);
-  return {
-    id: draft.id.trim(),
-    kind: draft.kind,
-    name: optional(draft.name),
-    baseUrl: draft.baseUrl.trim(),
-    models: models.length > 0 ? models : undefined,
-    ...(draft.kind === 'gigachat' ? { authUrl: optional(draft.authUrl), scope: optional(draft.scope) } : {}),
-    caFile: optional(draft.caFile),
-  };
-}
 
 const suggestId = (kind: ProviderKind, taken: string[]) => {
   for (let n = 1; ; n++) {
@@ -148,12 +109,11 @@ export function ProviderForm({ existing, onDone }: { existing?: ProviderConfig; 
       {field('id', t('form.id'), { hint: t('form.idHint') })}
       {field('baseUrl', t('form.baseUrl'), { placeholder: t('form.baseUrlPlaceholder') })}
       {field('models', t('form.models'), { hint: t('form.modelsHint') })}
-      {draft.kind === 'gigachat' && (
-        <>
-          {field('authUrl', t('form.authUrl'))}
-          {field('scope', t('form.scope'), { placeholder: PROVIDER_TEMPLATES.gigachat.scope })}
-        </>
-      )}
+      {describeKind(draft.kind).settings.map((name) => (
+        <Fragment key={name}>
+          {field(name, t(`form.${name}`), name === 'scope' ? { placeholder: PROVIDER_TEMPLATES[draft.kind].scope } : {})}
+        </Fragment>
+      ))}
       {field('caFile', t('form.caFile'), { hint: t('form.caFileHint') })}
       {error && (
         <p role="alert" className="error">

@@ -3,10 +3,11 @@
  * them to whichever chat's draft a change belongs to, and Node tests check them as they are.
  */
 import type { ImageRecord } from '../../../shared/library';
+import { MAX_REQUEST_IMAGES } from '../../../shared/provider-kinds';
 import type { Draft, MissingReason } from './drafts';
 
-/** The most images one request may carry: a source and 16 references. */
-export const MAX_ATTACHMENTS = 17;
+/** The most images one request may carry: a source and the most references a kind takes (provider-kinds.ts). */
+export const MAX_ATTACHMENTS = MAX_REQUEST_IMAGES;
 
 /** Puts `image` first (the source), keeping the other attachments as references. */
 export function asSource(draft: Draft, image: ImageRecord, auto: boolean): Partial<Draft> {

@@ -5,39 +5,29 @@
  */
 import type { GenerateParamsInput } from '../../../shared/generation';
 import type { ImageRecord, MaskRecord, Message } from '../../../shared/library';
+import { describeKind, paramNames, QUALITIES, RESOLUTIONS, type Quality, type Resolution } from '../../../shared/provider-kinds';
 import type { ProviderKind } from '../../../shared/settings';
 
-/** Parameter fields as typed; only those the provider kind takes, and only filled ones, are sent. */
+/** Parameter fields as typed; only those the provider kind takes (provider-kinds.ts), and only filled ones, are sent. */
 export interface ParamsDraft {
   n: string;
   size: string;
   aspect: string;
-  quality: '' | 'low' | 'medium' | 'high';
-  resolution: '' | '1K' | '2K' | '4K';
+  quality: '' | Quality;
+  resolution: '' | Resolution;
 }
 
 export const EMPTY_PARAMS: ParamsDraft = Object.freeze({ n: '', size: '', aspect: '', quality: '', resolution: '' });
 
-/** Which parameters each provider kind takes. */
-export const PARAMS_BY_KIND: Record<ProviderKind, readonly (keyof ParamsDraft)[]> = {
-  'openai-chat': ['n', 'size'],
-  'openai-images': ['n', 'size', 'quality'],
-  gigachat: [],
-  givon: ['aspect', 'quality', 'resolution'],
-};
-
-/** The parameters to send: only those the kind takes, only filled ones. */
+/** The parameters to send: only those the kind's description lists, only filled ones, each as its type is sent. */
 export function buildParams(kind: ProviderKind, draft: ParamsDraft): GenerateParamsInput {
-  const params: GenerateParamsInput = {};
-  for (const key of PARAMS_BY_KIND[kind]) {
-    const value = draft[key].trim();
+  const params: Record<string, string | number> = {};
+  for (const spec of describeKind(kind).params) {
+    const value = draft[spec.name].trim();
     if (value === '') continue;
-    if (key === 'n') params.n = Number(value);
-    else if (key === 'quality') params.quality = value as GenerateParamsInput['quality'];
-    else if (key === 'resolution') params.resolution = value as GenerateParamsInput['resolution'];
-    else params[key] = value;
+    params[spec.name] = spec.type === 'count' ? Number(value) : value;
   }
-  return params;
+  return params as GenerateParamsInput;
 }
 
 /** Why an attached picture can no longer be sent. */
@@ -123,8 +113,8 @@ export function paramsFromRequest(request: Message['request']): ParamsDraft {
   if (typeof n === 'number' && Number.isSafeInteger(n)) draft.n = String(n);
   if (typeof size === 'string') draft.size = size;
   if (typeof aspect === 'string') draft.aspect = aspect;
-  if (quality === 'low' || quality === 'medium' || quality === 'high') draft.quality = quality;
-  if (resolution === '1K' || resolution === '2K' || resolution === '4K') draft.resolution = resolution;
+  if (isOneOf(QUALITIES, quality)) draft.quality = quality;
+  if (isOneOf(RESOLUTIONS, resolution)) draft.resolution = resolution;
   return draft;
 }
 
@@ -148,6 +138,8 @@ export function draftFromConversation(
   };
 }
 
-/** Whether any picture setting is filled in. */
-export const hasParams = (draft: ParamsDraft | undefined): boolean =>
-  draft !== undefined && Object.values(draft).some((v) => v.trim() !== '');
+/** Whether any picture setting the kind takes is filled in. */
+export const hasParams = (draft: ParamsDraft | undefined, kind: ProviderKind): boolean =>
+  draft !== undefined && paramNames(kind).some((name) => draft[name].trim() !== '');
+
+const isOneOf = <T extends string>(list: readonly T[], value: unknown): value is T => (list as readonly unknown[]).includes(value);

@@ -13,6 +13,8 @@ import {
   pickDraft,
   DRAFT_FIELDS,
 } from '../../../../../src/renderer/store/composer/drafts';
+import { describeKind, paramNames } from '../../../../../src/shared/provider-kinds';
+import { PROVIDER_KINDS } from '../../../../../src/shared/settings';
 
 const message = (over: Partial<Message>): Message =>
   ({
@@ -88,10 +90,27 @@ describe('composer drafts', () => {
     expect(buildParams('openai-chat', filled)).toEqual({ n: 2, size: '1024x1536' });
     expect(buildParams('openai-images', filled)).toEqual({ n: 2, size: '1024x1536', quality: 'high' });
     expect(buildParams('givon', filled)).toEqual({ aspect: '16:9', quality: 'high', resolution: '4K' });
-    expect(buildParams('gigachat', filled)).toEqual({});
+    // GigaChat makes 1 to 4 pictures per request: its count goes, nothing else.
+    expect(buildParams('gigachat', filled)).toEqual({ n: 2 });
     expect(buildParams('givon', { ...EMPTY_PARAMS, aspect: '  ' })).toEqual({});
-    expect(hasParams(undefined)).toBe(false);
-    expect(hasParams(EMPTY_PARAMS)).toBe(false);
-    expect(hasParams({ ...EMPTY_PARAMS, quality: 'low' })).toBe(true);
+    expect(hasParams(undefined, 'givon')).toBe(false);
+    expect(hasParams(EMPTY_PARAMS, 'givon')).toBe(false);
+    expect(hasParams({ ...EMPTY_PARAMS, quality: 'low' }, 'givon')).toBe(true);
+    // A setting the kind does not take is not one it has: nothing stayed behind with it.
+    expect(hasParams({ ...EMPTY_PARAMS, quality: 'low' }, 'gigachat')).toBe(false);
+    expect(hasParams({ ...EMPTY_PARAMS, n: '3' }, 'gigachat')).toBe(true);
+  });
+
+  it('sends, for every kind, exactly the parameters its description lists, each as its type is sent', () => {
+    const filled = { n: '3', size: 'auto', aspect: '1:1', quality: 'low', resolution: '1K' } as const;
+    for (const kind of PROVIDER_KINDS) {
+      const sent = buildParams(kind, filled);
+      expect(Object.keys(sent)).toEqual(paramNames(kind));
+      for (const spec of describeKind(kind).params) {
+        const value = sent[spec.name];
+        if (spec.type === 'count') expect(value).toBe(3);
+        else expect(value).toBe(filled[spec.name]);
+      }
+    }
   });
 });
