@@ -4,11 +4,13 @@
  * where the Import… button's open dialog starts the same job.
  */
 import { create } from 'zustand';
+import type { HolstApi } from '../../shared/contract';
 import type { ImportFileResult, ImportProgress } from '../../shared/library';
 import { holst, unwrap } from '../bridge';
 import { dropEntries, fileName, imageProblem, importFromDisk, onDisk, readBase64, walkEntries, type FoundFile } from '../bridge/files';
 import { i18n } from '../i18n';
 import { errorText, reasonOf, refusalText } from '../i18n/errors';
+import { followJob, type FollowedJob } from '../lib/follow-job';
 import { shortPaths } from '../lib/short-paths';
 
 export interface SkippedFile {
@@ -79,156 +81,151 @@ function fromResults(progress: ImportProgress, cancelled: boolean): FileImportRu
   };
 }
 
-export const useFileImportStore = create<FileImportState>()((set, get) => {
-  /** Bumped to stop the running import (between two files, or between two folder reads). */
-  let ticket = 0;
-  /** The desktop import job under way, and progress that arrived before its id did. */
-  let job: string | null = null;
-  const early = new Map<string, ImportProgress>();
-  /** The core is asked to start a job (and, without paths, its open dialog is up): nothing else starts meanwhile. */
-  let starting = false;
-  let cancelled = false;
+/** The import store, built with the bridge (a double of it in the store tests). */
+export function createFileImportStore(bridge: HolstApi) {
+  return create<FileImportState>()((set, get) => {
+    /** Bumped to stop the running import (between two files, or between two folder reads). */
+    let ticket = 0;
+    /**
+     * The desktop import job being started or followed, from the request (with no paths, while the
+     * open dialog is up) to its final report: nothing else starts meanwhile.
+     */
+    let job: FollowedJob<ImportProgress> | null = null;
+    /** Cancel was pressed for that job (its summary says it was stopped). */
+    let cancelled = false;
 
-  const onProgress = (progress: ImportProgress) => {
-    if (progress.jobId !== job) {
-      if (job === null) early.set(progress.jobId, progress);
-      return;
-    }
-    if (progress.finished) {
-      job = null;
-      set({ run: fromResults(progress, cancelled) });
-    } else {
-      set({ run: { ...fresh(), total: progress.total, done: progress.done } });
-    }
-  };
-  holst.on('library.importProgress', onProgress);
+    /** True (and a word why) when an import is going or starting, so another cannot start. */
+    const refuse = () => {
+      const current = get().run;
+      if (!job && !(current && !current.finished)) return false;
+      set({ notice: i18n.t('library:fileImport.stillRunning') });
+      return true;
+    };
 
-  /** True (and a word why) when an import is going or starting, so another cannot start. */
-  const refuse = () => {
-    const current = get().run;
-    if (!starting && !(current && !current.finished)) return false;
-    set({ notice: i18n.t('library:fileImport.stillRunning') });
-    return true;
-  };
+    /** Shows a new run, with `notice` (what was said about the one before goes). */
+    const start = (run: Partial<FileImportRun>, notice: string | null = null) => {
+      set({ run: { ...fresh(), ...run }, notice });
+      return ++ticket;
+    };
 
-  /** Shows a new run, with `notice` (what was said about the one before goes). */
-  const start = (run: Partial<FileImportRun>, notice: string | null = null) => {
-    set({ run: { ...fresh(), ...run }, notice });
-    return ++ticket;
-  };
+    /** Starts a run unless one is going; null (and a word why) when one is. */
+    const begin = (run: Partial<FileImportRun>) => (refuse() ? null : start(run));
 
-  /** Starts a run unless one is going; null (and a word why) when one is. */
-  const begin = (run: Partial<FileImportRun>) => (refuse() ? null : start(run));
-
-  /** Sends the pictures among `found` one by one; the others are listed with why. Cancel stops it between files. */
-  const send = async (mine: number, found: FoundFile[], alreadySkipped: SkippedFile[] = []) => {
-    const skipped = [...alreadySkipped];
-    const pictures: FoundFile[] = [];
-    for (const item of found) {
-      const problem = imageProblem(item.file);
-      if (problem) skipped.push({ name: item.path || i18n.t('library:fileImport.pastedImage'), reason: problem.reason });
-      else pictures.push(item);
-    }
-    set({ run: { ...get().run!, scanning: false, total: pictures.length, skipped } });
-    for (const { file, path } of pictures) {
-      if (mine !== ticket) break;
-      let change: (run: FileImportRun) => Partial<FileImportRun>;
-      try {
-        const base64 = await readBase64(file);
-        // Cancelled while it was read: not sent.
+    /** Sends the pictures among `found` one by one; the others are listed with why. Cancel stops it between files. */
+    const send = async (mine: number, found: FoundFile[], alreadySkipped: SkippedFile[] = []) => {
+      const skipped = [...alreadySkipped];
+      const pictures: FoundFile[] = [];
+      for (const item of found) {
+        const problem = imageProblem(item.file);
+        if (problem) skipped.push({ name: item.path || i18n.t('library:fileImport.pastedImage'), reason: problem.reason });
+        else pictures.push(item);
+      }
+      set({ run: { ...get().run!, scanning: false, total: pictures.length, skipped } });
+      for (const { file, path } of pictures) {
         if (mine !== ticket) break;
-        const answer = await unwrap(holst.library.importBytes({ name: fileName(file), base64 }));
-        change = (run) => (answer.duplicate ? { duplicates: run.duplicates + 1 } : { imported: run.imported + 1 });
-      } catch (error) {
-        const item = { name: path || i18n.t('library:fileImport.pastedImage'), reason: reasonOf(error) };
-        change = (run) => ({ skipped: [...run.skipped, item] });
+        let change: (run: FileImportRun) => Partial<FileImportRun>;
+        try {
+          const base64 = await readBase64(file);
+          // Cancelled while it was read: not sent.
+          if (mine !== ticket) break;
+          const answer = await unwrap(bridge.library.importBytes({ name: fileName(file), base64 }));
+          change = (run) => (answer.duplicate ? { duplicates: run.duplicates + 1 } : { imported: run.imported + 1 });
+        } catch (error) {
+          const item = { name: path || i18n.t('library:fileImport.pastedImage'), reason: reasonOf(error) };
+          change = (run) => ({ skipped: [...run.skipped, item] });
+        }
+        // Counted even when Cancel came while it was on its way: the core has kept it.
+        const run = get().run;
+        if (!run) return;
+        set({ run: { ...run, ...change(run), done: run.done + 1 } });
       }
-      // Counted even when Cancel came while it was on its way: the core has kept it.
       const run = get().run;
-      if (!run) return;
-      set({ run: { ...run, ...change(run), done: run.done + 1 } });
-    }
-    const run = get().run;
-    if (run) set({ run: { ...run, finished: true } });
-  };
+      if (run) set({ run: { ...run, finished: true } });
+    };
 
-  return {
-    run: null,
-    notice: null,
+    return {
+      run: null,
+      notice: null,
 
-    importDrop(transfer) {
-      const files = Array.from(transfer.files ?? []);
-      if (onDisk(files)) return void get().importPaths(files);
-      const entries = dropEntries(transfer);
-      if (!entries || entries.every((entry) => entry.isFile)) {
-        return void get().importFiles(files.map((file) => ({ file, path: file.name })));
-      }
-      const mine = begin({ scanning: true });
-      if (mine === null) return;
-      void walkEntries(entries, {
-        stopped: () => mine !== ticket,
-        onFound: (found) => {
-          if (mine === ticket) set({ run: { ...get().run!, found } });
-        },
-      }).then(({ files: found, unreadable }) => {
-        if (mine !== ticket) return;
-        const reason = i18n.t('library:fileImport.reason.unreadable');
-        return send(
-          mine,
-          found,
-          unreadable.map((name) => ({ name, reason })),
+      importDrop(transfer) {
+        const files = Array.from(transfer.files ?? []);
+        if (onDisk(files)) return void get().importPaths(files);
+        const entries = dropEntries(transfer);
+        if (!entries || entries.every((entry) => entry.isFile)) {
+          return void get().importFiles(files.map((file) => ({ file, path: file.name })));
+        }
+        const mine = begin({ scanning: true });
+        if (mine === null) return;
+        void walkEntries(entries, {
+          stopped: () => mine !== ticket,
+          onFound: (found) => {
+            if (mine === ticket) set({ run: { ...get().run!, found } });
+          },
+        }).then(({ files: found, unreadable }) => {
+          if (mine !== ticket) return;
+          const reason = i18n.t('library:fileImport.reason.unreadable');
+          return send(
+            mine,
+            found,
+            unreadable.map((name) => ({ name, reason })),
+          );
+        });
+      },
+
+      async importFiles(found) {
+        const mine = begin({});
+        if (mine !== null) await send(mine, found);
+      },
+
+      async importPaths(dropped) {
+        const paths = dropped?.map((file) => file.name);
+        // Dropped paths show their run at once; the open dialog's run shows once something is chosen.
+        if (paths ? begin({ total: 0 }) === null : refuse()) return;
+        if (!paths) set({ notice: null });
+        cancelled = false;
+        const following = followJob(
+          bridge,
+          'library.importProgress',
+          () => unwrap(dropped ? importFromDisk(dropped) : bridge.library.import()),
+          {
+            started: () => {
+              // The dialog's run shows now, keeping what was said meanwhile (another import asked for).
+              if (!paths) start({ total: 0 }, get().notice);
+            },
+            progress: (progress) => set({ run: { ...fresh(), total: progress.total, done: progress.done } }),
+          },
         );
-      });
-    },
-
-    async importFiles(found) {
-      const mine = begin({});
-      if (mine !== null) await send(mine, found);
-    },
-
-    async importPaths(dropped) {
-      const paths = dropped?.map((file) => file.name);
-      // Dropped paths show their run at once; the open dialog's run shows once something is chosen.
-      if (paths ? begin({ total: 0 }) === null : refuse()) return;
-      if (!paths) set({ notice: null });
-      starting = true;
-      cancelled = false;
-      try {
-        const { jobId } = await unwrap(dropped ? importFromDisk(dropped) : holst.library.import());
-        starting = false;
-        if (jobId === null) {
+        job = following;
+        try {
+          const final = await following.result;
+          if (final) set({ run: fromResults(final, cancelled) });
           // Nothing chosen in the dialog.
-          if (paths) set({ run: null });
+          else if (paths) set({ run: null });
+        } catch (error) {
+          if (!paths) return set({ notice: errorText(error) });
+          set({ run: { ...fresh(), finished: true, skipped: [{ name: paths.join(', '), reason: errorText(error) }] } });
+        } finally {
+          job = null;
+        }
+      },
+
+      cancel() {
+        const run = get().run;
+        if (!run || run.finished) return;
+        if (job) {
+          // The job stops between files (as soon as its id is known) and reports what it did; its last report closes the run.
+          cancelled = true;
+          job.cancel().catch((error: unknown) => set({ notice: errorText(error) }));
           return;
         }
-        // Keeps what was said while the dialog's job started (another import asked for meanwhile).
-        if (!paths) start({ total: 0 }, get().notice);
-        job = jobId;
-        if (cancelled) void holst.library.cancelImport({ jobId });
-        const before = early.get(jobId);
-        early.clear();
-        if (before) onProgress(before);
-      } catch (error) {
-        starting = false;
-        if (!paths) return set({ notice: errorText(error) });
-        set({ run: { ...fresh(), finished: true, skipped: [{ name: paths.join(', '), reason: errorText(error) }] } });
-      }
-    },
+        ticket++;
+        // While pictures are sent, the sending loop closes the run once the one on its way is in.
+        set({ run: run.scanning ? { ...run, scanning: false, finished: true, cancelled: true } : { ...run, cancelled: true } });
+      },
 
-    cancel() {
-      const run = get().run;
-      if (!run || run.finished) return;
-      if (job !== null || starting) {
-        // The job stops between files and reports what it did; its last progress closes the run.
-        cancelled = true;
-        if (job !== null) void holst.library.cancelImport({ jobId: job });
-        return;
-      }
-      ticket++;
-      // While pictures are sent, the sending loop closes the run once the one on its way is in.
-      set({ run: run.scanning ? { ...run, scanning: false, finished: true, cancelled: true } : { ...run, cancelled: true } });
-    },
+      dismiss: () => set({ run: null, notice: null }),
+    };
+  });
+}
 
-    dismiss: () => set({ run: null, notice: null }),
-  };
-});
+export const useFileImportStore = createFileImportStore(holst);

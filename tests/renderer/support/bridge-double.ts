@@ -27,6 +27,8 @@ export interface BridgeDouble {
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
   /** Answers a channel (again) from now on. */
   answer<C extends RequestChannel>(channel: C, handler: NonNullable<Handlers[C]>): void;
+  /** How many listeners an event has now (what subscribed and did not unsubscribe). */
+  listening(event: EventName): number;
 }
 
 export function bridgeDouble(handlers: Handlers = {}): BridgeDouble {
@@ -60,6 +62,7 @@ export function bridgeDouble(handlers: Handlers = {}): BridgeDouble {
     inputs: <C extends RequestChannel>(channel: C) => calls.filter((c) => c.channel === channel).map((c) => c.input as RequestInput<C>),
     emit: (event, payload) => listeners.get(event)?.forEach((listener) => listener(payload)),
     answer: (channel, handler) => void (answers[channel] = handler as never),
+    listening: (event) => listeners.get(event)?.size ?? 0,
   };
 }
 

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ExportProgress, Selection } from '../../../shared/library';
 import { holst, unwrap } from '../../bridge';
 import { errorText } from '../../i18n/errors';
+import { followJob, type FollowedJob } from '../../lib/follow-job';
 import { useAppStore } from '../../store/app-store';
 import { CloseIcon } from './icons';
 import { useModalDialog } from '../../app/modal-dialog';
@@ -12,7 +13,8 @@ type Format = 'folder' | 'zip';
 /**
  * Exports the selection to a folder or a ZIP, with readable names and the prompt kept in each
  * file. The desktop app asks where with its own dialog (Choose…); the browser harness has no
- * dialog, so the path is typed. Progress comes as `library.exportProgress`, with Cancel.
+ * dialog, so the path is typed. Progress comes as `library.exportProgress` (followed by lib/follow-job),
+ * with Cancel.
  */
 export function ExportDialog({ selection, count, onClose }: { selection: Selection; count: number; onClose(): void }) {
   const { t } = useTranslation(['library', 'common']);
@@ -27,36 +29,29 @@ export function ExportDialog({ selection, count, onClose }: { selection: Selecti
   const [jobId, setJobId] = useState<string | null>(null);
   const [progress, setProgress] = useState<ExportProgress | null>(null);
   const [error, setError] = useState<string | null>(null);
-  /** Progress that arrived before the job's id did (the job starts before `exportMany` answers). */
-  const early = useRef(new Map<string, ExportProgress>());
 
-  /** The running job, read by the listener (subscribed once, so no event falls between two subscriptions). */
-  const job = useRef<string | null>(null);
-  useEffect(
-    () =>
-      holst.on('library.exportProgress', (event) => {
-        if (job.current === null) early.current.set(event.jobId, event);
-        else if (event.jobId === job.current) setProgress(event);
-      }),
-    [],
-  );
+  /** The export started last; the dialog stops following it when it goes (the export goes on). */
+  const job = useRef<FollowedJob<ExportProgress> | null>(null);
+  useEffect(() => () => job.current?.unfollow(), []);
 
   const running = jobId !== null && !progress?.finished;
   const start = async () => {
     setError(null);
     setProgress(null);
-    job.current = null;
+    setJobId(null);
+    job.current?.unfollow();
+    const to = typed ? path.trim() : undefined;
+    const following = followJob(
+      holst,
+      'library.exportProgress',
+      () => unwrap(holst.library.exportMany({ selection, format, ...(to ? { to } : {}), ...(overwrite ? { overwrite } : {}) })),
+      { started: setJobId, progress: setProgress },
+    );
+    job.current = following;
     try {
-      const to = typed ? path.trim() : undefined;
-      const { jobId: id } = await unwrap(
-        holst.library.exportMany({ selection, format, ...(to ? { to } : {}), ...(overwrite ? { overwrite } : {}) }),
-      );
-      // No id: the user closed the desktop's folder dialog without choosing.
-      if (id === null) return;
-      job.current = id;
-      setJobId(id);
-      const seen = early.current.get(id);
-      if (seen) setProgress(seen);
+      // Null: the user closed the desktop's folder dialog without choosing.
+      const final = await following.result;
+      if (final) setProgress(final);
     } catch (failure) {
       setError(errorText(failure));
     }
@@ -144,10 +139,7 @@ export function ExportDialog({ selection, count, onClose }: { selection: Selecti
 
         <div className="actions">
           {running ? (
-            <button
-              type="button"
-              onClick={() => void unwrap(holst.library.cancelExport({ jobId })).catch((failure: unknown) => setError(errorText(failure)))}
-            >
+            <button type="button" onClick={() => void job.current?.cancel().catch((failure: unknown) => setError(errorText(failure)))}>
               {t('common:cancel')}
             </button>
           ) : (
