@@ -7,7 +7,7 @@ import { create } from 'zustand';
 import type { HolstApi } from '../../../shared/contract';
 import type { ImageRecord, MaskRecord, Message } from '../../../shared/library';
 import { unwrap } from '../../bridge';
-import { checkImageFiles, fileName, readBase64 } from '../../bridge/files';
+import { checkImageFiles, fileName, readBase64 } from '../../lib/image-files';
 import { i18n } from '../../i18n';
 import { errorText, reasonOf } from '../../i18n/errors';
 import { lastPicture } from '../thread/turns';
