@@ -14,28 +14,9 @@ import {
   withRecord,
   type Pages,
 } from '../../../../../src/renderer/store/library/pages';
+import { image as picture } from '../../../../renderer/support/records';
 
-const image = (id: number): ImageRecord => ({
-  id,
-  sha256: `sha-${id}`,
-  mime: 'image/png',
-  width: 8,
-  height: 8,
-  bytes: 100,
-  prompt: `picture ${id}`,
-  revisedPrompt: null,
-  provider: null,
-  model: null,
-  params: null,
-  source: 'generated',
-  conversationId: null,
-  messageId: null,
-  originalName: null,
-  createdAt: id,
-  favorite: false,
-  trashedAt: null,
-  hasPreview: false,
-});
+const image = (id: number): ImageRecord => picture(id, { width: 8, height: 8, prompt: `picture ${id}`, createdAt: id });
 
 /** Page `page` of a view whose ids count down from `top`, newest first. */
 const page = (index: number, top: number, size = PAGE_SIZE) => Array.from({ length: size }, (_, i) => image(top - index * PAGE_SIZE - i));

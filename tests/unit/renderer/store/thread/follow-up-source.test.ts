@@ -2,28 +2,12 @@
 import { describe, expect, it } from 'vitest';
 import { lastPicture, toTurns } from '../../../../../src/renderer/store/thread/turns';
 import type { Message } from '../../../../../src/shared/library';
+import { message as stored } from '../../../../renderer/support/records';
 
 let nextId = 1;
 function message(role: Message['role'], fields: Partial<Message> = {}): Message {
   const id = fields.id ?? nextId++;
-  return {
-    id,
-    conversationId: 1,
-    role,
-    text: '',
-    status: 'complete',
-    provider: 'agg',
-    model: 'm',
-    error: null,
-    imageIds: [],
-    request: null,
-    replyTo: null,
-    usage: null,
-    elapsedMs: null,
-    createdAt: id,
-    updatedAt: id,
-    ...fields,
-  };
+  return stored(id, 1, { role, provider: 'agg', model: 'm', createdAt: id, updatedAt: id, ...fields });
 }
 
 describe('the picture a follow-up goes on from', () => {
