@@ -16,3 +16,9 @@ export const lineIcon = (size = 16, strokeWidth = 2) =>
     strokeLinecap: 'round',
     strokeLinejoin: 'round',
   }) as const;
+
+/** What an icon drawn at several sizes takes. */
+export interface IconSize {
+  size?: number;
+  strokeWidth?: number;
+}

@@ -7,8 +7,8 @@ import type { ProviderKind } from '../../../shared/settings';
 import { usePopover } from '../../app/use-popover';
 import { mediaUrl } from '../../bridge/media';
 import { useComposer, useThread } from '../../store/chat';
-import { CloseIcon } from '../library/icons';
 import { ChipMaskButton } from '../mask/PaintMaskButtons';
+import { CloseIcon } from '../../icons';
 
 /** What the first attachment is called: a kind that takes a picture into account rather than editing its pixels (GigaChat) draws "based on" it. */
 export function sourceRole(kind: ProviderKind | undefined): 'chips.basedOn' | 'chips.editing' {

@@ -13,9 +13,9 @@ import { Composer } from './Composer';
 import { ConversationCost } from './answer/ConversationCost';
 import { ConversationList } from './ConversationList';
 import { conversationTitle } from './format';
-import { ChatIcon, ImageIcon, PencilIcon, TrashIcon } from './icons';
 import { Messages } from './Messages';
 import '../../styles/chat.css';
+import { ChatIcon, ImageIcon, PencilIcon, TrashIcon } from '../../icons';
 
 const hasFiles = (event: DragEvent) => event.dataTransfer.types.includes('Files') || event.dataTransfer.types.includes(HOLST_IMAGE_TYPE);
 

@@ -12,9 +12,9 @@ import { attachmentsFull, sendBlocked } from '../../store/composer/selectors';
 import { runningHere } from '../../store/thread/selectors';
 import { formatTokens } from './answer/usage';
 import { AttachmentChips } from './AttachmentChips';
-import { PaperclipIcon, SendIcon, StopIcon } from './icons';
 import { ModelField } from './ModelField';
 import { ParamFields } from './ParamFields';
+import { PaperclipIcon, SendIcon, StopIcon } from '../../icons';
 
 /** How long typing pauses before the prompt's tokens are counted. */
 const COUNT_DELAY_MS = 400;

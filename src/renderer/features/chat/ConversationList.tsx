@@ -4,10 +4,9 @@ import { useShallow } from 'zustand/react/shallow';
 import { formatShortDate } from '../../i18n/format';
 import { useConversations, useThread } from '../../store/chat';
 import { runningConversationIds } from '../../store/thread/selectors';
-import { SearchIcon } from '../library/icons';
 import { conversationTitle } from './format';
-import { PlusIcon } from './icons';
 import { useRowWindow } from './useRowWindow';
+import { PlusIcon, SearchIcon } from '../../icons';
 
 /** The left column: New chat, a search over titles and messages, and the conversations, newest first. */
 export function ConversationList() {

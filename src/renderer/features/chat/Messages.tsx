@@ -18,8 +18,8 @@ import { pictureStyle, sizesById } from './answer/picture-shape';
 import { VersionsBar, type Versions } from './answer/VersionsBar';
 import { toTurns, type Turn } from '../../store/thread/turns';
 import { requestParams } from './format';
-import { RetryIcon } from './icons';
 import { useVirtualTurns } from './useVirtualTurns';
+import { RetryIcon } from '../../icons';
 
 // The Markdown renderer is its own chunk, fetched as soon as the chat's code loads (long before a
 // conversation is open), so the first answer never shows its raw text.

@@ -1,10 +1,10 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { trapTab } from '../../app/modal-dialog';
-import { CloseIcon } from '../library/icons';
 import { useCompareStore, type ComparePair } from './compare-store';
 import { CompareSlider } from './CompareSlider';
 import '../../styles/compare.css';
+import { CloseIcon } from '../../icons';
 
 /** Shows the slider comparison that `openCompare` asked for, as a modal dialog. Mount it once. */
 export function CompareHost() {

@@ -3,9 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { Message } from '../../../shared/library';
 import { mediaUrl } from '../../bridge/media';
 import { AnswerCost } from '../chat/answer/AnswerCost';
-import { SliderIcon } from '../chat/answer/icons';
 import { openCompare } from './compare-store';
 import '../../styles/compare.css';
+import { SliderIcon } from '../../icons';
 
 interface VersionsSideBySideProps {
   answers: Message[];

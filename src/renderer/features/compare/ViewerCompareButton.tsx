@@ -4,8 +4,8 @@ import type { ImageDetail } from '../../../shared/library';
 import { usePopover } from '../../app/use-popover';
 import { holst, unwrap } from '../../bridge';
 import { mediaUrl } from '../../bridge/media';
-import { SliderIcon } from '../chat/answer/icons';
 import { openCompare } from './compare-store';
+import { SliderIcon } from '../../icons';
 
 /** Why a picture is offered: the source or a reference of this one, made from it, or in the same chat. */
 type Relation = 'source' | 'reference' | 'child' | 'chat';

@@ -2,7 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePopover } from '../../app/use-popover';
 import { formatDate } from '../../i18n/format';
-import { CalendarIcon, ChevronIcon } from './filter-icons';
+import { CalendarIcon, ChevronDownIcon } from '../../icons';
 
 /** "2026-03-14" ↔ the local day: `from` is its first millisecond, `to` its last (the range takes whole days). */
 const dayStart = (text: string) => {
@@ -75,7 +75,7 @@ export function DateRangeFilter({ from, to, onChange }: DateRangeFilterProps) {
       >
         <CalendarIcon />
         <span>{label}</span>
-        <ChevronIcon />
+        <ChevronDownIcon />
       </button>
       {open && (
         <div ref={popover} className="filter-popover date-range" role="dialog" aria-label={t('filters.dates')} onKeyDown={onKeyDown}>

@@ -5,8 +5,8 @@ import { holst, unwrap } from '../../bridge';
 import { errorText } from '../../i18n/errors';
 import { followJob, type FollowedJob } from '../../lib/follow-job';
 import { useAppStore } from '../../store/app-store';
-import { CloseIcon } from './icons';
 import { useModalDialog } from '../../app/modal-dialog';
+import { CloseIcon } from '../../icons';
 
 type Format = 'folder' | 'zip';
 

@@ -6,8 +6,7 @@ import { mediaUrl } from '../../bridge/media';
 import { errorText } from '../../i18n/errors';
 import { formatType } from './format';
 import type { ViewerMenuItem } from './ViewerMenu';
-import { CopyIcon } from '../chat/answer/icons';
-import { FolderIcon, SaveIcon } from './viewer-icons';
+import { CopyIcon, FolderIcon, SaveIcon } from '../../icons';
 
 export interface FileActionsView {
   /** In a browser: the original, downloaded by a link. */

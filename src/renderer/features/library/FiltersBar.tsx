@@ -8,10 +8,9 @@ import { useLibraryFacets } from '../../store/library-facets-store';
 import { useLibraryGrid } from '../../store/library';
 import type { ViewFilters } from '../../store/library/fetch';
 import { DateRangeFilter } from './DateRangeFilter';
-import { ChevronIcon, ClearIcon, ImagesIcon, TrashIcon } from './filter-icons';
-import { StarIcon } from './icons';
 import { EmptyTrashButton } from './TrashBar';
 import '../../styles/library-filters.css';
+import { ChevronDownIcon, CloseIcon, ImagesIcon, StarIcon, TrashIcon } from '../../icons';
 
 type Model = LibraryFacets['models'][number];
 /** The filters "Clear filters" removes: everything but the search and the choice of library or trash. */
@@ -41,7 +40,7 @@ export const ViewSwitch = memo(function ViewSwitch() {
         <span className="segmented-label">{t('filters.library')}</span>
       </button>
       <button type="button" aria-pressed={trashed} title={t('filters.trash')} onClick={() => !trashed && setFilters({ trashed: true })}>
-        <TrashIcon />
+        <TrashIcon size={14} />
         <span className="segmented-label">{t('filters.trash')}</span>
         {trashCount > 0 && <span className="segmented-count">{formatNumber(trashCount)}</span>}
       </button>
@@ -170,7 +169,7 @@ export const FiltersBar = memo(function FiltersBar() {
 
       {hasFilters(filters) && (
         <button type="button" className="filter-clear" onClick={clearFilters}>
-          <ClearIcon />
+          <CloseIcon size={12} strokeWidth={2.6} />
           {t('filters.clear')}
         </button>
       )}
@@ -209,7 +208,7 @@ function FilterSelect({ label, value, onChange, children }: FilterSelectProps) {
       <select value={value} onChange={(event) => onChange(event.target.value)} title={label}>
         {children}
       </select>
-      <ChevronIcon />
+      <ChevronDownIcon />
     </label>
   );
 }

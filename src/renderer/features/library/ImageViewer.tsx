@@ -6,7 +6,6 @@ import { restoreImage, useTrashConfirm } from './trash-actions';
 import { useViewer } from '../../store/library';
 import { useProviderName } from '../../store/providers-store';
 import { trapTab } from '../../app/modal-dialog';
-import { ChevronIcon, CloseIcon } from './icons';
 import { formatBytes, formatDateTime } from '../../i18n/format';
 import { formatType, roleLabel, sourceLabel } from './format';
 import { Lineage } from './Lineage';
@@ -18,6 +17,7 @@ import { ViewerPrompt } from './ViewerPrompt';
 import { ViewerToolbar } from './ViewerToolbar';
 import { ZoomPan, type ZoomHandle } from './ZoomPan';
 import '../../styles/viewer.css';
+import { ChevronIcon, CloseIcon } from '../../icons';
 
 interface ImageViewerProps {
   detail: ImageDetail;

@@ -13,7 +13,6 @@ import { useShallow } from 'zustand/react/shallow';
 import { useLibraryGrid, useSelectionStore, useViewer } from '../../store/library';
 import { errorText } from '../../i18n/errors';
 import { ImageViewer } from './ImageViewer';
-import { SearchIcon } from './icons';
 import { VirtualGrid, type GridHandle } from './VirtualGrid';
 import { DateScrubber } from './DateScrubber';
 import { ExportDialog } from './ExportDialog';
@@ -22,6 +21,7 @@ import type { SelectHow } from '../../store/library/selection';
 import { dragSelection } from './drag-selection';
 import { positionOf } from '../../store/library/pages';
 import type { Selection } from '../../../shared/library';
+import { SearchIcon } from '../../icons';
 
 export function LibraryScreen() {
   const { t } = useTranslation(['library', 'common']);

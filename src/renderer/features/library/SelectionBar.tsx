@@ -6,10 +6,9 @@ import { holst, unwrap } from '../../bridge';
 import { errorText } from '../../i18n/errors';
 import { useLibraryGrid, useSelectionStore } from '../../store/library';
 import { useTrashUndo } from '../../store/trash-undo';
-import { CloseIcon, StarIcon } from './icons';
 import { selectedCount, toSelection } from '../../store/library/selection';
-import { ExportIcon, RestoreIcon, TrashIcon } from './selection-icons';
 import { TagButton } from './TagButton';
+import { CloseIcon, ExportIcon, RestoreIcon, StarIcon, TrashIcon } from '../../icons';
 
 /**
  * What can be done to the selected images, shown while anything is selected: favourite, tag,

@@ -5,8 +5,8 @@ import { usePopover } from '../../app/use-popover';
 import { holst, unwrap } from '../../bridge';
 import { errorText } from '../../i18n/errors';
 import { useKnownTags } from '../../store/library-facets-store';
-import { TagIcon } from './selection-icons';
 import { tagSuggestions } from './tag-suggestions';
+import { TagIcon } from '../../icons';
 
 const MAX_TAG = 64;
 

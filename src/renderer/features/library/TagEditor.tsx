@@ -4,8 +4,8 @@ import { holst, unwrap } from '../../bridge';
 import { errorText } from '../../i18n/errors';
 import { useKnownTags } from '../../store/library-facets-store';
 import { useViewer } from '../../store/library';
-import { CloseIcon } from './icons';
 import { tagSuggestions } from './tag-suggestions';
+import { CloseIcon } from '../../icons';
 
 /** The core's limits (TagSchema and library.setTags). */
 const MAX_TAG = 64;

@@ -6,9 +6,9 @@ import { errorText } from '../../i18n/errors';
 import { useLibraryFacets, useTagsByName } from '../../store/library-facets-store';
 import { useLibraryGrid, useViewer } from '../../store/library';
 import { useModalDialog } from '../../app/modal-dialog';
-import { CloseIcon } from './icons';
 import { TagManagerRow, type TagRow } from './TagManagerRow';
 import '../../styles/viewer.css';
+import { CloseIcon } from '../../icons';
 
 /**
  * Every tag with how many images have it, to rename (onto an existing name: the two merge) or

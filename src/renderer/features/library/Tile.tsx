@@ -2,9 +2,8 @@ import { memo, type DragEvent } from 'react';
 import type { ImageRecord } from '../../../shared/library';
 import { mediaUrl } from '../../bridge/media';
 import { imageLabel } from './format';
-import { StarIcon } from './icons';
-import { CheckIcon } from './selection-icons';
 import type { SelectHow } from '../../store/library/selection';
+import { CheckIcon, StarIcon } from '../../icons';
 
 /** The words every tile shows, translated once by the grid (a translation hook per tile costs while scrolling). */
 export interface TileLabels {
@@ -95,7 +94,7 @@ export const Tile = memo(function Tile(props: TileProps) {
           onSelect(image.id, index, event.shiftKey ? 'range' : 'toggle');
         }}
       >
-        <CheckIcon />
+        <CheckIcon strokeWidth={3} />
       </span>
     </div>
   );

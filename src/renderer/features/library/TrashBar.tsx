@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../i18n/format';
 import { ConfirmDialog } from '../../app/ConfirmDialog';
-import { TrashIcon } from './filter-icons';
 import { answerYes, useTrashConfirm } from './trash-actions';
+import { TrashIcon } from '../../icons';
 
 /** "Empty trash…" in the trash view's toolbar: asks first, saying how many images go for good. */
 export function EmptyTrashButton({ count }: { count: number }) {
@@ -10,7 +10,7 @@ export function EmptyTrashButton({ count }: { count: number }) {
   const ask = useTrashConfirm((s) => s.ask);
   return (
     <button type="button" className="filter-button danger-outline" disabled={count === 0} onClick={() => ask({ kind: 'empty', count })}>
-      <TrashIcon />
+      <TrashIcon size={14} />
       {t('trash.emptyTrash')}
       {count > 0 && <span className="segmented-count">{formatNumber(count)}</span>}
     </button>

@@ -1,6 +1,6 @@
 import { Fragment, useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MoreIcon } from './viewer-icons';
+import { MoreIcon } from '../../icons';
 
 export interface ViewerMenuItem {
   /** Unique within the menu. */

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImageRecord } from '../../../shared/library';
-import { CopyIcon } from './icons';
+import { CopyIcon } from '../../icons';
 
 /** The prompt as the viewer's heading, the provider's revised prompt, and a button copying the prompt. */
 export function ViewerPrompt({ image, titleId }: { image: ImageRecord; titleId: string }) {
@@ -33,7 +33,7 @@ export function ViewerPrompt({ image, titleId }: { image: ImageRecord; titleId: 
       {prompt && (
         <div className="viewer-copy">
           <button type="button" className="viewer-quiet-button" onClick={() => void copyPrompt()}>
-            <CopyIcon />
+            <CopyIcon size={14} />
             {t('viewer.copyPrompt')}
           </button>
           <span role="status" className={copy === 'refused' ? 'error small' : 'muted small'}>

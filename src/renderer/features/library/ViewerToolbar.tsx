@@ -4,11 +4,8 @@ import { useViewer } from '../../store/library';
 import { ViewerCompareButton } from '../compare/ViewerCompareButton';
 import { ViewerMaskButton } from '../mask/PaintMaskButtons';
 import { useFileActions } from './FileActions';
-import { StarIcon } from './icons';
 import { ViewerMoreMenu, type ViewerMenuItem } from './ViewerMenu';
-import { ReferenceIcon } from '../chat/answer/icons';
-import { TrashIcon } from '../chat/icons';
-import { DownloadIcon } from './viewer-icons';
+import { DownloadIcon, ReferenceIcon, StarIcon, TrashIcon } from '../../icons';
 
 interface ViewerToolbarProps {
   detail: ImageDetail;

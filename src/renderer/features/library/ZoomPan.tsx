@@ -6,8 +6,8 @@ import { largeUrl, mediaUrl } from '../../bridge/media';
 import { formatNumber } from '../../i18n/format';
 import { startDragOut } from './FileActions';
 import { imageLabel } from './format';
-import { MinusIcon, PlusIcon } from './icons';
 import { clampView, cssTransform, fitView, pannable, rescale, zoomTo, ZOOM_STEP, type Size, type View } from './viewer-zoom';
+import { MinusIcon, PlusIcon } from '../../icons';
 
 export interface ZoomHandle {
   zoomIn(): void;

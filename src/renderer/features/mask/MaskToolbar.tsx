@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../i18n/format';
 import { isMac } from './keys';
 import type { Tool } from './MaskStage';
-import { BrushIcon, ClearIcon, EraserIcon, FitIcon, InvertIcon, RedoIcon, UndoIcon, ZoomInIcon, ZoomOutIcon } from './icons';
+import { BrushIcon, EraserIcon, FitIcon, InvertIcon, RedoIcon, TrashIcon, UndoIcon, ZoomInIcon, ZoomOutIcon } from '../../icons';
 
 interface MaskToolbarProps {
   tool: Tool;
@@ -85,7 +85,7 @@ export function MaskToolbar(props: MaskToolbarProps) {
 
       <div className="mask-group">
         {action(t('toolbar.invert'), t('toolbar.invertHint'), <InvertIcon />, props.onInvert)}
-        {action(t('toolbar.clear'), t('toolbar.clearHint'), <ClearIcon />, props.onClear, props.marked)}
+        {action(t('toolbar.clear'), t('toolbar.clearHint'), <TrashIcon size={18} strokeWidth={1.9} />, props.onClear, props.marked)}
       </div>
 
       <div className="mask-group">

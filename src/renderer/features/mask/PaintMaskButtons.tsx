@@ -5,9 +5,8 @@ import { maskSupport, type MaskSupport } from '../../../shared/mask';
 import type { ProviderKind } from '../../../shared/settings';
 import { sendImageToChat } from '../../app/iterate';
 import { useComposer } from '../../store/chat';
-import { CloseIcon } from '../library/icons';
-import { BrushIcon } from './icons';
 import { MaskPainter } from './MaskPainter';
+import { BrushIcon, CloseIcon } from '../../icons';
 
 /** No provider chosen yet: nothing to ask about masks. */
 const NO_PROVIDER = { ok: false, reason: 'no-provider' } as const;

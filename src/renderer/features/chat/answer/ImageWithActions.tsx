@@ -2,8 +2,7 @@ import type { CSSProperties, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dragImage } from '../../../app/iterate';
 import { useComposer } from '../../../store/chat';
-import { PencilIcon } from '../icons';
-import { ReferenceIcon } from './icons';
+import { PencilIcon, ReferenceIcon } from '../../../icons';
 
 interface ImageWithActionsProps {
   id: number;

@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { ChevronIcon } from '../../library/icons';
-import { CompareIcon } from './icons';
+import { ChevronIcon, CompareIcon } from '../../../icons';
 
 export interface Versions {
   index: number;
