@@ -9,8 +9,8 @@ import type { CoreServices } from '../services';
 import { CoalescedText } from './coalesced-text';
 import type { GenerateDeps } from './generate';
 import { conversationTurns } from './history';
-import { requestedMask } from './input-images';
-import { libraryImageToCheck, prepareGeneration } from './prepare';
+import { requestedImage, requestedMask } from './input-images';
+import { prepareGeneration } from './prepare';
 
 type SendInput = z.output<typeof ChatSendSchema>;
 
@@ -136,7 +136,7 @@ export class ChatService {
   /** Everything that can be checked before a message is written: the provider, model, prompt, images, parameters. */
   private check(providerId: string, model: string | undefined, prompt: string, imageIds: number[], request: StoredRequest) {
     const { library } = this.core;
-    const images = imageIds.map((id) => libraryImageToCheck(this.core, id));
+    const images = imageIds.map((id) => requestedImage(this.core, id));
     const mask = request.maskId !== undefined ? requestedMask(this.core, request.maskId) : undefined;
     const source = imageIds[0] !== undefined ? library.require(imageIds[0]) : undefined;
     const prepared = prepareGeneration(this.core, {

@@ -1,17 +1,29 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { HolstError } from '../../../shared/errors';
-import type { MaskRecord } from '../../../shared/library';
+import type { ImageRecord, MaskRecord } from '../../../shared/library';
 import type { CoreServices } from '../services';
 import { sniffImageFormat } from '../library/ingest/image-format';
 import { keepMask } from '../library/ingest/save-mask';
 import type { InputImage } from '../providers/types';
 
-/** A library image to send; it must still be there (not in the trash) and its file readable. */
-export async function loadLibraryInput(core: Pick<CoreServices, 'library'>, id: number, field = 'imageIds'): Promise<InputImage> {
+/** A library picture a request names: it must be there, out of the trash. */
+function liveImage(core: Pick<CoreServices, 'library'>, id: number, field: string): ImageRecord {
   const image = core.library.get(id);
   if (!image || image.trashedAt !== null)
     throw new HolstError('invalid_input', `Image ${id} is not in the library (or is in the trash).`, { field });
+  return image;
+}
+
+/** A library picture a request names, as a check sees it before its file is read (no bytes yet). */
+export function requestedImage(core: Pick<CoreServices, 'library'>, id: number, field = 'imageIds'): InputImage {
+  const image = liveImage(core, id, field);
+  return { bytes: new Uint8Array(), mime: image.mime, name: image.originalName ?? `${id}`, libraryId: id };
+}
+
+/** A library image to send; it must still be there (not in the trash) and its file readable. */
+export async function loadLibraryInput(core: Pick<CoreServices, 'library'>, id: number, field = 'imageIds'): Promise<InputImage> {
+  const image = liveImage(core, id, field);
   const file = core.library.originalPath(image);
   const bytes = await fs.readFile(file).catch((error: Error) => {
     throw new HolstError('storage', `Cannot read image ${id} from the library (${file}): ${error.message}`);

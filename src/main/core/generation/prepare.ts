@@ -66,11 +66,3 @@ export function chooseTarget(
   if (ask.prompt.trim() === '') throw new HolstError('invalid_input', 'Write a prompt first: it is empty.', { field: 'prompt' });
   return { config, model };
 }
-
-/** A library picture as a check sees it before its file is read: it must be there, out of the trash. */
-export function libraryImageToCheck(deps: Pick<CoreServices, 'library'>, id: number, field = 'imageIds'): InputImage {
-  const record = deps.library.get(id);
-  if (!record || record.trashedAt !== null)
-    throw new HolstError('invalid_input', `Image ${id} is not in the library (or is in the trash).`, { field });
-  return { bytes: new Uint8Array(), mime: record.mime, name: record.originalName ?? `${id}`, libraryId: id };
-}
