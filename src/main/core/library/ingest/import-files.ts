@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { toErrorPayload } from '../../../../shared/errors';
 import { ImportWhySchema, type ImportFileResult, type ImportProgress } from '../../../../shared/library';
+import { PROGRESS_INTERVAL_MS } from '../../jobs/background-jobs';
 import { forEachConcurrently } from '../for-each-concurrently';
 import type { ImageLibrary } from '../image-library';
 
@@ -90,7 +91,7 @@ export async function importFiles(
   let lastReport = 0;
   const report = (current: string | null, finished = false) => {
     const now = Date.now();
-    if (!finished && now - lastReport < 100) return;
+    if (!finished && now - lastReport < PROGRESS_INTERVAL_MS) return;
     lastReport = now;
     options.onProgress?.({ jobId, done, total: files.length, current, finished, ...(finished ? { results } : {}) });
   };
