@@ -152,6 +152,20 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { paths: [noElectron] }] },
   },
   {
+    // `import { z } from 'zod'` names zod's namespace re-export, which bundlers cannot shake: each
+    // bundle would carry all of zod, every locale included (about 600 KB more in the CLI).
+    files: ['src/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "ImportDeclaration[source.value='zod'][importKind!='type'] > ImportSpecifier[imported.name='z'][importKind!='type']",
+          message: "Write `import * as z from 'zod'`: the `z` re-export keeps all of zod, every locale, in each bundle.",
+        },
+      ],
+    },
+  },
+  {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },

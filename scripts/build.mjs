@@ -44,6 +44,16 @@ const cliRunApart = {
   },
 };
 
+// undici is a megabyte that only the commands that go to the network use: run.cjs requires it from a
+// file of its own (undici.cjs, bundled here), read when a provider's code first loads, so `library
+// list` and the other offline commands never read it.
+const cliUndiciApart = {
+  name: 'cli-undici-apart',
+  setup(b) {
+    b.onResolve({ filter: /^undici$/ }, () => ({ path: './undici.cjs', external: true }));
+  },
+};
+
 for (const dir of ['main', 'preload', 'server', 'cli', 'demo']) await rm(`${out}/${dir}`, { recursive: true, force: true });
 await Promise.all([
   build({ ...common, entryPoints: ['src/main/electron/main.ts'], outfile: `${out}/main/index.cjs` }),
@@ -53,7 +63,18 @@ await Promise.all([
   build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: `${out}/cli/holst.cjs`, plugins: [cliRunApart] }),
   // No import() in run.cjs: each becomes a require, as a script compiled from V8's code cache
   // loses Node 20's dynamic import callback (src/cli/code-cache.ts).
-  build({ ...common, entryPoints: ['src/cli/run.ts'], outfile: `${out}/cli/run.cjs`, supported: { 'dynamic-import': false } }),
+  build({
+    ...common,
+    entryPoints: ['src/cli/run.ts'],
+    outfile: `${out}/cli/run.cjs`,
+    supported: { 'dynamic-import': false },
+    plugins: [cliUndiciApart],
+  }),
+  build({
+    ...common,
+    stdin: { contents: "module.exports = require('undici');", resolveDir: path.resolve('.'), loader: 'js' },
+    outfile: `${out}/cli/undici.cjs`,
+  }),
   // `npm run demo` only (the reference servers in tests/servers); the packaged app leaves it out.
   build({ ...common, entryPoints: ['src/demo/main.ts'], outfile: `${out}/demo/main.cjs` }),
 ]);

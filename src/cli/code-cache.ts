@@ -1,9 +1,11 @@
 /**
- * Loads the CLI's command side (out/cli/run.cjs, about 2 MB) with V8's code cache: compiling it is
- * most of what a command costs before it starts, and Node 20 keeps no cache of its own (Node 22's
+ * Loads the CLI's command side (out/cli/run.cjs, about 0.6 MB) with V8's code cache: compiling it
+ * is most of what a command costs before it starts, and Node 20 keeps no cache of its own (Node 22's
  * module.enableCompileCache). The cache is a file in the user's cache folder named by the V8
  * version and the bundle's size and time, so a new build or Node never reads an old one; V8 checks
- * it again and ignores one that does not fit. Anything unusual falls back to a plain require.
+ * it again and ignores one that does not fit. Writing one removes all but the newest few others
+ * (two installed builds, say the app's and a checkout's, keep theirs). Anything unusual falls back
+ * to a plain require.
  */
 import fs from 'node:fs';
 import Module from 'node:module';
@@ -43,7 +45,10 @@ export function loadWithCodeCache(file: string, env: NodeJS.ProcessEnv = process
   module.loaded = true;
   if (!cachedData || script.cachedDataRejected) {
     // Made once the command has run, so the functions it compiled are in the cache too.
-    process.once('beforeExit', () => writeQuietly(cacheFile, () => script.createCachedData()));
+    process.once('beforeExit', () => {
+      writeQuietly(cacheFile, () => script.createCachedData());
+      pruneQuietly(path.dirname(cacheFile), path.basename(cacheFile));
+    });
   }
   return module.exports;
 }
@@ -53,6 +58,33 @@ function readOrNull(file: string): Buffer | null {
     return fs.readFileSync(file);
   } catch {
     return null;
+  }
+}
+
+/** How many cache files a folder keeps: the one just written and the newest others. */
+export const KEPT_CACHE_FILES = 3;
+const CACHE_FILE = /^cli-.+\.code$/;
+/** A write that has not finished in this long died with its process. */
+const STALE_TEMP_MS = 60 * 60 * 1000;
+
+/** Removes the folder's older cache files beyond the newest few, and temp files left by dead writes. */
+export function pruneQuietly(folder: string, written: string, now = Date.now()): void {
+  try {
+    const others: Array<{ name: string; mtimeMs: number }> = [];
+    for (const name of fs.readdirSync(folder)) {
+      if (name === written) continue;
+      const isTemp = name.startsWith('cli-') && name.endsWith('.tmp');
+      if (!isTemp && !CACHE_FILE.test(name)) continue;
+      const mtimeMs = fs.statSync(path.join(folder, name), { throwIfNoEntry: false })?.mtimeMs;
+      if (mtimeMs === undefined) continue; // removed meanwhile by another command
+      if (isTemp) {
+        if (now - mtimeMs > STALE_TEMP_MS) fs.rmSync(path.join(folder, name), { force: true });
+      } else others.push({ name, mtimeMs });
+    }
+    others.sort((a, b) => b.mtimeMs - a.mtimeMs);
+    for (const { name } of others.slice(KEPT_CACHE_FILES - 1)) fs.rmSync(path.join(folder, name), { force: true });
+  } catch {
+    // Another process pruning at the same time, a folder we may not list: the next write tries again.
   }
 }
 

@@ -3,7 +3,7 @@
  * zod schema; the main process registers handlers from it, the preload builds `window.holst`
  * from it, the browser harness speaks it over a WebSocket, and the renderer gets its types.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Result } from './errors';
 import {
   ConversationSchema,

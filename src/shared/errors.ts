@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Every error the app, the CLI and the UI can report. One list, shared by all of them. */
 export const ERROR_CODES = [

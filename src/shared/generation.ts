@@ -1,5 +1,5 @@
 /** Generation as it crosses IPC: what the renderer asks for and the events it is sent back. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ErrorPayloadSchema } from './errors';
 import { ImageIdSchema, ImageRecordSchema, MaskIdSchema, MessageSchema, UsageSchema } from './library';
 import { MAX_REQUEST_IMAGES, QUALITIES, RESOLUTIONS } from './provider-kinds';

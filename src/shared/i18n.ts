@@ -1,5 +1,5 @@
 /** The languages Holst speaks, and how the one in use is chosen (shared by the main process and the window). */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const LANGUAGES = ['en', 'ru'] as const;
 export type Language = (typeof LANGUAGES)[number];

@@ -1,5 +1,5 @@
 /** Library and conversation records as they cross IPC and the CLI. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ERROR_CODES } from './errors';
 
 export const IMAGE_SOURCES = ['generated', 'imported', 'edited'] as const;

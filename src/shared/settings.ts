@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const PROVIDER_KINDS = ['gigachat', 'openai-chat', 'openai-images', 'givon'] as const;
 export const ProviderKindSchema = z.enum(PROVIDER_KINDS);

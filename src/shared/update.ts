@@ -1,5 +1,5 @@
 /** Where the desktop app's self-update stands, as Help → Check for updates… and Settings → About show it. */
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Why a check or download failed; the window words each one. */
 export const UpdateFailureSchema = z.enum(['unreachable', 'malformed', 'checksum', 'other']);

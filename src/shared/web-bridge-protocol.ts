@@ -1,5 +1,5 @@
 /** Frames of the WebSocket that connects a browser-hosted renderer to the core (the harness). */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ErrorPayloadSchema } from './errors';
 
 export const BRIDGE_PATH = '/bridge';

@@ -51,6 +51,16 @@ describe('built CLI', () => {
     expect(files[0]).toMatch(new RegExp(`^cli-${process.versions.v8.replace(/[.]/g, '\\.')}-\\d+-\\d+\\.code$`));
     expect((await fs.stat(path.join(cache, 'holst', files[0]!))).size).toBeGreaterThan(10_000);
     expect(run()).toBe(first);
+    // A newer build's cache replaces the older ones beyond the newest few (src/cli/code-cache.ts).
+    for (let i = 0; i < 4; i++) {
+      const old = path.join(cache, 'holst', `cli-${process.versions.v8}-1-${i}.code`);
+      await fs.writeFile(old, 'old');
+      await fs.utimes(old, new Date(Date.now() - (i + 1) * 60_000), new Date(Date.now() - (i + 1) * 60_000));
+    }
+    await fs.rm(path.join(cache, 'holst', files[0]!));
+    run();
+    const after = (await fs.readdir(path.join(cache, 'holst'))).sort();
+    expect(after).toEqual([files[0], `cli-${process.versions.v8}-1-0.code`, `cli-${process.versions.v8}-1-1.code`].sort());
     await fs.rm(cache, { recursive: true, force: true });
     await fs.rm(data, { recursive: true, force: true });
   });
@@ -78,5 +88,13 @@ describe('built CLI', () => {
     // Its packages loaded on first use come through require: a script from the code cache has no import() to call on Node 20.
     expect(rest).not.toMatch(/\bimport\(\s*["'`](keytar|sharp|yazl|better-sqlite3)["'`]\s*\)/);
     expect(rest).toMatch(/require\(["']keytar["']\)/);
+    // undici (a megabyte) is a file of its own, read when a provider's code first loads; zod comes
+    // in without its locales (the `import * as z` the lint rule asks for).
+    expect(rest).not.toMatch(/node_modules\/undici\//);
+    expect(rest).toMatch(/require\("\.\/undici\.cjs"\)/);
+    expect(rest).not.toMatch(/node_modules\/zod\/v4\/locales\/(?!en\b|index\b)/);
+    expect(rest.length).toBeLessThan(1_000_000);
+    const undici = await fs.readFile(path.join(out, 'cli', 'undici.cjs'), 'utf8');
+    expect(undici).toMatch(/node_modules\/undici\//);
   });
 });
