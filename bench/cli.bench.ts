@@ -54,7 +54,7 @@ async function main(): Promise<void> {
         },
       },
     ];
-    // The CLI's keychain probe goes to a service of its own, never the user's Holst entries.
+    // Should a command reach the keychain, it goes to a service of its own, never the user's Holst entries.
     const env = { ...process.env, HOLST_DATA_DIR: '', HOLST_KEYCHAIN_SERVICE: 'Holst-bench' };
     const times = new Map(steps.map((step) => [step.name, [] as number[]]));
     for (let round = 0; round < WARM_UP + ROUNDS; round++) {

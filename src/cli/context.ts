@@ -24,6 +24,7 @@ export function coreOpener(dataDir: string, env: NodeJS.ProcessEnv): { core: () 
         dataDir,
         shell: 'cli',
         settingsPolicy: 'fail',
+        keychainProbe: 'on-first-use',
         env,
         logger: env.HOLST_DEBUG ? createStderrLogger('holst-cli') : silentLogger,
       }),

@@ -5,8 +5,9 @@ export async function settingsCommand(ctx: CliContext): Promise<void> {
   const [sub] = ctx.args;
   if (sub === 'path') {
     const core = await ctx.core();
-    const info = core.info();
-    ctx.out.result({ dataDir: info.dataDir, settingsFile: info.settingsFile }, `${info.dataDir}\n${info.settingsFile}`);
+    // Not core.info(): where keys are kept is no part of the answer, and asking would probe the keychain.
+    const settingsFile = core.settings.file;
+    ctx.out.result({ dataDir: ctx.dataDir, settingsFile }, `${ctx.dataDir}\n${settingsFile}`);
     return;
   }
   if (sub === 'show') {

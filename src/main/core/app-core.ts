@@ -35,6 +35,11 @@ export interface CoreOptions {
   /** The app's rotating log file; without it, messages go to `logger` (stderr by default). */
   log?: FileLog;
   logger?: Logger;
+  /**
+   * When to probe the keychain: at start (the app, which says at once whether keys can be saved),
+   * or when a key is first needed (the CLI: a command that reads no key never waits on it).
+   */
+  keychainProbe?: 'at-start' | 'on-first-use';
 }
 
 /**
@@ -74,13 +79,14 @@ export async function openCore(options: CoreOptions): Promise<AppCore> {
       params: { reason, backupFile },
     });
   }
-  const secrets = await SecretStore.open({
+  const secrets = SecretStore.onFirstUse({
     dataDir: options.dataDir,
     env,
     ...(env.HOLST_KEYCHAIN_SERVICE ? { keychainService: env.HOLST_KEYCHAIN_SERVICE } : {}),
     ...(options.encryptor ? { encryptor: options.encryptor } : {}),
   });
-  if (secrets.backendNotice) {
+  const announceKeychain = () => {
+    if (!secrets.backendNotice) return;
     logger.warn(secrets.backendNotice);
     const unavailable = secrets.backendKind === 'unavailable';
     notices.add({
@@ -90,6 +96,11 @@ export async function openCore(options: CoreOptions): Promise<AppCore> {
       key: unavailable ? 'keychainUnavailable' : 'keychainEncryptedFile',
       params: { reason: secrets.backendProblem?.reason ?? '', file: secrets.backendProblem?.file ?? '' },
     });
+  };
+  if (options.keychainProbe === 'on-first-use') secrets.onReady(announceKeychain);
+  else {
+    await secrets.ready();
+    announceKeychain();
   }
   settings.onChange((next) => events.emit('settings.changed', next));
   const library = await ImageLibrary.open(options.dataDir, {
@@ -111,14 +122,17 @@ export async function openCore(options: CoreOptions): Promise<AppCore> {
     log: options.log ?? null,
   };
   const chat = new ChatService(services);
-  const info = (): AppInfo => ({
-    version: APP_VERSION,
-    platform: process.platform,
-    shell: options.shell,
-    dataDir: options.dataDir,
-    settingsFile: settings.file,
-    secretBackend: secrets.backendKind,
-  });
+  const info = async (): Promise<AppInfo> => {
+    await secrets.ready();
+    return {
+      version: APP_VERSION,
+      platform: process.platform,
+      shell: options.shell,
+      dataDir: options.dataDir,
+      settingsFile: settings.file,
+      secretBackend: secrets.backendKind,
+    };
+  };
   const handlerCore: HandlerCore = { ...services, chat, providers: new ProviderSettings(services), info };
   // The handlers (and the provider code they reach) load with the first request: a CLI command that
   // only reads the library never loads them.

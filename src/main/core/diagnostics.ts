@@ -11,10 +11,10 @@ import { PROXY_SECRET_ID } from './secrets/secret-store';
  * (never the key), the library's size and the last lines of the log. Redacted once more as a whole.
  */
 export async function diagnostics(
-  core: Pick<CoreServices, 'settings' | 'secrets' | 'library' | 'log'> & { info(): AppInfo },
+  core: Pick<CoreServices, 'settings' | 'secrets' | 'library' | 'log'> & { info(): Promise<AppInfo> },
   logLines = 200,
 ): Promise<string> {
-  const info = core.info();
+  const info = await core.info();
   const settings = core.settings.get();
   const versions = Object.entries(process.versions)
     .filter(([name]) => ['node', 'electron', 'chrome', 'v8', 'uv', 'openssl', 'modules'].includes(name))

@@ -7,5 +7,6 @@ import type { CoreServices } from '../services';
 export interface HandlerCore extends CoreServices {
   readonly chat: ChatService;
   readonly providers: ProviderSettings;
-  info(): AppInfo;
+  /** What the window shows about the app; settles where keys are kept first. */
+  info(): Promise<AppInfo>;
 }

@@ -58,7 +58,7 @@ export class ProviderSettings {
     const { settings, secrets } = this.deps;
     this.require(id);
     await settings.update((draft) => ({ ...draft, providers: draft.providers.filter((p) => p.id !== id) }));
-    if (secrets.backendKind !== 'unavailable') await secrets.clear(id);
+    if (await secrets.canStore()) await secrets.clear(id);
     await this.announce();
   }
 
@@ -97,7 +97,7 @@ export class ProviderSettings {
     await settings.update((draft) => ({ ...draft, network }));
     // Without a proxy user there is nothing for a password to belong to.
     if (!network.proxy?.username || proxyPassword === null) {
-      if (secrets.backendKind !== 'unavailable') await secrets.clear(PROXY_SECRET_ID);
+      if (await secrets.canStore()) await secrets.clear(PROXY_SECRET_ID);
     } else if (typeof proxyPassword === 'string' && proxyPassword !== '') {
       await secrets.set(PROXY_SECRET_ID, proxyPassword);
     }
@@ -111,7 +111,7 @@ export class ProviderSettings {
   /** A renamed provider keeps its key: it moves to the keychain entry of the new id. */
   private async moveKey(fromId: string, toId: string): Promise<void> {
     const { secrets } = this.deps;
-    if (secrets.backendKind === 'unavailable') return;
+    if (!(await secrets.canStore())) return;
     const status = await secrets.status(fromId);
     if (!status.set || status.source === 'env') return;
     const key = await secrets.resolve(fromId);

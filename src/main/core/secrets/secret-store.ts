@@ -33,53 +33,102 @@ export interface OpenSecretStoreOptions {
   encryptor?: StringEncryptor;
 }
 
+/** Where keys go, once settled: the keychain, the encrypted-file fallback, or nowhere and why. */
+interface Settled {
+  backend: SecretBackend | null;
+  /** Why there is no backend, or why the fallback is in use; shown to the user. */
+  notice: string | null;
+  /** The same as values, for the window to say in its own language: the keychain's error, the fallback file. */
+  problem: { reason: string; file?: string } | null;
+}
+
 /**
  * Keys per provider id. Reads prefer `HOLST_API_KEY_<ID>` from the environment, then the OS
  * keychain (or, without one, the encrypted-file fallback). Nothing here ever logs a key, and no
  * error message contains one.
+ *
+ * `open` probes the keychain at once (the app shows at start whether keys can be saved);
+ * `onFirstUse` probes it the first time a key is asked for, so a CLI command that never reads a key
+ * never waits on the keychain (a D-Bus round trip, or a locked keyring's prompt).
  */
 export class SecretStore {
   private readonly statusCache = new Map<string, KeyStatus>();
+  private settled: Settled | null;
+  private settling: Promise<Settled> | null = null;
+  private readonly whenReady: Array<() => void> = [];
 
   constructor(
-    private readonly backend: SecretBackend | null,
+    backend: SecretBackend | null,
     private readonly env: NodeJS.ProcessEnv,
-    /** Why there is no backend, or why the fallback is in use; shown to the user. */
-    readonly backendNotice: string | null,
-    /** The same as values, for the window to say in its own language: the keychain's error, the fallback file. */
-    readonly backendProblem: { reason: string; file?: string } | null = null,
-  ) {}
+    notice: string | null,
+    problem: { reason: string; file?: string } | null = null,
+    private readonly settle: (() => Promise<Settled>) | null = null,
+  ) {
+    this.settled = settle ? null : { backend, notice, problem };
+  }
 
   static async open(options: OpenSecretStoreOptions): Promise<SecretStore> {
-    const env = options.env ?? process.env;
-    const service = options.keychainService ?? DEFAULT_KEYCHAIN_SERVICE;
-    let keychainError: string;
-    try {
-      return new SecretStore(await KeytarBackend.open(service), env, null);
-    } catch (error) {
-      keychainError = describe(error);
-    }
-    if (options.encryptor?.isAvailable()) {
-      const file = path.join(options.dataDir, ENCRYPTED_SECRETS_FILE);
-      return new SecretStore(
-        new EncryptedFileBackend(file, options.encryptor),
-        env,
-        `The system keychain is unavailable (${keychainError}). API keys are stored encrypted by the operating system in ${file} instead.`,
-        { reason: keychainError, file },
-      );
-    }
-    return new SecretStore(
-      null,
-      env,
-      `The system keychain is unavailable (${keychainError}), so API keys cannot be saved. ` +
-        'Start a keychain service (on Linux: gnome-keyring or KWallet with the Secret Service), ' +
-        'or set HOLST_API_KEY_<PROVIDER ID> in the environment.',
-      { reason: keychainError },
-    );
+    const store = SecretStore.onFirstUse(options);
+    await store.ready();
+    return store;
+  }
+
+  /** A store that probes the keychain when a key is first read, saved or removed (or on `ready()`). */
+  static onFirstUse(options: OpenSecretStoreOptions): SecretStore {
+    return new SecretStore(null, options.env ?? process.env, null, null, () => chooseBackend(options));
+  }
+
+  /** Settles where keys go (probing the keychain once); afterwards the `backend…` getters answer. */
+  async ready(): Promise<void> {
+    await this.settledBackend();
+  }
+
+  /** Runs `run` once the store has settled where keys go (at once if it has). */
+  onReady(run: () => void): void {
+    if (this.settled) run();
+    else this.whenReady.push(run);
+  }
+
+  /** Whether keys can be saved at all (probing the keychain if that has not happened yet). */
+  async canStore(): Promise<boolean> {
+    return (await this.backend()) !== null;
+  }
+
+  get isReady(): boolean {
+    return this.settled !== null;
   }
 
   get backendKind(): 'keychain' | 'encrypted-file' | 'unavailable' {
-    return this.backend?.kind ?? 'unavailable';
+    return this.settledNow().backend?.kind ?? 'unavailable';
+  }
+
+  /** Why there is no backend, or why the fallback is in use; shown to the user. */
+  get backendNotice(): string | null {
+    return this.settledNow().notice;
+  }
+
+  /** The same as values, for the window to say in its own language: the keychain's error, the fallback file. */
+  get backendProblem(): { reason: string; file?: string } | null {
+    return this.settledNow().problem;
+  }
+
+  private settledNow(): Settled {
+    if (!this.settled) throw new Error('SecretStore: await ready() before asking where keys are kept');
+    return this.settled;
+  }
+
+  private async settledBackend(): Promise<Settled> {
+    if (this.settled) return this.settled;
+    this.settling ??= this.settle!().then((settled) => {
+      this.settled = settled;
+      for (const run of this.whenReady.splice(0)) run();
+      return settled;
+    });
+    return this.settling;
+  }
+
+  private async backend(): Promise<SecretBackend | null> {
+    return (await this.settledBackend()).backend;
   }
 
   async status(providerId: string): Promise<KeyStatus> {
@@ -87,25 +136,24 @@ export class SecretStore {
     if (fromEnv) return { providerId, set: true, last4: lastFour(fromEnv), source: 'env' };
     const cached = this.statusCache.get(providerId);
     if (cached) return cached;
-    const stored = this.backend ? await this.guard('read', () => this.backend!.get(providerId)) : null;
-    const status = statusOf(providerId, stored, this.backend);
+    const backend = await this.backend();
+    const stored = backend ? await this.guard(backend, 'read', () => backend.get(providerId)) : null;
+    const status = statusOf(providerId, stored, backend);
     this.statusCache.set(providerId, status);
     return status;
   }
 
   async set(providerId: string, key: string): Promise<KeyStatus> {
-    const backend = this.requireBackend();
+    const backend = await this.requireBackend();
     rememberSecret(key);
-    await this.guard('save', () => backend.set(providerId, key));
+    await this.guard(backend, 'save', () => backend.set(providerId, key));
     this.statusCache.set(providerId, statusOf(providerId, key, backend));
     return this.status(providerId);
   }
 
   async clear(providerId: string): Promise<KeyStatus> {
-    if (this.backend) {
-      const backend = this.backend;
-      await this.guard('remove', () => backend.delete(providerId));
-    }
+    const backend = await this.backend();
+    if (backend) await this.guard(backend, 'remove', () => backend.delete(providerId));
     this.statusCache.delete(providerId);
     return this.status(providerId);
   }
@@ -117,26 +165,54 @@ export class SecretStore {
       rememberSecret(fromEnv);
       return fromEnv;
     }
-    if (!this.backend) return null;
-    const backend = this.backend;
-    const stored = await this.guard('read', () => backend.get(providerId));
+    const backend = await this.backend();
+    if (!backend) return null;
+    const stored = await this.guard(backend, 'read', () => backend.get(providerId));
     rememberSecret(stored);
     return stored;
   }
 
-  private requireBackend(): SecretBackend {
-    if (!this.backend) throw new HolstError('config', this.backendNotice ?? 'No place to store API keys is available.');
-    return this.backend;
+  private async requireBackend(): Promise<SecretBackend> {
+    const { backend, notice } = await this.settledBackend();
+    if (!backend) throw new HolstError('config', notice ?? 'No place to store API keys is available.');
+    return backend;
   }
 
-  private async guard<T>(action: 'read' | 'save' | 'remove', run: () => Promise<T>): Promise<T> {
+  private async guard<T>(backend: SecretBackend, action: 'read' | 'save' | 'remove', run: () => Promise<T>): Promise<T> {
     try {
       return await run();
     } catch (error) {
-      const where = this.backend?.kind === 'encrypted-file' ? 'the encrypted key file' : 'the system keychain';
+      const where = backend.kind === 'encrypted-file' ? 'the encrypted key file' : 'the system keychain';
       throw new HolstError('storage', `Could not ${action} the API key in ${where}: ${describe(error)}.`, { cause: error });
     }
   }
+}
+
+/** The keychain if it answers; else the encrypted file when the shell can encrypt; else nowhere, and why. */
+async function chooseBackend(options: OpenSecretStoreOptions): Promise<Settled> {
+  const service = options.keychainService ?? DEFAULT_KEYCHAIN_SERVICE;
+  let keychainError: string;
+  try {
+    return { backend: await KeytarBackend.open(service), notice: null, problem: null };
+  } catch (error) {
+    keychainError = describe(error);
+  }
+  if (options.encryptor?.isAvailable()) {
+    const file = path.join(options.dataDir, ENCRYPTED_SECRETS_FILE);
+    return {
+      backend: new EncryptedFileBackend(file, options.encryptor),
+      notice: `The system keychain is unavailable (${keychainError}). API keys are stored encrypted by the operating system in ${file} instead.`,
+      problem: { reason: keychainError, file },
+    };
+  }
+  return {
+    backend: null,
+    notice:
+      `The system keychain is unavailable (${keychainError}), so API keys cannot be saved. ` +
+      'Start a keychain service (on Linux: gnome-keyring or KWallet with the Secret Service), ' +
+      'or set HOLST_API_KEY_<PROVIDER ID> in the environment.',
+    problem: { reason: keychainError },
+  };
 }
 
 function statusOf(providerId: string, key: string | null, backend: SecretBackend | null): KeyStatus {

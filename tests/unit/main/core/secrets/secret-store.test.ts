@@ -89,6 +89,42 @@ describe('SecretStore', () => {
     }
   });
 
+  it('onFirstUse probes the keychain with the first key asked for, once, and then says where keys go', async () => {
+    if (process.platform !== 'linux') return;
+    const dir = await tempDir();
+    const saved = process.env.DBUS_SESSION_BUS_ADDRESS;
+    process.env.DBUS_SESSION_BUS_ADDRESS = `unix:path=${path.join(dir, 'no-bus')}`;
+    try {
+      const envKey = fakeApiKey('eeee');
+      const store = SecretStore.onFirstUse({
+        dataDir: dir,
+        env: { HOLST_API_KEY_FROM_ENV: envKey },
+        keychainService: 'Holst-test-lazy',
+        encryptor: aesEncryptor(),
+      });
+      const announced: string[] = [];
+      store.onReady(() => announced.push(store.backendKind));
+      expect(store.isReady).toBe(false);
+      expect(() => store.backendKind).toThrow(/ready\(\)/);
+      // A key from the environment needs no keychain.
+      expect(await store.resolve('from-env')).toBe(envKey);
+      expect(store.isReady).toBe(false);
+      // Two first uses at once probe once.
+      const [a, b] = await Promise.all([store.status('giga'), store.status('other')]);
+      expect(a.set).toBe(false);
+      expect(b.set).toBe(false);
+      expect(store.isReady).toBe(true);
+      expect(announced).toEqual(['encrypted-file']);
+      expect(store.backendNotice).toMatch(/keychain is unavailable/);
+      expect(await store.canStore()).toBe(true);
+      store.onReady(() => announced.push('later'));
+      expect(announced).toEqual(['encrypted-file', 'later']);
+    } finally {
+      if (saved === undefined) delete process.env.DBUS_SESSION_BUS_ADDRESS;
+      else process.env.DBUS_SESSION_BUS_ADDRESS = saved;
+    }
+  });
+
   it('without a keychain or encryptor, refuses to save with a config error that says what to do', async () => {
     const store = new SecretStore(
       null,
