@@ -10,6 +10,11 @@ export class CoreEvents {
     for (const listener of this.listeners) listener(name, payload);
   }
 
+  /** Whether anyone listens (the CLI's core has no window): an event costly to make can be skipped. */
+  get heard(): boolean {
+    return this.listeners.size > 0;
+  }
+
   subscribe(listener: CoreEventListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);

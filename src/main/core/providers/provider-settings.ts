@@ -105,6 +105,8 @@ export class ProviderSettings {
   }
 
   private async announce(): Promise<void> {
+    // The list reads every provider's key status from the keychain: not for a core nobody listens to (the CLI).
+    if (!this.deps.events.heard) return;
     this.deps.events.emit('providers.changed', await this.list());
   }
 
