@@ -249,15 +249,14 @@ export async function startGigaChatServer(options: GigaChatServerOptions = {}): 
     if (scripted) return scripted;
     const lastUser = lastUserOf(body);
     const ask = messageText(lastUser?.content);
-    // the demo treats an attached picture as something to change
-    const attached = options.drawPrompt === true && Array.isArray(lastUser?.attachments) && lastUser.attachments.length > 0;
     const functions = Array.isArray(body.functions) ? (body.functions as { name?: string }[]) : undefined;
     const call = body.function_call;
     const wantsBuiltIn =
       call === 'auto' || (typeof call === 'object' && call !== null && (call as { name?: string }).name === 'text2image');
     const mayDraw = wantsBuiltIn && (!functions || functions.some((f) => f.name === 'text2image'));
     const russian = writtenInRussian(ask);
-    if (mayDraw && (DRAW_REQUEST.test(ask) || attached)) {
+    // Only a message that asks to draw is drawn; an attached picture alone is something to look at (vision).
+    if (mayDraw && DRAW_REQUEST.test(ask)) {
       return {
         text: russian
           ? 'Запускаю генерацию изображения. Ожидайте результат <img src="UUID" fuse="true"/> - вот что у меня получилось.'
