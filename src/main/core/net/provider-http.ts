@@ -94,7 +94,7 @@ export class ProviderHttp {
       this.options.onRetry?.({ status: response.statusCode, delayMs: delay, retry: attempt + 1, of: maxRetries });
       await response.body.dump().catch(() => undefined);
       await sleep(delay, init.signal).catch(() => {
-        throw new HolstError('cancelled', `${this.options.providerName}: cancelled.`);
+        throw HolstError.said('cancelled', say('providerCancelled', { name: this.options.providerName }));
       });
     }
   }

@@ -108,7 +108,8 @@ async function openFolder(destination: string): Promise<void> {
   try {
     await makeFolder(destination);
   } catch (error) {
-    throw new HolstError('storage', `Could not create the folder ${destination}: ${(error as Error).message}`, { cause: error });
+    const reason = (error as Error).message;
+    throw HolstError.said('storage', say('exportFolderFailed', { folder: destination, reason }), { cause: error });
   }
 }
 
