@@ -244,7 +244,8 @@ export const MessageSchema = z.object({
   status: z.enum(MESSAGE_STATUSES),
   provider: z.string().nullable(),
   model: z.string().nullable(),
-  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  /** Why the answer failed: the English sentence, and the core's catalogued one (`key`…) for the window's language. */
+  error: z.object({ code: z.string(), message: z.string(), ...SaidSchema.shape }).nullable(),
   imageIds: z.array(ImageIdSchema),
   /**
    * Each of those pictures' size in pixels, in the same order, so the window lays a picture out at
