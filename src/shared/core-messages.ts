@@ -13,8 +13,10 @@ export const CORE_MESSAGES = {
   connectionDnsFound: '{{host}} is {{address}}.',
   connectionDnsFailed: "Cannot find {{name}}'s server {{host}} ({{code}}). Check the address and your connection.",
   connectionDnsFailedProxy: "Cannot find the proxy's server {{host}} ({{code}}). Check the proxy address and your connection.",
-  connectionConnectFailed: 'Cannot connect to {{name}} at {{host}}:{{port}} ({{code}}). Check the address, the port and any firewall or proxy.',
-  connectionConnectFailedProxy: 'Cannot connect to the proxy at {{host}}:{{port}} ({{code}}). Check the proxy address, its port and any firewall.',
+  connectionConnectFailed:
+    'Cannot connect to {{name}} at {{host}}:{{port}} ({{code}}). Check the address, the port and any firewall or proxy.',
+  connectionConnectFailedProxy:
+    'Cannot connect to the proxy at {{host}}:{{port}} ({{code}}). Check the proxy address, its port and any firewall.',
   connectionConnected: 'Connected to {{host}}:{{port}}.',
   connectionTlsInTunnel: "Checked inside the proxy's tunnel by the next step.",
   connectionTlsPlainHttp: 'Plain HTTP: nothing is encrypted on this connection.',
@@ -44,7 +46,8 @@ export const CORE_MESSAGES = {
   // A provider that could not be reached, or stopped part-way
   proxyRefusedLogin:
     'The proxy would not connect Holst to {{name}} ({{what}}): it refused the proxy user name or password; check them in Settings → Network.',
-  proxyRefused: 'The proxy would not connect Holst to {{name}} ({{what}}): it answered {{status}}; check the proxy address in Settings → Network.',
+  proxyRefused:
+    'The proxy would not connect Holst to {{name}} ({{what}}): it answered {{status}}; check the proxy address in Settings → Network.',
   providerCancelled: '{{name}}: cancelled.',
   providerConnectTimeout: '{{name}} did not accept a connection in time ({{what}}). Check the address and your network or proxy.',
   providerStoppedAnswering: '{{name}} stopped answering during {{what}}. Try again later.',

@@ -87,7 +87,10 @@ test.describe('the chat in Russian', () => {
     // The answer kept its explanation as the core's sentence, not only as English text.
     await page.reload();
     await page.getByRole('navigation').getByRole('button', { name: 'Чат', exact: true }).click();
-    await page.getByRole('button', { name: /Рыжая лиса/ }).first().click();
+    await page
+      .getByRole('button', { name: /Рыжая лиса/ })
+      .first()
+      .click();
     await expect(answers(page).first().getByRole('alert')).toContainText(explained);
   });
 });

@@ -125,7 +125,9 @@ export function ExportDialog({ selection, count, onClose }: { selection: Selecti
                 <p className="error">{t('bulkExport.failures', { count: failures.length })}</p>
                 <ul className="export-failures">
                   {failures.slice(0, 20).map((failure) => (
-                    <li key={failure.id}>{t('bulkExport.failure', { id: failure.id, reason: coreText({ ...failure, message: failure.reason }) })}</li>
+                    <li key={failure.id}>
+                      {t('bulkExport.failure', { id: failure.id, reason: coreText({ ...failure, message: failure.reason }) })}
+                    </li>
                   ))}
                 </ul>
               </>

@@ -109,7 +109,9 @@ describe('ProviderHttp', () => {
 
   it('refuses to wait longer than allowed for a Retry-After', async () => {
     const { url } = await serve((_req, res) => res.writeHead(429, { 'Retry-After': '3600' }).end());
-    expect(await failure(client({ maxRetryDelayMs: 5000 }).request(url, { what: 'the model list' }))).toMatchObject({ code: 'rate_limited' });
+    expect(await failure(client({ maxRetryDelayMs: 5000 }).request(url, { what: 'the model list' }))).toMatchObject({
+      code: 'rate_limited',
+    });
   });
 
   it('keeps keys and tokens out of error messages', async () => {
@@ -139,13 +141,17 @@ describe('ProviderHttp', () => {
     const { url } = await serve(() => undefined);
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 100);
-    expect(await failure(client().request(url, { what: 'the model list', signal: controller.signal }))).toMatchObject({ code: 'cancelled' });
+    expect(await failure(client().request(url, { what: 'the model list', signal: controller.signal }))).toMatchObject({
+      code: 'cancelled',
+    });
 
     const slow = await serve((_req, res) => res.writeHead(429, { 'Retry-After': '30' }).end());
     const waiting = new AbortController();
     setTimeout(() => waiting.abort(), 100);
     const started = Date.now();
-    expect(await failure(client().request(slow.url, { what: 'the model list', signal: waiting.signal }))).toMatchObject({ code: 'cancelled' });
+    expect(await failure(client().request(slow.url, { what: 'the model list', signal: waiting.signal }))).toMatchObject({
+      code: 'cancelled',
+    });
     expect(Date.now() - started).toBeLessThan(2000);
   });
 

@@ -33,10 +33,15 @@ async function watch(options: { env?: NodeJS.ProcessEnv; backend?: 'none' | 'enc
   const file = path.join(dataDir, 'secrets.enc.json');
   const secrets =
     options.backend === 'encrypted-file'
-      ? new SecretStore(new EncryptedFileBackend(file, { isAvailable: () => true, encrypt: Buffer.from, decrypt: String }), env, 'fallback', {
-          reason: DBUS_ERROR,
-          file,
-        })
+      ? new SecretStore(
+          new EncryptedFileBackend(file, { isAvailable: () => true, encrypt: Buffer.from, decrypt: String }),
+          env,
+          'fallback',
+          {
+            reason: DBUS_ERROR,
+            file,
+          },
+        )
       : new SecretStore(null, env, 'no keychain', { reason: DBUS_ERROR });
   keepKeychainNoticeTrue({ secrets, settings, notices, env, logger: silentLogger });
   const setProviders = (providers: ProviderConfig[]) => settings.update((draft) => ({ ...draft, providers }));
