@@ -47,6 +47,8 @@ export const NoticeSchema = z.object({
   /** The window's catalogue entry for this notice (app:notices.<key>), filled in with `params`. */
   key: z.string().optional(),
   params: z.record(z.string(), z.string()).optional(),
+  /** The technical cause (a system's own words, often English), shown behind "Details". */
+  detail: z.string().optional(),
 });
 export type Notice = z.infer<typeof NoticeSchema>;
 
@@ -249,6 +251,8 @@ export const events = {
   'settings.changed': SettingsSchema,
   'providers.changed': z.array(ProviderViewSchema),
   'app.notice': NoticeSchema,
+  /** A notice that no longer holds (the keychain notice once no key needs saving): the window stops showing it. */
+  'app.noticeRemoved': z.object({ id: z.string() }),
   /** A command chosen in the native menu that the window carries out (go to a screen, start a chat). */
   'app.command': z.object({ command: z.enum(['new-chat', 'chat', 'library', 'settings']) }),
   /** Images were added, changed or removed: lists showing them should refresh. */

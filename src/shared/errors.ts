@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { SaidSchema, type CoreSentence } from './core-messages';
 
 /** Every error the app, the CLI and the UI can report. One list, shared by all of them. */
 export const ERROR_CODES = [
@@ -29,24 +30,46 @@ export const ErrorPayloadSchema = z.object({
   why: z.string().max(40).optional(),
   /** For `why: 'tooLarge'`: the limit gone over, in bytes. */
   maxBytes: z.number().int().nonnegative().optional(),
+  /** The message as a key of the core's catalogue (core-messages.ts) and its parameters, for the window's language. */
+  ...SaidSchema.shape,
 });
 export type ErrorPayload = z.infer<typeof ErrorPayloadSchema>;
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorPayload };
+
+interface HolstErrorOptions {
+  field?: string;
+  cause?: unknown;
+  why?: string;
+  maxBytes?: number;
+  said?: CatalogueSentence;
+}
+
+/** A sentence of the core's catalogue as it travels (its key unchecked once it has crossed IPC). */
+type CatalogueSentence = { key: string; params?: Record<string, string> | undefined; quote?: string | undefined };
 
 export class HolstError extends Error {
   readonly code: ErrorCode;
   readonly field: string | undefined;
   readonly why: string | undefined;
   readonly maxBytes: number | undefined;
+  /** The same message as a key and parameters of the core's catalogue, when it has one. */
+  readonly said: CatalogueSentence | undefined;
 
-  constructor(code: ErrorCode, message: string, options?: { field?: string; cause?: unknown; why?: string; maxBytes?: number }) {
+  constructor(code: ErrorCode, message: string, options?: HolstErrorOptions) {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'HolstError';
     this.code = code;
     this.field = options?.field;
     this.why = options?.why;
     this.maxBytes = options?.maxBytes;
+    this.said = options?.said;
+  }
+
+  /** An error whose message is one of the core's catalogued sentences (see `say` in core-messages.ts). */
+  static said(code: ErrorCode, sentence: CoreSentence, options?: Omit<HolstErrorOptions, 'said'>): HolstError {
+    const { message, ...said } = sentence;
+    return new HolstError(code, message, { ...options, said });
   }
 
   toPayload(): ErrorPayload {
@@ -54,6 +77,11 @@ export class HolstError extends Error {
     if (this.field !== undefined) payload.field = this.field;
     if (this.why !== undefined) payload.why = this.why;
     if (this.maxBytes !== undefined) payload.maxBytes = this.maxBytes;
+    if (this.said) {
+      payload.key = this.said.key;
+      if (this.said.params !== undefined) payload.params = this.said.params;
+      if (this.said.quote !== undefined) payload.quote = this.said.quote;
+    }
     return payload;
   }
 }

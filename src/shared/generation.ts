@@ -1,5 +1,6 @@
 /** Generation as it crosses IPC: what the renderer asks for and the events it is sent back. */
 import * as z from 'zod';
+import { SaidSchema } from './core-messages';
 import { ErrorPayloadSchema } from './errors';
 import { ImageIdSchema, ImageRecordSchema, MaskIdSchema, MessageSchema, UsageSchema } from './library';
 import { MAX_REQUEST_IMAGES, QUALITIES, RESOLUTIONS } from './provider-kinds';
@@ -108,7 +109,9 @@ export const ConnectionReportSchema = z.object({
     z.object({
       step: z.enum(CONNECTION_STEPS),
       status: z.enum(['ok', 'failed', 'skipped']),
+      /** What the step found, in English; `key` and `params` say it in the window's language. */
       message: z.string(),
+      ...SaidSchema.shape,
     }),
   ),
   models: z.array(z.string()),

@@ -1,5 +1,6 @@
 /** Library and conversation records as they cross IPC and the CLI. */
 import * as z from 'zod';
+import { SaidSchema } from './core-messages';
 import { ERROR_CODES } from './errors';
 
 export const IMAGE_SOURCES = ['generated', 'imported', 'edited'] as const;
@@ -159,9 +160,11 @@ export const ExportProgressSchema = z.object({
   cancelled: z.boolean().optional(),
   /** Where the files went (the folder or the .zip), once finished. */
   path: z.string().nullable().optional(),
-  /** Images that could not be written, with why. */
-  failures: z.array(z.object({ id: ImageIdSchema, reason: z.string() })).optional(),
-  error: z.object({ code: z.string(), message: z.string() }).optional(),
+  /** Images that could not be written, with why (in English; `code`, `key` and `params` say it in the window's language). */
+  failures: z
+    .array(z.object({ id: ImageIdSchema, reason: z.string(), code: z.enum(ERROR_CODES).optional(), ...SaidSchema.shape }))
+    .optional(),
+  error: z.object({ code: z.string(), message: z.string(), ...SaidSchema.shape }).optional(),
 });
 export type ExportProgress = z.infer<typeof ExportProgressSchema>;
 
@@ -241,7 +244,8 @@ export const MessageSchema = z.object({
   status: z.enum(MESSAGE_STATUSES),
   provider: z.string().nullable(),
   model: z.string().nullable(),
-  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  /** Why the answer failed: the English sentence, and the core's catalogued one (`key`…) for the window's language. */
+  error: z.object({ code: z.string(), message: z.string(), ...SaidSchema.shape }).nullable(),
   imageIds: z.array(ImageIdSchema),
   /**
    * Each of those pictures' size in pixels, in the same order, so the window lays a picture out at

@@ -69,4 +69,28 @@ test.describe('the chat in Russian', () => {
     await expect(second.locator('.message-cost')).toHaveText(/^192 токена · готово за \d+,\d с · 4 изображения$/);
     await expect(page.getByTitle('Все ответы этого чата вместе')).toHaveText(/^Всего в этом чате: 385 токенов · \d+,\d с · 5 изображений$/);
   });
+
+  test('a refused key is explained in Russian, the provider’s own words quoted, and still after a reload', async ({ page }) => {
+    server.quirks.push({
+      path: '/chat/completions',
+      status: 401,
+      body: { error: { message: 'Incorrect API key provided.', type: 'invalid_request_error', code: 'invalid_api_key' } },
+    });
+    await page.getByRole('navigation').getByRole('button', { name: 'Чат', exact: true }).click();
+    await prompt(page).fill('Рыжая лиса');
+    await composer(page).getByRole('button', { name: 'Отправить', exact: true }).click();
+    const explained =
+      'Сервис не принял ключ. Aggregator ответил 401 (запрос к чату). Проверьте ключ API в разделе «Настройки → Сервисы». ' +
+      'Ответ: «Incorrect API key provided.»';
+    await expect(answers(page).first().getByRole('alert')).toContainText(explained);
+
+    // The answer kept its explanation as the core's sentence, not only as English text.
+    await page.reload();
+    await page.getByRole('navigation').getByRole('button', { name: 'Чат', exact: true }).click();
+    await page
+      .getByRole('button', { name: /Рыжая лиса/ })
+      .first()
+      .click();
+    await expect(answers(page).first().getByRole('alert')).toContainText(explained);
+  });
 });

@@ -46,7 +46,9 @@ test.describe('the chat says what is happening', () => {
     });
     await send(page, 'A red fox');
     const answer = answers(page).first();
-    await expect(answer.getByRole('alert')).toContainText('Incorrect API key provided. Check the API key in Settings → Providers.');
+    await expect(answer.getByRole('alert')).toContainText(
+      'answered 401 to the chat request. Check the API key in Settings → Providers. It said: “Incorrect API key provided.”',
+    );
     await expect(answer).not.toContainText('..');
   });
 

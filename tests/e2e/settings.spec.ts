@@ -165,7 +165,7 @@ test('tests a provider step by step against a real server and takes its model li
     await expect(card.getByTestId('step-tls')).toHaveAttribute('data-status', 'skipped');
     await expect(card.getByTestId('step-auth')).toContainText('✓');
     await expect(card.getByTestId('step-auth')).toContainText('The key was accepted');
-    await expect(card.getByTestId('step-models')).toContainText(`${AGGREGATOR_MODELS.length} models available`);
+    await expect(card.getByTestId('step-models')).toContainText(`Models available: ${AGGREGATOR_MODELS.length}.`);
     const offered = card.getByRole('list', { name: 'Models offered' }).getByRole('listitem');
     await expect(offered).toHaveCount(AGGREGATOR_MODELS.length);
     await expect(offered.filter({ hasText: 'nano-banana-hd' })).toHaveCount(1);

@@ -15,6 +15,7 @@ import { createStderrLogger, type Logger } from './logging/log';
 import { Notices } from './notices';
 import { ProviderSettings } from './providers/provider-settings';
 import type { StringEncryptor } from './secrets/backend';
+import { keepKeychainNoticeTrue } from './secrets/keychain-notice';
 import { SecretStore } from './secrets/secret-store';
 import { SettingsStore, type InvalidSettingsPolicy } from './settings/settings-store';
 
@@ -85,23 +86,8 @@ export async function openCore(options: CoreOptions): Promise<AppCore> {
     ...(env.HOLST_KEYCHAIN_SERVICE ? { keychainService: env.HOLST_KEYCHAIN_SERVICE } : {}),
     ...(options.encryptor ? { encryptor: options.encryptor } : {}),
   });
-  const announceKeychain = () => {
-    if (!secrets.backendNotice) return;
-    logger.warn(secrets.backendNotice);
-    const unavailable = secrets.backendKind === 'unavailable';
-    notices.add({
-      id: 'keychain',
-      level: unavailable ? 'error' : 'warning',
-      message: secrets.backendNotice,
-      key: unavailable ? 'keychainUnavailable' : 'keychainEncryptedFile',
-      params: { reason: secrets.backendProblem?.reason ?? '', file: secrets.backendProblem?.file ?? '' },
-    });
-  };
-  if (options.keychainProbe === 'on-first-use') secrets.onReady(announceKeychain);
-  else {
-    await secrets.ready();
-    announceKeychain();
-  }
+  keepKeychainNoticeTrue({ secrets, settings, notices, env, logger });
+  if (options.keychainProbe !== 'on-first-use') await secrets.ready();
   settings.onChange((next) => events.emit('settings.changed', next));
   const library = await ImageLibrary.open(options.dataDir, {
     maxImageBytes: () => settings.get().library.maxImageBytes,

@@ -11,6 +11,7 @@ function noticeText(notice: Notice): string {
     : notice.message;
 }
 
+/** What the user must know now: what it means and what to do; the system's own words behind "Details". */
 export function Notices() {
   const { notices, dismissNotice } = useAppStore();
   const { t } = useTranslation();
@@ -19,7 +20,15 @@ export function Notices() {
     <div className="notices">
       {notices.map((notice) => (
         <div key={notice.id} className={`notice notice-${notice.level}`} role={notice.level === 'info' ? 'status' : 'alert'}>
-          <span>{noticeText(notice)}</span>
+          <div className="notice-text">
+            <span>{noticeText(notice)}</span>
+            {notice.detail && (
+              <details className="notice-details">
+                <summary>{t('details')}</summary>
+                <code>{notice.detail}</code>
+              </details>
+            )}
+          </div>
           <button type="button" className="link" onClick={() => void dismissNotice(notice.id)} aria-label={t('dismiss')}>
             {t('dismiss')}
           </button>

@@ -65,6 +65,6 @@ export const holst: HolstApi = buildHolstApi({
 export async function unwrap<T>(pending: Promise<Result<T>>): Promise<T> {
   const result = await pending;
   if (result.ok) return result.value;
-  const { code, message, ...details } = result.error;
-  throw new HolstError(code, message, details);
+  const { code, message, key, params, quote, ...details } = result.error;
+  throw new HolstError(code, message, { ...details, ...(key ? { said: { key, params, quote } } : {}) });
 }

@@ -1,21 +1,23 @@
 /**
  * What the user reads for an error: the catalogue's sentence for its shared code (in the window's
- * language), then the detail the core or the provider gave (often English, kept as it came).
+ * language), then the core's explanation (in the window's language when the core sent its key),
+ * with the provider's own words quoted as they came.
  */
 import type { ErrorCode, ErrorPayload } from '../../shared/errors';
 import { HolstError, isHolstError } from '../../shared/errors';
 import { ImportWhySchema } from '../../shared/library';
+import { coreText } from './core-text';
 import { formatBytes } from './format';
 import { i18n } from './index';
 
 export const errorHeadline = (code: ErrorCode): string => i18n.t(`errors:${code}`);
 
-/** "The provider turned the key down. — Incorrect API key provided." */
+/** "The provider did not accept the key. GigaChat answered 401 to the model list. … It said: “Invalid key”" */
 export function errorText(error: Pick<ErrorPayload, 'code' | 'message'> | unknown): string {
-  if (error instanceof HolstError) return join(errorHeadline(error.code), error.message);
+  if (error instanceof HolstError) return join(errorHeadline(error.code), coreText({ message: error.message, ...error.said }));
   if (error && typeof error === 'object' && 'code' in error && 'message' in error) {
-    const { code, message } = error as ErrorPayload;
-    return join(errorHeadline(code), message);
+    const payload = error as ErrorPayload;
+    return join(errorHeadline(payload.code), coreText(payload));
   }
   return error instanceof Error ? error.message : String(error);
 }

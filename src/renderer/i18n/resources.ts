@@ -1,4 +1,9 @@
-/** Every catalogue, bundled: one JSON file per feature and language, with the same keys in each language. */
+/**
+ * Every catalogue, bundled: one JSON file per feature and language, with the same keys in each
+ * language. English `core` (what the core says itself) is the core's own list of sentences, so the
+ * window's English and the CLI's never drift apart.
+ */
+import { CORE_MESSAGES, REQUEST_SUBJECTS } from '../../shared/core-messages';
 import enApp from './locales/en/app.json';
 import enChat from './locales/en/chat.json';
 import enCommon from './locales/en/common.json';
@@ -15,6 +20,9 @@ import ruSettings from './locales/ru/settings.json';
 import ruMask from './locales/ru/mask.json';
 import ruCompare from './locales/ru/compare.json';
 import ruLibrary from './locales/ru/library.json';
+import ruCore from './locales/ru/core.json';
+
+const enCore = { ...CORE_MESSAGES, subject: REQUEST_SUBJECTS };
 
 export const resources = {
   en: {
@@ -26,6 +34,7 @@ export const resources = {
     mask: enMask,
     compare: enCompare,
     library: enLibrary,
+    core: enCore,
   },
   ru: {
     common: ruCommon,
@@ -36,5 +45,6 @@ export const resources = {
     mask: ruMask,
     compare: ruCompare,
     library: ruLibrary,
+    core: ruCore,
   },
 } as const;

@@ -40,6 +40,7 @@ export const useAppStore = create<AppState>()((set, get) => ({
   async start() {
     holst.on('settings.changed', (settings) => set({ settings }));
     holst.on('app.notice', (notice) => set({ notices: [...get().notices.filter((n) => n.id !== notice.id), notice] }));
+    holst.on('app.noticeRemoved', ({ id }) => set({ notices: get().notices.filter((n) => n.id !== id) }));
     try {
       const [info, settings, notices, hasImages] = await Promise.all([
         unwrap(holst.app.info()),

@@ -54,7 +54,7 @@ describe('the CLI and the keychain', () => {
       // Storing one says why it cannot, and what to do.
       const set = await runHolst(['--data-dir', dataDir, 'key', 'set', 'my-giga'], { env, input: 'sk-0123456789abcdef' });
       expect(set.code).not.toBe(0);
-      expect(set.stderr).toMatch(/keychain is unavailable .*HOLST_API_KEY_<PROVIDER ID>/s);
+      expect(set.stderr).toMatch(/API keys cannot be saved: .*no system keychain.*HOLST_API_KEY_MY_GIGA/s);
     } finally {
       await bus.close();
     }

@@ -93,8 +93,8 @@ describe('holst CLI', () => {
     expect(run.code).toBe(3);
     const { error } = run.json() as { error: { code: string; message: string } };
     expect(error.code).toBe('config');
-    expect(error.message).toMatch(/keychain is unavailable/);
-    expect(error.message).toContain('HOLST_API_KEY_');
+    expect(error.message).toMatch(/API keys cannot be saved: this computer has no system keychain/);
+    expect(error.message).toContain('HOLST_API_KEY_MY_GIGA');
     expect(run.stdout + run.stderr).not.toContain(key);
   });
 });

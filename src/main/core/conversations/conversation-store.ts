@@ -1,3 +1,4 @@
+import { SaidSchema, type Said } from '../../../shared/core-messages';
 import { HolstError } from '../../../shared/errors';
 import { UsageSchema, type Conversation, type Message, type Usage } from '../../../shared/library';
 import type { Db } from '../database/database';
@@ -20,6 +21,7 @@ interface MessageRow {
   model: string | null;
   error_code: string | null;
   error_message: string | null;
+  error_said: string | null;
   created_at: number;
   updated_at: number;
   /** `id:width:height` per picture, comma-separated, in the message's order. */
@@ -59,7 +61,7 @@ const toMessage = (row: MessageRow): Message => ({
   status: row.status,
   provider: row.provider,
   model: row.model,
-  error: row.error_code ? { code: row.error_code, message: row.error_message ?? '' } : null,
+  error: row.error_code ? { code: row.error_code, message: row.error_message ?? '', ...parseSaid(row.error_said) } : null,
   ...pictures(row.images),
   request: parseRequest(row.request),
   replyTo: row.reply_to,
@@ -265,7 +267,7 @@ export class ConversationStore {
     id: number,
     status: Exclude<Message['status'], 'streaming'>,
     text: string,
-    error?: { code: string; message: string },
+    error?: { code: string; message: string } & Said,
     stats: AnswerStats = {},
   ): Message {
     const now = Date.now();
@@ -273,9 +275,9 @@ export class ConversationStore {
     const elapsed = stats.elapsedMs === undefined || stats.elapsedMs === null ? null : Math.max(0, Math.round(stats.elapsedMs));
     this.db
       .prepare(
-        'UPDATE messages SET text = ?, status = ?, error_code = ?, error_message = ?, usage = ?, elapsed_ms = ?, updated_at = ? WHERE id = ?',
+        'UPDATE messages SET text = ?, status = ?, error_code = ?, error_message = ?, error_said = ?, usage = ?, elapsed_ms = ?, updated_at = ? WHERE id = ?',
       )
-      .run(text, status, error?.code ?? null, error?.message ?? null, usage, elapsed, now, id);
+      .run(text, status, error?.code ?? null, error?.message ?? null, saidJson(error), usage, elapsed, now, id);
     const message = this.requireMessage(id);
     this.touch(message.conversationId, now);
     return message;
@@ -343,7 +345,7 @@ export class StreamingMessage {
   /** Ends the answer; `finalText` replaces the streamed text (e.g. with image links taken out). */
   finish(
     status: Exclude<Message['status'], 'streaming'>,
-    error?: { code: string; message: string },
+    error?: { code: string; message: string } & Said,
     finalText?: string,
     stats?: AnswerStats,
   ): Message {
@@ -352,5 +354,23 @@ export class StreamingMessage {
     this.done = true;
     if (finalText !== undefined) this.text = finalText;
     return this.store.finishMessage(this.id, status, this.text, error, stats);
+  }
+}
+
+/** An error's catalogued sentence as stored beside its English message (null when it has none). */
+function saidJson(error: Said | undefined): string | null {
+  if (!error?.key) return null;
+  const { key, params, quote } = error;
+  return JSON.stringify({ key, params, quote });
+}
+
+/** The stored sentence back, or nothing when there is none or it cannot be read (the English message stands). */
+function parseSaid(json: string | null): Said {
+  if (!json) return {};
+  try {
+    const parsed = SaidSchema.safeParse(JSON.parse(json));
+    return parsed.success ? parsed.data : {};
+  } catch {
+    return {};
   }
 }

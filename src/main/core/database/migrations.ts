@@ -256,6 +256,14 @@ DROP TABLE moving_masks;
 DELETE FROM tags WHERE id NOT IN (SELECT tag_id FROM image_tags);
 `,
   },
+  {
+    version: 7,
+    description: "a failed answer's explanation as the core's catalogued sentence, for the window's language",
+    sql: `
+-- JSON {key, params, quote} beside error_message (the English sentence): see src/shared/core-messages.ts.
+ALTER TABLE messages ADD COLUMN error_said TEXT;
+`,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -287,7 +287,7 @@ export class ChatService {
       const status = payload.code === 'cancelled' ? 'cancelled' : 'error';
       if (!this.core.conversations.isOpen) return null;
       const failure = status === 'error' ? payload : null;
-      const message = answer.finish(status, failure ? { code: payload.code, message: payload.message } : undefined, undefined, stats());
+      const message = answer.finish(status, failure ?? undefined, undefined, stats());
       emit({ type: 'finished', status, message, error: failure });
       return { generationId, status, message, error: failure };
     }

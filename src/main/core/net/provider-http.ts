@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import tls from 'node:tls';
 import { Agent, ProxyAgent, request, type Dispatcher, type FormData as UndiciFormData } from 'undici';
+import { say, type CoreMessageKey, type RequestSubject } from '../../../shared/core-messages';
 import { HolstError, type ErrorCode } from '../../../shared/errors';
 import type { RetryNotice } from '../../../shared/generation';
 import { knownSecrets, rememberSecret } from '../logging/known-secrets';
@@ -33,7 +34,7 @@ export interface ProviderRequest {
   body?: string | Uint8Array | UndiciFormData;
   signal?: AbortSignal;
   /** What this call is, for messages: "the token request", "the image download". */
-  what: string;
+  what: RequestSubject;
   /** Don't retry (e.g. a request that already streamed part of an answer). */
   noRetry?: boolean;
 }
@@ -93,7 +94,7 @@ export class ProviderHttp {
       this.options.onRetry?.({ status: response.statusCode, delayMs: delay, retry: attempt + 1, of: maxRetries });
       await response.body.dump().catch(() => undefined);
       await sleep(delay, init.signal).catch(() => {
-        throw new HolstError('cancelled', `${this.options.providerName}: cancelled.`);
+        throw HolstError.said('cancelled', say('providerCancelled', { name: this.options.providerName }));
       });
     }
   }
@@ -138,11 +139,8 @@ export class ProviderHttp {
     const detail = this.redact(providerMessage(this.redact(text)));
     const status = response.statusCode;
     const name = this.options.providerName;
-    const [code, advice] = STATUS_MEANING[status] ?? (status >= 500 ? STATUS_MEANING[500]! : STATUS_MEANING[400]!);
-    const said = detail ? `: ${detail.trim()}` : '';
-    // The provider's own sentence may already end it ("… for it." must not become "… for it..").
-    const stop = /[.!?…]$/.test(said) ? '' : '.';
-    return new HolstError(code, `${name} answered ${status} to ${init.what}${said}${stop} ${advice}`.trim());
+    const [code, meaning] = STATUS_MEANING[status] ?? (status >= 500 ? STATUS_MEANING[500]! : STATUS_MEANING[400]!);
+    return HolstError.said(code, say(meaning, { name, status, what: init.what }, detail));
   }
 
   private networkError(error: unknown, init: ProviderRequest): HolstError {
@@ -153,36 +151,22 @@ export class ProviderHttp {
     // undici reports a proxy's refusal of the tunnel as an aborted request: tell it apart from a cancel.
     const proxyStatus = /Proxy response \((\d{3})\)/.exec(err.message ?? '')?.[1];
     if (proxyStatus && !init.signal?.aborted) {
-      const why =
+      const refusal =
         proxyStatus === '407'
-          ? 'it refused the proxy user name or password; check them in Settings → Network'
-          : `it answered ${proxyStatus}; check the proxy address in Settings → Network`;
-      return new HolstError('network', `The proxy would not connect Holst to ${name} (${init.what}): ${why}.`, { cause: error });
+          ? say('proxyRefusedLogin', { name, what: init.what })
+          : say('proxyRefused', { name, what: init.what, status: proxyStatus });
+      return HolstError.said('network', refusal, { cause: error });
     }
-    if (isCancel(err, code, init.signal)) return new HolstError('cancelled', `${name}: cancelled.`, { cause: error });
+    if (isCancel(err, code, init.signal)) return HolstError.said('cancelled', say('providerCancelled', { name }), { cause: error });
     if (code === 'UND_ERR_CONNECT_TIMEOUT')
-      return new HolstError(
-        'timeout',
-        `${name} did not accept a connection in time (${init.what}). Check the address and your network or proxy.`,
-        { cause: error },
-      );
+      return HolstError.said('timeout', say('providerConnectTimeout', { name, what: init.what }), { cause: error });
     if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT')
-      return new HolstError('timeout', `${name} stopped answering during ${init.what}. Try again later.`, { cause: error });
-    if (TLS_CODES.has(code)) {
-      return new HolstError(
-        'network',
-        `TLS check failed for ${name} (${code}): its certificate is not trusted. If the provider uses a private or national CA, set its certificate file (caFile) in Settings → Providers.`,
-        { cause: error },
-      );
-    }
+      return HolstError.said('timeout', say('providerStoppedAnswering', { name, what: init.what }), { cause: error });
+    if (TLS_CODES.has(code)) return HolstError.said('network', say('providerTlsUntrusted', { name, code }), { cause: error });
     if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
-      return new HolstError('network', `Cannot find ${name}'s server (DNS) for ${init.what}. Check the base URL and your connection.`, {
-        cause: error,
-      });
+      return HolstError.said('network', say('providerDnsFailed', { name, what: init.what }), { cause: error });
     const reason = this.redact(err.cause?.message ?? err.message ?? code);
-    return new HolstError('network', `Cannot reach ${name} for ${init.what}: ${reason}. Check your connection, proxy and the base URL.`, {
-      cause: error,
-    });
+    return HolstError.said('network', say('providerUnreachable', { name, what: init.what, reason }), { cause: error });
   }
 
   /** The log's redaction: this client's secrets and every one the process has held, and credential shapes. */
@@ -196,9 +180,8 @@ export function caBundle(caFile: string, providerName: string): string[] {
   try {
     return [...tls.rootCertificates, readFileSync(caFile, 'utf8')];
   } catch (error) {
-    throw new HolstError('config', `Cannot read the CA certificate file ${caFile} for ${providerName}: ${(error as Error).message}`, {
-      cause: error,
-    });
+    const reason = (error as Error).message;
+    throw HolstError.said('config', say('providerCaFileUnreadable', { file: caFile, name: providerName, reason }), { cause: error });
   }
 }
 
@@ -211,23 +194,23 @@ function isCancel(err: { name?: string }, code: string | undefined, signal: Abor
  * What went wrong while a body was being read (after the status line arrived): the request was
  * cancelled, the provider stalled past the body timeout, or the connection was cut.
  */
-export function bodyReadError(error: unknown, about: { providerName: string; what: string; signal?: AbortSignal | undefined }): HolstError {
+export function bodyReadError(
+  error: unknown,
+  about: { providerName: string; what: RequestSubject; signal?: AbortSignal | undefined },
+): HolstError {
   if (error instanceof HolstError) return error;
   const err = error as { name?: string; code?: string; message?: string };
-  if (isCancel(err, err.code, about.signal)) return new HolstError('cancelled', `${about.providerName}: cancelled.`, { cause: error });
-  if (err.code === 'UND_ERR_BODY_TIMEOUT')
-    return new HolstError('timeout', `${about.providerName} stopped sending ${about.what} part-way. Try again later.`, { cause: error });
-  return new HolstError(
-    'network',
-    `The connection to ${about.providerName} was cut off during ${about.what} (${err.code ?? err.message ?? 'unknown'}). Try again.`,
-    { cause: error },
-  );
+  const { providerName: name, what } = about;
+  if (isCancel(err, err.code, about.signal)) return HolstError.said('cancelled', say('providerCancelled', { name }), { cause: error });
+  if (err.code === 'UND_ERR_BODY_TIMEOUT') return HolstError.said('timeout', say('providerStalled', { name, what }), { cause: error });
+  const reason = err.code ?? err.message ?? 'unknown';
+  return HolstError.said('network', say('providerCutOff', { name, what, reason }), { cause: error });
 }
 
 /** A body's chunks, with any failure to read them turned into a typed error (see bodyReadError). */
 export async function* typedBody(
   body: AsyncIterable<Uint8Array>,
-  about: { providerName: string; what: string; signal?: AbortSignal | undefined },
+  about: { providerName: string; what: RequestSubject; signal?: AbortSignal | undefined },
 ): AsyncGenerator<Uint8Array> {
   try {
     for await (const chunk of body) yield chunk;
@@ -246,16 +229,17 @@ const TLS_CODES = new Set([
   'CERT_UNTRUSTED',
 ]);
 
-const STATUS_MEANING: Record<number, [ErrorCode, string]> = {
-  400: ['bad_request', 'The request was refused as invalid.'],
-  401: ['auth', 'Check the API key in Settings → Providers.'],
-  402: ['provider_error', 'The account has no funds left; top it up with the provider.'],
-  403: ['auth', 'The key has no access to this; check it and its permissions.'],
-  404: ['not_found', 'Check the base URL and the model name.'],
-  413: ['bad_request', 'The request is too large; send smaller or fewer images.'],
-  422: ['bad_request', 'The provider could not process these parameters.'],
-  429: ['rate_limited', 'Too many requests; wait a little and try again.'],
-  500: ['provider_error', 'The provider had an internal problem; try again later.'],
+/** A status's error code, and the sentence that says what it means and what to do. */
+const STATUS_MEANING: Record<number, [ErrorCode, CoreMessageKey & `providerAnswered${number}`]> = {
+  400: ['bad_request', 'providerAnswered400'],
+  401: ['auth', 'providerAnswered401'],
+  402: ['provider_error', 'providerAnswered402'],
+  403: ['auth', 'providerAnswered403'],
+  404: ['not_found', 'providerAnswered404'],
+  413: ['bad_request', 'providerAnswered413'],
+  422: ['bad_request', 'providerAnswered422'],
+  429: ['rate_limited', 'providerAnswered429'],
+  500: ['provider_error', 'providerAnswered500'],
 };
 
 /** The human part of a provider's error body: `{error:{message}}`, `{message}`, or short plain text. */

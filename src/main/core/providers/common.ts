@@ -1,3 +1,4 @@
+import { say, type RequestSubject } from '../../../shared/core-messages';
 import { HolstError } from '../../../shared/errors';
 import { parseSse } from '../net/sse';
 import { apiKeyEnvName } from '../secrets/secret-store';
@@ -6,16 +7,14 @@ import type { ProviderContext } from './types';
 
 export function requireKey(ctx: ProviderContext): string {
   if (!ctx.apiKey) {
-    throw new HolstError(
-      'config',
-      `${ctx.providerName} has no API key. Set it in Settings → Providers, with "holst key set ${ctx.config.id}", or in ${apiKeyEnvName(ctx.config.id)}.`,
-    );
+    const { id } = ctx.config;
+    throw HolstError.said('config', say('providerNoKey', { name: ctx.providerName, id, envName: apiKeyEnvName(id) }));
   }
   return ctx.apiKey;
 }
 
 /** A JSON body, or an `invalid_response` that says what came instead. */
-export async function parseJson(response: ProviderResponse, ctx: ProviderContext, what: string): Promise<unknown> {
+export async function parseJson(response: ProviderResponse, ctx: ProviderContext, what: RequestSubject): Promise<unknown> {
   let text: string;
   try {
     text = await response.body.text();
@@ -26,7 +25,7 @@ export async function parseJson(response: ProviderResponse, ctx: ProviderContext
     return JSON.parse(text);
   } catch {
     const type = String(response.headers['content-type'] ?? 'no content type');
-    throw new HolstError('invalid_response', `${ctx.providerName} answered ${what} with something that is not JSON (${type}).`);
+    throw HolstError.said('invalid_response', say('providerNotJson', { name: ctx.providerName, what, type }));
   }
 }
 
@@ -37,7 +36,7 @@ export async function* jsonStreamChunks<T>(body: AsyncIterable<Uint8Array>, prov
     try {
       yield JSON.parse(event.data) as T;
     } catch {
-      throw new HolstError('invalid_response', `${providerName} sent a stream event that is not JSON.`);
+      throw HolstError.said('invalid_response', say('providerStreamNotJson', { name: providerName }));
     }
   }
 }

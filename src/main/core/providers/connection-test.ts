@@ -1,13 +1,20 @@
 import dns from 'node:dns/promises';
 import net from 'node:net';
 import tls from 'node:tls';
-import { toErrorPayload } from '../../../shared/errors';
+import { say, type CoreSentence } from '../../../shared/core-messages';
+import { toErrorPayload, type ErrorPayload } from '../../../shared/errors';
 import type { ConnectionReport } from '../../../shared/generation';
 import { caBundle } from '../net/provider-http';
 import { openProviderClient, type ProviderClient, type ProviderClientDeps } from './client';
 import { requireProvider } from './provider-settings';
 
 type Step = ConnectionReport['steps'][number];
+
+/** A step and what it found, as the core's catalogued sentence (or an error's, with its key when it has one). */
+const step = (name: Step['step'], status: Step['status'], found: CoreSentence | ErrorPayload): Step => {
+  const { message, key, params, quote } = found;
+  return { step: name, status, message, ...(key ? { key } : {}), ...(params ? { params } : {}), ...(quote ? { quote } : {}) };
+};
 
 /**
  * "Test connection": each step on its own, so the report says exactly where it breaks: the name
@@ -23,12 +30,11 @@ export async function testConnection(core: ProviderClientDeps, id: string, signa
   const steps: Step[] = [];
   const report = (models: string[] = []): ConnectionReport => ({ ok: steps.every((s) => s.status !== 'failed'), steps, models });
   const skipRest = (from: Step['step'][]) => {
-    for (const step of from) steps.push({ step, status: 'skipped', message: 'Not tried: an earlier step failed.' });
+    for (const name of from) steps.push(step(name, 'skipped', say('connectionSkipped', {})));
     return report();
   };
 
   const target = new URL(network.proxy?.url ?? config.baseUrl);
-  const via = network.proxy ? 'the proxy' : name;
   const host = target.hostname.replace(/^\[|\]$/g, '');
   const port = Number(target.port || (target.protocol === 'https:' ? 443 : 80));
   const timeoutMs = network.connectTimeoutSec * 1000;
@@ -36,14 +42,11 @@ export async function testConnection(core: ProviderClientDeps, id: string, signa
   let address: string;
   try {
     address = net.isIP(host) ? host : (await dns.lookup(host)).address;
-    steps.push({ step: 'dns', status: 'ok', message: net.isIP(host) ? `${host} is an address.` : `${host} is ${address}.` });
+    steps.push(step('dns', 'ok', net.isIP(host) ? say('connectionDnsIsAddress', { host }) : say('connectionDnsFound', { host, address })));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
-    steps.push({
-      step: 'dns',
-      status: 'failed',
-      message: `Cannot find ${via}'s server ${host} (${code}). Check the address and your connection.`,
-    });
+    const found = network.proxy ? say('connectionDnsFailedProxy', { host, code }) : say('connectionDnsFailed', { name, host, code });
+    steps.push(step('dns', 'failed', found));
     return skipRest(['connect', 'tls', 'auth', 'models']);
   }
 
@@ -54,25 +57,24 @@ export async function testConnection(core: ProviderClientDeps, id: string, signa
     return socket;
   });
   if (connected) {
-    steps.push({
-      step: 'connect',
-      status: 'failed',
-      message: `Cannot connect to ${via} at ${host}:${port} (${connected}). Check the address, the port and any firewall or proxy.`,
-    });
+    const found = network.proxy
+      ? say('connectionConnectFailedProxy', { host, port, code: connected })
+      : say('connectionConnectFailed', { name, host, port, code: connected });
+    steps.push(step('connect', 'failed', found));
     return skipRest(['tls', 'auth', 'models']);
   }
-  steps.push({ step: 'connect', status: 'ok', message: `Connected to ${host}:${port}.` });
+  steps.push(step('connect', 'ok', say('connectionConnected', { host, port })));
 
   if (network.proxy) {
-    steps.push({ step: 'tls', status: 'skipped', message: `Checked inside the proxy's tunnel by the next step.` });
+    steps.push(step('tls', 'skipped', say('connectionTlsInTunnel', {})));
   } else if (target.protocol !== 'https:') {
-    steps.push({ step: 'tls', status: 'skipped', message: 'Plain HTTP: nothing is encrypted on this connection.' });
+    steps.push(step('tls', 'skipped', say('connectionTlsPlainHttp', {})));
   } else {
     let ca: string[] | undefined;
     try {
       ca = config.caFile ? caBundle(config.caFile, name) : undefined;
     } catch (error) {
-      steps.push({ step: 'tls', status: 'failed', message: toErrorPayload(error).message });
+      steps.push(step('tls', 'failed', toErrorPayload(error)));
       return skipRest(['auth', 'models']);
     }
     const failed = await attempt(timeoutMs, signal, (done) => {
@@ -82,59 +84,45 @@ export async function testConnection(core: ProviderClientDeps, id: string, signa
       return socket;
     });
     if (failed) {
-      const advice = config.caFile
-        ? 'The certificate file set for this provider does not vouch for its server.'
-        : 'If the provider uses a private or national CA, set its certificate file (caFile) for this provider.';
-      steps.push({
-        step: 'tls',
-        status: 'failed',
-        message: `The TLS check failed (${failed}): ${name}'s certificate is not trusted. ${advice}`,
-      });
+      const found = say(config.caFile ? 'connectionTlsUntrustedWithCa' : 'connectionTlsUntrusted', { code: failed, name });
+      steps.push(step('tls', 'failed', found));
       return skipRest(['auth', 'models']);
     }
-    steps.push({
-      step: 'tls',
-      status: 'ok',
-      message: config.caFile ? 'Certificate trusted (with the provider’s CA file).' : 'Certificate trusted.',
-    });
+    steps.push(step('tls', 'ok', say(config.caFile ? 'connectionTlsTrustedWithCa' : 'connectionTlsTrusted', {})));
   }
 
   let client: ProviderClient;
   try {
     client = await openProviderClient(core, id);
   } catch (error) {
-    steps.push({ step: 'auth', status: 'failed', message: toErrorPayload(error).message });
+    steps.push(step('auth', 'failed', toErrorPayload(error)));
     return skipRest(['models']);
   }
   const { kind, ctx } = client;
   try {
     if (!ctx.apiKey) {
-      steps.push({ step: 'auth', status: 'failed', message: `${name} has no API key. Set it above.` });
+      steps.push(step('auth', 'failed', say('connectionNoKey', { name })));
       return skipRest(['models']);
     }
     if (!kind.checksKey) {
-      steps.push({
-        step: 'auth',
-        status: 'skipped',
-        message: `${name} offers no way to check a key without generating; it is checked on the first request.`,
-      });
+      steps.push(step('auth', 'skipped', say('connectionKeyUnchecked', { name })));
       const models = await kind.listModels(ctx, signal);
-      steps.push({ step: 'models', status: 'ok', message: `${models.length} model${models.length === 1 ? '' : 's'} configured.` });
+      steps.push(step('models', 'ok', say('connectionModelsConfigured', { count: models.length })));
       return report(models);
     }
     try {
       const models = await kind.listModels(ctx, signal);
-      steps.push({ step: 'auth', status: 'ok', message: 'The key was accepted.' });
-      steps.push({ step: 'models', status: 'ok', message: `${models.length} model${models.length === 1 ? '' : 's'} available.` });
+      steps.push(step('auth', 'ok', say('connectionKeyAccepted', {})));
+      steps.push(step('models', 'ok', say('connectionModelsAvailable', { count: models.length })));
       return report(models);
     } catch (error) {
       const payload = toErrorPayload(error);
       if (payload.code === 'auth' || payload.code === 'config') {
-        steps.push({ step: 'auth', status: 'failed', message: payload.message });
+        steps.push(step('auth', 'failed', payload));
         return skipRest(['models']);
       }
-      steps.push({ step: 'auth', status: 'skipped', message: 'Not confirmed: the model list failed first.' });
-      steps.push({ step: 'models', status: 'failed', message: payload.message });
+      steps.push(step('auth', 'skipped', say('connectionKeyNotConfirmed', {})));
+      steps.push(step('models', 'failed', payload));
       return report();
     }
   } finally {
@@ -142,7 +130,7 @@ export async function testConnection(core: ProviderClientDeps, id: string, signa
   }
 }
 
-/** Runs one socket attempt; resolves to null on success or to a short reason (error code, "timed out"). */
+/** Runs one socket attempt; resolves to null on success or to the error's code (ETIMEDOUT after `timeoutMs`, ECANCELED). */
 function attempt(
   timeoutMs: number,
   signal: AbortSignal | undefined,
@@ -158,7 +146,7 @@ function attempt(
       resolve(reason);
     };
     const socket = open((error, s) => finish(error ? ((error as NodeJS.ErrnoException).code ?? error.message) : null, s));
-    const timer = setTimeout(() => finish(`timed out after ${Math.round(timeoutMs / 1000)} s`, socket), timeoutMs);
-    signal?.addEventListener('abort', () => finish('cancelled', socket), { once: true });
+    const timer = setTimeout(() => finish('ETIMEDOUT', socket), timeoutMs);
+    signal?.addEventListener('abort', () => finish('ECANCELED', socket), { once: true });
   });
 }

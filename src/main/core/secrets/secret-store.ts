@@ -1,6 +1,7 @@
 import { apiKeyEnvName } from '../../../shared/settings';
 import path from 'node:path';
 import type { KeyStatus } from '../../../shared/contract';
+import { say } from '../../../shared/core-messages';
 import { HolstError } from '../../../shared/errors';
 import type { SecretBackend, StringEncryptor } from './backend';
 import { rememberSecret } from '../logging/known-secrets';
@@ -144,7 +145,7 @@ export class SecretStore {
   }
 
   async set(providerId: string, key: string): Promise<KeyStatus> {
-    const backend = await this.requireBackend();
+    const backend = await this.requireBackend(providerId);
     rememberSecret(key);
     await this.guard(backend, 'save', () => backend.set(providerId, key));
     this.statusCache.set(providerId, statusOf(providerId, key, backend));
@@ -172,9 +173,9 @@ export class SecretStore {
     return stored;
   }
 
-  private async requireBackend(): Promise<SecretBackend> {
-    const { backend, notice } = await this.settledBackend();
-    if (!backend) throw new HolstError('config', notice ?? 'No place to store API keys is available.');
+  private async requireBackend(id: string): Promise<SecretBackend> {
+    const { backend, problem } = await this.settledBackend();
+    if (!backend) throw HolstError.said('config', say('keychainCannotSave', { envName: secretEnvName(id) }, problem?.reason));
     return backend;
   }
 

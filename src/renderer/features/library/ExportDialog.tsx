@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExportProgress, Selection } from '../../../shared/library';
 import { holst, unwrap } from '../../bridge';
+import { coreText } from '../../i18n/core-text';
 import { errorText } from '../../i18n/errors';
 import { followJob, type FollowedJob } from '../../lib/follow-job';
 import { useAppStore } from '../../store/app-store';
@@ -124,7 +125,9 @@ export function ExportDialog({ selection, count, onClose }: { selection: Selecti
                 <p className="error">{t('bulkExport.failures', { count: failures.length })}</p>
                 <ul className="export-failures">
                   {failures.slice(0, 20).map((failure) => (
-                    <li key={failure.id}>{t('bulkExport.failure', { id: failure.id, reason: failure.reason })}</li>
+                    <li key={failure.id}>
+                      {t('bulkExport.failure', { id: failure.id, reason: coreText({ ...failure, message: failure.reason }) })}
+                    </li>
                   ))}
                 </ul>
               </>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConnectionReport } from '../../../shared/generation';
 import type { ProviderConfig } from '../../../shared/settings';
+import { coreText } from '../../i18n/core-text';
 import { errorText } from '../../i18n/errors';
 import { useProvidersStore } from '../../store/providers-store';
 
@@ -17,7 +18,7 @@ const sameList = (a: readonly string[] | undefined, b: readonly string[]) =>
 
 /**
  * "Test connection" for a saved provider: each step as a checklist, and the models it offers.
- * The step names are the catalogue's; what each step found is the core's own message, kept as it came.
+ * The step names are the catalogue's; what each step found is the core's sentence, in the window's language.
  */
 export function ConnectionTest({ config }: { config: ProviderConfig }) {
   const { t } = useTranslation('settings');
@@ -77,7 +78,7 @@ export function ConnectionTest({ config }: { config: ProviderConfig }) {
           </p>
         ) : (
           <p role="alert" className="error test-summary">
-            {failed ? t('test.stepFailed', { step: t(`test.steps.${failed.step}`), message: failed.message }) : t('test.failed')}
+            {failed ? t('test.stepFailed', { step: t(`test.steps.${failed.step}`), message: coreText(failed) }) : t('test.failed')}
           </p>
         ))}
       {report && report.steps.length > 0 && (
@@ -91,7 +92,7 @@ export function ConnectionTest({ config }: { config: ProviderConfig }) {
                 {t(`test.steps.${s.step}`)}
                 <span className="visually-hidden">: {t(`test.status.${s.status}`)}</span>
               </span>
-              <span className="step-message">{s.message}</span>
+              <span className="step-message">{coreText(s)}</span>
             </li>
           ))}
         </ol>

@@ -15,6 +15,8 @@ export function SettingsScreen() {
   const { t } = useTranslation(['settings', 'app']);
   const { providers, loaded, load } = useProvidersStore();
   const info = useAppStore((s) => s.info);
+  // The window's keychain notice already says it (with what to do): the hint here would say it twice.
+  const keychainNotice = useAppStore((s) => s.notices.some((notice) => notice.id === 'keychain'));
   const openFirstRun = useAppStore((s) => s.openFirstRun);
   const [adding, setAdding] = useState(false);
   const [loadError, setLoadError] = useState<unknown>(null);
@@ -33,7 +35,7 @@ export function SettingsScreen() {
           {errorText(loadError)}
         </p>
       )}
-      {info?.secretBackend === 'unavailable' && <p className="warning">{t('providers.noKeychain')}</p>}
+      {info?.secretBackend === 'unavailable' && !keychainNotice && <p className="warning">{t('providers.noKeychain')}</p>}
       {loaded && providers.length === 0 && !adding && <p className="muted">{t('providers.none')}</p>}
       <ul className="provider-list" aria-label={t('providers.listLabel')}>
         {providers.map((view) => (

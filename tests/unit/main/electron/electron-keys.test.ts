@@ -57,7 +57,9 @@ describe.runIf(process.platform === 'linux')('keys without a keychain', () => {
       expect(await run.invoke('app.info')).toMatchObject({ ok: true, value: { secretBackend: 'unavailable' } });
       const answer = await run.invoke('secrets.set', { providerId: 'giga', key: fakeApiKey() });
       expect(answer).toMatchObject({ ok: false, error: { code: 'config' } });
-      expect((answer as { error: { message: string } }).error.message).toMatch(/keychain is unavailable/);
+      expect((answer as { error: { message: string } }).error.message).toMatch(
+        /^API keys cannot be saved: this computer has no system keychain that answers\./,
+      );
       expect(run.recorder.calls('safeStorage.encryptString')).toEqual([]);
       expect(existsSync(path.join(run.dataDir, ENCRYPTED_SECRETS_FILE))).toBe(false);
       const notices = (await run.invoke('app.notices')) as { value: Array<{ id: string; level: string }> };

@@ -1,5 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { say } from '../../../../shared/core-messages';
 import { HolstError } from '../../../../shared/errors';
 import { writeFileAtomic } from '../../fs/atomic-write';
 import { embedMetadata, hasExportMetadata } from './export-metadata';
@@ -20,7 +21,8 @@ export async function exportBytes(library: ImageLibrary, image: ImageRecord, opt
   try {
     bytes = await fs.readFile(library.originalPath(image));
   } catch (error) {
-    throw new HolstError('storage', `Could not read image ${image.id} from the library: ${(error as Error).message}`, { cause: error });
+    const reason = (error as Error).message;
+    throw HolstError.said('storage', say('exportUnreadable', { id: image.id, reason }), { cause: error });
   }
   return options.plain || !hasExportMetadata(image) ? bytes : embedMetadata(bytes, image.mime, image);
 }
@@ -42,7 +44,7 @@ export async function writeExport(library: ImageLibrary, image: ImageRecord, tar
     }
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST')
-      throw new HolstError('invalid_input', `${destination} already exists; choose another name or allow overwriting.`);
+      throw HolstError.said('invalid_input', say('exportExists', { file: destination }));
     throw writeError(image, destination, error);
   }
   return destination;
@@ -51,7 +53,8 @@ export async function writeExport(library: ImageLibrary, image: ImageRecord, tar
 /** A failed write as a HolstError; one that already is passes through unchanged. */
 function writeError(image: ImageRecord, destination: string, error: unknown): HolstError {
   if (error instanceof HolstError) return error;
-  return new HolstError('storage', `Could not export image ${image.id} to ${destination}: ${(error as Error).message}`, { cause: error });
+  const reason = (error as Error).message;
+  return HolstError.said('storage', say('exportWriteFailed', { id: image.id, file: destination, reason }), { cause: error });
 }
 
 /** `writeExport` for a library id. */
@@ -94,7 +97,7 @@ export async function exportImageUnique(
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw writeError(image, destination, error);
     }
   }
-  throw new HolstError('storage', `Could not find a free name for ${name} in ${path.resolve(dir)}; choose another folder.`);
+  throw HolstError.said('storage', say('exportNoFreeNameIn', { name, folder: path.resolve(dir) }));
 }
 
 /** Creates `file` only if it does not exist yet; a failed write leaves no half file behind. */

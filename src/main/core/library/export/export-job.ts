@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { HolstError, toErrorPayload } from '../../../../shared/errors';
+import { say } from '../../../../shared/core-messages';
+import { HolstError, toErrorPayload, type ErrorPayload } from '../../../../shared/errors';
 import type { ExportProgress, Selection } from '../../../../shared/library';
 import type { BackgroundJobs } from '../../jobs/background-jobs';
 import { exportBytes, exportImageUnique, writeExport } from './export-image';
@@ -19,7 +20,9 @@ export interface ExportTarget {
 }
 
 /** One image's end: the file written (in a ZIP, its name there), or why it was not. */
-export type ExportedFile = { id: number; path: string } | { id: number; reason: string };
+export type ExportedFile = { id: number; path: string } | ExportFailure;
+/** An image not written: why in English (`reason`), and as an error code and catalogued sentence for the window. */
+export type ExportFailure = { id: number; reason: string } & Omit<ErrorPayload, 'message' | 'field' | 'why' | 'maxBytes'>;
 
 export interface ExportOutcome {
   /** The folder or the .zip written; null when nothing was kept (a cancelled ZIP). */
@@ -27,7 +30,7 @@ export interface ExportOutcome {
   done: number;
   total: number;
   cancelled: boolean;
-  failures: Array<{ id: number; reason: string }>;
+  failures: ExportFailure[];
 }
 
 /**
@@ -71,15 +74,16 @@ export async function exportMany(
       let data: Buffer | null = null;
       let written: string | null = null;
       try {
-        if (!image) throw new HolstError('not_found', `there is no image ${id} in the library`);
+        if (!image) throw HolstError.said('not_found', say('exportNoImage', { id }));
         if (zip) data = await exportBytes(library, image, { plain });
         else if (target.overwrite)
           written = await writeExport(library, image, path.join(destination, exportFileName(image)), { overwrite: true, plain });
         else written = await exportImageUnique(library, image, destination, { plain });
       } catch (error) {
-        const reason = toErrorPayload(error).message;
-        failures.push({ id, reason });
-        options.onFile?.({ id, reason });
+        const { message: reason, code, key, params, quote } = toErrorPayload(error);
+        const failure: ExportFailure = { id, reason, code, ...(key ? { key, params } : {}), ...(quote ? { quote } : {}) };
+        failures.push(failure);
+        options.onFile?.(failure);
       }
       // Outside the per-image catch: a ZIP that cannot be written cannot take the next picture either.
       if (zip && image && data) written = await zip.add(exportFileName(image), data, new Date(image.createdAt));
@@ -104,7 +108,8 @@ async function openFolder(destination: string): Promise<void> {
   try {
     await makeFolder(destination);
   } catch (error) {
-    throw new HolstError('storage', `Could not create the folder ${destination}: ${(error as Error).message}`, { cause: error });
+    const reason = (error as Error).message;
+    throw HolstError.said('storage', say('exportFolderFailed', { folder: destination, reason }), { cause: error });
   }
 }
 
@@ -131,8 +136,9 @@ export function startExportJob(
       return { done, total, finished: true, path: outcome.path, failures, ...(cancelled ? { cancelled } : {}) };
     },
     failed: (error) => {
-      const { code, message } = toErrorPayload(error);
-      return { done: written, total: ids.length, finished: true, path: null, failures: [], error: { code, message } };
+      const { code, message, key, params, quote } = toErrorPayload(error);
+      const said = { ...(key ? { key, params } : {}), ...(quote ? { quote } : {}) };
+      return { done: written, total: ids.length, finished: true, path: null, failures: [], error: { code, message, ...said } };
     },
   });
 }

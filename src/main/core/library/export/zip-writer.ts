@@ -5,6 +5,7 @@ import path from 'node:path';
 import { once } from 'node:events';
 import { Readable, type PassThrough } from 'node:stream';
 import type { ZipFile } from 'yazl';
+import { say } from '../../../../shared/core-messages';
 import { HolstError } from '../../../../shared/errors';
 import { MAX_NAMES, numberedName } from './export-image';
 import { makeFolder } from './make-folder';
@@ -48,14 +49,14 @@ export class ZipWriter {
     try {
       await makeFolder(dir);
     } catch (error) {
-      throw new HolstError('storage', `Could not create the folder ${dir}: ${(error as Error).message}`, { cause: error });
+      throw HolstError.said('storage', say('exportFolderFailed', { folder: dir, reason: (error as Error).message }), { cause: error });
     }
     const temp = path.join(dir, `.${path.basename(destination)}.${randomBytes(6).toString('hex')}.part`);
     // yazl loads with the first ZIP, not with the library: most runs never write one.
     const { ZipFile } = await import('yazl');
     const writer = new ZipWriter(new ZipFile(), destination, temp, overwrite);
     await once(writer.file, 'open').catch((error: Error) => {
-      throw new HolstError('storage', `Could not write ${destination}: ${error.message}`, { cause: error });
+      throw HolstError.said('storage', say('exportFileFailed', { file: destination, reason: error.message }), { cause: error });
     });
     return writer;
   }
@@ -90,7 +91,7 @@ export class ZipWriter {
     } catch (error) {
       await fs.rm(this.temp, { force: true });
       if (error instanceof HolstError) throw error;
-      throw new HolstError('storage', `Could not write ${this.target}: ${(error as Error).message}`, { cause: error });
+      throw HolstError.said('storage', say('exportFileFailed', { file: this.target, reason: (error as Error).message }), { cause: error });
     }
   }
 
@@ -103,7 +104,8 @@ export class ZipWriter {
   }
 
   private check(): void {
-    if (this.failure) throw new HolstError('storage', `Could not write ${this.target}: ${this.failure.message}`, { cause: this.failure });
+    if (!this.failure) return;
+    throw HolstError.said('storage', say('exportFileFailed', { file: this.target, reason: this.failure.message }), { cause: this.failure });
   }
 
   private async moveIntoPlace(): Promise<string> {
@@ -130,7 +132,7 @@ export class ZipWriter {
         throw error;
       }
     }
-    throw new HolstError('storage', `Could not find a free name for ${this.target}.`);
+    throw HolstError.said('storage', say('exportNoFreeName', { file: this.target }));
   }
 }
 

@@ -38,7 +38,7 @@ describe('ProviderHttp', () => {
       else res.writeHead(200).end('ok');
     });
     const started = Date.now();
-    const response = await client().request(url, { what: 'a test' });
+    const response = await client().request(url, { what: 'the model list' });
     expect(await response.body.text()).toBe('ok');
     expect(hits()).toBe(2);
     expect(Date.now() - started).toBeGreaterThanOrEqual(950);
@@ -52,7 +52,7 @@ describe('ProviderHttp', () => {
     const started = Date.now();
     const waits: number[] = [];
     const http = client({ onRetry: (notice) => (notices.push(notice), waits.push(Date.now() - started)) });
-    expect(await (await http.request(url, { what: 'a test' })).body.text()).toBe('fine');
+    expect(await (await http.request(url, { what: 'the model list' })).body.text()).toBe('fine');
     expect(hits()).toBe(3);
     expect(notices).toEqual([
       { status: 500, delayMs: expect.any(Number), retry: 1, of: 3 },
@@ -62,12 +62,19 @@ describe('ProviderHttp', () => {
     expect(Date.now() - started - waits[1]!).toBeGreaterThanOrEqual(950);
   });
 
-  it('ends a sentence once when the provider’s message has its own full stop', async () => {
+  it('explains the status in a catalogued sentence and quotes the provider’s own words after it', async () => {
     const { url } = await serve((_req, res) => res.writeHead(401).end('{"error":{"message":"Unauthorized: wrong key."}}'));
     const error = await failure(client().request(url, { what: 'the chat request' }));
     expect(error!.message).toBe(
-      'TestAI answered 401 to the chat request: Unauthorized: wrong key. Check the API key in Settings → Providers.',
+      'TestAI answered 401 to the chat request. Check the API key in Settings → Providers. It said: “Unauthorized: wrong key.”',
     );
+    // The window says the sentence in its language from the key; the provider's words stay as they came.
+    expect(error!.toPayload()).toMatchObject({
+      code: 'auth',
+      key: 'providerAnswered401',
+      params: { name: 'TestAI', status: '401', what: 'chatRequest' },
+      quote: 'Unauthorized: wrong key.',
+    });
   });
 
   it('gives up after the last retry with provider_error', async () => {
@@ -75,7 +82,7 @@ describe('ProviderHttp', () => {
     const error = await failure(client({ maxRetries: 2 }).request(url, { what: 'the image request' }));
     expect(error).toMatchObject({ code: 'provider_error' });
     expect(error!.message).toBe(
-      'TestAI answered 502 to the image request: Bad gateway. The provider had an internal problem; try again later.',
+      'TestAI answered 502 to the image request: the provider had an internal problem; try again later. It said: “Bad gateway”',
     );
     expect(hits()).toBe(3);
   });
@@ -93,7 +100,7 @@ describe('ProviderHttp', () => {
       const { url, hits } = await serve((_req, res) =>
         res.writeHead(status).end(JSON.stringify({ error: { message: `problem ${status}` } })),
       );
-      const error = await failure(client().request(url, { what: 'a test' }));
+      const error = await failure(client().request(url, { what: 'the model list' }));
       expect(error?.code, String(status)).toBe(code);
       expect(error?.message).toContain(`problem ${status}`);
       expect(hits()).toBe(1);
@@ -102,7 +109,9 @@ describe('ProviderHttp', () => {
 
   it('refuses to wait longer than allowed for a Retry-After', async () => {
     const { url } = await serve((_req, res) => res.writeHead(429, { 'Retry-After': '3600' }).end());
-    expect(await failure(client({ maxRetryDelayMs: 5000 }).request(url, { what: 'a test' }))).toMatchObject({ code: 'rate_limited' });
+    expect(await failure(client({ maxRetryDelayMs: 5000 }).request(url, { what: 'the model list' }))).toMatchObject({
+      code: 'rate_limited',
+    });
   });
 
   it('keeps keys and tokens out of error messages', async () => {
@@ -110,7 +119,7 @@ describe('ProviderHttp', () => {
     const { url } = await serve((_req, res) =>
       res.writeHead(401).end(JSON.stringify({ message: `invalid key ${key}, header Bearer abcdefghijklmnop` })),
     );
-    const error = await failure(client({ secrets: () => [key] }).request(url, { what: 'a test' }));
+    const error = await failure(client({ secrets: () => [key] }).request(url, { what: 'the model list' }));
     expect(error!.message).not.toContain(key);
     expect(error!.message).not.toContain('abcdefghijklmnop');
     expect(error!.message).toContain('Check the API key');
@@ -124,7 +133,7 @@ describe('ProviderHttp', () => {
   });
 
   it('reports a refused connection as a network error', async () => {
-    const error = await failure(client().request('http://127.0.0.1:9/', { what: 'a test' }));
+    const error = await failure(client().request('http://127.0.0.1:9/', { what: 'the model list' }));
     expect(error).toMatchObject({ code: 'network' });
   });
 
@@ -132,13 +141,17 @@ describe('ProviderHttp', () => {
     const { url } = await serve(() => undefined);
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 100);
-    expect(await failure(client().request(url, { what: 'a test', signal: controller.signal }))).toMatchObject({ code: 'cancelled' });
+    expect(await failure(client().request(url, { what: 'the model list', signal: controller.signal }))).toMatchObject({
+      code: 'cancelled',
+    });
 
     const slow = await serve((_req, res) => res.writeHead(429, { 'Retry-After': '30' }).end());
     const waiting = new AbortController();
     setTimeout(() => waiting.abort(), 100);
     const started = Date.now();
-    expect(await failure(client().request(slow.url, { what: 'a test', signal: waiting.signal }))).toMatchObject({ code: 'cancelled' });
+    expect(await failure(client().request(slow.url, { what: 'the model list', signal: waiting.signal }))).toMatchObject({
+      code: 'cancelled',
+    });
     expect(Date.now() - started).toBeLessThan(2000);
   });
 

@@ -1,0 +1,148 @@
+/**
+ * Every sentence the core says to a person, by key: the English text (the CLI's, the log's, and
+ * the window's English catalogue `core`), with `{{name}}` for its parameters. The core sends the
+ * key and parameters beside its English sentence; the window says the same in its language
+ * (src/renderer/i18n/locales/<language>/core.json). A test keeps every catalogue in step with this list.
+ */
+import * as z from 'zod';
+
+export const CORE_MESSAGES = {
+  // Test connection, step by step
+  connectionSkipped: 'Not tried: an earlier step failed.',
+  connectionDnsIsAddress: '{{host}} is an address.',
+  connectionDnsFound: '{{host}} is {{address}}.',
+  connectionDnsFailed: "Cannot find {{name}}'s server {{host}} ({{code}}). Check the address and your connection.",
+  connectionDnsFailedProxy: "Cannot find the proxy's server {{host}} ({{code}}). Check the proxy address and your connection.",
+  connectionConnectFailed:
+    'Cannot connect to {{name}} at {{host}}:{{port}} ({{code}}). Check the address, the port and any firewall or proxy.',
+  connectionConnectFailedProxy:
+    'Cannot connect to the proxy at {{host}}:{{port}} ({{code}}). Check the proxy address, its port and any firewall.',
+  connectionConnected: 'Connected to {{host}}:{{port}}.',
+  connectionTlsInTunnel: "Checked inside the proxy's tunnel by the next step.",
+  connectionTlsPlainHttp: 'Plain HTTP: nothing is encrypted on this connection.',
+  connectionTlsUntrusted:
+    "The TLS check failed ({{code}}): {{name}}'s certificate is not trusted. If the provider uses a private or national CA, set its certificate file (caFile) for this provider.",
+  connectionTlsUntrustedWithCa:
+    "The TLS check failed ({{code}}): {{name}}'s certificate is not trusted. The certificate file set for this provider does not vouch for its server.",
+  connectionTlsTrusted: 'Certificate trusted.',
+  connectionTlsTrustedWithCa: 'Certificate trusted (with the provider’s CA file).',
+  connectionNoKey: '{{name}} has no API key. Set it above.',
+  connectionKeyUnchecked: '{{name}} offers no way to check a key without generating; it is checked on the first request.',
+  connectionKeyAccepted: 'The key was accepted.',
+  connectionKeyNotConfirmed: 'Not confirmed: the model list failed first.',
+  connectionModelsConfigured: 'Models configured: {{count}}.',
+  connectionModelsAvailable: 'Models available: {{count}}.',
+
+  // What a provider's HTTP status means, and what to do
+  providerAnswered400: '{{name}} answered {{status}} to {{what}}: the request was refused as invalid.',
+  providerAnswered401: '{{name}} answered {{status}} to {{what}}. Check the API key in Settings → Providers.',
+  providerAnswered402: '{{name}} answered {{status}} to {{what}}: the account has no funds left; top it up with the provider.',
+  providerAnswered403: '{{name}} answered {{status}} to {{what}}: the key has no access to this; check it and its permissions.',
+  providerAnswered404: '{{name}} answered {{status}} to {{what}}. Check the base URL and the model name.',
+  providerAnswered413: '{{name}} answered {{status}} to {{what}}: the request is too large; send smaller or fewer images.',
+  providerAnswered422: '{{name}} answered {{status}} to {{what}}: the provider could not process these parameters.',
+  providerAnswered429: '{{name}} answered {{status}} to {{what}}: too many requests; wait a little and try again.',
+  providerAnswered500: '{{name}} answered {{status}} to {{what}}: the provider had an internal problem; try again later.',
+  // A provider that could not be reached, or stopped part-way
+  proxyRefusedLogin:
+    'The proxy would not connect Holst to {{name}} ({{what}}): it refused the proxy user name or password; check them in Settings → Network.',
+  proxyRefused:
+    'The proxy would not connect Holst to {{name}} ({{what}}): it answered {{status}}; check the proxy address in Settings → Network.',
+  providerCancelled: '{{name}}: cancelled.',
+  providerConnectTimeout: '{{name}} did not accept a connection in time ({{what}}). Check the address and your network or proxy.',
+  providerStoppedAnswering: '{{name}} stopped answering during {{what}}. Try again later.',
+  providerTlsUntrusted:
+    'TLS check failed for {{name}} ({{code}}): its certificate is not trusted. If the provider uses a private or national CA, set its certificate file (caFile) in Settings → Providers.',
+  providerDnsFailed: "Cannot find {{name}}'s server (DNS) for {{what}}. Check the base URL and your connection.",
+  providerUnreachable: 'Cannot reach {{name}} for {{what}}: {{reason}}. Check your connection, proxy and the base URL.',
+  providerStalled: '{{name}} stopped sending {{what}} part-way. Try again later.',
+  providerCutOff: 'The connection to {{name}} was cut off during {{what}} ({{reason}}). Try again.',
+  providerCaFileUnreadable: 'Cannot read the CA certificate file {{file}} for {{name}}: {{reason}}',
+  providerNoKey: '{{name}} has no API key. Set it in Settings → Providers, with "holst key set {{id}}", or in {{envName}}.',
+  providerNotJson: '{{name}} answered {{what}} with something that is not JSON ({{type}}).',
+  providerStreamNotJson: '{{name}} sent a stream event that is not JSON.',
+  /** After a provider's explanation: its own words, quoted and never translated. */
+  providerSaid: 'It said: “{{quote}}”',
+
+  // Exports: why an image or the whole export could not be written
+  exportNoImage: 'there is no image {{id}} in the library',
+  exportUnreadable: 'Could not read image {{id}} from the library: {{reason}}',
+  exportExists: '{{file}} already exists; choose another name or allow overwriting.',
+  exportWriteFailed: 'Could not export image {{id}} to {{file}}: {{reason}}',
+  exportNoFreeNameIn: 'Could not find a free name for {{name}} in {{folder}}; choose another folder.',
+  exportNoFreeName: 'Could not find a free name for {{file}}.',
+  exportFolderFailed: 'Could not create the folder {{folder}}: {{reason}}',
+  exportFileFailed: 'Could not write {{file}}: {{reason}}',
+
+  // Keys without a keychain
+  keychainCannotSave:
+    'API keys cannot be saved: this computer has no system keychain that answers. Start one (on Linux: GNOME Keyring or KWallet), or set {{envName}} in the environment before starting Holst.',
+} as const;
+
+export type CoreMessageKey = keyof typeof CORE_MESSAGES;
+export const CORE_MESSAGE_KEYS = Object.keys(CORE_MESSAGES) as CoreMessageKey[];
+
+/**
+ * What a provider request is, for sentences like "GigaChat answered 401 to the model list":
+ * the English phrase a provider client names it by, and its id in the catalogues (`core:subject.<id>`).
+ */
+export const REQUEST_SUBJECTS = {
+  modelList: 'the model list',
+  chatRequest: 'the chat request',
+  streamedAnswer: 'the streamed answer',
+  imageRequest: 'the image request',
+  editRequest: 'the edit request',
+  imageUpload: 'the image upload',
+  uploadedImage: 'the uploaded image',
+  imageDownload: 'the image download',
+  tokenRequest: 'the token request',
+  tokenCount: 'the token count',
+  jobStatus: 'the job status',
+} as const;
+export type RequestSubjectId = keyof typeof REQUEST_SUBJECTS;
+/** How provider clients name a request: one of the phrases above (a new one is added there, with its translations). */
+export type RequestSubject = (typeof REQUEST_SUBJECTS)[RequestSubjectId];
+
+const SUBJECT_IDS = new Map(Object.entries(REQUEST_SUBJECTS).map(([id, phrase]) => [phrase as string, id as RequestSubjectId]));
+export const subjectId = (subject: RequestSubject): RequestSubjectId => SUBJECT_IDS.get(subject)!;
+
+/** The names inside `{{…}}` of a template. */
+type ParamNames<S extends string> = S extends `${string}{{${infer Name}}}${infer Rest}` ? Name | ParamNames<Rest> : never;
+/** What a message takes: each parameter as text, `what` as the request's subject. */
+export type CoreMessageParams<K extends CoreMessageKey> = {
+  [P in ParamNames<(typeof CORE_MESSAGES)[K]>]: P extends 'what' ? RequestSubject : string | number;
+};
+
+/** The names of a template's parameters, in order (for the catalogue check and for formatting). */
+export const paramNames = (template: string): string[] => [...template.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]!);
+
+/** A sentence the core said: its key and parameters for the window, `message` in English for everyone else. */
+export const SaidSchema = z.object({
+  key: z.string().max(80).optional(),
+  params: z.record(z.string(), z.string().max(4000)).optional(),
+  /** Words the core passes on as they came (a provider's own error text): shown quoted, never translated. */
+  quote: z.string().max(4000).optional(),
+});
+export type Said = z.infer<typeof SaidSchema>;
+
+export interface CoreSentence {
+  key: CoreMessageKey;
+  params: Record<string, string>;
+  message: string;
+  quote?: string;
+}
+
+/** Fills in a template: `{{what}}` with the subject's id in `params`, and its English phrase in the text. */
+export function say<K extends CoreMessageKey>(key: K, values: CoreMessageParams<K>, quote?: string): CoreSentence {
+  const params: Record<string, string> = {};
+  for (const [name, value] of Object.entries(values as Record<string, string | number>)) {
+    params[name] = name === 'what' ? subjectId(value as RequestSubject) : String(value);
+  }
+  const template: string = CORE_MESSAGES[key];
+  const english = template.replace(/\{\{(\w+)\}\}/g, (_, name: string) =>
+    name === 'what' ? REQUEST_SUBJECTS[params[name] as RequestSubjectId] : (params[name] ?? ''),
+  );
+  const trimmed = quote?.trim();
+  if (!trimmed) return { key, params, message: english };
+  return { key, params, quote: trimmed, message: `${english} ${CORE_MESSAGES.providerSaid.replace('{{quote}}', trimmed)}` };
+}
