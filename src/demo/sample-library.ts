@@ -29,7 +29,7 @@ export interface SampleCore {
 }
 
 /** Conversations made at once: enough to overlap the servers' pauses, few enough to leave the app responsive. */
-const SCENES_AT_ONCE = 3;
+const SCENES_AT_ONCE = 6;
 export const SAMPLES_NOTICE_ID = 'demo-samples';
 export const SAMPLES_JOB = 'demo-samples';
 

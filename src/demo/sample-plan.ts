@@ -31,6 +31,35 @@ export interface SampleScene {
 }
 
 export const SAMPLE_SCENES: readonly SampleScene[] = [
+  // Givon's jobs are polled for a few seconds each: its conversations go first, and stay short
+  {
+    id: 'givon-tree',
+    provider: 'demo-givon',
+    model: 'gpt-image-2',
+    steps: [
+      { prompt: 'A green tree under the sun', params: { aspect: '16:9' }, tags: ['trees'] },
+      { prompt: 'Make the sky night with yellow stars', edit: true, mask: 'sky', tags: ['trees', 'night'] },
+      { prompt: 'Red flowers in a green field', params: { aspect: '1:1' }, tags: ['flowers'], favorite: true },
+    ],
+  },
+  {
+    id: 'givon-house',
+    provider: 'demo-givon',
+    model: 'gpt-image-2',
+    steps: [
+      { prompt: 'Жёлтый дом у моря', params: { aspect: '4:5' } },
+      { prompt: 'Сделай середину синей', edit: true, mask: 'middle', tags: ['море'] },
+    ],
+  },
+  {
+    id: 'givon-cat',
+    provider: 'demo-givon',
+    model: 'gpt-image-2',
+    steps: [
+      { prompt: 'Кот на крыше дома ночью', params: { aspect: '2:3' }, tags: ['коты', 'ночь'] },
+      { prompt: 'Сделай кота белым', edit: true },
+    ],
+  },
   {
     id: 'gigachat-cat',
     provider: 'demo-gigachat',
@@ -60,17 +89,6 @@ export const SAMPLE_SCENES: readonly SampleScene[] = [
       { prompt: 'A white moon instead of the sun, night sky', edit: true, mask: 'sky', tags: ['sea', 'night'], favorite: true },
       { prompt: 'A pink flower in a brown square pot', params: { n: 2 }, tags: ['flowers'] },
       { prompt: 'A black cat on a red background', params: { quality: 'high' }, tags: ['cats'] },
-    ],
-  },
-  {
-    id: 'givon-tree',
-    provider: 'demo-givon',
-    model: 'gpt-image-2',
-    steps: [
-      { prompt: 'A green tree under the sun', params: { aspect: '16:9' }, tags: ['trees'] },
-      { prompt: 'Make the sky night with yellow stars', edit: true, mask: 'sky', tags: ['trees', 'night'] },
-      { prompt: 'A grey mountain with a white moon', params: { aspect: '3:2' } },
-      { prompt: 'Red flowers in a green field', params: { aspect: '1:1' }, tags: ['flowers'], favorite: true },
     ],
   },
   {
@@ -117,17 +135,6 @@ export const SAMPLE_SCENES: readonly SampleScene[] = [
     ],
   },
   {
-    id: 'givon-ru',
-    provider: 'demo-givon',
-    model: 'gpt-image-2',
-    steps: [
-      { prompt: 'Жёлтый дом у моря', params: { aspect: '4:5' } },
-      { prompt: 'Сделай середину синей', edit: true, mask: 'middle', tags: ['море'] },
-      { prompt: 'Кот на крыше дома ночью', params: { aspect: '2:3' }, tags: ['коты', 'ночь'] },
-      { prompt: 'Сделай кота белым', edit: true },
-    ],
-  },
-  {
     id: 'gigachat-shapes',
     provider: 'demo-gigachat',
     model: 'GigaChat-2',
@@ -144,6 +151,7 @@ export const SAMPLE_SCENES: readonly SampleScene[] = [
       { prompt: 'A red house and a green tree, flat colours', params: { size: '1024x1536' }, tags: ['houses'] },
       { prompt: 'Blue mountains under a pink sky', params: { n: 2, size: '1536x1024' }, tags: ['mountains'] },
       { prompt: 'Make the middle a yellow sun', edit: true, mask: 'middle', tags: ['mountains'] },
+      { prompt: 'A grey mountain with a white moon', params: { size: '1536x1024' }, tags: ['mountains', 'night'] },
     ],
   },
 ];
