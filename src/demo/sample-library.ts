@@ -193,8 +193,7 @@ async function saveMask(request: Request, sourceId: number, where: SampleMask): 
   const coverage = new Uint8Array(width * height);
   for (let y = 0; y < height; y++)
     for (let x = 0; x < width; x++) {
-      const inside =
-        where === 'sky' ? y < height * 0.45 : x > width * 0.25 && x < width * 0.75 && y > height * 0.25 && y < height * 0.75;
+      const inside = where === 'sky' ? y < height * 0.45 : x > width * 0.25 && x < width * 0.75 && y > height * 0.25 && y < height * 0.75;
       coverage[y * width + x] = inside ? 1 : 0;
     }
   const png = await sharp(Buffer.from(coverageToMaskPixels(coverage, width, height)), { raw: { width, height, channels: 4 } })

@@ -72,7 +72,9 @@ describe('the demo sample library', () => {
 
   it('has edits whose lineage leads to their source, some made with a mask', async () => {
     const images = core.library.list({ limit: 500 }).items;
-    const details = await Promise.all(images.map(async (i) => (await call(core, 'library.get', { id: i.id })) as { ok: true; value: never }));
+    const details = await Promise.all(
+      images.map(async (i) => (await call(core, 'library.get', { id: i.id })) as { ok: true; value: never }),
+    );
     const edits = details.map((d) => d.value as { image: { id: number }; parents: { image: { id: number } }[]; mask: unknown });
     const withParents = edits.filter((d) => d.parents.length > 0);
     expect(withParents.length).toBeGreaterThanOrEqual(8);
