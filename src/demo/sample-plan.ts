@@ -48,7 +48,7 @@ export const SAMPLE_SCENES: readonly SampleScene[] = [
     model: 'gpt-image-2',
     steps: [
       { prompt: 'Жёлтый дом у моря', params: { aspect: '4:5' } },
-      { prompt: 'Сделай середину синей', edit: true, mask: 'middle', tags: ['море'] },
+      { prompt: 'Синий кот посередине', edit: true, mask: 'middle', tags: ['коты'] },
     ],
   },
   {
@@ -150,7 +150,7 @@ export const SAMPLE_SCENES: readonly SampleScene[] = [
     steps: [
       { prompt: 'A red house and a green tree, flat colours', params: { size: '1024x1536' }, tags: ['houses'] },
       { prompt: 'Blue mountains under a pink sky', params: { n: 2, size: '1536x1024' }, tags: ['mountains'] },
-      { prompt: 'Make the middle a yellow sun', edit: true, mask: 'middle', tags: ['mountains'] },
+      { prompt: 'A yellow sun in the pink sky', edit: true, mask: 'sky', tags: ['mountains'] },
       { prompt: 'A grey mountain with a white moon', params: { size: '1536x1024' }, tags: ['mountains', 'night'] },
     ],
   },
