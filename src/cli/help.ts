@@ -8,12 +8,14 @@ export const VERSION: string = __HOLST_VERSION__;
 const generateHelp = `holst generate --provider ID --prompt TEXT [--model M] [--image FILE]... [--mask FILE]
                [--edit ID] [--ref ID]... [--mask-id ID] [--continue CONVERSATION] [--single-turn]
                [--size WxH] [--aspect R] [--quality low|medium|high] [--resolution 1K|2K|4K]
-               [--n N] [--system TEXT]     make images. The source is library image --edit ID,
+               [--n N] [--system TEXT] [--picture-mode on|off]
+                                           make images. The source is library image --edit ID,
                else the first --image; other --image files and every --ref ID are references;
                --mask FILE / --mask-id ID: PNG of the source's size, transparent = area to change.
                --continue: a follow-up in that conversation (its earlier turns go along as each
                provider takes them; the source defaults to its newest answer's image; --provider
-               defaults to the one it used); --single-turn sends the prompt without the history`;
+               defaults to the one it used); --single-turn sends the prompt without the history;
+               --picture-mode (GigaChat, default on) sends the prompt as a request to draw it`;
 
 const conversationsHelp = `holst conversations list [--query Q] [--limit N]     stored conversations, latest activity first
 holst conversations show ID        a conversation's messages: text, images, status, usage, time`;

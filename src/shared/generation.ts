@@ -12,6 +12,8 @@ export const GenerateParamsSchema = z.object({
   aspect: z.string().trim().max(10).optional(),
   quality: z.enum(QUALITIES).optional(),
   resolution: z.enum(RESOLUTIONS).optional(),
+  /** GigaChat: send the prompt as a request to draw it (provider-kinds.ts). */
+  pictureMode: z.boolean().optional(),
 });
 export type GenerateParamsInput = z.infer<typeof GenerateParamsSchema>;
 

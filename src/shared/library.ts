@@ -248,7 +248,11 @@ export const MessageSchema = z.object({
    * its own shape before it has loaded. Absent on messages from before it was sent along.
    */
   imageSizes: z.array(ImageSizeSchema).optional(),
-  /** On a user message: what was asked besides the text (parameters, system text, mask), for Retry. */
+  /**
+   * On a user message: what was asked besides the text (parameters, system text, mask), for Retry.
+   * On an assistant message: `sent`, the prompt (and system text) as the provider was sent it, where
+   * its kind reshapes it (GigaChat's picture mode).
+   */
   request: z.record(z.string(), z.unknown()).nullable(),
   /** On an assistant message: the user message it answers (answers to one prompt are its versions). */
   replyTo: z.number().int().nullable(),

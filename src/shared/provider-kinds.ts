@@ -6,7 +6,7 @@
 import type { ProviderKind } from './settings';
 
 /** The parameters a request may carry (GenerateParamsSchema in generation.ts). */
-export type ParamName = 'n' | 'size' | 'aspect' | 'quality' | 'resolution';
+export type ParamName = 'n' | 'size' | 'aspect' | 'quality' | 'resolution' | 'pictureMode';
 
 /** How many pictures one request makes. */
 export interface CountSpec {
@@ -32,9 +32,25 @@ export interface ChoiceSpec {
   values: readonly string[];
   default: string | null;
 }
-export type ParamSpec = CountSpec | PixelsSpec | ChoiceSpec;
+/**
+ * A switch. `pictureMode` (GigaChat): the prompt goes as a request to draw it, the documented way
+ * (a system message that steers drawing and "Нарисуй: …" / "Draw: …"); off, it goes as written,
+ * for plain talk.
+ */
+export interface ToggleSpec {
+  name: 'pictureMode';
+  type: 'toggle';
+  default: boolean;
+}
+export type ParamSpec = CountSpec | PixelsSpec | ChoiceSpec | ToggleSpec;
 /** The description of parameter `N`. */
-export type SpecFor<N extends ParamName> = N extends 'n' ? CountSpec : N extends 'size' ? PixelsSpec : ChoiceSpec;
+export type SpecFor<N extends ParamName> = N extends 'n'
+  ? CountSpec
+  : N extends 'size'
+    ? PixelsSpec
+    : N extends 'pictureMode'
+      ? ToggleSpec
+      : ChoiceSpec;
 
 /** Why a kind takes no mask, as a code: the window shows its sentence (mask:unsupported.<code>). */
 export type MaskUnsupportedReason = 'gigachat' | 'chat-model' | 'other';
@@ -88,7 +104,11 @@ export const KIND_DESCRIPTIONS: Readonly<Record<ProviderKind, KindDescription>> 
   gigachat: {
     kind: 'gigachat',
     label: 'GigaChat',
-    params: [{ name: 'n', type: 'count', min: 1, max: 4, default: 1 }],
+    params: [
+      { name: 'n', type: 'count', min: 1, max: 4, default: 1 },
+      // GigaChat draws only when asked to: on in a new chat, so a prompt that describes a picture gets one.
+      { name: 'pictureMode', type: 'toggle', default: true },
+    ],
     source: 'considered',
     mask: { ok: false, reason: 'gigachat' },
     references: 16,

@@ -10,7 +10,9 @@
 //   `POST /files/{id}/delete`.
 // - Images: with `function_call: "auto"` (and no `functions`, or ones naming text2image) a request
 //   to draw answers `<img src="uuid4" fuse="true"/>` inside chatter; streams split the tag across
-//   deltas and cut bytes at odd places (see sse.ts).
+//   deltas and cut bytes at odd places (see sse.ts). A message that does not ask to draw gets text.
+// - Language: the model answers in the language the last user message is written in (Russian or
+//   English, by its letters), the chatter around a picture included.
 // - X-Client-ID: a file made by a request carrying X-Client-ID downloads only with the same value.
 //   Otherwise we answer 404 (assumed: files are private, so for another client the id does not
 //   exist; the seed only says the header "must" be passed).
@@ -160,6 +162,14 @@ function deltas(text: string, seed: number): string[] {
   return out;
 }
 
+/** The model answers in the language it is written to: Russian when the message has more Cyrillic letters than Latin. */
+function writtenInRussian(text: string): boolean {
+  return (text.match(/\p{Script=Cyrillic}/gu)?.length ?? 0) > (text.match(/\p{Script=Latin}/gu)?.length ?? 0);
+}
+
+/** What a drawing request asks for, without its "Нарисуй:" / "Draw:" (the demo writes it on the picture). */
+const DRAW_INSTRUCTION = /^\s*(нарисуй(те)?|draw)\s*:\s*/iu;
+
 const roughTokens = (text: string) => Math.max(1, Math.ceil(Array.from(text).length / 4));
 
 function messageText(content: unknown): string {
@@ -239,17 +249,25 @@ export async function startGigaChatServer(options: GigaChatServerOptions = {}): 
     if (scripted) return scripted;
     const lastUser = lastUserOf(body);
     const ask = messageText(lastUser?.content);
-    // the demo treats an attached picture as something to change
-    const attached = options.drawPrompt === true && Array.isArray(lastUser?.attachments) && lastUser.attachments.length > 0;
     const functions = Array.isArray(body.functions) ? (body.functions as { name?: string }[]) : undefined;
     const call = body.function_call;
     const wantsBuiltIn =
       call === 'auto' || (typeof call === 'object' && call !== null && (call as { name?: string }).name === 'text2image');
     const mayDraw = wantsBuiltIn && (!functions || functions.some((f) => f.name === 'text2image'));
-    if (mayDraw && (DRAW_REQUEST.test(ask) || attached)) {
-      return { text: 'Запускаю генерацию изображения. Ожидайте результат <img src="UUID" fuse="true"/> - вот что у меня получилось.' };
+    const russian = writtenInRussian(ask);
+    // Only a message that asks to draw is drawn; an attached picture alone is something to look at (vision).
+    if (mayDraw && DRAW_REQUEST.test(ask)) {
+      return {
+        text: russian
+          ? 'Запускаю генерацию изображения. Ожидайте результат <img src="UUID" fuse="true"/> - вот что у меня получилось.'
+          : 'Starting image generation. Please wait for the result <img src="UUID" fuse="true"/> - here is what I came up with.',
+      };
     }
-    return { text: `Это ответ эталонного сервера на сообщение «${ask.slice(0, 80)}».` };
+    return {
+      text: russian
+        ? `Это ответ эталонного сервера на сообщение «${ask.slice(0, 80)}».`
+        : `This is the reference server's answer to the message "${ask.slice(0, 80)}".`,
+    };
   };
 
   const chat = api('POST', '/chat/completions', async (ctx) => {
@@ -278,7 +296,7 @@ export async function startGigaChatServer(options: GigaChatServerOptions = {}): 
     const picture = async () => {
       if (!options.drawPrompt) return sampleImage('jpeg');
       const source = sourceId ? await files.get(sourceId)?.bytes : undefined;
-      return paint({ prompt: ask, width: 1024, height: 1024, format: 'jpeg', ...(source ? { source } : {}) });
+      return paint({ prompt: ask.replace(DRAW_INSTRUCTION, ''), width: 1024, height: 1024, format: 'jpeg', ...(source ? { source } : {}) });
     };
     const fileIds: string[] = [];
     let content = answer.text.replace(/src="UUID"/g, () => {

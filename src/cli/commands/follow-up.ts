@@ -4,7 +4,7 @@ import type { AppCore } from '../../main/core/app-core';
 import { latestAnswerImage } from '../../main/core/generation/history';
 import { keepMaskInput, loadInputFile } from '../../main/core/generation/input-images';
 import type { CliContext } from '../context';
-import { inputImageIds, type GenerateFlags } from './generate-flags';
+import { inputImageIds, withKindDefaults, type GenerateFlags } from './generate-flags';
 import { imageLines, imageSummary, progressLine } from './generate-output';
 
 /**
@@ -30,6 +30,7 @@ export async function continueConversation(ctx: CliContext, core: AppCore, flags
     flags.maskFile && source !== undefined
       ? (await keepMaskInput(core, await loadInputFile(core, flags.maskFile, 'mask'), source)).maskId
       : flags.maskId;
+  const config = core.providers.require(providerId);
   const input = ChatSendSchema.safeParse({
     providerId,
     conversationId,
@@ -38,13 +39,12 @@ export async function continueConversation(ctx: CliContext, core: AppCore, flags
     ...(flags.system ? { system: flags.system } : {}),
     imageIds,
     ...(maskId !== undefined ? { maskId } : {}),
-    params: flags.params,
+    params: withKindDefaults(flags.params, config.kind),
     ...(flags.singleTurn ? { singleTurn: true } : {}),
   });
   if (!input.success) throw invalidInput(input.error, 'follow-up');
 
   const progress = progressLine(ctx);
-  const config = core.providers.require(providerId);
   const providerName = config.name ?? config.id;
   progress(`Asking ${providerId}…`);
   const started = core.chat.send(input.data);

@@ -2,6 +2,8 @@ import { HolstError } from '../../shared/errors';
 import type { AppCore } from '../../main/core/app-core';
 import { loadInputFile } from '../../main/core/generation/input-images';
 import type { GenerateParams } from '../../main/core/providers/types';
+import { paramSpec } from '../../shared/provider-kinds';
+import type { ProviderKind } from '../../shared/settings';
 import { parseCommandArgs, parseId } from '../args';
 
 /** What the generate flags ask for, checked: the prompt, parameters and which images go in which role. */
@@ -38,6 +40,7 @@ export function readGenerateFlags(args: string[]): GenerateFlags {
     resolution: { type: 'string' },
     n: { type: 'string' },
     system: { type: 'string' },
+    'picture-mode': { type: 'string' },
   });
   if (!values.provider && values.continue === undefined)
     throw new HolstError('invalid_input', '--provider ID is required.', { field: 'provider' });
@@ -64,6 +67,12 @@ export function readGenerateFlags(args: string[]): GenerateFlags {
       throw new HolstError('invalid_input', '--resolution must be 1K, 2K or 4K.', { field: 'resolution' });
     params.resolution = values.resolution as GenerateParams['resolution'];
   }
+  const pictureMode = values['picture-mode'];
+  if (pictureMode !== undefined) {
+    if (pictureMode !== 'on' && pictureMode !== 'off')
+      throw new HolstError('invalid_input', '--picture-mode must be on or off.', { field: 'picture-mode' });
+    params.pictureMode = pictureMode === 'on';
+  }
   return {
     provider: values.provider,
     prompt: values.prompt,
@@ -78,6 +87,15 @@ export function readGenerateFlags(args: string[]): GenerateFlags {
     conversationId: values.continue !== undefined ? parseId(values.continue, '--continue') : undefined,
     singleTurn: values['single-turn'] ?? false,
   };
+}
+
+/**
+ * The parameters for a provider of `kind`: each switch it takes and the command line left out is at
+ * its default (GigaChat's picture mode on, as in a new chat: `holst generate` is for pictures).
+ */
+export function withKindDefaults(params: GenerateParams, kind: ProviderKind): GenerateParams {
+  const pictureMode = paramSpec(kind, 'pictureMode');
+  return pictureMode && params.pictureMode === undefined ? { ...params, pictureMode: pictureMode.default } : params;
 }
 
 /**

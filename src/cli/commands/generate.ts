@@ -3,7 +3,7 @@ import { describeRetry } from '../../shared/generation';
 import { generate, type GenerationInput } from '../../main/core/generation/generate';
 import type { CliContext } from '../context';
 import { continueConversation } from './follow-up';
-import { inputImageIds, readGenerateFlags } from './generate-flags';
+import { inputImageIds, readGenerateFlags, withKindDefaults } from './generate-flags';
 import { imageLines, imageSummary, progressLine } from './generate-output';
 
 export async function generateCommand(ctx: CliContext): Promise<void> {
@@ -18,7 +18,7 @@ export async function generateCommand(ctx: CliContext): Promise<void> {
   const input: GenerationInput = {
     providerId,
     prompt: flags.prompt,
-    params: flags.params,
+    params: withKindDefaults(flags.params, config.kind),
     ...(flags.model ? { model: flags.model } : {}),
     ...(flags.system ? { system: flags.system } : {}),
     ...(imageIds.length > 0 ? { imageIds } : {}),

@@ -77,8 +77,9 @@ export const ChatIcon = () => (
   </svg>
 );
 
-export const ImageIcon = () => (
-  <svg {...chat} width={40} height={40} strokeWidth={1.5}>
+/** A picture: large where a screen has none yet; small on the composer's picture-mode switch. */
+export const ImageIcon = ({ size = 40, strokeWidth = 1.5 }: IconSize) => (
+  <svg {...lineIcon(size, strokeWidth)}>
     <rect x="3" y="4" width="18" height="16" rx="2" />
     <circle cx="9" cy="10" r="2" />
     <path d="m21 16-5-5-9 9" />

@@ -174,7 +174,7 @@ describe('the composer', () => {
     }
     const sent = bridge.inputs('chat.send').map((input) => input.params);
     expect(sent).toEqual([
-      { n: 3 },
+      { n: 3, pictureMode: true },
       { n: 3, size: '1024x1024' },
       { n: 3, size: '1024x1024', quality: 'high' },
       { aspect: '16:9', quality: 'high', resolution: '2K' },

@@ -74,10 +74,12 @@ describe('holst generate --continue', () => {
     expect(out.usage).toMatchObject({ totalTokens: expect.any(Number) });
     expect(out.elapsedMs).toEqual(expect.any(Number));
     expect(giga.uploads.map((u) => u.bytes)).toEqual([first.bytes]);
+    // GigaChat's picture mode is on unless --picture-mode off: the new turn asks to draw, in Russian.
     expect(giga.chats.at(-1)!.body.messages).toEqual([
+      { role: 'system', content: 'Ты — художник-иллюстратор. На каждую просьбу нарисовать отвечай картинкой.' },
       { role: 'user', content: 'Нарисуй кота' },
       { role: 'assistant', content: first.message.text },
-      { role: 'user', content: 'сделай ночь', attachments: [giga.uploads[0]!.id] },
+      { role: 'user', content: 'Нарисуй: сделай ночь', attachments: [giga.uploads[0]!.id] },
     ]);
 
     const show = await holst('--json', 'conversations', 'show', String(first.conversationId));
@@ -138,12 +140,31 @@ describe('holst generate --continue', () => {
       [['generate', '--continue', '999', '--prompt', 'x'], 5, 'not_found'],
       [['generate', '--continue', 'x', '--prompt', 'y'], 2, 'invalid_input'],
       [['generate', '--provider', 'images', '--prompt', 'y', '--single-turn'], 2, 'invalid_input'],
+      [['generate', '--provider', 'giga', '--prompt', 'y', '--picture-mode', 'maybe'], 2, 'invalid_input'],
+      [['generate', '--provider', 'images', '--prompt', 'y', '--picture-mode', 'on'], 2, 'invalid_input'],
     ];
     for (const [args, code, error] of cases) {
       const run = await holst('--json', ...args);
       expect([run.code, errorOf(run).code], args.join(' ')).toEqual([code, error]);
     }
     expect((await holst('--json', 'conversations', 'list')).json()).toEqual({ conversations: [] });
+  });
+});
+
+describe('holst generate with GigaChat', () => {
+  it('draws a described picture in picture mode (on by default), and --picture-mode off sends the prompt plain', async () => {
+    await withCore(async () => undefined);
+    const run = await holst('--json', 'generate', '--provider', 'giga', '--prompt', 'a lighthouse at dawn');
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect((run.json() as { images: unknown[] }).images).toHaveLength(1);
+    expect(giga.chats.at(-1)!.body.messages).toEqual([
+      { role: 'system', content: 'You are an illustrator. Answer every request to draw with a picture.' },
+      { role: 'user', content: 'Draw: a lighthouse at dawn' },
+    ]);
+    const plain = await holst('--json', 'generate', '--provider', 'giga', '--prompt', 'a lighthouse at dawn', '--picture-mode', 'off');
+    expect([plain.code, errorOf(plain).code]).toEqual([1, 'no_image']);
+    expect(errorOf(plain).message).toContain('This is the reference server');
+    expect(giga.chats.at(-1)!.body.messages).toEqual([{ role: 'user', content: 'a lighthouse at dawn' }]);
   });
 });
 
@@ -244,7 +265,15 @@ describe('holst generate with library images', () => {
 
   it('lists the new flags and commands in --help', async () => {
     const help = await runHolst(['--help']);
-    for (const flag of ['--edit ID', '--ref ID', '--mask-id ID', '--continue CONVERSATION', 'conversations list', 'conversations show ID'])
+    for (const flag of [
+      '--edit ID',
+      '--ref ID',
+      '--mask-id ID',
+      '--continue CONVERSATION',
+      '--picture-mode on|off',
+      'conversations list',
+      'conversations show ID',
+    ])
       expect(help.stdout).toContain(flag);
   });
 });

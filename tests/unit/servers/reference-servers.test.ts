@@ -317,6 +317,21 @@ describe('GigaChat reference server', () => {
       expect(other.choices[0]!.message.content).not.toContain('<img');
     });
 
+    it('draws only when the message asks to, and answers in the language it is written in', async () => {
+      const content = async (text: string) =>
+        ((await (await chat(draw(text))).json()) as { choices: { message: { content: string } }[] }).choices[0]!.message.content;
+      const described = await content('a lighthouse at dawn');
+      expect(described).not.toContain('<img');
+      expect(described).toBe('This is the reference server\'s answer to the message "a lighthouse at dawn".');
+      const asked = await content('Draw: a lighthouse at dawn');
+      expect(imgIds(asked)).toHaveLength(1);
+      expect(asked).toMatch(/^Starting image generation\..*<img .*\/> - here is what I came up with\.$/);
+      expect(await content('маяк на рассвете')).toBe('Это ответ эталонного сервера на сообщение «маяк на рассвете».');
+      const russian = await content('Нарисуй: маяк на рассвете');
+      expect(imgIds(russian)).toHaveLength(1);
+      expect(russian).toMatch(/^Запускаю генерацию изображения\./);
+    });
+
     it('plays scripted answers: UUID placeholders, extra images, nextAnswerWithImages', async () => {
       s.answers.push({ text: 'Вот: <img src="UUID" fuse="true"/> и ещё', images: 2 });
       const first = (await (await chat(draw('что угодно'))).json()) as { choices: { message: { content: string } }[] };

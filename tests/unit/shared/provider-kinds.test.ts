@@ -47,7 +47,9 @@ describe('the provider-kind descriptions', () => {
       expect(describeKind(kind).kind).toBe(kind);
       expect(new Set(names).size).toBe(names.length);
     }
-    expect(paramNames('gigachat')).toEqual(['n']);
+    expect(paramNames('gigachat')).toEqual(['n', 'pictureMode']);
+    expect(paramSpec('gigachat', 'pictureMode')).toEqual({ name: 'pictureMode', type: 'toggle', default: true });
+    for (const kind of ['openai-chat', 'openai-images', 'givon'] as const) expect(paramSpec(kind, 'pictureMode')).toBeUndefined();
     expect(paramNames('givon')).toEqual(['aspect', 'quality', 'resolution']);
     expect(paramSpec('gigachat', 'n')).toMatchObject({ min: 1, max: 4 });
     expect(paramSpec('givon', 'size')).toBeUndefined();
@@ -58,6 +60,7 @@ describe('the provider-kind descriptions', () => {
       for (const spec of describeKind(kind).params) {
         if (spec.type === 'count') expect(spec.default).toSatisfy((d: number) => d >= spec.min && d <= spec.max);
         else if (spec.type === 'pixels') for (const size of [spec.default, ...spec.suggestions]) expect(size).toMatch(PIXEL_SIZE);
+        else if (spec.type === 'toggle') expect(typeof spec.default).toBe('boolean');
         else if (spec.default !== null) expect(spec.values).toContain(spec.default);
       }
     }
@@ -68,6 +71,7 @@ describe('the provider-kind descriptions', () => {
     for (const kind of PROVIDER_KINDS) {
       for (const spec of describeKind(kind).params) {
         if (spec.type === 'count') expect(fits({ n: spec.max })).toBe(true);
+        else if (spec.type === 'toggle') expect(fits({ [spec.name]: true }) && fits({ [spec.name]: false })).toBe(true);
         else if (spec.type === 'choice' && spec.name !== 'aspect')
           for (const value of spec.values) expect(fits({ [spec.name]: value })).toBe(true);
       }
@@ -110,7 +114,7 @@ describe('checking a request against its kind', () => {
 
   it('refuses a parameter the kind does not take, saying which it takes', () => {
     expect(refusal('givon', { params: { size: '1024x1024' } })).toBe('size: Givon takes no size; it takes aspect, quality and resolution.');
-    expect(refusal('gigachat', { params: { quality: 'high' } })).toBe('quality: GigaChat takes no quality; it takes n.');
+    expect(refusal('gigachat', { params: { quality: 'high' } })).toBe('quality: GigaChat takes no quality; it takes n and pictureMode.');
   });
 
   it('holds a model to its narrower limits', () => {

@@ -255,7 +255,10 @@ export class ChatService {
               return;
             }
             text.flush();
-            if (event.type === 'progress') {
+            if (event.type === 'sent') {
+              // Kept with the answer (its details show it), also when the answer fails.
+              this.core.conversations.updateRequest(running.messageId, { sent: event.sent });
+            } else if (event.type === 'progress') {
               emit({ type: 'progress', message: event.message });
             } else if (event.type === 'retry') {
               emit({ type: 'retry', notice: event.notice });

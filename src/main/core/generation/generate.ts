@@ -7,7 +7,7 @@ import { saveImageRef } from '../providers/download';
 import { extractMarkdownImages } from '../providers/image-refs';
 import { openProviderClient } from '../providers/client';
 import { providerKind } from '../providers/registry';
-import type { GenerateEvent, GenerateParams, Usage } from '../providers/types';
+import type { GenerateEvent, GenerateParams, SentPrompt, Usage } from '../providers/types';
 import type { CoreServices } from '../services';
 import { providerHistory, type StoredTurn } from './history';
 import { keepMaskInput, loadInputFile, loadLibraryInput, loadMaskInput } from './input-images';
@@ -43,9 +43,12 @@ export interface GenerationResult {
   provider: string;
   model: string;
   usage: Usage | null;
+  /** The prompt as the provider was sent it, where its kind reshapes it (GigaChat's picture mode). */
+  sent?: SentPrompt;
 }
 
 export type GenerationProgress =
+  | { type: 'sent'; sent: SentPrompt }
   | { type: 'text'; delta: string }
   | { type: 'progress'; message: string }
   | { type: 'retry'; notice: RetryNotice }
@@ -119,12 +122,16 @@ export async function generate(
   const saved: ImageRecord[] = [];
   let text = '';
   let usage: Usage | null = null;
+  let sent: SentPrompt | undefined;
   try {
     const events: AsyncIterable<GenerateEvent> = kind.generate(client.ctx, request, options.signal);
     for await (const event of events) {
       if (options.signal?.aborted) throw new HolstError('cancelled', 'Generation cancelled.');
       if (event.type === 'text') {
         text += event.delta;
+        options.onProgress?.(event);
+      } else if (event.type === 'sent') {
+        sent = event.sent;
         options.onProgress?.(event);
       } else if (event.type === 'progress') {
         options.onProgress?.(event);
@@ -149,7 +156,7 @@ export async function generate(
     await client.close();
   }
   if (saved.length > 0) core.events.emit('library.changed', { ids: saved.map((i) => i.id) });
-  return { images: saved, text: extractMarkdownImages(text).text, provider: config.id, model, usage };
+  return { images: saved, text: extractMarkdownImages(text).text, provider: config.id, model, usage, ...(sent ? { sent } : {}) };
 }
 
 /**

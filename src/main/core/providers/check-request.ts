@@ -75,6 +75,8 @@ function checkParam(kind: KindDescription, name: ParamName, value: unknown): voi
         spec.min === spec.max ? `one picture per request (n = ${spec.min})` : `${spec.min} to ${spec.max} pictures per request (n)`;
       throw new HolstError('invalid_input', `${kind.label} makes ${how}.`, { field: name });
     }
+  } else if (spec.type === 'toggle') {
+    if (typeof value !== 'boolean') throw new HolstError('invalid_input', `${name} is on (true) or off (false).`, { field: name });
   } else if (spec.type === 'pixels') {
     if (typeof value !== 'string' || !PIXEL_SIZE.test(value))
       throw new HolstError('invalid_input', `${name} must look like ${spec.example} (or auto).`, { field: name });

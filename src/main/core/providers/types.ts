@@ -18,6 +18,8 @@ export interface GenerateParams {
   aspect?: string;
   quality?: 'low' | 'medium' | 'high';
   resolution?: '1K' | '2K' | '4K';
+  /** GigaChat: the prompt goes as a request to draw it (see gigachat/picture-mode.ts). */
+  pictureMode?: boolean;
 }
 
 /** One earlier message of the conversation, as a follow-up sends it (what each kind takes: `ProviderKindModule.history`). */
@@ -51,7 +53,14 @@ export interface Usage {
   totalTokens?: number;
 }
 
+/** The prompt as the provider was sent it, where the kind reshapes it (GigaChat's picture mode). */
+export interface SentPrompt {
+  system?: string;
+  prompt: string;
+}
+
 export type GenerateEvent =
+  | { type: 'sent'; sent: SentPrompt }
   | { type: 'text'; delta: string }
   | { type: 'image'; ref: ImageRef }
   | { type: 'usage'; usage: Usage }

@@ -14,6 +14,7 @@ import { formatTokens } from './answer/usage';
 import { AttachmentChips } from './AttachmentChips';
 import { ModelField } from './ModelField';
 import { ParamFields } from './ParamFields';
+import { PictureModeToggle } from './PictureModeToggle';
 import { PaperclipIcon, SendIcon, StopIcon } from '../../icons';
 
 /** How long typing pauses before the prompt's tokens are counted. */
@@ -224,6 +225,7 @@ export function Composer({ providers }: { providers: ProviderView[] }) {
             </select>
           </span>
 
+          {provider && <PictureModeToggle providerId={providerId} kind={provider.config.kind} />}
           {provider && <ModelField provider={provider} model={model} />}
           {provider && <ParamFields providerId={providerId} kind={provider.config.kind} idBase={ids.provider} />}
         </div>

@@ -13,6 +13,7 @@ import { useProviderName } from '../../store/providers-store';
 import { VersionsSideBySide } from '../compare/VersionsSideBySide';
 import { AnswerCost } from './answer/AnswerCost';
 import { AnswerError } from './answer/AnswerError';
+import { RequestSent } from './answer/RequestSent';
 import { ImageWithActions } from './answer/ImageWithActions';
 import { pictureStyle, sizesById } from './answer/picture-shape';
 import { VersionsBar, type Versions } from './answer/VersionsBar';
@@ -297,6 +298,7 @@ function AssistantMessage({
           )}
         </footer>
       )}
+      {!streaming && <RequestSent request={message.request} />}
     </article>
   );
 }
@@ -317,7 +319,14 @@ const known = <T extends string>(list: readonly T[], value: string): value is T 
 /** The picture settings a prompt was sent with, in words: "2 images · 1536×1024 · high quality". */
 function useRequestSummary(request: Message['request']): string | null {
   const { t } = useTranslation('chat');
-  const parts = requestParams(request).map(([name, value]) => {
+  const parts = requestParams(request).flatMap(([name, value]) => {
+    // Said when on; off is plain talk, nothing worth a word.
+    if (name === 'pictureMode') return value === 'true' ? [t('messages.summary.pictureMode')] : [];
+    return [summaryPart(name, value)];
+  });
+  return parts.length > 0 ? parts.join(' · ') : null;
+
+  function summaryPart(name: string, value: string): string {
     if (name === 'n' && /^\d+$/.test(value)) return t('messages.summary.images', { count: Number(value) });
     if (name === 'size')
       return value === 'auto' ? t('messages.summary.sizeAuto') : t('messages.summary.size', { size: value.replace('x', '×') });
@@ -325,6 +334,5 @@ function useRequestSummary(request: Message['request']): string | null {
     if (name === 'aspect') return t('messages.summary.aspect', { aspect: value });
     if (name === 'resolution') return t('messages.summary.resolution', { resolution: value });
     return `${name} ${value}`;
-  });
-  return parts.length > 0 ? parts.join(' · ') : null;
+  }
 }

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { describeKind, type ChoiceSpec, type ParamSpec, type Quality } from '../../../shared/provider-kinds';
+import { describeKind, type ChoiceSpec, type ParamSpec, type Quality, type ToggleSpec } from '../../../shared/provider-kinds';
 import type { ProviderKind } from '../../../shared/settings';
 import { useComposer } from '../../store/chat';
 import { EMPTY_PARAMS, type ParamsDraft } from '../../store/composer/drafts';
@@ -20,7 +20,7 @@ export function ParamFields({ providerId, kind, idBase }: { providerId: string; 
   /** A choice as the window names it: qualities in words, the rest (ratios, 1K …) as they are. */
   const choiceLabel = (spec: ChoiceSpec, value: string) => (spec.name === 'quality' ? t(`composer.quality.${value as Quality}`) : value);
 
-  const field = (spec: ParamSpec) => {
+  const field = (spec: Exclude<ParamSpec, ToggleSpec>) => {
     const id = `${idBase}-${spec.name}`;
     if (spec.type === 'count')
       return (
@@ -62,12 +62,15 @@ export function ParamFields({ providerId, kind, idBase }: { providerId: string; 
 
   return (
     <>
-      {describeKind(kind).params.map((spec) => (
-        <span key={spec.name} className="field-inline">
-          <label htmlFor={`${idBase}-${spec.name}`}>{t(`composer.params.${spec.name}`)}</label>
-          {field(spec)}
-        </span>
-      ))}
+      {/* A switch (picture mode) is not a field: PictureModeToggle shows it beside the provider. */}
+      {describeKind(kind)
+        .params.flatMap((spec) => (spec.type === 'toggle' ? [] : [spec]))
+        .map((spec) => (
+          <span key={spec.name} className="field-inline">
+            <label htmlFor={`${idBase}-${spec.name}`}>{t(`composer.params.${spec.name}`)}</label>
+            {field(spec)}
+          </span>
+        ))}
     </>
   );
 }

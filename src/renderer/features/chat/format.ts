@@ -9,6 +9,6 @@ export function requestParams(request: Message['request']): Array<[name: string,
   const params = request?.params;
   if (!params || typeof params !== 'object') return [];
   return Object.entries(params as Record<string, unknown>)
-    .filter(([, value]) => typeof value === 'string' || typeof value === 'number')
+    .filter(([, value]) => typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
     .map(([key, value]) => [key, String(value)]);
 }

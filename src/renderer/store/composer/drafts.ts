@@ -5,7 +5,7 @@
  */
 import type { GenerateParamsInput } from '../../../shared/generation';
 import type { ImageRecord, MaskRecord, Message } from '../../../shared/library';
-import { describeKind, paramNames, QUALITIES, RESOLUTIONS, type Quality, type Resolution } from '../../../shared/provider-kinds';
+import { describeKind, QUALITIES, RESOLUTIONS, type Quality, type Resolution, type ToggleSpec } from '../../../shared/provider-kinds';
 import type { ProviderKind } from '../../../shared/settings';
 
 /** Parameter fields as typed; only those the provider kind takes (provider-kinds.ts), and only filled ones, are sent. */
@@ -15,14 +15,27 @@ export interface ParamsDraft {
   aspect: string;
   quality: '' | Quality;
   resolution: '' | Resolution;
+  /** A switch: '' until the user flips it (the kind's default then holds: picture mode starts on). */
+  pictureMode: ToggleDraft;
 }
+export type ToggleDraft = '' | 'on' | 'off';
 
-export const EMPTY_PARAMS: ParamsDraft = Object.freeze({ n: '', size: '', aspect: '', quality: '', resolution: '' });
+export const EMPTY_PARAMS: ParamsDraft = Object.freeze({ n: '', size: '', aspect: '', quality: '', resolution: '', pictureMode: '' });
 
-/** The parameters to send: only those the kind's description lists, only filled ones, each as its type is sent. */
+/** Whether a switch is on: as flipped, else the kind's default. */
+export const toggleOn = (value: ToggleDraft, spec: ToggleSpec): boolean => (value === '' ? spec.default : value === 'on');
+
+/**
+ * The parameters to send: only those the kind's description lists, only filled ones, each as its
+ * type is sent; a switch always goes, so the prompt is stored with what it was sent with.
+ */
 export function buildParams(kind: ProviderKind, draft: ParamsDraft): GenerateParamsInput {
-  const params: Record<string, string | number> = {};
+  const params: Record<string, string | number | boolean> = {};
   for (const spec of describeKind(kind).params) {
+    if (spec.type === 'toggle') {
+      params[spec.name] = toggleOn(draft[spec.name], spec);
+      continue;
+    }
     const value = draft[spec.name].trim();
     if (value === '') continue;
     params[spec.name] = spec.type === 'count' ? Number(value) : value;
@@ -109,7 +122,8 @@ export function paramsFromRequest(request: Message['request']): ParamsDraft {
   const sent = request?.params;
   const draft: ParamsDraft = { ...EMPTY_PARAMS };
   if (!sent || typeof sent !== 'object') return draft;
-  const { n, size, aspect, quality, resolution } = sent as Record<string, unknown>;
+  const { n, size, aspect, quality, resolution, pictureMode } = sent as Record<string, unknown>;
+  if (typeof pictureMode === 'boolean') draft.pictureMode = pictureMode ? 'on' : 'off';
   if (typeof n === 'number' && Number.isSafeInteger(n)) draft.n = String(n);
   if (typeof size === 'string') draft.size = size;
   if (typeof aspect === 'string') draft.aspect = aspect;
@@ -138,8 +152,11 @@ export function draftFromConversation(
   };
 }
 
-/** Whether any picture setting the kind takes is filled in. */
+/** Whether any picture setting the kind takes is filled in (a switch: flipped from its default). */
 export const hasParams = (draft: ParamsDraft | undefined, kind: ProviderKind): boolean =>
-  draft !== undefined && paramNames(kind).some((name) => draft[name].trim() !== '');
+  draft !== undefined &&
+  describeKind(kind).params.some((spec) =>
+    spec.type === 'toggle' ? toggleOn(draft[spec.name], spec) !== spec.default : draft[spec.name].trim() !== '',
+  );
 
 const isOneOf = <T extends string>(list: readonly T[], value: unknown): value is T => (list as readonly unknown[]).includes(value);

@@ -4,7 +4,8 @@
  * fuse="true"/>` in the text, downloaded from `GET /files/{id}/content` with the same
  * X-Client-ID; input images uploaded with `POST /files` and attached to the user message. A
  * follow-up sends the earlier turns as text messages; an image uploaded before is reused while
- * `GET /files/{id}` still finds it.
+ * `GET /files/{id}` still finds it. In picture mode the prompt goes as a request to draw
+ * (picture-mode.ts), and the prompt as sent is reported first (`sent`), so the answer can show it.
  */
 import { FormData } from 'undici';
 import { randomUUID } from 'node:crypto';
@@ -13,6 +14,7 @@ import { jsonStreamChunks, parseJson, singleChunk } from '../common';
 import type { GenerateEvent, InputImage, ProviderContext, ProviderKindModule, Usage } from '../types';
 import { gigachatToken, withGigachatToken } from './auth';
 import { ImgTagScanner } from './img-tags';
+import { gigachatPrompt } from './picture-mode';
 
 interface Chunk {
   choices?: Array<{ delta?: { content?: string }; message?: { content?: string }; finish_reason?: string }>;
@@ -59,17 +61,19 @@ export const gigachat: ProviderKindModule = {
   async *generate(ctx, request, signal): AsyncGenerator<GenerateEvent> {
     const clientId = `holst-${randomUUID()}`;
     const attachments = await Promise.all(request.images.map((image) => uploadOnce(ctx, image, clientId, signal)));
+    const sent = gigachatPrompt(request);
     const body = JSON.stringify({
       model: request.model,
       messages: [
-        ...(request.system ? [{ role: 'system', content: request.system }] : []),
+        ...(sent.system ? [{ role: 'system', content: sent.system }] : []),
         ...(request.history ?? []).map((turn) => ({ role: turn.role, content: turn.text })),
-        { role: 'user', content: request.prompt, ...(attachments.length > 0 ? { attachments } : {}) },
+        { role: 'user', content: sent.prompt, ...(attachments.length > 0 ? { attachments } : {}) },
       ],
       function_call: 'auto',
       stream: request.stream,
       ...(request.params.n ? { n: request.params.n } : {}),
     });
+    yield { type: 'sent', sent };
     const response = await withGigachatToken(ctx, signal, (token) =>
       ctx.http.request(`${ctx.config.baseUrl}/chat/completions`, {
         method: 'POST',

@@ -81,17 +81,21 @@ describe('composer drafts', () => {
       n: '3',
       size: 'auto',
     });
+    expect(paramsFromRequest({ params: { pictureMode: true } })).toEqual({ ...EMPTY_PARAMS, pictureMode: 'on' });
+    expect(paramsFromRequest({ params: { pictureMode: false } })).toEqual({ ...EMPTY_PARAMS, pictureMode: 'off' });
     expect(paramsFromRequest(null)).toEqual(EMPTY_PARAMS);
     expect(paramsFromRequest({ params: 'nonsense' })).toEqual(EMPTY_PARAMS);
   });
 
   it('sends only the settings the provider kind takes, and only filled ones', () => {
-    const filled = { n: '2', size: '1024x1536', aspect: '16:9', quality: 'high', resolution: '4K' } as const;
+    const filled = { n: '2', size: '1024x1536', aspect: '16:9', quality: 'high', resolution: '4K', pictureMode: '' } as const;
     expect(buildParams('openai-chat', filled)).toEqual({ n: 2, size: '1024x1536' });
     expect(buildParams('openai-images', filled)).toEqual({ n: 2, size: '1024x1536', quality: 'high' });
     expect(buildParams('givon', filled)).toEqual({ aspect: '16:9', quality: 'high', resolution: '4K' });
-    // GigaChat makes 1 to 4 pictures per request: its count goes, nothing else.
-    expect(buildParams('gigachat', filled)).toEqual({ n: 2 });
+    // GigaChat makes 1 to 4 pictures per request: its count goes, and its picture mode (on unless switched off).
+    expect(buildParams('gigachat', filled)).toEqual({ n: 2, pictureMode: true });
+    expect(buildParams('gigachat', { ...EMPTY_PARAMS, pictureMode: 'off' })).toEqual({ pictureMode: false });
+    expect(buildParams('openai-images', { ...EMPTY_PARAMS, pictureMode: 'on' })).toEqual({});
     expect(buildParams('givon', { ...EMPTY_PARAMS, aspect: '  ' })).toEqual({});
     expect(hasParams(undefined, 'givon')).toBe(false);
     expect(hasParams(EMPTY_PARAMS, 'givon')).toBe(false);
@@ -99,16 +103,20 @@ describe('composer drafts', () => {
     // A setting the kind does not take is not one it has: nothing stayed behind with it.
     expect(hasParams({ ...EMPTY_PARAMS, quality: 'low' }, 'gigachat')).toBe(false);
     expect(hasParams({ ...EMPTY_PARAMS, n: '3' }, 'gigachat')).toBe(true);
+    // A switch is a setting once it is away from its default.
+    expect(hasParams({ ...EMPTY_PARAMS, pictureMode: 'on' }, 'gigachat')).toBe(false);
+    expect(hasParams({ ...EMPTY_PARAMS, pictureMode: 'off' }, 'gigachat')).toBe(true);
   });
 
   it('sends, for every kind, exactly the parameters its description lists, each as its type is sent', () => {
-    const filled = { n: '3', size: 'auto', aspect: '1:1', quality: 'low', resolution: '1K' } as const;
+    const filled = { n: '3', size: 'auto', aspect: '1:1', quality: 'low', resolution: '1K', pictureMode: 'off' } as const;
     for (const kind of PROVIDER_KINDS) {
       const sent = buildParams(kind, filled);
       expect(Object.keys(sent)).toEqual(paramNames(kind));
       for (const spec of describeKind(kind).params) {
         const value = sent[spec.name];
         if (spec.type === 'count') expect(value).toBe(3);
+        else if (spec.type === 'toggle') expect(value).toBe(false);
         else expect(value).toBe(filled[spec.name]);
       }
     }
