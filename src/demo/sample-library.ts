@@ -154,7 +154,7 @@ async function makeScene(
       prompt: step.prompt,
       imageIds: source !== undefined ? [source] : [],
       ...(maskId !== undefined ? { maskId } : {}),
-      params: step.params ?? {},
+      params: { ...scene.params, ...step.params },
     });
     conversationId = started.conversationId;
     const ids = await answer(started);

@@ -27,6 +27,8 @@ export interface SampleScene {
   id: string;
   provider: string;
   model: string;
+  /** Sent with every step (under the step's own): GigaChat's picture mode, on as in a new chat. */
+  params?: GenerateParamsInput;
   steps: SampleStep[];
 }
 
@@ -63,6 +65,7 @@ export const SAMPLE_SCENES: readonly SampleScene[] = [
   {
     id: 'gigachat-cat',
     provider: 'demo-gigachat',
+    params: { pictureMode: true },
     model: 'GigaChat-2-Max',
     steps: [
       { prompt: 'Нарисуй рыжего кота на фоне синего моря', tags: ['коты', 'море'], favorite: true },
@@ -127,6 +130,7 @@ export const SAMPLE_SCENES: readonly SampleScene[] = [
   {
     id: 'gigachat-house',
     provider: 'demo-gigachat',
+    params: { pictureMode: true },
     model: 'GigaChat-2-Pro',
     steps: [
       { prompt: 'Draw a white house on a mountain by the sea', tags: ['houses'] },
@@ -137,6 +141,7 @@ export const SAMPLE_SCENES: readonly SampleScene[] = [
   {
     id: 'gigachat-shapes',
     provider: 'demo-gigachat',
+    params: { pictureMode: true },
     model: 'GigaChat-2',
     steps: [
       { prompt: 'Нарисуй зелёный круг и синий квадрат', tags: ['abstract'] },
