@@ -5,7 +5,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildUnlessSkipped, launchHolst, russianSystem } from './launch.mjs';
+import { buildUnlessSkipped, launchHolst, russianLaunch } from './launch.mjs';
 
 let values;
 try {
@@ -26,9 +26,10 @@ try {
 }
 
 const names = demo.providers.map((p) => p.name).join(', ');
+const args = ['--data-dir', demo.dataDir];
 console.log(
-  russianSystem()
+  russianLaunch(args)
     ? `Демо Holst: ${names} — на 127.0.0.1; данные ${demo.throwaway ? 'во временной папке' : `в папке ${demo.dataDir}`}. Напишите в запросе «error 429», чтобы увидеть ошибку 429.`
     : `Holst demo: ${names} on 127.0.0.1; data in ${demo.throwaway ? 'a throwaway folder' : demo.dataDir}. Put "error 429" in a prompt to see a 429.`,
 );
-launchHolst(['--data-dir', demo.dataDir], { env: demo.env, onExit: () => demo.close() });
+launchHolst(args, { env: demo.env, onExit: () => demo.close() });

@@ -4,6 +4,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { electronBinary, electronSqlite } from './electron-binary.mjs';
+import { launchLanguage } from './launch-language.mjs';
 
 /** Builds out/, exiting with the build's status when it fails. */
 export function buildUnlessSkipped() {
@@ -13,16 +14,16 @@ export function buildUnlessSkipped() {
   if (built.status !== 0) process.exit(built.status ?? 1);
 }
 
-/** Whether the system speaks Russian (LC_ALL / LC_MESSAGES / LANG), for the lines printed before the app's own. */
-export const russianSystem = () => /^ru([_.-]|$)/i.test(process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '');
+/** Whether the lines printed before the app's own are in Russian: the app's language setting for this data folder, else the system's. */
+export const russianLaunch = (args) => launchLanguage(args) === 'ru';
 
 /** The Electron binary, fetched once when missing; or null and the reason it cannot be had. */
-function findElectron() {
+function findElectron(russian) {
   let binary = electronBinary();
   if (binary) return { binary, reason: '' };
   const env = { ...process.env };
   delete env.ELECTRON_SKIP_BINARY_DOWNLOAD;
-  console.log('Fetching the Electron binary (once)…');
+  console.log(russian ? 'Загружаю Electron (один раз)…' : 'Fetching the Electron binary (once)…');
   const fetched = spawnSync(process.execPath, [path.join('node_modules', 'electron', 'install.js')], {
     env,
     encoding: 'utf8',
@@ -55,14 +56,15 @@ export function launchHolst(args, { env = {}, onExit = async () => {} } = {}) {
     });
   };
 
-  const { binary, reason } = findElectron();
+  const russian = russianLaunch(args);
+  const { binary, reason } = findElectron(russian);
   if (binary) {
     run(binary, [path.resolve('out/main/index.cjs'), ...args], { HOLST_SQLITE_BINDING: electronSqlite() });
     return;
   }
-  // The one line a user sees before the app's own: in Russian on a Russian system.
+  // The one line a user sees before the app's own, in the app's language.
   console.log(
-    russianSystem()
+    russian
       ? `Electron здесь недоступен (${reason}); Holst откроется в браузере.`
       : `Electron is not available here (${reason}); serving Holst to your browser instead.`,
   );

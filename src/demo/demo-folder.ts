@@ -14,6 +14,8 @@ import { SettingsStore } from '../main/core/settings/settings-store';
 /** Left in every folder the demo used, so a later demo may use it again. */
 export const DEMO_MARKER = 'holst-demo.json';
 export const DEMO_ID_PREFIX = 'demo-';
+/** Set by `npm run demo` for the app: make the folder's sample library (src/demo/sample-library.ts) in the background. */
+export const DEMO_SAMPLES_ENV = 'HOLST_DEMO_SAMPLES';
 
 export const makeDemoFolder = () => fs.mkdtemp(path.join(os.tmpdir(), 'holst-demo-'));
 
@@ -50,12 +52,14 @@ function imageCount(file: string): number | string {
   }
 }
 
-/** Marks the folder as the demo's and points its settings at the demo servers (other settings kept). */
+/** Marks the folder as the demo's (once) and points its settings at the demo servers (other settings kept). */
 export async function prepareDemoFolder(dataDir: string, providers: ProviderConfig[]): Promise<void> {
   const refusal = await refusalOf(dataDir);
   if (refusal) throw new HolstError('invalid_input', refusal);
   await fs.mkdir(dataDir, { recursive: true, mode: 0o700 });
-  await fs.writeFile(path.join(dataDir, DEMO_MARKER), `${JSON.stringify({ demo: true, note: 'Made by npm run demo.' })}\n`);
+  // an existing marker is kept: it says which sample scenes the folder has (src/demo/sample-library.ts)
+  const marker = path.join(dataDir, DEMO_MARKER);
+  if (!existsSync(marker)) await fs.writeFile(marker, `${JSON.stringify({ demo: true, note: 'Made by npm run demo.' })}\n`);
   const { store } = await SettingsStore.open(dataDir, 'fail');
   await store.update((settings) => ({ ...settings, providers }));
 }

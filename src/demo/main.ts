@@ -5,20 +5,23 @@
  */
 import { rm } from 'node:fs/promises';
 import { startDemoServers } from './demo-servers';
-import { makeDemoFolder, prepareDemoFolder, refusalOf } from './demo-folder';
+import { DEMO_SAMPLES_ENV, makeDemoFolder, prepareDemoFolder, refusalOf } from './demo-folder';
 
 export interface Demo {
   dataDir: string;
   /** True when the folder was made for this run (and is removed by `close`). */
   throwaway: boolean;
-  /** What the app needs in its environment: the demo keys, and a keychain service of its own. */
+  /**
+   * What the app needs in its environment: the demo keys, a keychain service of its own, and
+   * HOLST_DEMO_SAMPLES, which has the app make the folder's sample library on its first start.
+   */
   env: Record<string, string>;
   /** One line per demo provider: its name and address. */
   providers: { name: string; url: string }[];
   close(): Promise<void>;
 }
 
-export async function startDemo(options: { dataDir?: string }): Promise<Demo> {
+export async function startDemo(options: { dataDir?: string; samples?: boolean }): Promise<Demo> {
   const throwaway = options.dataDir === undefined;
   const dataDir = options.dataDir ?? (await makeDemoFolder());
   // refuse before any server starts
@@ -38,7 +41,7 @@ export async function startDemo(options: { dataDir?: string }): Promise<Demo> {
     dataDir,
     throwaway,
     // a key saved in the demo's Settings goes to a keychain entry of its own, never the real one
-    env: { ...servers.env, HOLST_KEYCHAIN_SERVICE: 'Holst Demo' },
+    env: { ...servers.env, HOLST_KEYCHAIN_SERVICE: 'Holst Demo', ...(options.samples === false ? {} : { [DEMO_SAMPLES_ENV]: '1' }) },
     providers: servers.providers.map((p) => ({ name: p.name ?? p.id, url: p.baseUrl })),
     close: async () => {
       await servers.close();

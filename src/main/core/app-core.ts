@@ -2,6 +2,8 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import type { AppInfo } from '../../shared/contract';
 import { HolstError } from '../../shared/errors';
+import { DEMO_SAMPLES_ENV } from '../../demo/demo-folder';
+import { startDemoSamples } from '../../demo/sample-library';
 import { ConversationStore } from './conversations/conversation-store';
 import { ChatService } from './generation/chat-service';
 import type { DesktopCapabilities } from './desktop';
@@ -129,7 +131,7 @@ export async function openCore(options: CoreOptions): Promise<AppCore> {
     );
     return (await dispatcher)(channel, input);
   };
-  return {
+  const core: AppCore = {
     ...handlerCore,
     chat,
     dispatch,
@@ -139,4 +141,7 @@ export async function openCore(options: CoreOptions): Promise<AppCore> {
       library.close();
     },
   };
+  // `npm run demo`: the folder's sample library, made by the app's own requests while the window opens
+  if (options.shell !== 'cli' && env[DEMO_SAMPLES_ENV] === '1') startDemoSamples(core);
+  return core;
 }
