@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useMemo, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type DragEvent, type MouseEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { HOLST_IMAGE_TYPE } from '../../app/iterate';
@@ -16,6 +16,8 @@ import { conversationTitle } from './format';
 import { Messages } from './Messages';
 import '../../styles/chat.css';
 import { ChatIcon, ImageIcon, PencilIcon, TrashIcon } from '../../icons';
+import { ListIcon } from '../../icons/nav';
+import { usePopover } from '../../app/use-popover';
 
 const hasFiles = (event: DragEvent) => event.dataTransfer.types.includes('Files') || event.dataTransfer.types.includes(HOLST_IMAGE_TYPE);
 
@@ -45,6 +47,15 @@ export function ChatScreen() {
   const [dragging, setDragging] = useState(false);
   const dragDepth = useRef(0);
   const opener = useRef<HTMLElement | null>(null);
+  // Below 1100 px the conversations fold behind a button in the header (CSS shows one or the other).
+  const fold = usePopover();
+  const listId = useId();
+  const closeFold = (event: MouseEvent) => {
+    if ((event.target as HTMLElement).closest('button.conversation, button.new-chat')) {
+      fold.setOpen(false);
+      fold.button.current?.focus();
+    }
+  };
 
   useEffect(() => {
     void useThread.getState().init();
@@ -120,9 +131,35 @@ export function ChatScreen() {
       onDragLeave={onDragLeave}
       onDrop={onDrop}
     >
-      <ConversationList />
+      <div
+        id={listId}
+        className={fold.open ? 'chat-list-fold open' : 'chat-list-fold'}
+        ref={fold.popover}
+        onKeyDown={fold.open ? fold.onKeyDown : undefined}
+        onClick={fold.open ? closeFold : undefined}
+      >
+        <ConversationList />
+      </div>
       <div className="chat-main">
-        <ChatHeader key={currentId ?? 'new'} id={currentId} title={conversationTitle(conversation)} />
+        <ChatHeader
+          key={currentId ?? 'new'}
+          id={currentId}
+          title={conversationTitle(conversation)}
+          listToggle={
+            <button
+              type="button"
+              ref={fold.button}
+              className="icon-button chat-list-toggle"
+              aria-expanded={fold.open}
+              aria-controls={listId}
+              aria-label={t('list.toggle')}
+              title={t('list.toggle')}
+              onClick={() => fold.setOpen(!fold.open)}
+            >
+              <ListIcon />
+            </button>
+          }
+        />
         {messagesError && (
           <p role="alert" className="error chat-banner">
             {t('screen.loadError', { error: messagesError })}
@@ -182,8 +219,8 @@ export function ChatScreen() {
   );
 }
 
-/** The open conversation's title (null while it has none), with Rename and Delete. */
-function ChatHeader({ id, title: ownTitle }: { id: number | null; title: string | null }) {
+/** The open conversation's title (null while it has none), with Rename and Delete, after the folded list's button. */
+function ChatHeader({ id, title: ownTitle, listToggle }: { id: number | null; title: string | null; listToggle: ReactNode }) {
   const { t } = useTranslation(['chat', 'common']);
   const title = ownTitle ?? t('newChat');
   const { rename, remove } = useConversations(useShallow((s) => ({ rename: s.rename, remove: s.remove })));
@@ -202,6 +239,7 @@ function ChatHeader({ id, title: ownTitle }: { id: number | null; title: string 
 
   return (
     <header className="chat-header">
+      {listToggle}
       <h1 id="chat-title" title={title} className={editing !== null ? 'visually-hidden' : undefined}>
         {title}
       </h1>
