@@ -73,7 +73,10 @@ export function layoutFindings(page: Page): Promise<LayoutFinding[]> {
       const limit = clip ? clip.getBoundingClientRect() : { left: 0, right: root.clientWidth };
       const clipScrolls = clip && ['auto', 'scroll'].includes(getComputedStyle(clip).overflowX);
       if (!clipScrolls && (box.right > limit.right + 1 || box.left < limit.left - 1)) {
-        findings.push({ what: name(element), problem: `runs past its box (${Math.round(box.left)}–${Math.round(box.right)} outside ${Math.round(limit.left)}–${Math.round(limit.right)})` });
+        findings.push({
+          what: name(element),
+          problem: `runs past its box (${Math.round(box.left)}–${Math.round(box.right)} outside ${Math.round(limit.left)}–${Math.round(limit.right)})`,
+        });
       }
       // A button's short label on two lines or more.
       if (element.tagName === 'BUTTON' && text.length > 0 && text.length <= 30 && !element.querySelector('img') && lines(element) > 1) {

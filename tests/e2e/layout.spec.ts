@@ -62,8 +62,10 @@ for (const size of SIZES) {
           if (narrow) expect(rail!.width).toBeLessThanOrEqual(80);
           else expect(rail!.width).toBeGreaterThan(80);
 
-          // A provider is ready: the app opens on a new chat.
+          // A provider is ready: the app opens on a new chat; its conversations fold away only where narrow.
           await expect(page.locator('textarea.prompt')).toBeVisible();
+          await expect(page.locator('.chat-list-toggle')).toBeVisible({ visible: narrow });
+          await expect(page.locator('.chat-sidebar')).toBeVisible({ visible: !narrow });
           await look('chat-new');
 
           await navItem(page, NAV.library).click();
@@ -86,7 +88,9 @@ for (const size of SIZES) {
 
           // A conversation with two pictures.
           await navItem(page, NAV.chat).click();
-          await page.locator('textarea.prompt').fill(language === 'ru' ? 'Маяк на рассвете над морем' : 'A lighthouse at dawn over the sea');
+          await page
+            .locator('textarea.prompt')
+            .fill(language === 'ru' ? 'Маяк на рассвете над морем' : 'A lighthouse at dawn over the sea');
           await page.locator('textarea.prompt').press('Enter');
           const answer = page.locator('article.message-assistant').first();
           await expectLoaded(answer.locator('.message-images img').first());
@@ -125,9 +129,18 @@ for (const size of SIZES) {
           await page.keyboard.press('Escape');
           await expect(page.locator('.viewer')).toHaveCount(0);
 
-          await page.locator('.tile').first().click({ modifiers: ['ControlOrMeta'] });
-          await page.locator('.tile').nth(1).click({ modifiers: ['ControlOrMeta'] });
-          await page.locator('.selection-bar button').filter({ hasText: /Export|Экспорт/ }).click();
+          await page
+            .locator('.tile')
+            .first()
+            .click({ modifiers: ['ControlOrMeta'] });
+          await page
+            .locator('.tile')
+            .nth(1)
+            .click({ modifiers: ['ControlOrMeta'] });
+          await page
+            .locator('.selection-bar button')
+            .filter({ hasText: /Export|Экспорт/ })
+            .click();
           await expect(page.locator('.export-dialog')).toBeVisible();
           await look('export-dialog');
           await page.keyboard.press('Escape');
@@ -147,3 +160,69 @@ for (const size of SIZES) {
     });
   }
 }
+
+test.describe('the narrow layout from the keyboard (900×600)', () => {
+  test.use({ locale: 'en-US', viewport: { width: 900, height: 600 } });
+
+  test('the icon rail names every item with a tooltip; the folded conversations open, close with Esc and give the focus back', async ({
+    page,
+  }) => {
+    const chat = await startOpenAIChatServer();
+    const app = await openApp(page, {
+      providers: [{ id: 'agg', kind: 'openai-chat', name: 'Aggregator', baseUrl: chat.baseUrl, models: ['gpt-4o-image'] }],
+      keys: { agg: chat.apiKey },
+      servers: [chat],
+    });
+    try {
+      const menu = page.getByRole('navigation', { name: 'Main' });
+      expect((await menu.boundingBox())!.width).toBeLessThanOrEqual(80);
+      for (const [name, tooltip] of [
+        ['Chat', /^Chat \(Ctrl\+N/],
+        ['Library', /^Library$/],
+        ['Start', /^Start$/],
+        ['Settings', /^Settings \(Ctrl\+,\)$/],
+      ] as const) {
+        const item = menu.getByRole('button', { name, exact: true });
+        await expect(item).toBeVisible();
+        await expect(item).toHaveAttribute('title', tooltip);
+        // An icon alone: the word is for screen readers (and the tooltip), not drawn.
+        expect((await item.boundingBox())!.width).toBeLessThanOrEqual(48);
+      }
+
+      await page.getByLabel('Prompt', { exact: true }).fill('A red kite');
+      await page.getByLabel('Prompt', { exact: true }).press('Enter');
+      await expect(page.getByRole('article', { name: 'Answer' }).getByRole('status')).toHaveCount(0);
+      await page.keyboard.press('Control+n');
+
+      const toggle = page.getByRole('button', { name: 'Show conversations' });
+      const list = page.getByRole('complementary', { name: 'Conversations' });
+      await expect(list).toBeHidden();
+      await toggle.focus();
+      await page.keyboard.press('Enter');
+      await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+      await expect(list).toBeVisible();
+      await expect(list.getByRole('button', { name: /New chat/ })).toBeFocused();
+      await page.keyboard.press('Escape');
+      await expect(list).toBeHidden();
+      await expect(toggle).toBeFocused();
+      await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+
+      // Choosing a conversation from the keyboard opens it and folds the list, the focus back on its button.
+      await page.keyboard.press('Enter');
+      await list.getByRole('button', { name: /A red kite/ }).focus();
+      await page.keyboard.press('Enter');
+      await expect(page.getByRole('heading', { name: 'A red kite', level: 1 })).toBeVisible();
+      await expect(list).toBeHidden();
+      await expect(toggle).toBeFocused();
+
+      // A click outside folds it too.
+      await toggle.click();
+      await expect(list).toBeVisible();
+      await page.getByLabel('Prompt', { exact: true }).click();
+      await expect(list).toBeHidden();
+      await expect(page.getByLabel('Prompt', { exact: true })).toBeFocused();
+    } finally {
+      await app.close();
+    }
+  });
+});

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useMemo, useRef, useState, type DragEvent, type MouseEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type DragEvent, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { HOLST_IMAGE_TYPE } from '../../app/iterate';
@@ -48,12 +48,13 @@ export function ChatScreen() {
   const dragDepth = useRef(0);
   const opener = useRef<HTMLElement | null>(null);
   // Below 1100 px the conversations fold behind a button in the header (CSS shows one or the other).
-  const fold = usePopover();
+  const { open: listOpen, setOpen: setListOpen, button: listButton, popover: listFold, onKeyDown: onListKey } = usePopover();
   const listId = useId();
+  // Choosing a conversation (or New chat) folds the list again, the focus back on its button.
   const closeFold = (event: MouseEvent) => {
     if ((event.target as HTMLElement).closest('button.conversation, button.new-chat')) {
-      fold.setOpen(false);
-      fold.button.current?.focus();
+      setListOpen(false);
+      listButton.current?.focus();
     }
   };
 
@@ -133,33 +134,30 @@ export function ChatScreen() {
     >
       <div
         id={listId}
-        className={fold.open ? 'chat-list-fold open' : 'chat-list-fold'}
-        ref={fold.popover}
-        onKeyDown={fold.open ? fold.onKeyDown : undefined}
-        onClick={fold.open ? closeFold : undefined}
+        className={listOpen ? 'chat-list-fold open' : 'chat-list-fold'}
+        ref={listFold}
+        onKeyDown={listOpen ? onListKey : undefined}
+        onClick={listOpen ? closeFold : undefined}
       >
         <ConversationList />
       </div>
       <div className="chat-main">
-        <ChatHeader
-          key={currentId ?? 'new'}
-          id={currentId}
-          title={conversationTitle(conversation)}
-          listToggle={
-            <button
-              type="button"
-              ref={fold.button}
-              className="icon-button chat-list-toggle"
-              aria-expanded={fold.open}
-              aria-controls={listId}
-              aria-label={t('list.toggle')}
-              title={t('list.toggle')}
-              onClick={() => fold.setOpen(!fold.open)}
-            >
-              <ListIcon />
-            </button>
-          }
-        />
+        {/* Outside the header, which is made anew per conversation: the focus can come back to it. */}
+        <div className="chat-top">
+          <button
+            type="button"
+            ref={listButton}
+            className="icon-button chat-list-toggle"
+            aria-expanded={listOpen}
+            aria-controls={listId}
+            aria-label={t('list.toggle')}
+            title={t('list.toggle')}
+            onClick={() => setListOpen(!listOpen)}
+          >
+            <ListIcon />
+          </button>
+          <ChatHeader key={currentId ?? 'new'} id={currentId} title={conversationTitle(conversation)} />
+        </div>
         {messagesError && (
           <p role="alert" className="error chat-banner">
             {t('screen.loadError', { error: messagesError })}
@@ -219,8 +217,8 @@ export function ChatScreen() {
   );
 }
 
-/** The open conversation's title (null while it has none), with Rename and Delete, after the folded list's button. */
-function ChatHeader({ id, title: ownTitle, listToggle }: { id: number | null; title: string | null; listToggle: ReactNode }) {
+/** The open conversation's title (null while it has none), with Rename and Delete. */
+function ChatHeader({ id, title: ownTitle }: { id: number | null; title: string | null }) {
   const { t } = useTranslation(['chat', 'common']);
   const title = ownTitle ?? t('newChat');
   const { rename, remove } = useConversations(useShallow((s) => ({ rename: s.rename, remove: s.remove })));
@@ -239,7 +237,6 @@ function ChatHeader({ id, title: ownTitle, listToggle }: { id: number | null; ti
 
   return (
     <header className="chat-header">
-      {listToggle}
       <h1 id="chat-title" title={title} className={editing !== null ? 'visually-hidden' : undefined}>
         {title}
       </h1>

@@ -8,7 +8,17 @@ export type SectionName = (typeof SECTIONS)[number];
 const sectionId = (name: SectionName) => `settings-${name}`;
 
 /** One section of Settings: its heading, then its content in a card (or its own cards, `plain`). */
-export function SettingsSection({ name, heading, plain, children }: { name: SectionName; heading: string; plain?: boolean; children: ReactNode }) {
+export function SettingsSection({
+  name,
+  heading,
+  plain,
+  children,
+}: {
+  name: SectionName;
+  heading: string;
+  plain?: boolean;
+  children: ReactNode;
+}) {
   return (
     <section id={sectionId(name)} className="settings-section" aria-labelledby={`${sectionId(name)}-title`}>
       <h2 id={`${sectionId(name)}-title`} tabIndex={-1}>
