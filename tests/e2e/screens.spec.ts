@@ -42,6 +42,8 @@ for (const locale of ['en-US', 'ru-RU']) {
     });
 
     test('chat, library, viewer, compare, mask painter, settings', async ({ page }) => {
+      // Twenty-odd axe-core passes, two pictures made on the way.
+      test.setTimeout(300_000);
       const chat = await startOpenAIChatServer();
       const images = await startOpenAIImagesServer();
       const app = await openApp(page, {
