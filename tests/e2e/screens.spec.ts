@@ -71,8 +71,12 @@ for (const locale of ['en-US', 'ru-RU']) {
         const answer = page.locator('article.message-assistant').first();
         await expectLoaded(answer.locator('.message-images img').first());
         await expect(answer.locator('[role="status"]')).toHaveCount(0);
-        // A follow-up, so the chat has two pictures to compare.
-        await page.locator('textarea.prompt').fill('make it night');
+        // A follow-up, so the chat has two pictures to compare; over 200 characters, so its tile's name is cut.
+        await page
+          .locator('textarea.prompt')
+          .fill(
+            'make it night, with the lamp of the lighthouse sweeping a long beam across a calm dark sea, a few stars over the horizon, the rocks wet and shining, and a small boat with a lantern coming home to the harbour below',
+          );
         await page.locator('textarea.prompt').press('Enter');
         const second = page.locator('article.message-assistant').nth(1);
         await expectLoaded(second.locator('.message-images img').first());
@@ -97,9 +101,18 @@ for (const locale of ['en-US', 'ru-RU']) {
           await page.keyboard.press('Escape');
 
           // The export dialog, for a selection of two.
-          await page.locator('.tile').first().click({ modifiers: ['ControlOrMeta'] });
-          await page.locator('.tile').nth(1).click({ modifiers: ['ControlOrMeta'] });
-          await page.locator('.selection-bar button').filter({ hasText: /Export|Экспорт/ }).click();
+          await page
+            .locator('.tile')
+            .first()
+            .click({ modifiers: ['ControlOrMeta'] });
+          await page
+            .locator('.tile')
+            .nth(1)
+            .click({ modifiers: ['ControlOrMeta'] });
+          await page
+            .locator('.selection-bar button')
+            .filter({ hasText: /Export|Экспорт/ })
+            .click();
           await expect(page.locator('.export-dialog')).toBeVisible();
           await check(page, 'export-dialog', language, theme);
           await page.keyboard.press('Escape');
