@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /** Settings' sections, in the order of the page and of its section list. */
@@ -36,12 +36,18 @@ export function SettingsSection({
 export function SettingsSectionList() {
   const { t } = useTranslation('settings');
   const [current, setCurrent] = useState<SectionName>('providers');
+  // The section chosen from the list stays current while it is in view (the page's end may keep it below the top).
+  const chosen = useRef<SectionName | null>(null);
 
   useEffect(() => {
     const scroller = document.querySelector<HTMLElement>('main.content');
     if (!scroller) return;
     const onScroll = () => {
-      const top = scroller.getBoundingClientRect().top + 96;
+      const box = scroller.getBoundingClientRect();
+      const held = chosen.current && document.getElementById(sectionId(chosen.current))?.getBoundingClientRect();
+      if (held && held.top < box.bottom && held.bottom > box.top) return;
+      chosen.current = null;
+      const top = box.top + 96;
       const atEnd = scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 2;
       let inView: SectionName = 'providers';
       for (const name of SECTIONS) {
@@ -58,6 +64,7 @@ export function SettingsSectionList() {
     const section = document.getElementById(sectionId(name));
     section?.scrollIntoView({ block: 'start' });
     section?.querySelector<HTMLElement>('h2')?.focus({ preventScroll: true });
+    chosen.current = name;
     setCurrent(name);
   };
 
