@@ -56,7 +56,7 @@ test.describe('the mask painter in Russian', () => {
       'Уменьшить',
       'Увеличить',
       'Вписать',
-      'Реальный размер',
+      'Реальный размер 1:1',
     ])
       await expect(tools.getByRole('button', { name, exact: true }), name).toBeVisible();
     await expect(tools.getByRole('button', { name: 'Кисть' })).toHaveAttribute('aria-pressed', 'true');

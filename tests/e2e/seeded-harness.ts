@@ -3,9 +3,9 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { blockOtherOrigins } from './browser';
+import { expectAxeClean } from './layout-check';
 import { startHarness, type Harness } from '../support/harness';
 import { testKeychainService } from '../support/keychain';
 import { BRIDGE_PATH } from '../../src/shared/web-bridge-protocol';
@@ -87,9 +87,5 @@ export function requestFromElsewhere(page: Page, channel: string, input: unknown
 /** Screenshot into screenshots/NAME.png, then fail on any serious or critical axe-core finding. */
 export async function shootChecked(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
-  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const serious = violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(serious, name).toEqual([]);
+  await expectAxeClean(page, name);
 }

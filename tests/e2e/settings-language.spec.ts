@@ -26,14 +26,14 @@ const savedSettings = async (dataDir: string) =>
 const savedLanguage = async (dataDir: string) => (await savedSettings(dataDir)).appearance?.language;
 
 test('opens in the system language, and the choice in Settings changes every screen at once and is kept', async ({ page }) => {
-  // A provider nobody calls: the app opens on the Library, and Settings shows a provider card.
+  // A provider nobody calls: the app opens on a new chat, and Settings shows a provider card.
   const provider = { id: 'agg', kind: 'openai-chat', name: 'Aggregator', baseUrl: 'http://127.0.0.1:9/v1', models: ['gpt-4o-image'] };
   app = await openApp(page, { providers: [provider] });
   const dataDir = app.harness.dataDir;
 
   await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
   await expect(navButton(page, 'Главное меню', 'Библиотека')).toBeVisible();
-  await expect(page.getByRole('heading', { name: 'Библиотека', level: 1 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Новый чат', level: 1 })).toBeVisible();
   await navButton(page, 'Главное меню', 'Настройки').click();
   await expect(page.getByRole('heading', { name: 'Настройки', level: 1 })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Сервисы', level: 2 })).toBeVisible();
@@ -71,7 +71,7 @@ test('opens in the system language, and the choice in Settings changes every scr
   // Saved: a new window opens in English although the browser says Russian.
   await page.reload();
   await expect(navButton(page, 'Main', 'Settings')).toBeVisible();
-  await expect(page.getByRole('heading', { name: 'Library', level: 1 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'New chat', level: 1 })).toBeVisible();
   await navButton(page, 'Main', 'Settings').click();
   await expect(page.getByRole('combobox', { name: 'Language' })).toHaveValue('en');
 

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ChatScreen } from '../features/chat/ChatScreen';
 import { LibraryScreen } from '../features/library/LibraryScreen';
@@ -10,8 +10,8 @@ import { TrashConfirmHost } from '../features/library/TrashBar';
 import { TrashUndoToast } from './TrashUndoToast';
 import { CompareHost } from '../features/compare/CompareHost';
 import { applyLanguage } from '../i18n';
-import { useChatDropTarget } from './ChatDropTarget';
 import { Home } from './Home';
+import { MainMenu } from './MainMenu';
 import { Notices } from './Notices';
 
 const CONTENT_CLASS: Record<Screen, string> = {
@@ -23,12 +23,17 @@ const CONTENT_CLASS: Record<Screen, string> = {
 
 export function App() {
   const { screen, go, start, started, startError, settings } = useAppStore();
-  const chatDrop = useChatDropTarget();
   const { t } = useTranslation('app');
+  const content = useRef<HTMLElement>(null);
 
   useEffect(() => {
     void start();
   }, [start]);
+
+  // Each screen opens at its top, not where the screen before it was scrolled to.
+  useEffect(() => {
+    content.current?.scrollTo({ top: 0 });
+  }, [screen]);
 
   useEffect(() => {
     const theme = settings?.appearance.theme ?? 'system';
@@ -118,35 +123,8 @@ export function App() {
 
   return (
     <div className="shell">
-      <nav className="sidebar" aria-label={t('nav.label')}>
-        <div className="brand">Holst</div>
-        <button
-          type="button"
-          className={chatDrop.over ? 'nav-item drop-target' : 'nav-item'}
-          aria-current={screen === 'chat'}
-          onClick={() => go('chat')}
-          title={t('nav.chatTitle')}
-          {...chatDrop.handlers}
-        >
-          {t('nav.chat')}
-        </button>
-        <button type="button" className="nav-item" aria-current={screen === 'library'} onClick={() => go('library')}>
-          {t('nav.library')}
-        </button>
-        <button type="button" className="nav-item" aria-current={screen === 'home'} onClick={() => go('home')}>
-          {t('nav.start')}
-        </button>
-        <button
-          type="button"
-          className="nav-item"
-          aria-current={screen === 'settings'}
-          onClick={() => go('settings')}
-          title={t('nav.settingsTitle')}
-        >
-          {t('nav.settings')}
-        </button>
-      </nav>
-      <main className={CONTENT_CLASS[screen]}>
+      <MainMenu />
+      <main className={CONTENT_CLASS[screen]} ref={content}>
         <Notices />
         {!started ? null : screen === 'chat' ? (
           <ChatScreen />

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../store/app-store';
+import { useThread } from '../store/chat';
 import { FirstRun } from './FirstRun';
 
 export function Home() {
@@ -23,12 +24,29 @@ export function Home() {
           </button>
         </p>
       ) : (
-        <p>
-          {t('home.providers', { count: providers })}{' '}
-          <button type="button" onClick={() => go('settings')}>
-            {t('home.manageProviders')}
-          </button>
-        </p>
+        <>
+          <div className="actions home-actions">
+            <button
+              type="button"
+              className="primary"
+              onClick={() => {
+                useThread.getState().newChat();
+                go('chat');
+              }}
+            >
+              {t('home.startChat')}
+            </button>
+            <button type="button" onClick={() => go('library')}>
+              {t('home.openLibrary')}
+            </button>
+          </div>
+          <p>
+            {t('home.providers', { count: providers })}{' '}
+            <button type="button" onClick={() => go('settings')}>
+              {t('home.manageProviders')}
+            </button>
+          </p>
+        </>
       )}
       {info && (
         <p className="muted small">

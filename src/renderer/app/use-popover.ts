@@ -12,7 +12,9 @@ export function usePopover(focusKey: unknown = null) {
   useEffect(() => {
     if (!open) return;
     const onPointer = (event: PointerEvent) => {
-      if (!popover.current?.contains(event.target as Node) && event.target !== button.current) setOpen(false);
+      const target = event.target as Node;
+      // A press on the button (or the icon in it) is the button's own toggle.
+      if (!popover.current?.contains(target) && !button.current?.contains(target)) setOpen(false);
     };
     document.addEventListener('pointerdown', onPointer);
     return () => document.removeEventListener('pointerdown', onPointer);

@@ -33,7 +33,7 @@ export const useAppStore = create<AppState>()((set, get) => ({
   info: null,
   settings: null,
   notices: [],
-  screen: 'library',
+  screen: 'chat',
   started: false,
   navigated: false,
   startError: null,
@@ -52,8 +52,8 @@ export const useAppStore = create<AppState>()((set, get) => ({
           () => false,
         ),
       ]);
-      // The library first, once there is something to show or a provider to make something with.
-      const first: Screen = settings.providers.length > 0 || hasImages ? 'library' : 'home';
+      // A provider ready: straight to a chat; otherwise the library when it has pictures, else the first-run guide.
+      const first: Screen = settings.providers.length > 0 ? 'chat' : hasImages ? 'library' : 'home';
       set({ info, settings, notices, started: true, screen: get().navigated ? get().screen : first });
     } catch (error) {
       set({ startError: (error as Error).message });

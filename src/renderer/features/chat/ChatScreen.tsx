@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useMemo, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type DragEvent, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { HOLST_IMAGE_TYPE } from '../../app/iterate';
@@ -16,6 +16,8 @@ import { conversationTitle } from './format';
 import { Messages } from './Messages';
 import '../../styles/chat.css';
 import { ChatIcon, ImageIcon, PencilIcon, TrashIcon } from '../../icons';
+import { ListIcon } from '../../icons/nav';
+import { usePopover } from '../../app/use-popover';
 
 const hasFiles = (event: DragEvent) => event.dataTransfer.types.includes('Files') || event.dataTransfer.types.includes(HOLST_IMAGE_TYPE);
 
@@ -45,6 +47,16 @@ export function ChatScreen() {
   const [dragging, setDragging] = useState(false);
   const dragDepth = useRef(0);
   const opener = useRef<HTMLElement | null>(null);
+  // Below 1100 px the conversations fold behind a button in the header (CSS shows one or the other).
+  const { open: listOpen, setOpen: setListOpen, button: listButton, popover: listFold, onKeyDown: onListKey } = usePopover();
+  const listId = useId();
+  // Choosing a conversation (or New chat) folds the list again, the focus back on its button.
+  const closeFold = (event: MouseEvent) => {
+    if ((event.target as HTMLElement).closest('button.conversation, button.new-chat')) {
+      setListOpen(false);
+      listButton.current?.focus();
+    }
+  };
 
   useEffect(() => {
     void useThread.getState().init();
@@ -120,9 +132,32 @@ export function ChatScreen() {
       onDragLeave={onDragLeave}
       onDrop={onDrop}
     >
-      <ConversationList />
+      <div
+        id={listId}
+        className={listOpen ? 'chat-list-fold open' : 'chat-list-fold'}
+        ref={listFold}
+        onKeyDown={listOpen ? onListKey : undefined}
+        onClick={listOpen ? closeFold : undefined}
+      >
+        <ConversationList />
+      </div>
       <div className="chat-main">
-        <ChatHeader key={currentId ?? 'new'} id={currentId} title={conversationTitle(conversation)} />
+        {/* Outside the header, which is made anew per conversation: the focus can come back to it. */}
+        <div className="chat-top">
+          <button
+            type="button"
+            ref={listButton}
+            className="icon-button chat-list-toggle"
+            aria-expanded={listOpen}
+            aria-controls={listId}
+            aria-label={t('list.toggle')}
+            title={t('list.toggle')}
+            onClick={() => setListOpen(!listOpen)}
+          >
+            <ListIcon />
+          </button>
+          <ChatHeader key={currentId ?? 'new'} id={currentId} title={conversationTitle(conversation)} />
+        </div>
         {messagesError && (
           <p role="alert" className="error chat-banner">
             {t('screen.loadError', { error: messagesError })}

@@ -1,7 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
+import { useAppStore } from '../../store/app-store';
+import { useThread } from '../../store/chat';
 import { useLibraryGrid } from '../../store/library';
 import { clearFilters, hasFilters } from './FiltersBar';
+import { ImportButton } from './ImportButton';
 
 /** What the library says when its view is empty: nothing yet, an empty trash, or nothing matching (with a way out). */
 export function LibraryEmpty({ focusSearch }: { focusSearch(): void }) {
@@ -26,6 +29,20 @@ export function LibraryEmpty({ focusSearch }: { focusSearch(): void }) {
       <div className="library-empty">
         <h2>{t('empty.title')}</h2>
         <p className="muted">{t('empty.lead')}</p>
+        {/* Somewhere to go from nothing: a first picture in a new chat, or pictures already made elsewhere. */}
+        <div className="actions">
+          <button
+            type="button"
+            className="primary"
+            onClick={() => {
+              useThread.getState().newChat();
+              useAppStore.getState().go('chat');
+            }}
+          >
+            {t('empty.makeFirst')}
+          </button>
+          <ImportButton label={t('empty.import')} />
+        </div>
       </div>
     );
   }

@@ -9,7 +9,6 @@ import { CheckIcon, StarIcon } from '../../icons';
 export interface TileLabels {
   favourite: string;
   toggle: string;
-  imageN(id: number): string;
 }
 
 interface TileProps {
@@ -76,8 +75,9 @@ export const Tile = memo(function Tile(props: TileProps) {
     >
       <div className="tile">
         <img src={mediaUrl('thumb', image.id)} alt="" loading="lazy" decoding="async" draggable={false} />
+        {/* The very words of its name (a long prompt cut at 200 characters), so what shows is what is read. */}
         <span className="tile-caption" aria-hidden="true">
-          {image.prompt?.trim() || labels.imageN(image.id)}
+          {label}
         </span>
         {image.favorite && (
           <span className="tile-star" aria-hidden="true" title={labels.favourite}>

@@ -88,10 +88,7 @@ export function VirtualGrid({
   ref,
 }: VirtualGridProps) {
   const { t } = useTranslation(['library', 'common']);
-  const labels = useMemo<TileLabels>(
-    () => ({ favourite: t('tileFavourite'), toggle: t('selection.toggle'), imageN: (id) => t('common:imageN', { id }) }),
-    [t],
-  );
+  const labels = useMemo<TileLabels>(() => ({ favourite: t('tileFavourite'), toggle: t('selection.toggle') }), [t]);
   const scroller = useRef<HTMLDivElement>(null);
   const [viewport, setViewport] = useState({ width: 0, height: 0 });
   /** The row at the top of the view: the only scroll state, so most scroll events render nothing. */

@@ -3,12 +3,11 @@ import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../../shared/contract';
 import { holst, unwrap } from '../../bridge';
 import { errorText } from '../../i18n/errors';
-import { UpdatesSection } from './UpdatesSection';
 
 /** What the last action said, worded when shown (so it follows a change of language). */
 type Status = { kind: 'logsAt'; path: string } | { kind: 'noLogs' | 'copied' | 'copyBelow' } | { kind: 'error'; error: unknown };
 
-/** Version, where things are kept, the logs folder and "Copy diagnostics" for a problem report. */
+/** Version, where things are kept, the logs folder and "Copy diagnostics" for a problem report (Updates is its own section). */
 export function AboutSection({ info }: { info: AppInfo }) {
   const { t } = useTranslation('settings');
   const [status, setStatus] = useState<Status | null>(null);
@@ -50,7 +49,6 @@ export function AboutSection({ info }: { info: AppInfo }) {
 
   return (
     <>
-      <h2>{t('about.heading')}</h2>
       <p className="small">
         Holst <span data-testid="app-version">{info.version}</span> · {info.platform} ·{' '}
         {info.shell === 'electron' ? t('about.shell.electron') : t('about.shell.browser')}
@@ -68,7 +66,6 @@ export function AboutSection({ info }: { info: AppInfo }) {
         </button>
       </div>
       <p className="small muted">{t('about.diagnosticsNote')}</p>
-      <UpdatesSection />
       {status && (
         <p role={status.kind === 'error' ? 'alert' : 'status'} className={status.kind === 'error' ? 'error' : 'small'}>
           {statusText(status)}

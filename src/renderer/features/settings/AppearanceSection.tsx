@@ -14,7 +14,6 @@ export function AppearanceSection() {
 
   return (
     <>
-      <h2>{t('appearance.heading')}</h2>
       <label className="field inline">
         <span>{t('appearance.theme')}</span>
         <select

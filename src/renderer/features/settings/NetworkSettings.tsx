@@ -155,8 +155,7 @@ export function NetworkSettings() {
   const storedWhere = secretBackend === 'encrypted-file' ? t('network.proxy.storedEncrypted') : t('network.proxy.storedKeychain');
 
   return (
-    <section className="network-settings" aria-labelledby={`${formId}-title`}>
-      <h2 id={`${formId}-title`}>{t('network.heading')}</h2>
+    <>
       {loadError !== null && (
         <p role="alert" className="error">
           {errorText(loadError)}
@@ -222,6 +221,6 @@ export function NetworkSettings() {
           </button>
         </div>
       </form>
-    </section>
+    </>
   );
 }

@@ -40,7 +40,7 @@ export function SaveFolderSection() {
 
   return (
     <section aria-labelledby={`${id}-title`} className="save-folder-settings">
-      <h2 id={`${id}-title`}>{t('saveFolder.heading')}</h2>
+      <h3 id={`${id}-title`}>{t('saveFolder.heading')}</h3>
       <p className="muted small">{t('saveFolder.lead')}</p>
       <p>
         <span>{t('saveFolder.current')} </span>

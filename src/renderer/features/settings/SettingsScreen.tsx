@@ -10,7 +10,10 @@ import { NetworkSettings } from './NetworkSettings';
 import { ProviderCard } from './ProviderCard';
 import { ProviderForm } from './ProviderForm';
 import { SaveFolderSection } from './SaveFolderSection';
+import { SettingsSection, SettingsSectionList } from './SettingsSections';
+import { UpdatesSection } from './UpdatesSection';
 
+/** Settings: a list of its sections beside them (Providers, Network, Appearance, Library, Updates, About), each a card. */
 export function SettingsScreen() {
   const { t } = useTranslation(['settings', 'app']);
   const { providers, loaded, load } = useProvidersStore();
@@ -26,45 +29,64 @@ export function SettingsScreen() {
   }, [load]);
 
   return (
-    <section className="page" aria-labelledby="settings-title">
+    <section className="page settings" aria-labelledby="settings-title">
       <h1 id="settings-title">{t('title')}</h1>
+      <div className="settings-layout">
+        <SettingsSectionList />
+        <div className="settings-body">
+          <SettingsSection name="providers" heading={t('providers.heading')} plain>
+            {loadError !== null && (
+              <p role="alert" className="error">
+                {errorText(loadError)}
+              </p>
+            )}
+            {info?.secretBackend === 'unavailable' && !keychainNotice && <p className="warning">{t('providers.noKeychain')}</p>}
+            {loaded && providers.length === 0 && !adding && <p className="card muted">{t('providers.none')}</p>}
+            <ul className="provider-list" aria-label={t('providers.listLabel')}>
+              {providers.map((view) => (
+                <li key={view.config.id}>
+                  <ProviderCard view={view} canStoreKeys={info?.secretBackend !== 'unavailable'} />
+                </li>
+              ))}
+            </ul>
+            {adding ? (
+              <ProviderForm onDone={() => setAdding(false)} />
+            ) : (
+              <div className="actions">
+                <button type="button" className="primary" onClick={() => setAdding(true)}>
+                  {t('providers.add')}
+                </button>
+                {/* The first-run guide again: a known service with its addresses filled in, the key, a test. */}
+                <button type="button" onClick={openFirstRun}>
+                  {t('app:firstRun.reopen')}
+                </button>
+              </div>
+            )}
+          </SettingsSection>
 
-      <h2>{t('providers.heading')}</h2>
-      {loadError !== null && (
-        <p role="alert" className="error">
-          {errorText(loadError)}
-        </p>
-      )}
-      {info?.secretBackend === 'unavailable' && !keychainNotice && <p className="warning">{t('providers.noKeychain')}</p>}
-      {loaded && providers.length === 0 && !adding && <p className="muted">{t('providers.none')}</p>}
-      <ul className="provider-list" aria-label={t('providers.listLabel')}>
-        {providers.map((view) => (
-          <li key={view.config.id}>
-            <ProviderCard view={view} canStoreKeys={info?.secretBackend !== 'unavailable'} />
-          </li>
-        ))}
-      </ul>
-      {adding ? (
-        <ProviderForm onDone={() => setAdding(false)} />
-      ) : (
-        <div className="actions">
-          <button type="button" className="primary" onClick={() => setAdding(true)}>
-            {t('providers.add')}
-          </button>
-          {/* The first-run guide again: a known service with its addresses filled in, the key, a test. */}
-          <button type="button" onClick={openFirstRun}>
-            {t('app:firstRun.reopen')}
-          </button>
+          <SettingsSection name="network" heading={t('network.heading')} plain>
+            <NetworkSettings />
+          </SettingsSection>
+
+          <SettingsSection name="appearance" heading={t('appearance.heading')}>
+            <AppearanceSection />
+          </SettingsSection>
+
+          <SettingsSection name="library" heading={t('sections.library')}>
+            <SaveFolderSection />
+          </SettingsSection>
+
+          <SettingsSection name="updates" heading={t('sections.updates')}>
+            <UpdatesSection />
+          </SettingsSection>
+
+          {info && (
+            <SettingsSection name="about" heading={t('about.heading')}>
+              <AboutSection info={info} />
+            </SettingsSection>
+          )}
         </div>
-      )}
-
-      <NetworkSettings />
-
-      <SaveFolderSection />
-
-      <AppearanceSection />
-
-      {info && <AboutSection info={info} />}
+      </div>
     </section>
   );
 }

@@ -1,0 +1,228 @@
+// The window fits at 900×600, 1280×800 and 1920×1080, in English and Russian: on every screen and
+// dialog the document does not scroll sideways and no button, label or heading runs past its box
+// or wraps (layout-check.ts). Each screen is written, in both themes, to
+// screenshots/layout/<width>x<height>/<screen>-<language>-<theme>.png; at 900×600 axe-core checks
+// each too, as the narrow layout has controls of its own (the icon rail, the conversations button).
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { startOpenAIChatServer } from '../servers/openai-chat-server';
+import { startOpenAIImagesServer } from '../servers/openai-images-server';
+import { solidImage } from '../support/images';
+import { openApp } from './app-session';
+import { drop, expectLoaded } from './browser';
+import { expectAxeClean, expectFits } from './layout-check';
+
+const SIZES = [
+  { width: 900, height: 600 },
+  { width: 1280, height: 800 },
+  { width: 1920, height: 1080 },
+];
+const NARROW = 1100;
+
+const setTheme = (page: Page, theme: string) => page.evaluate((t) => (document.documentElement.dataset.theme = t), theme);
+/** The main menu's items by place: Chat, Library, Start, Settings (their names differ by language). */
+const navItem = (page: Page, index: number) => page.locator('nav.sidebar .nav-item').nth(index);
+const NAV = { chat: 0, library: 1, start: 2, settings: 3 };
+
+for (const size of SIZES) {
+  for (const locale of ['en-US', 'ru-RU']) {
+    const language = locale.slice(0, 2);
+    const folder = path.resolve('screenshots', 'layout', `${size.width}x${size.height}`);
+    const narrow = size.width < NARROW;
+
+    test.describe(`${size.width}×${size.height} (${locale})`, () => {
+      test.use({ locale, viewport: size });
+
+      test('every screen and dialog fits, in both themes', async ({ page }) => {
+        test.setTimeout(narrow ? 300_000 : 180_000);
+        /** Measures the screen once, then writes it in both themes (and runs axe on each where narrow). */
+        const look = async (screen: string) => {
+          await expectFits(page, `${screen} at ${size.width}×${size.height} in ${language}`);
+          for (const theme of ['light', 'dark']) {
+            await setTheme(page, theme);
+            await page.screenshot({ path: path.join(folder, `${screen}-${language}-${theme}.png`) });
+            if (narrow) await expectAxeClean(page, `${screen} at ${size.width}×${size.height} in ${language}, ${theme}`);
+          }
+          await setTheme(page, 'light');
+        };
+
+        const chat = await startOpenAIChatServer();
+        const images = await startOpenAIImagesServer();
+        const app = await openApp(page, {
+          providers: [
+            { id: 'agg', kind: 'openai-chat', name: 'Aggregator', baseUrl: chat.baseUrl, models: ['gpt-4o-image'] },
+            { id: 'img', kind: 'openai-images', name: 'Images API', baseUrl: images.baseUrl, models: ['gpt-image-1'] },
+          ],
+          keys: { agg: chat.apiKey, img: images.apiKey },
+          servers: [chat, images],
+        });
+        try {
+          // The menu is an icon rail below 1100 px, a column with words above.
+          const rail = await page.locator('nav.sidebar').boundingBox();
+          if (narrow) expect(rail!.width).toBeLessThanOrEqual(80);
+          else expect(rail!.width).toBeGreaterThan(80);
+
+          // A provider is ready: the app opens on a new chat; its conversations fold away only where narrow.
+          await expect(page.locator('textarea.prompt')).toBeVisible();
+          await expect(page.locator('.chat-list-toggle')).toBeVisible({ visible: narrow });
+          await expect(page.locator('.chat-sidebar')).toBeVisible({ visible: !narrow });
+          await look('chat-new');
+
+          await navItem(page, NAV.library).click();
+          await expect(page.locator('.library-empty')).toBeVisible();
+          await look('library-empty');
+
+          await navItem(page, NAV.start).click();
+          await look('start');
+
+          await navItem(page, NAV.settings).click();
+          await look('settings');
+          await page.locator('.settings-sections button').last().click();
+          await look('settings-about');
+          await page.locator('.settings-sections button').first().click();
+          // The first-run guide, opened again from Settings.
+          await page.locator('#settings-providers .actions button').last().click();
+          await expect(page.locator('.first-run')).toBeVisible();
+          await look('first-run');
+          await page.locator('.first-run-header button').click();
+
+          // A conversation with two pictures.
+          await navItem(page, NAV.chat).click();
+          await page
+            .locator('textarea.prompt')
+            .fill(language === 'ru' ? 'Маяк на рассвете над морем' : 'A lighthouse at dawn over the sea');
+          await page.locator('textarea.prompt').press('Enter');
+          const answer = page.locator('article.message-assistant').first();
+          await expectLoaded(answer.locator('.message-images img').first());
+          await expect(answer.locator('[role="status"]')).toHaveCount(0);
+          await page.locator('textarea.prompt').fill(language === 'ru' ? 'сделай ночь' : 'make it night');
+          await page.locator('textarea.prompt').press('Enter');
+          const second = page.locator('article.message-assistant').nth(1);
+          await expectLoaded(second.locator('.message-images img').first());
+          await expect(second.locator('[role="status"]')).toHaveCount(0);
+          await look('chat');
+          if (narrow) {
+            await page.locator('.chat-list-toggle').click();
+            await expect(page.locator('.chat-sidebar')).toBeVisible();
+            await look('chat-list');
+            await page.keyboard.press('Escape');
+            await expect(page.locator('.chat-list-toggle')).toBeFocused();
+          }
+
+          await navItem(page, NAV.library).click();
+          await expectLoaded(page.locator('.tile img').first());
+          await look('library');
+          await page.locator('.tile').first().click();
+          await expect(page.locator('.viewer')).toBeVisible();
+          await expectLoaded(page.locator('.viewer-image'));
+          await look('viewer');
+          await page.locator('.viewer-link').click();
+          await expect(page.locator('.tag-manager')).toBeVisible();
+          await look('tag-manager');
+          await page.keyboard.press('Escape');
+          await expect(page.locator('.tag-manager')).toHaveCount(0);
+          await page.locator('.viewer-compare > button').click();
+          await page.locator('.viewer-compare-popover button').first().click();
+          await expect(page.locator('.compare-dialog')).toBeVisible();
+          await look('compare');
+          await page.keyboard.press('Escape');
+          await page.keyboard.press('Escape');
+          await expect(page.locator('.viewer')).toHaveCount(0);
+
+          await page
+            .locator('.tile')
+            .first()
+            .click({ modifiers: ['ControlOrMeta'] });
+          await page
+            .locator('.tile')
+            .nth(1)
+            .click({ modifiers: ['ControlOrMeta'] });
+          await page
+            .locator('.selection-bar button')
+            .filter({ hasText: /Export|Экспорт/ })
+            .click();
+          await expect(page.locator('.export-dialog')).toBeVisible();
+          await look('export-dialog');
+          await page.keyboard.press('Escape');
+
+          // The painter, over a picture dropped for an Images API provider.
+          await navItem(page, NAV.chat).click();
+          await page.locator('select.provider-select').selectOption('img');
+          await drop(page.locator('.chat-main'), { files: [{ name: 'street.png', bytes: await solidImage(5, 'png', 64, 48) }] });
+          await look('chat-attached');
+          await page.locator('li.chip-source .chip-mask-open').click();
+          await expect(page.locator('.mask-painter')).toBeVisible();
+          await look('mask-painter');
+        } finally {
+          await app.close();
+        }
+      });
+    });
+  }
+}
+
+test.describe('the narrow layout from the keyboard (900×600)', () => {
+  test.use({ locale: 'en-US', viewport: { width: 900, height: 600 } });
+
+  test('the icon rail names every item with a tooltip; the folded conversations open, close with Esc and give the focus back', async ({
+    page,
+  }) => {
+    const chat = await startOpenAIChatServer();
+    const app = await openApp(page, {
+      providers: [{ id: 'agg', kind: 'openai-chat', name: 'Aggregator', baseUrl: chat.baseUrl, models: ['gpt-4o-image'] }],
+      keys: { agg: chat.apiKey },
+      servers: [chat],
+    });
+    try {
+      const menu = page.getByRole('navigation', { name: 'Main' });
+      expect((await menu.boundingBox())!.width).toBeLessThanOrEqual(80);
+      for (const [name, tooltip] of [
+        ['Chat', /^Chat \(Ctrl\+N/],
+        ['Library', /^Library$/],
+        ['Start', /^Start$/],
+        ['Settings', /^Settings \(Ctrl\+,\)$/],
+      ] as const) {
+        const item = menu.getByRole('button', { name, exact: true });
+        await expect(item).toBeVisible();
+        await expect(item).toHaveAttribute('title', tooltip);
+        // An icon alone: the word is for screen readers (and the tooltip), not drawn.
+        expect((await item.boundingBox())!.width).toBeLessThanOrEqual(48);
+      }
+
+      await page.getByLabel('Prompt', { exact: true }).fill('A red kite');
+      await page.getByLabel('Prompt', { exact: true }).press('Enter');
+      await expect(page.getByRole('article', { name: 'Answer' }).getByRole('status')).toHaveCount(0);
+      await page.keyboard.press('Control+n');
+
+      const toggle = page.getByRole('button', { name: 'Show conversations' });
+      const list = page.getByRole('complementary', { name: 'Conversations' });
+      await expect(list).toBeHidden();
+      await toggle.focus();
+      await page.keyboard.press('Enter');
+      await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+      await expect(list).toBeVisible();
+      await expect(list.getByRole('button', { name: /New chat/ })).toBeFocused();
+      await page.keyboard.press('Escape');
+      await expect(list).toBeHidden();
+      await expect(toggle).toBeFocused();
+      await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+
+      // Choosing a conversation from the keyboard opens it and folds the list, the focus back on its button.
+      await page.keyboard.press('Enter');
+      await list.getByRole('button', { name: /A red kite/ }).focus();
+      await page.keyboard.press('Enter');
+      await expect(page.getByRole('heading', { name: 'A red kite', level: 1 })).toBeVisible();
+      await expect(list).toBeHidden();
+      await expect(toggle).toBeFocused();
+
+      // A click outside folds it too.
+      await toggle.click();
+      await expect(list).toBeVisible();
+      await page.getByLabel('Prompt', { exact: true }).click();
+      await expect(list).toBeHidden();
+      await expect(page.getByLabel('Prompt', { exact: true })).toBeFocused();
+    } finally {
+      await app.close();
+    }
+  });
+});
