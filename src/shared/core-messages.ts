@@ -74,6 +74,25 @@ export const CORE_MESSAGES = {
   exportFolderFailed: 'Could not create the folder {{folder}}: {{reason}}',
   exportFileFailed: 'Could not write {{file}}: {{reason}}',
 
+  // A request the provider kind cannot take (src/shared/provider-kinds.ts)
+  requestModelMakesOne: '{{model}} makes one image per request (n = 1).',
+  requestModelMakesAtMost: '{{model}} makes at most {{max}} images per request (n).',
+  requestCountOne: '{{kind}} makes one picture per request (n = {{n}}).',
+  requestCountRange: '{{kind}} makes {{min}} to {{max}} pictures per request (n).',
+  requestNoMaskGigachat: 'GigaChat does not take a mask; describe the change in the prompt instead.',
+  requestNoMaskChatModel: 'Chat image models take no mask; describe the change in the prompt, or use an Images API provider.',
+  requestNoMaskOther: 'This provider takes no mask; describe the change in the prompt instead.',
+  requestMaskNeedsSource: 'A mask needs a source image to edit.',
+  requestMaskNotPng: 'The mask must be a PNG (its transparent pixels mark the area to change).',
+  requestTooManyReferences: '{{kind}} takes one source image and at most {{max}} references.',
+  requestImageTooLarge: "{{image}} is over {{kind}}'s {{megabytes}} MB limit for one image.",
+  requestImageFormat: '{{kind}} takes {{formats}} images; {{image}} is {{mime}}.',
+  requestParamUnknown: '{{kind}} takes no {{name}}; it takes {{takes}}.',
+  requestParamNone: '{{kind}} takes no {{name}}; it takes no picture settings.',
+  requestParamToggle: '{{name}} is on (true) or off (false).',
+  requestParamPixels: '{{name}} must look like {{example}} (or auto).',
+  requestParamOneOf: '{{name}} must be one of {{values}} for {{kind}}.',
+
   // Keys without a keychain
   keychainCannotSave:
     'API keys cannot be saved: this computer has no system keychain that answers. Start one (on Linux: GNOME Keyring or KWallet), or set {{envName}} in the environment before starting Holst.',

@@ -20,6 +20,7 @@ const SPEAKING_MODULES = [
   'src/main/core/library/export/export-image.ts',
   'src/main/core/library/export/export-job.ts',
   'src/main/core/library/export/zip-writer.ts',
+  'src/main/core/providers/check-request.ts',
 ];
 
 describe("the core's sentences", () => {

@@ -113,8 +113,8 @@ describe('checking a request against its kind', () => {
   });
 
   it('refuses a parameter the kind does not take, saying which it takes', () => {
-    expect(refusal('givon', { params: { size: '1024x1024' } })).toBe('size: Givon takes no size; it takes aspect, quality and resolution.');
-    expect(refusal('gigachat', { params: { quality: 'high' } })).toBe('quality: GigaChat takes no quality; it takes n and pictureMode.');
+    expect(refusal('givon', { params: { size: '1024x1024' } })).toBe('size: Givon takes no size; it takes aspect, quality, resolution.');
+    expect(refusal('gigachat', { params: { quality: 'high' } })).toBe('quality: GigaChat takes no quality; it takes n, pictureMode.');
   });
 
   it('holds a model to its narrower limits', () => {
@@ -148,7 +148,7 @@ describe('checking a request against its kind', () => {
 
   it("holds each picture to a kind's own limits", () => {
     expect(refusal('gigachat', { images: [{ ...png('x.webp'), mime: 'image/webp' }] })).toBe(
-      'image: GigaChat takes PNG and JPEG images; x.webp is image/webp.',
+      'image: GigaChat takes PNG, JPEG images; x.webp is image/webp.',
     );
     expect(refusal('gigachat', { images: [png('big.png', 15 * 1024 * 1024 + 1)] })).toBe(
       "image: big.png is over GigaChat's 15 MB limit for one image.",
