@@ -4,13 +4,13 @@
 // them. The folder's marker remembers the scenes made, so a later start adds none.
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import sharp from 'sharp';
 import type { RequestChannel, RequestInput, RequestOutput } from '../shared/contract';
 import type { ChatStarted } from '../shared/generation';
 import type { ImageDetail, Message } from '../shared/library';
 import { coverageToMaskPixels } from '../shared/mask';
 import type { Result } from '../shared/errors';
 import { writeFileAtomic } from '../main/core/fs/atomic-write';
+import { loadSharp } from '../main/core/library/ingest/load-sharp';
 import { forEachConcurrently } from '../main/core/library/for-each-concurrently';
 import type { BackgroundJobs, JobReport } from '../main/core/jobs/background-jobs';
 import type { Logger } from '../main/core/logging/log';
@@ -196,6 +196,7 @@ async function saveMask(request: Request, sourceId: number, where: SampleMask): 
       const inside = where === 'sky' ? y < height * 0.45 : x > width * 0.25 && x < width * 0.75 && y > height * 0.25 && y < height * 0.75;
       coverage[y * width + x] = inside ? 1 : 0;
     }
+  const sharp = await loadSharp();
   const png = await sharp(Buffer.from(coverageToMaskPixels(coverage, width, height)), { raw: { width, height, channels: 4 } })
     .png()
     .toBuffer();

@@ -3,7 +3,6 @@ import os from 'node:os';
 import type { AppInfo } from '../../shared/contract';
 import { HolstError } from '../../shared/errors';
 import { DEMO_SAMPLES_ENV } from '../../demo/demo-folder';
-import { startDemoSamples } from '../../demo/sample-library';
 import { ConversationStore } from './conversations/conversation-store';
 import { ChatService } from './generation/chat-service';
 import type { DesktopCapabilities } from './desktop';
@@ -142,6 +141,10 @@ export async function openCore(options: CoreOptions): Promise<AppCore> {
     },
   };
   // `npm run demo`: the folder's sample library, made by the app's own requests while the window opens
-  if (options.shell !== 'cli' && env[DEMO_SAMPLES_ENV] === '1') startDemoSamples(core);
+  // (loaded only then: the plan, and sharp for its masks, are no part of an ordinary start)
+  if (options.shell !== 'cli' && env[DEMO_SAMPLES_ENV] === '1') {
+    const { startDemoSamples } = await import('../../demo/sample-library');
+    startDemoSamples(core);
+  }
   return core;
 }
