@@ -87,7 +87,7 @@ export async function openCore(options: CoreOptions): Promise<AppCore> {
     ...(env.HOLST_KEYCHAIN_SERVICE ? { keychainService: env.HOLST_KEYCHAIN_SERVICE } : {}),
     ...(options.encryptor ? { encryptor: options.encryptor } : {}),
   });
-  keepKeychainNoticeTrue({ secrets, settings, notices, env, logger });
+  keepKeychainNoticeTrue({ secrets, settings, notices, logger });
   if (options.keychainProbe !== 'on-first-use') await secrets.ready();
   settings.onChange((next) => events.emit('settings.changed', next));
   const library = await ImageLibrary.open(options.dataDir, {

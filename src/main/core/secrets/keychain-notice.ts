@@ -11,7 +11,6 @@ interface Deps {
   secrets: SecretStore;
   settings: Pick<SettingsStore, 'get' | 'onChange'>;
   notices: Notices;
-  env: NodeJS.ProcessEnv;
   logger: Logger;
 }
 
@@ -21,13 +20,13 @@ interface Deps {
  * `HOLST_API_KEY_<ID>`, there is nothing to say; adding a provider without one brings the notice,
  * removing it takes the notice away. The keychain's own error goes behind "Details".
  */
-export function keepKeychainNoticeTrue({ secrets, settings, notices, env, logger }: Deps): void {
+export function keepKeychainNoticeTrue({ secrets, settings, notices, logger }: Deps): void {
   /** Whether the notice holds now (the user may have closed it: it stays closed until it stops holding). */
   let holds = false;
   let said = '';
   const update = () => {
     if (!secrets.isReady || secrets.backendKind === 'keychain') return;
-    const needing = settings.get().providers.filter((provider) => !env[apiKeyEnvName(provider.id)]);
+    const needing = settings.get().providers.filter((provider) => !secrets.inEnvironment(provider.id));
     if (needing.length === 0) {
       holds = false;
       notices.remove(KEYCHAIN_NOTICE_ID);

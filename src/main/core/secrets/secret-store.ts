@@ -132,6 +132,11 @@ export class SecretStore {
     return (await this.settledBackend()).backend;
   }
 
+  /** Whether `HOLST_API_KEY_<ID>` (or the proxy's variable) gives this key: nothing to save for it. */
+  inEnvironment(providerId: string): boolean {
+    return Boolean(this.env[secretEnvName(providerId)]);
+  }
+
   async status(providerId: string): Promise<KeyStatus> {
     const fromEnv = this.env[secretEnvName(providerId)];
     if (fromEnv) return { providerId, set: true, last4: lastFour(fromEnv), source: 'env' };

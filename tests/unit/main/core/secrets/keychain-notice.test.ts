@@ -43,7 +43,7 @@ async function watch(options: { env?: NodeJS.ProcessEnv; backend?: 'none' | 'enc
           },
         )
       : new SecretStore(null, env, 'no keychain', { reason: DBUS_ERROR });
-  keepKeychainNoticeTrue({ secrets, settings, notices, env, logger: silentLogger });
+  keepKeychainNoticeTrue({ secrets, settings, notices, logger: silentLogger });
   const setProviders = (providers: ProviderConfig[]) => settings.update((draft) => ({ ...draft, providers }));
   return { notices, setProviders, file };
 }
