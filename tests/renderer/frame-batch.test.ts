@@ -1,6 +1,6 @@
 // Streamed events are applied once a frame at most, and not in the frame right after the user's input.
 import { describe, expect, it } from 'vitest';
-import { EVERY_MS, FrameBatch, LONGEST_WAIT_MS, NO_FRAME_MS } from '../../src/renderer/lib/frame-batch';
+import { AT_WORK_EVERY_MS, EVERY_MS, FrameBatch, INPUT_MS, LONGEST_WAIT_MS, NO_FRAME_MS } from '../../src/renderer/lib/frame-batch';
 import { fakeClock } from './support/fake-clock';
 
 /** A batch on a fake clock, and what it applied, batch by batch. */
@@ -63,6 +63,40 @@ describe('a frame batch', () => {
     expect(applied.every((items) => items.length <= 3)).toBe(true);
     expect(applied.flat()).toEqual(Array.from({ length: 12 }, (_, frame) => `t${frame}`).slice(0, applied.flat().length));
     expect(EVERY_MS).toBeGreaterThan(32);
+  });
+
+  it('while the user types, goes out less often, and every third frame again once typing stops', () => {
+    const { time, applied, batch } = batchOnFakeClock();
+    // Text arrives before every frame; a key comes every 60 ms (in a frame's middle), for two seconds.
+    const appliedAt: number[] = [];
+    let now = 0;
+    for (let frame = 0; frame < 125; frame++) {
+      batch.push(`t${frame}`);
+      if (frame % 4 === 0) {
+        time.advance(8);
+        time.input();
+        time.frame(8);
+      } else time.frame(16);
+      now += 16;
+      if (applied.length > appliedAt.length) appliedAt.push(now);
+    }
+    const gaps = appliedAt.slice(1).map((at, index) => at - appliedAt[index]!);
+    expect(gaps.length).toBeGreaterThanOrEqual(8);
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(AT_WORK_EVERY_MS);
+    expect(Math.max(...gaps)).toBeLessThanOrEqual(LONGEST_WAIT_MS + 16);
+    // Never in the frame that shows a key: each batch went out in a frame with no input before it.
+    expect(appliedAt.every((at) => (at / 16) % 4 !== 1)).toBe(true);
+
+    // Once the keys stop for INPUT_MS, the answer moves every third frame again, losing nothing.
+    for (let waited = 0; waited <= INPUT_MS; waited += 16) time.frame(16);
+    const before = applied.length;
+    for (let frame = 0; frame < 12; frame++) {
+      batch.push(`u${frame}`);
+      time.frame(16);
+    }
+    expect(applied.length - before).toBe(4);
+    expect(applied.flat().slice(0, 125)).toEqual(Array.from({ length: 125 }, (_, frame) => `t${frame}`));
+    expect(applied.flat().slice(125)).toEqual(Array.from({ length: 12 }, (_, frame) => `u${frame}`).slice(0, applied.flat().length - 125));
   });
 
   it('does not hold back what cannot wait (the end of an answer, a picture)', () => {

@@ -1,7 +1,16 @@
-/** Nothing waits longer than this for input to pause (an answer keeps moving while someone types). */
-export const LONGEST_WAIT_MS = 100;
 /** Batches go out at most this often: every third frame at 60 Hz. */
 export const EVERY_MS = 45;
+/**
+ * While the user is at work in the window (a key, a click or the wheel within INPUT_MS), batches go
+ * out at most this often: each costs a frame of 20-30 ms of parsing, layout and paint in a software-
+ * drawn window, and a key that arrives during one waits for it; fewer of them leave most keys a
+ * frame of their own. The answer still moves about seven times a second.
+ */
+export const AT_WORK_EVERY_MS = 150;
+/** How long after the user's last input the window counts as at work. */
+export const INPUT_MS = 600;
+/** Nothing waits longer than this (an answer keeps moving while someone types). */
+export const LONGEST_WAIT_MS = 200;
 
 /** Where frames stop (a hidden window), a timer applies the batch instead. */
 export const NO_FRAME_MS = 250;
@@ -36,8 +45,10 @@ export function pageClock(): FrameClock {
  * however many arrive, the window renders them once a frame at most, and (unless `urgent`) every
  * third frame at most: a frame's rendering costs much the same whatever the amount of new text,
  * so a stream then takes a third of the frames (about 20 updates a second, still smooth for
- * text), and input, scrolling and the rest get the others. A batch also skips the frame that follows the user's own input (a key, a click, the
- * wheel), so that frame shows the input first; nothing waits longer than LONGEST_WAIT_MS.
+ * text), and input, scrolling and the rest get the others. While the user types, clicks or
+ * scrolls, batches go out less often (AT_WORK_EVERY_MS), and a batch skips the frame that follows
+ * the user's own input, so that frame shows the input first; nothing waits longer than
+ * LONGEST_WAIT_MS.
  */
 export class FrameBatch<T> {
   private readonly items: T[] = [];
@@ -80,7 +91,8 @@ export class FrameBatch<T> {
     const now = this.clock.now();
     const inputSinceLastFrame = this.clock.lastInputAt() > this.lastFrameAt;
     this.lastFrameAt = now;
-    const tooSoon = now - this.appliedAt < EVERY_MS;
+    const atWork = now - this.clock.lastInputAt() < INPUT_MS;
+    const tooSoon = now - this.appliedAt < (atWork ? AT_WORK_EVERY_MS : EVERY_MS);
     if ((inputSinceLastFrame || tooSoon) && now - this.firstAt < LONGEST_WAIT_MS && !this.items.some(this.urgent)) this.schedule();
     else {
       this.appliedAt = now;

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { memo, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import type { ImageRecord } from '../../../shared/library';
@@ -26,7 +26,7 @@ interface AttachmentChipsProps {
  * last picture, for a follow-up), then references. The source can be swapped for another picture
  * of the conversation or taken off to start fresh.
  */
-export function AttachmentChips({ kind, onDone }: AttachmentChipsProps) {
+function AttachmentChipsView({ kind, onDone }: AttachmentChipsProps) {
   const { attachments, attaching, sourceAuto, missing, removeAttachment } = useComposer(
     useShallow((s) => ({
       attachments: s.attachments,
@@ -147,3 +147,6 @@ function SwapButton({ current, onDone }: { current: ImageRecord; onDone(): void 
     </span>
   );
 }
+
+/** Memoized: the composer re-renders on every key, and this does not change with the prompt. */
+export const AttachmentChips = memo(AttachmentChipsView);

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import type { ProviderView } from '../../../shared/contract';
@@ -56,6 +56,7 @@ export function Composer({ providers }: { providers: ProviderView[] }) {
   const ids = { provider: useId(), prompt: useId(), hint: useId() };
   const textarea = useRef<HTMLTextAreaElement>(null);
   const fileInput = useRef<HTMLInputElement>(null);
+  const focusPrompt = useCallback(() => textarea.current?.focus(), []);
 
   const provider = providers.find((p) => p.config.id === state.providerId) ?? providers[0];
   const providerId = provider?.config.id ?? '';
@@ -152,7 +153,7 @@ export function Composer({ providers }: { providers: ProviderView[] }) {
         </p>
       )}
 
-      <AttachmentChips kind={provider?.config.kind} onDone={() => textarea.current?.focus()} />
+      <AttachmentChips kind={provider?.config.kind} onDone={focusPrompt} />
 
       <label htmlFor={ids.prompt} className="visually-hidden">
         {t('composer.prompt')}

@@ -1,4 +1,4 @@
-import { useId, useMemo, useRef, useState } from 'react';
+import { memo, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProviderView } from '../../../shared/contract';
 import { holst, unwrap } from '../../bridge';
@@ -6,7 +6,7 @@ import { errorText } from '../../i18n/errors';
 import { useComposer } from '../../store/chat';
 
 /** The model to send to, typed or picked from those the provider lists (asked for once per provider, when the field is first used). */
-export function ModelField({ provider, model }: { provider: ProviderView; model: string }) {
+function ModelFieldView({ provider, model }: { provider: ProviderView; model: string }) {
   const { t } = useTranslation('chat');
   const setModel = useComposer((s) => s.setModel);
   const ids = { model: useId(), models: useId() };
@@ -54,3 +54,6 @@ export function ModelField({ provider, model }: { provider: ProviderView; model:
     </span>
   );
 }
+
+/** Memoized: the composer re-renders on every key, and this does not change with the prompt. */
+export const ModelField = memo(ModelFieldView);

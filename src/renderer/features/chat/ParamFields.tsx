@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeKind, type ChoiceSpec, type ParamSpec, type Quality, type ToggleSpec } from '../../../shared/provider-kinds';
 import type { ProviderKind } from '../../../shared/settings';
@@ -8,7 +9,7 @@ import { EMPTY_PARAMS, type ParamsDraft } from '../../store/composer/drafts';
  * The picture settings the provider's kind takes, as its description in provider-kinds.ts says
  * (count, size, aspect, quality, resolution, with their ranges and choices), kept per provider.
  */
-export function ParamFields({ providerId, kind, idBase }: { providerId: string; kind: ProviderKind; idBase: string }) {
+function ParamFieldsView({ providerId, kind, idBase }: { providerId: string; kind: ProviderKind; idBase: string }) {
   const { t } = useTranslation('chat');
   const values = useComposer((s) => s.params[providerId] ?? EMPTY_PARAMS);
   const setParam = useComposer((s) => s.setParam);
@@ -74,3 +75,6 @@ export function ParamFields({ providerId, kind, idBase }: { providerId: string; 
     </>
   );
 }
+
+/** Memoized: the composer re-renders on every key, and this does not change with the prompt. */
+export const ParamFields = memo(ParamFieldsView);

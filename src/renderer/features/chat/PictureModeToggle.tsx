@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { paramSpec } from '../../../shared/provider-kinds';
 import type { ProviderKind } from '../../../shared/settings';
@@ -10,7 +11,7 @@ import { toggleOn } from '../../store/composer/drafts';
  * as a request to draw it; off, as written, for plain talk. One click flips it for this chat's
  * provider; the chat keeps it (it is sent with every prompt, and a chat opened again goes on with it).
  */
-export function PictureModeToggle({ providerId, kind }: { providerId: string; kind: ProviderKind }) {
+function PictureModeToggleView({ providerId, kind }: { providerId: string; kind: ProviderKind }) {
   const { t } = useTranslation('chat');
   const spec = paramSpec(kind, 'pictureMode');
   const value = useComposer((s) => s.params[providerId]?.pictureMode ?? '');
@@ -30,3 +31,6 @@ export function PictureModeToggle({ providerId, kind }: { providerId: string; ki
     </button>
   );
 }
+
+/** Memoized: the composer re-renders on every key, and this does not change with the prompt. */
+export const PictureModeToggle = memo(PictureModeToggleView);
