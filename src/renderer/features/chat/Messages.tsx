@@ -5,7 +5,7 @@ import type { Message } from '../../../shared/library';
 import { withoutProgressPreamble } from '../../../shared/progress-lines';
 import { QUALITIES } from '../../../shared/provider-kinds';
 import { mediaUrl } from '../../bridge/media';
-import { formatElapsedSeconds } from '../../i18n/format';
+import { formatElapsedSeconds, warmFormats } from '../../i18n/format';
 import { useThread } from '../../store/chat';
 import type { LiveGeneration } from '../../store/thread/live-generations';
 import { liveFor } from '../../store/thread/selectors';
@@ -26,6 +26,7 @@ import { RetryIcon } from '../../icons';
 // conversation is open), so the first answer never shows its raw text.
 const markdownChunk = import('./Markdown');
 void markdownChunk.then((module) => module.warmUp());
+warmFormats();
 const Markdown = lazy(() => markdownChunk.then((module) => ({ default: module.Markdown })));
 /** Turns above and below the rendered ones whose answers are parsed (in a worker) and rendered ahead. */
 const RENDER_AHEAD = 16;
