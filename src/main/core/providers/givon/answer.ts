@@ -16,6 +16,7 @@
  * - the failure reason is `error.message`, `error` (a string), `message`, `detail` or `reason`.
  * Anything with no id, no state and no image is refused as `invalid_response`.
  */
+import { say } from '../../../../shared/core-messages';
 import { HolstError } from '../../../../shared/errors';
 
 export type GivonAnswer =
@@ -114,10 +115,11 @@ function isObject(value: unknown): value is Json {
 }
 
 function unknownShape(json: unknown): HolstError {
-  let shown: string;
+  let sentence;
   if (isObject(json)) {
     const keys = Object.keys(json);
-    shown = keys.length > 0 ? `an object with ${keys.slice(0, 10).join(', ')}` : 'an empty object';
-  } else shown = Array.isArray(json) ? 'a list' : json === null ? 'null' : `a ${typeof json}`;
-  return new HolstError('invalid_response', `Givon answered with no job id, status or image (it sent ${shown}).`);
+    sentence = keys.length > 0 ? say('givonSentObject', { keys: keys.slice(0, 10).join(', ') }) : say('givonSentEmptyObject', {});
+  } else if (Array.isArray(json)) sentence = say('givonSentList', {});
+  else sentence = json === null ? say('givonSentNull', {}) : say('givonSentValue', { type: typeof json });
+  return HolstError.said('invalid_response', sentence);
 }
