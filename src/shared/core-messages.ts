@@ -129,6 +129,7 @@ export const CORE_MESSAGES = {
   gigachatNoUploadId: '{{name}} did not return an id for the uploaded image.',
   givonNoJobId: '{{name}} queued the image but gave no job id to follow.',
   givonFailed: '{{name}} could not make the image: {{reason}}',
+  givonFailedNoReason: '{{name}} could not make the image: no reason given',
   givonTimeoutMinutes: '{{name}} did not finish the image within {{minutes}} min (job {{id}}, last {{status}}).',
   givonTimeoutMs: '{{name}} did not finish the image within {{ms}} ms (job {{id}}, last {{status}}).',
   givonSentObject: 'Givon answered with no job id, status or image (it sent an object with {{keys}}).',

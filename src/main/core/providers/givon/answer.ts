@@ -80,11 +80,14 @@ function statusOf(json: Json): string | undefined {
     : undefined;
 }
 
+/** The failure's reason when Givon gave none (the window words that case itself). */
+export const NO_REASON = 'no reason given';
+
 function failureOf(json: Json): string {
   const error = json.error;
   const candidates = [isObject(error) ? error.message : error, json.message, json.detail, json.reason];
   const message = candidates.find((c): c is string => typeof c === 'string' && c.trim() !== '');
-  return message ? message.trim().slice(0, 500) : 'no reason given';
+  return message ? message.trim().slice(0, 500) : NO_REASON;
 }
 
 /** Image addresses anywhere Givon-like answers put them (see the header), in order of appearance. */

@@ -14,7 +14,7 @@ import { HolstError } from '../../../../shared/errors';
 import { parseJson, requireKey } from '../common';
 import { refFromUrl, toDataUri } from '../image-refs';
 import type { GenerateEvent, GenerateRequest, InputImage, ProviderContext, ProviderKindModule } from '../types';
-import { readGivonAnswer, type GivonAnswer } from './answer';
+import { NO_REASON, readGivonAnswer, type GivonAnswer } from './answer';
 
 /**
  * How a job is polled: the first wait, its growth per poll, the longest wait, and when to give up.
@@ -48,7 +48,12 @@ export const givon: ProviderKindModule = {
       answer = yield* follow(ctx, id, answer.status, signal);
     }
     if (answer.state === 'failed')
-      throw HolstError.said('provider_error', say('givonFailed', { name: ctx.providerName, reason: answer.message }));
+      throw HolstError.said(
+        'provider_error',
+        answer.message === NO_REASON
+          ? say('givonFailedNoReason', { name: ctx.providerName })
+          : say('givonFailed', { name: ctx.providerName, reason: answer.message }),
+      );
     // A finished job without images yields nothing; the caller reports "answered without an image".
     for (const url of answer.urls) yield { type: 'image', ref: refFromUrl(url) };
   },
