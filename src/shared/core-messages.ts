@@ -96,6 +96,52 @@ export const CORE_MESSAGES = {
   // Keys without a keychain
   keychainCannotSave:
     'API keys cannot be saved: this computer has no system keychain that answers. Start one (on Linux: GNOME Keyring or KWallet), or set {{envName}} in the environment before starting Holst.',
+  // The keychain (or the encrypted key file) failed while reading, saving or removing a key
+  keychainReadFailed: 'Could not read the API key in the system keychain: {{reason}}.',
+  keychainSaveFailed: 'Could not save the API key in the system keychain: {{reason}}.',
+  keychainRemoveFailed: 'Could not remove the API key in the system keychain: {{reason}}.',
+  keyFileReadFailed: 'Could not read the API key in the encrypted key file: {{reason}}.',
+  keyFileSaveFailed: 'Could not save the API key in the encrypted key file: {{reason}}.',
+  keyFileRemoveFailed: 'Could not remove the API key in the encrypted key file: {{reason}}.',
+
+  // Provider settings and the network (Settings → Providers, Settings → Network)
+  providerNotFound: 'There is no provider "{{id}}". Add it in Settings → Providers (or in the settings file, {{file}}).',
+  providerIdTaken: 'A provider with the id "{{id}}" already exists.',
+  proxyPasswordNeedsUser: 'A proxy password needs a proxy user name.',
+  providerKindUnavailable: 'Generating with "{{kind}}" providers is not available in this version of Holst yet.',
+
+  // The save folder chosen in Settings
+  saveFolderNotAbsolute: 'The save folder must be a full path (like {{example}}).',
+  saveFolderIsFile: '{{folder}} is a file, not a folder.',
+  saveFolderNotWritable: 'Holst cannot write to {{folder}}: {{reason}}. Choose another folder.',
+
+  // A path the window typed (the browser, which has no folder dialog)
+  pathFromDialogOnly: 'The window cannot name a file or folder: Holst asks where with its own dialog.',
+  pathNotFull: 'Give a full path (like {{example}}), not "{{typed}}".',
+  pathOutsideWritable:
+    '{{target}} is outside the folders Holst may write to from the browser: {{exports}}, and those listed in "library": { "allowedFolders": [...] } of {{file}}. Choose a folder inside one, or add it to that list and start Holst again.',
+
+  // An answer Holst could not read, or an image it could not fetch
+  gigachatNoAuthUrl: '{{name}} has no token URL (authUrl) in its settings.',
+  gigachatKeyRejected: '{{name}} rejected the authorization key (scope {{scope}}) — check it in Settings → Providers.',
+  gigachatNoToken: "{{name}}'s token answer has no access_token / expires_at.",
+  gigachatTokenCountNotList: "{{name}}'s token count is not a list.",
+  gigachatNoUploadId: '{{name}} did not return an id for the uploaded image.',
+  givonNoJobId: '{{name}} queued the image but gave no job id to follow.',
+  givonFailed: '{{name}} could not make the image: {{reason}}',
+  givonFailedNoReason: '{{name}} could not make the image: no reason given',
+  givonTimeoutMinutes: '{{name}} did not finish the image within {{minutes}} min (job {{id}}, last {{status}}).',
+  givonTimeoutMs: '{{name}} did not finish the image within {{ms}} ms (job {{id}}, last {{status}}).',
+  givonSentObject: 'Givon answered with no job id, status or image (it sent an object with {{keys}}).',
+  givonSentEmptyObject: 'Givon answered with no job id, status or image (it sent an empty object).',
+  givonSentList: 'Givon answered with no job id, status or image (it sent a list).',
+  givonSentNull: 'Givon answered with no job id, status or image (it sent null).',
+  givonSentValue: 'Givon answered with no job id, status or image (it sent a {{type}}).',
+  imagesNoDataList: '{{name}} answered without a "data" list of images.',
+  imageAddressRefused: 'The provider returned an image address Holst will not fetch: {{url}}…',
+  imageDataUriMalformed: 'The provider returned a malformed data: URI.',
+  imageDownloadNotHttp: 'Holst only downloads images over http(s).',
+  imageNotSaved: "The provider's image could not be saved. {{reason}}",
 } as const;
 
 export type CoreMessageKey = keyof typeof CORE_MESSAGES;

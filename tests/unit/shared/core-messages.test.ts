@@ -21,6 +21,17 @@ const SPEAKING_MODULES = [
   'src/main/core/library/export/export-job.ts',
   'src/main/core/library/export/zip-writer.ts',
   'src/main/core/providers/check-request.ts',
+  'src/main/core/providers/provider-settings.ts',
+  'src/main/core/library/export/save-folder.ts',
+  'src/main/core/paths/window-paths.ts',
+  'src/main/core/secrets/secret-store.ts',
+  'src/main/core/providers/registry.ts',
+  'src/main/core/providers/image-refs.ts',
+  'src/main/core/providers/download.ts',
+  'src/main/core/providers/gigachat/auth.ts',
+  'src/main/core/providers/gigachat/index.ts',
+  'src/main/core/providers/givon/answer.ts',
+  'src/main/core/providers/openai-images/index.ts',
 ];
 
 describe("the core's sentences", () => {

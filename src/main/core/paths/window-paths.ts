@@ -6,6 +6,7 @@
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { say } from '../../../shared/core-messages';
 import { HolstError } from '../../../shared/errors';
 import type { Settings } from '../../../shared/settings';
 import type { DesktopCapabilities } from '../desktop';
@@ -48,21 +49,15 @@ async function realTarget(target: string): Promise<string> {
  * writable folders, refused before anything there is looked at, so the answer tells nothing about it.
  */
 export async function acceptTypedPath(scope: WindowPathsScope, typed: string, field: string): Promise<string> {
-  if (scope.desktop)
-    throw new HolstError('invalid_input', 'The window cannot name a file or folder: Holst asks where with its own dialog.', { field });
+  if (scope.desktop) throw HolstError.said('invalid_input', say('pathFromDialogOnly', {}), { field });
   const exports = exportsFolder(scope.dataDir);
   if (!path.isAbsolute(typed))
-    throw new HolstError('invalid_input', `Give a full path (like ${path.join(exports, 'photos')}), not "${typed}".`, { field });
+    throw HolstError.said('invalid_input', say('pathNotFull', { example: path.join(exports, 'photos'), typed }), { field });
   const target = path.resolve(typed);
   const folders = writableFolders(scope);
   if (folders.some((folder) => within(folder, target))) {
     const [real, ...realFolders] = await Promise.all([target, ...folders].map(realTarget));
     if (realFolders.some((folder) => within(folder, real!))) return target;
   }
-  throw new HolstError(
-    'config',
-    `${target} is outside the folders Holst may write to from the browser: ${exports}, and those listed in ` +
-      `"library": { "allowedFolders": [...] } of ${scope.settings.file}. Choose a folder inside one, or add it to that list and start Holst again.`,
-    { field },
-  );
+  throw HolstError.said('config', say('pathOutsideWritable', { target, exports, file: scope.settings.file }), { field });
 }

@@ -1,3 +1,4 @@
+import { say } from '../../../shared/core-messages';
 import { HolstError } from '../../../shared/errors';
 import type { ImageLibrary, IngestMeta, IngestResult } from '../library/image-library';
 import { typedBody, type ProviderHttp } from '../net/provider-http';
@@ -17,7 +18,7 @@ export async function saveImageRef(
 ): Promise<IngestResult> {
   const withPrompt = ref.revisedPrompt ? { ...meta, revisedPrompt: ref.revisedPrompt } : meta;
   if (ref.kind === 'bytes') return library.ingest({ bytes: ref.bytes }, withPrompt, signal);
-  if (!/^https?:\/\//i.test(ref.url)) throw new HolstError('invalid_response', 'Holst only downloads images over http(s).');
+  if (!/^https?:\/\//i.test(ref.url)) throw HolstError.said('invalid_response', say('imageDownloadNotHttp', {}));
   const response = await http.request(ref.url, {
     what: 'the image download',
     ...(ref.headers ? { headers: ref.headers } : {}),
@@ -29,7 +30,7 @@ export async function saveImageRef(
   } catch (error) {
     response.body.destroy();
     if (error instanceof HolstError && error.code === 'no_image') {
-      throw new HolstError('no_image', `The provider's image could not be saved. ${error.message}`, { cause: error });
+      throw HolstError.said('no_image', say('imageNotSaved', { reason: error.message }), { cause: error });
     }
     throw error;
   }

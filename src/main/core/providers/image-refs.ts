@@ -1,3 +1,4 @@
+import { say } from '../../../shared/core-messages';
 import { HolstError } from '../../../shared/errors';
 import type { ImageRef } from './types';
 
@@ -52,12 +53,12 @@ export function tidy(text: string): string {
 export function refFromUrl(url: string, headers?: Record<string, string>): ImageRef {
   if (url.startsWith('data:')) return { kind: 'bytes', bytes: decodeDataUri(url) };
   if (/^https?:\/\//i.test(url)) return { kind: 'url', url, ...(headers ? { headers } : {}) };
-  throw new HolstError('invalid_response', `The provider returned an image address Holst will not fetch: ${url.slice(0, 40)}…`);
+  throw HolstError.said('invalid_response', say('imageAddressRefused', { url: url.slice(0, 40) }));
 }
 
 export function decodeDataUri(uri: string): Uint8Array {
   const match = /^data:([^;,]*)((?:;[^;,]*)*),(.*)$/s.exec(uri);
-  if (!match) throw new HolstError('invalid_response', 'The provider returned a malformed data: URI.');
+  if (!match) throw HolstError.said('invalid_response', say('imageDataUriMalformed', {}));
   const base64 = match[2]!.split(';').includes('base64');
   return base64 ? Buffer.from(match[3]!, 'base64') : Buffer.from(decodeURIComponent(match[3]!), 'latin1');
 }

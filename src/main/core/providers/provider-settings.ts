@@ -1,4 +1,5 @@
 import type { KeyStatus, NetworkView, ProviderView } from '../../../shared/contract';
+import { say } from '../../../shared/core-messages';
 import { HolstError } from '../../../shared/errors';
 import type { NetworkSettings, ProviderConfig } from '../../../shared/settings';
 import { PROXY_SECRET_ID } from '../secrets/secret-store';
@@ -9,11 +10,7 @@ type Deps = Pick<CoreServices, 'settings' | 'secrets' | 'events'>;
 /** A configured provider, or a `not_found` error that says where to add it (the one wording for app and CLI). */
 export function requireProvider(settings: CoreServices['settings'], id: string): ProviderConfig {
   const config = settings.get().providers.find((p) => p.id === id);
-  if (!config)
-    throw new HolstError(
-      'not_found',
-      `There is no provider "${id}". Add it in Settings → Providers (or in the settings file, ${settings.file}).`,
-    );
+  if (!config) throw HolstError.said('not_found', say('providerNotFound', { id, file: settings.file }));
   return config;
 }
 
@@ -41,7 +38,7 @@ export class ProviderSettings {
     const replacing = previousId ?? null;
     if (replacing !== null) this.require(replacing);
     if (provider.id !== replacing && settings.get().providers.some((p) => p.id === provider.id)) {
-      throw new HolstError('invalid_input', `A provider with the id "${provider.id}" already exists.`, { field: 'provider.id' });
+      throw HolstError.said('invalid_input', say('providerIdTaken', { id: provider.id }), { field: 'provider.id' });
     }
     await settings.update((draft) => {
       const providers =
@@ -92,7 +89,7 @@ export class ProviderSettings {
   async saveNetwork(network: NetworkSettings, proxyPassword?: string | null): Promise<NetworkView> {
     const { settings, secrets } = this.deps;
     if (typeof proxyPassword === 'string' && proxyPassword !== '' && !network.proxy?.username) {
-      throw new HolstError('invalid_input', 'A proxy password needs a proxy user name.', { field: 'network.proxy.username' });
+      throw HolstError.said('invalid_input', say('proxyPasswordNeedsUser', {}), { field: 'network.proxy.username' });
     }
     await settings.update((draft) => ({ ...draft, network }));
     // Without a proxy user there is nothing for a password to belong to.

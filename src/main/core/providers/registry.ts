@@ -1,3 +1,4 @@
+import { say } from '../../../shared/core-messages';
 import { HolstError } from '../../../shared/errors';
 import type { ProviderKind } from '../../../shared/settings';
 import { gigachat } from './gigachat';
@@ -16,6 +17,6 @@ const KINDS: Partial<Record<ProviderKind, ProviderKindModule>> = {
 
 export function providerKind(kind: ProviderKind): ProviderKindModule {
   const module = KINDS[kind];
-  if (!module) throw new HolstError('config', `Generating with "${kind}" providers is not available in this version of Holst yet.`);
+  if (!module) throw HolstError.said('config', say('providerKindUnavailable', { kind }));
   return module;
 }

@@ -188,11 +188,15 @@ export class SecretStore {
     try {
       return await run();
     } catch (error) {
-      const where = backend.kind === 'encrypted-file' ? 'the encrypted key file' : 'the system keychain';
-      throw new HolstError('storage', `Could not ${action} the API key in ${where}: ${describe(error)}.`, { cause: error });
+      const key = backend.kind === 'encrypted-file' ? KEY_FILE_FAILED[action] : KEYCHAIN_FAILED[action];
+      throw HolstError.said('storage', say(key, { reason: describe(error) }), { cause: error });
     }
   }
 }
+
+/** Why a key could not be read, saved or removed, by where it lives. */
+const KEYCHAIN_FAILED = { read: 'keychainReadFailed', save: 'keychainSaveFailed', remove: 'keychainRemoveFailed' } as const;
+const KEY_FILE_FAILED = { read: 'keyFileReadFailed', save: 'keyFileSaveFailed', remove: 'keyFileRemoveFailed' } as const;
 
 /** The keychain if it answers; else the encrypted file when the shell can encrypt; else nowhere, and why. */
 async function chooseBackend(options: OpenSecretStoreOptions): Promise<Settled> {

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { NetworkView } from '../../../shared/contract';
 import { isHolstError } from '../../../shared/errors';
 import { errorText } from '../../i18n/errors';
+import { coreText } from '../../i18n/core-text';
 import { useAppStore } from '../../store/app-store';
 import { useNetworkStore } from '../../store/network-store';
 import { CONNECT, RESPONSE, draftFrom, fieldOf, validate, type Draft, type Errors, type Field, type Problem } from './network-form';
@@ -55,7 +56,7 @@ export function NetworkSettings() {
   const reportFailure = (e: unknown) => {
     const field = isHolstError(e) && e.code === 'invalid_input' && e.field ? fieldOf(e.field) : undefined;
     // The core's message names what is wrong with the field; the form says where to look.
-    setErrors(field ? { [field]: { text: (e as Error).message } } : {});
+    setErrors(field && isHolstError(e) ? { [field]: { text: coreText({ message: e.message, ...e.said }) } } : {});
     setFormError(field ? { kind: 'checkFields' } : { kind: 'error', error: e });
   };
 

@@ -5,7 +5,7 @@ import { describeKind } from '../../../shared/provider-kinds';
 import { PROVIDER_KINDS, PROVIDER_TEMPLATES, ProviderConfigSchema, type ProviderConfig, type ProviderKind } from '../../../shared/settings';
 import { errorText } from '../../i18n/errors';
 import { useProvidersStore } from '../../store/providers-store';
-import { configFrom, draftFrom, type ProviderDraft as Draft } from './provider-draft';
+import { configFrom, draftFrom, fieldProblem, type FieldProblem, type ProviderDraft as Draft } from './provider-draft';
 import { kindDefaultName, kindDescription, kindLabel } from './provider-kinds';
 
 const suggestId = (kind: ProviderKind, taken: string[]) => {
@@ -15,12 +15,15 @@ const suggestId = (kind: ProviderKind, taken: string[]) => {
   }
 };
 
+const DRAFT_FIELDS = ['name', 'id', 'baseUrl', 'models', 'authUrl', 'scope', 'caFile'] as const;
+const isDraftField = (name: string): name is (typeof DRAFT_FIELDS)[number] => (DRAFT_FIELDS as readonly string[]).includes(name);
+
 /** A new provider of `kind`: its defaults, named in the window's language. */
 const newDraft = (kind: ProviderKind, taken: string[]) =>
   draftFrom({ ...PROVIDER_TEMPLATES[kind], name: kindDefaultName(kind), id: suggestId(kind, taken) });
 
-/** What is wrong: a field the form's own check refused (schema path and message), or the core's error. */
-type Problem = { field: string } & ({ path: string; message: string } | { error: unknown });
+/** What is wrong: a field the form's own check refused (its schema path and problem), or the core's error. */
+type Problem = { field: string } & ({ path: string; problem: FieldProblem } | { error: unknown });
 
 export function ProviderForm({ existing, onDone }: { existing?: ProviderConfig; onDone: () => void }) {
   const { t } = useTranslation(['settings', 'common']);
@@ -42,8 +45,8 @@ export function ProviderForm({ existing, onDone }: { existing?: ProviderConfig; 
     event.preventDefault();
     const parsed = ProviderConfigSchema.safeParse(configFrom(draft));
     if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      setError({ path: issue?.path.join('.') || 'provider', message: issue?.message ?? 'invalid', field: String(issue?.path[0] ?? '') });
+      const issue = parsed.error.issues[0]!;
+      setError({ path: issue.path.join('.') || 'provider', problem: fieldProblem(issue), field: String(issue.path[0] ?? '') });
       return;
     }
     setBusy(true);
@@ -58,6 +61,13 @@ export function ProviderForm({ existing, onDone }: { existing?: ProviderConfig; 
       setBusy(false);
     }
   };
+
+  const problemText = (problem: FieldProblem): string => {
+    if (problem.key === 'other') return problem.message;
+    return 'count' in problem ? t(`form.problems.${problem.key}`, { count: problem.count }) : t(`form.problems.${problem.key}`);
+  };
+  // The field's label as the form shows it; a path the form has no field for, as it came.
+  const fieldLabel = ({ field, path }: { field: string; path: string }) => (isDraftField(field) ? t(`form.${field}`) : path);
 
   const field = (name: keyof Draft, label: string, props: { placeholder?: string; hint?: string } = {}) => {
     const id = `${formId}-${name}`;
@@ -117,7 +127,7 @@ export function ProviderForm({ existing, onDone }: { existing?: ProviderConfig; 
       {field('caFile', t('form.caFile'), { hint: t('form.caFileHint') })}
       {error && (
         <p role="alert" className="error">
-          {'error' in error ? errorText(error.error) : t('form.invalid', { path: error.path, message: error.message })}
+          {'error' in error ? errorText(error.error) : t('form.invalid', { path: fieldLabel(error), message: problemText(error.problem) })}
         </p>
       )}
       <div className="actions">

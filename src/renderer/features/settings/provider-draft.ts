@@ -1,4 +1,5 @@
 /** The provider form's fields and the config they make, as plain functions (tested in Node). */
+import type * as z from 'zod';
 import { describeKind } from '../../../shared/provider-kinds';
 import type { ProviderConfig, ProviderKind } from '../../../shared/settings';
 
@@ -46,4 +47,22 @@ export function configFrom(draft: ProviderDraft): unknown {
     ...Object.fromEntries(describeKind(draft.kind).settings.map((name) => [name, optional(draft[name])])),
     caFile: optional(draft.caFile),
   };
+}
+
+/** What is wrong with a field the form's own check refused, as a key of the settings catalogue (`form.problems.*`). */
+export type FieldProblem =
+  | { key: 'id' | 'url' }
+  | { key: 'tooLong' | 'tooManyModels'; count: number }
+  /** A problem the form has no words for: the schema's English, as it came. */
+  | { key: 'other'; message: string };
+
+/** The problem ProviderConfigSchema found, for the window to say in its language. */
+export function fieldProblem(issue: z.core.$ZodIssue): FieldProblem {
+  if (issue.path[0] === 'id' && issue.code === 'invalid_format') return { key: 'id' };
+  // The only refinement in a provider's config is that of its addresses (baseUrl, authUrl); its only list, its models.
+  if (issue.code === 'custom') return { key: 'url' };
+  if (issue.code === 'too_big' && typeof issue.maximum === 'number') {
+    return { key: issue.origin === 'array' ? 'tooManyModels' : 'tooLong', count: issue.maximum };
+  }
+  return { key: 'other', message: issue.message };
 }

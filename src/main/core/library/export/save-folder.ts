@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { say } from '../../../../shared/core-messages';
 import { HolstError, toErrorPayload } from '../../../../shared/errors';
 import type { ImageRecord } from '../../../../shared/library';
 import type { CoreServices } from '../../services';
@@ -97,19 +98,19 @@ function report(core: SaveFolderCore, state: State, folder: string, kind: 'missi
  */
 export async function prepareSaveFolder(folder: string): Promise<string> {
   if (!path.isAbsolute(folder))
-    throw new HolstError('invalid_input', `The save folder must be a full path (like ${path.resolve('/', 'Pictures', 'Holst')}).`, {
+    throw HolstError.said('invalid_input', say('saveFolderNotAbsolute', { example: path.resolve('/', 'Pictures', 'Holst') }), {
       field: 'path',
     });
   const target = path.resolve(folder);
   const stat = await fs.stat(target).catch(() => null);
-  if (stat && !stat.isDirectory()) throw new HolstError('invalid_input', `${target} is a file, not a folder.`, { field: 'path' });
+  if (stat && !stat.isDirectory()) throw HolstError.said('invalid_input', say('saveFolderIsFile', { folder: target }), { field: 'path' });
   const probe = path.join(target, `.holst-write-test-${randomBytes(4).toString('hex')}`);
   try {
     await makeFolder(target);
     await fs.writeFile(probe, '', { flag: 'wx' });
     await fs.rm(probe, { force: true });
   } catch (error) {
-    throw new HolstError('invalid_input', `Holst cannot write to ${target}: ${(error as Error).message}. Choose another folder.`, {
+    throw HolstError.said('invalid_input', say('saveFolderNotWritable', { folder: target, reason: (error as Error).message }), {
       field: 'path',
       cause: error,
     });

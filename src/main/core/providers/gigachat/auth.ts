@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { say } from '../../../../shared/core-messages';
 import { HolstError } from '../../../../shared/errors';
 import { requireKey } from '../common';
 import type { ProviderContext } from '../types';
@@ -42,7 +43,7 @@ export async function gigachatToken(ctx: ProviderContext, signal?: AbortSignal, 
 
 async function fetchToken(ctx: ProviderContext, signal?: AbortSignal): Promise<Token> {
   const authUrl = ctx.config.authUrl;
-  if (!authUrl) throw new HolstError('config', `${ctx.providerName} has no token URL (authUrl) in its settings.`);
+  if (!authUrl) throw HolstError.said('config', say('gigachatNoAuthUrl', { name: ctx.providerName }));
   const scope = ctx.config.scope ?? 'GIGACHAT_API_PERS';
   // The authorization key is base64 of "client id:client secret": the secret is kept out of errors too.
   const decoded = Buffer.from(requireKey(ctx), 'base64').toString('utf8');
@@ -64,19 +65,14 @@ async function fetchToken(ctx: ProviderContext, signal?: AbortSignal): Promise<T
     });
   } catch (error) {
     if (error instanceof HolstError && error.code === 'auth') {
-      throw new HolstError(
-        'auth',
-        `${ctx.providerName} rejected the authorization key (scope ${scope}) — check it in Settings → Providers. ${error.message}`,
-        {
-          cause: error,
-        },
-      );
+      // What GigaChat said stays, quoted; the status's own advice would repeat this one.
+      throw HolstError.said('auth', say('gigachatKeyRejected', { name: ctx.providerName, scope }, error.said?.quote), { cause: error });
     }
     throw error;
   }
   const json = (await response.body.json().catch(() => null)) as { access_token?: unknown; expires_at?: unknown } | null;
   if (!json || typeof json.access_token !== 'string' || typeof json.expires_at !== 'number') {
-    throw new HolstError('invalid_response', `${ctx.providerName}'s token answer has no access_token / expires_at.`);
+    throw HolstError.said('invalid_response', say('gigachatNoToken', { name: ctx.providerName }));
   }
   // expires_at is documented in milliseconds; a value in seconds is converted rather than trusted.
   const expiresAt = json.expires_at < 1e12 ? json.expires_at * 1000 : json.expires_at;

@@ -9,6 +9,7 @@
  */
 import { FormData } from 'undici';
 import { randomUUID } from 'node:crypto';
+import { say } from '../../../../shared/core-messages';
 import { HolstError, isHolstError } from '../../../../shared/errors';
 import { jsonStreamChunks, parseJson, singleChunk } from '../common';
 import type { GenerateEvent, InputImage, ProviderContext, ProviderKindModule, Usage } from '../types';
@@ -54,7 +55,7 @@ export const gigachat: ProviderKindModule = {
         'the token count',
       ),
     );
-    if (!Array.isArray(json)) throw new HolstError('invalid_response', `${ctx.providerName}'s token count is not a list.`);
+    if (!Array.isArray(json)) throw HolstError.said('invalid_response', say('gigachatTokenCountNotList', { name: ctx.providerName }));
     return json.reduce((sum: number, item: { tokens?: unknown }) => sum + (typeof item.tokens === 'number' ? item.tokens : 0), 0);
   },
 
@@ -171,8 +172,7 @@ async function upload(ctx: ProviderContext, image: InputImage, clientId: string,
       'the image upload',
     );
   })) as { id?: unknown };
-  if (typeof json.id !== 'string')
-    throw new HolstError('invalid_response', `${ctx.providerName} did not return an id for the uploaded image.`);
+  if (typeof json.id !== 'string') throw HolstError.said('invalid_response', say('gigachatNoUploadId', { name: ctx.providerName }));
   return json.id;
 }
 

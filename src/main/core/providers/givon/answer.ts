@@ -16,6 +16,7 @@
  * - the failure reason is `error.message`, `error` (a string), `message`, `detail` or `reason`.
  * Anything with no id, no state and no image is refused as `invalid_response`.
  */
+import { say } from '../../../../shared/core-messages';
 import { HolstError } from '../../../../shared/errors';
 
 export type GivonAnswer =
@@ -79,11 +80,14 @@ function statusOf(json: Json): string | undefined {
     : undefined;
 }
 
+/** The failure's reason when Givon gave none (the window words that case itself). */
+export const NO_REASON = 'no reason given';
+
 function failureOf(json: Json): string {
   const error = json.error;
   const candidates = [isObject(error) ? error.message : error, json.message, json.detail, json.reason];
   const message = candidates.find((c): c is string => typeof c === 'string' && c.trim() !== '');
-  return message ? message.trim().slice(0, 500) : 'no reason given';
+  return message ? message.trim().slice(0, 500) : NO_REASON;
 }
 
 /** Image addresses anywhere Givon-like answers put them (see the header), in order of appearance. */
@@ -114,10 +118,11 @@ function isObject(value: unknown): value is Json {
 }
 
 function unknownShape(json: unknown): HolstError {
-  let shown: string;
+  let sentence;
   if (isObject(json)) {
     const keys = Object.keys(json);
-    shown = keys.length > 0 ? `an object with ${keys.slice(0, 10).join(', ')}` : 'an empty object';
-  } else shown = Array.isArray(json) ? 'a list' : json === null ? 'null' : `a ${typeof json}`;
-  return new HolstError('invalid_response', `Givon answered with no job id, status or image (it sent ${shown}).`);
+    sentence = keys.length > 0 ? say('givonSentObject', { keys: keys.slice(0, 10).join(', ') }) : say('givonSentEmptyObject', {});
+  } else if (Array.isArray(json)) sentence = say('givonSentList', {});
+  else sentence = json === null ? say('givonSentNull', {}) : say('givonSentValue', { type: typeof json });
+  return HolstError.said('invalid_response', sentence);
 }

@@ -9,11 +9,12 @@
  *   source's exact pixel size whose fully transparent pixels mark the area to change;
  * - Givon keeps no conversation: a follow-up sends its source image and the prompt alone.
  */
+import { say } from '../../../../shared/core-messages';
 import { HolstError } from '../../../../shared/errors';
 import { parseJson, requireKey } from '../common';
 import { refFromUrl, toDataUri } from '../image-refs';
 import type { GenerateEvent, GenerateRequest, InputImage, ProviderContext, ProviderKindModule } from '../types';
-import { readGivonAnswer, type GivonAnswer } from './answer';
+import { NO_REASON, readGivonAnswer, type GivonAnswer } from './answer';
 
 /**
  * How a job is polled: the first wait, its growth per poll, the longest wait, and when to give up.
@@ -43,11 +44,16 @@ export const givon: ProviderKindModule = {
     let answer = readGivonAnswer(await parseJson(response, ctx, 'the image request'));
     if (answer.state === 'pending') {
       const id = answer.id;
-      if (id === undefined) throw new HolstError('invalid_response', `${ctx.providerName} queued the image but gave no job id to follow.`);
+      if (id === undefined) throw HolstError.said('invalid_response', say('givonNoJobId', { name: ctx.providerName }));
       answer = yield* follow(ctx, id, answer.status, signal);
     }
     if (answer.state === 'failed')
-      throw new HolstError('provider_error', `${ctx.providerName} could not make the image: ${answer.message}`);
+      throw HolstError.said(
+        'provider_error',
+        answer.message === NO_REASON
+          ? say('givonFailedNoReason', { name: ctx.providerName })
+          : say('givonFailed', { name: ctx.providerName, reason: answer.message }),
+      );
     // A finished job without images yields nothing; the caller reports "answered without an image".
     for (const url of answer.urls) yield { type: 'image', ref: refFromUrl(url) };
   },
@@ -85,8 +91,13 @@ async function* follow(
     yield { type: 'progress', message: `${ctx.providerName}: ${status.replace(/_/g, ' ')}…` };
     const remaining = GIVON_POLL.maxWaitMs - (Date.now() - started);
     if (remaining <= 0) {
-      const limit = GIVON_POLL.maxWaitMs >= 60_000 ? `${Math.round(GIVON_POLL.maxWaitMs / 60_000)} min` : `${GIVON_POLL.maxWaitMs} ms`;
-      throw new HolstError('timeout', `${ctx.providerName} did not finish the image within ${limit} (job ${id}, last ${status}).`);
+      const job = { name: ctx.providerName, id, status };
+      throw HolstError.said(
+        'timeout',
+        GIVON_POLL.maxWaitMs >= 60_000
+          ? say('givonTimeoutMinutes', { ...job, minutes: Math.round(GIVON_POLL.maxWaitMs / 60_000) })
+          : say('givonTimeoutMs', { ...job, ms: GIVON_POLL.maxWaitMs }),
+      );
     }
     // The last wait is cut short so the job gets one more look right at the limit.
     await wait(Math.min(delay, remaining), ctx, signal);
@@ -104,7 +115,7 @@ async function* follow(
 
 /** A pause between polls that ends at once, as `cancelled`, when the signal fires. */
 function wait(ms: number, ctx: ProviderContext, signal?: AbortSignal): Promise<void> {
-  const cancelled = () => new HolstError('cancelled', `${ctx.providerName}: cancelled.`);
+  const cancelled = () => HolstError.said('cancelled', say('providerCancelled', { name: ctx.providerName }));
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(cancelled());
     const onAbort = () => {

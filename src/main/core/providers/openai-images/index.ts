@@ -4,6 +4,7 @@
  * mark the area to change). Answers `{data:[{url | b64_json, revised_prompt?}], usage?}`.
  */
 import { FormData } from 'undici';
+import { say } from '../../../../shared/core-messages';
 import { HolstError } from '../../../../shared/errors';
 import type { GenerateEvent, ProviderContext, ProviderKindModule } from '../types';
 import { requireKey, parseJson } from '../common';
@@ -63,8 +64,7 @@ export const openaiImages: ProviderKindModule = {
       data?: Array<{ url?: string; b64_json?: string; revised_prompt?: string }>;
       usage?: { input_tokens?: number; output_tokens?: number; total_tokens?: number };
     };
-    if (!Array.isArray(json.data))
-      throw new HolstError('invalid_response', `${ctx.providerName} answered without a "data" list of images.`);
+    if (!Array.isArray(json.data)) throw HolstError.said('invalid_response', say('imagesNoDataList', { name: ctx.providerName }));
     for (const item of json.data) {
       const revised = item.revised_prompt ? { revisedPrompt: item.revised_prompt } : {};
       if (item.b64_json) yield { type: 'image', ref: { kind: 'bytes', bytes: Buffer.from(item.b64_json, 'base64'), ...revised } };

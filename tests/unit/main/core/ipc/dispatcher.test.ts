@@ -105,11 +105,13 @@ describe('dispatch', () => {
   });
 
   it('answers requests about missing providers with not_found, and duplicates with invalid_input', async () => {
-    expectError(await core.dispatch('providers.remove', { id: 'nope' }), 'not_found');
+    const missing = expectError(await core.dispatch('providers.remove', { id: 'nope' }), 'not_found');
+    // Sentences of the core's catalogue, so a Russian window says them in Russian.
+    expect(missing).toMatchObject({ key: 'providerNotFound', params: { id: 'nope' } });
     expectError(await core.dispatch('secrets.set', { providerId: 'nope', key: fakeApiKey() }), 'not_found');
     await core.dispatch('providers.save', { provider: giga });
     const error = expectError(await core.dispatch('providers.save', { provider: giga }), 'invalid_input');
-    expect(error.field).toBe('provider.id');
+    expect(error).toMatchObject({ field: 'provider.id', key: 'providerIdTaken', params: { id: giga.id } });
   });
 });
 

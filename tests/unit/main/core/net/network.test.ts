@@ -75,7 +75,10 @@ describe('proxy', () => {
       { proxy: { url: 'http://127.0.0.1:3128' }, connectTimeoutSec: 15, responseTimeoutSec: 120 },
       'pw-123456',
     );
-    expect(noUser).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'network.proxy.username' } });
+    expect(noUser).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', field: 'network.proxy.username', key: 'proxyPasswordNeedsUser' },
+    });
     await saveNetwork(
       { proxy: { url: 'http://127.0.0.1:3128', username: 'bob' }, connectTimeoutSec: 15, responseTimeoutSec: 120 },
       'pw-123456',

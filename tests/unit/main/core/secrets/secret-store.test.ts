@@ -148,6 +148,15 @@ describe('SecretStore', () => {
     const store = new SecretStore(new EncryptedFileBackend(file, aesEncryptor()), {}, null);
     const error = (await store.status('giga').catch((e: unknown) => e)) as HolstError;
     expect(error.code).toBe('storage');
-    expect(error.message).toContain('encrypted key file');
+    expect(error.message).toMatch(/^Could not read the API key in the encrypted key file: .+\.$/);
+    expect(error.message).not.toContain('not-a-valid-ciphertext');
+    // The window says the same in its language: the sentence's key, the reason as a parameter.
+    expect(error.said).toMatchObject({ key: 'keyFileReadFailed', params: { reason: expect.any(String) } });
+    // A file that is not even JSON cannot take a new key either.
+    await fs.writeFile(file, '{ damaged');
+    const saving = (await store.set('other', fakeApiKey('abcd')).catch((e: unknown) => e)) as HolstError;
+    expect(saving).toBeInstanceOf(HolstError);
+    expect(saving.said?.key).toBe('keyFileSaveFailed');
+    expect(saving.message).toMatch(/^Could not save the API key in the encrypted key file: /);
   });
 });

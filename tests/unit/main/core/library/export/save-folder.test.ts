@@ -148,15 +148,16 @@ describe('settings.setSaveFolder', () => {
   it('refuses a relative path, a file, and a folder it cannot write to, naming `path`; without a path it needs the desktop app', async () => {
     const file = path.join(await tempDir(), 'a-file.txt');
     await fs.writeFile(file, 'x');
-    const refusals: Array<[string | undefined, string]> = [
-      ['pictures/holst', 'invalid_input'],
-      [file, 'invalid_input'],
-      ['/proc/holst-save-folder', 'invalid_input'],
-      [undefined, 'config'],
+    // Each refusal a user can read is a sentence of the core's catalogue (said in the window's language).
+    const refusals: Array<[string | undefined, string, string | undefined]> = [
+      ['pictures/holst', 'invalid_input', 'pathNotFull'],
+      [file, 'invalid_input', 'saveFolderIsFile'],
+      ['/proc/holst-save-folder', 'invalid_input', 'saveFolderNotWritable'],
+      [undefined, 'config', undefined],
     ];
-    for (const [folder, code] of refusals) {
+    for (const [folder, code, key] of refusals) {
       const result = await call(core, 'settings.setSaveFolder', folder === undefined ? {} : { path: folder });
-      expect(result, String(folder)).toMatchObject({ ok: false, error: { code, field: 'path' } });
+      expect(result, String(folder)).toMatchObject({ ok: false, error: { code, field: 'path', ...(key ? { key } : {}) } });
     }
     expect(core.settings.get().library.saveFolder).toBeNull();
   });

@@ -111,6 +111,7 @@ describe('GigaChat', () => {
     const error = await failure(generate(core, { providerId: 'giga', prompt: 'кот' }));
     expect(error).toMatchObject({ code: 'auth' });
     expect(error!.message).toMatch(/rejected the authorization key.*Settings → Providers/);
+    expect(error!.said).toMatchObject({ key: 'gigachatKeyRejected', params: { scope: 'GIGACHAT_API_PERS' } });
     expect(error!.message).not.toContain(wrong);
   });
 

@@ -119,8 +119,17 @@ describe('Givon', () => {
     const error = await failure(run({ prompt: 'a fox' }));
     expect(error).toMatchObject({ code: 'provider_error' });
     expect(error!.message).toContain('Content policy violation: weapons');
+    expect(error!.said).toMatchObject({ key: 'givonFailed', params: { reason: 'Content policy violation: weapons' } });
     expect(lastJob().polls).toBe(3);
     expect(core.library.list({}).items).toEqual([]);
+  });
+
+  it('says a failed job gave no reason in its own words, not as the provider’s', async () => {
+    server.mode = 'fail';
+    server.failMessage = ' ';
+    const error = await failure(run({ prompt: 'a fox' }));
+    expect(error).toMatchObject({ code: 'provider_error', message: 'Givon could not make the image: no reason given' });
+    expect(error!.said).toEqual({ key: 'givonFailedNoReason', params: { name: 'Givon' } });
   });
 
   it('edits a source with a mask and two references sent as data: URIs, recording lineage', async () => {
