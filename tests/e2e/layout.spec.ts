@@ -6,14 +6,23 @@
 // Two journeys of their own: the narrow layout from the keyboard, and the GigaChat prompt box in
 // Russian at 900×600 with a picture attached, whose settings wrap into a second row (issue 22).
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { startGigaChatServer } from '../servers/gigachat-server';
 import { startOpenAIChatServer } from '../servers/openai-chat-server';
-import { startOpenAIImagesServer } from '../servers/openai-images-server';
 import { solidImage } from '../support/images';
 import { openApp } from './app-session';
 import { drop, expectLoaded } from './browser';
 import { expectAxeClean, expectFits } from './layout-check';
+import {
+  attachForEditing,
+  makePictures,
+  menuItem,
+  openCompare,
+  openExportForTwo,
+  openMaskPainter,
+  openTourApp,
+  setTheme,
+} from './screen-tour';
 
 const SIZES = [
   { width: 900, height: 600 },
@@ -22,11 +31,6 @@ const SIZES = [
   { width: 2560, height: 1440 },
 ];
 const NARROW = 1100;
-
-const setTheme = (page: Page, theme: string) => page.evaluate((t) => (document.documentElement.dataset.theme = t), theme);
-/** The main menu's items by place: Chat, Library, Start, Settings (their names differ by language). */
-const navItem = (page: Page, index: number) => page.locator('nav.sidebar .nav-item').nth(index);
-const NAV = { chat: 0, library: 1, start: 2, settings: 3 };
 
 for (const size of SIZES) {
   for (const locale of ['en-US', 'ru-RU']) {
@@ -50,16 +54,7 @@ for (const size of SIZES) {
           await setTheme(page, 'light');
         };
 
-        const chat = await startOpenAIChatServer();
-        const images = await startOpenAIImagesServer();
-        const app = await openApp(page, {
-          providers: [
-            { id: 'agg', kind: 'openai-chat', name: 'Aggregator', baseUrl: chat.baseUrl, models: ['gpt-4o-image'] },
-            { id: 'img', kind: 'openai-images', name: 'Images API', baseUrl: images.baseUrl, models: ['gpt-image-1'] },
-          ],
-          keys: { agg: chat.apiKey, img: images.apiKey },
-          servers: [chat, images],
-        });
+        const app = await openTourApp(page);
         try {
           // The menu is an icon rail below 1100 px, a column with words above.
           const rail = await page.locator('nav.sidebar').boundingBox();
@@ -72,14 +67,14 @@ for (const size of SIZES) {
           await expect(page.locator('.chat-sidebar')).toBeVisible({ visible: !narrow });
           await look('chat-new');
 
-          await navItem(page, NAV.library).click();
+          await menuItem(page, 'library').click();
           await expect(page.locator('.library-empty')).toBeVisible();
           await look('library-empty');
 
-          await navItem(page, NAV.start).click();
+          await menuItem(page, 'start').click();
           await look('start');
 
-          await navItem(page, NAV.settings).click();
+          await menuItem(page, 'settings').click();
           await look('settings');
           await page.locator('.settings-sections button').last().click();
           await look('settings-about');
@@ -91,19 +86,11 @@ for (const size of SIZES) {
           await page.locator('.first-run-header button').click();
 
           // A conversation with two pictures.
-          await navItem(page, NAV.chat).click();
-          await page
-            .locator('textarea.prompt')
-            .fill(language === 'ru' ? 'Маяк на рассвете над морем' : 'A lighthouse at dawn over the sea');
-          await page.locator('textarea.prompt').press('Enter');
-          const answer = page.locator('article.message-assistant').first();
-          await expectLoaded(answer.locator('.message-images img').first());
-          await expect(answer.locator('[role="status"]')).toHaveCount(0);
-          await page.locator('textarea.prompt').fill(language === 'ru' ? 'сделай ночь' : 'make it night');
-          await page.locator('textarea.prompt').press('Enter');
-          const second = page.locator('article.message-assistant').nth(1);
-          await expectLoaded(second.locator('.message-images img').first());
-          await expect(second.locator('[role="status"]')).toHaveCount(0);
+          await menuItem(page, 'chat').click();
+          await makePictures(
+            page,
+            language === 'ru' ? ['Маяк на рассвете над морем', 'сделай ночь'] : ['A lighthouse at dawn over the sea', 'make it night'],
+          );
           await look('chat');
           if (narrow) {
             await page.locator('.chat-list-toggle').click();
@@ -113,7 +100,7 @@ for (const size of SIZES) {
             await expect(page.locator('.chat-list-toggle')).toBeFocused();
           }
 
-          await navItem(page, NAV.library).click();
+          await menuItem(page, 'library').click();
           await expectLoaded(page.locator('.tile img').first());
           await look('library');
           await page.locator('.tile').first().click();
@@ -125,37 +112,21 @@ for (const size of SIZES) {
           await look('tag-manager');
           await page.keyboard.press('Escape');
           await expect(page.locator('.tag-manager')).toHaveCount(0);
-          await page.locator('.viewer-compare > button').click();
-          await page.locator('.viewer-compare-popover button').first().click();
-          await expect(page.locator('.compare-dialog')).toBeVisible();
+          await openCompare(page);
           await look('compare');
           await page.keyboard.press('Escape');
           await page.keyboard.press('Escape');
           await expect(page.locator('.viewer')).toHaveCount(0);
 
-          await page
-            .locator('.tile')
-            .first()
-            .click({ modifiers: ['ControlOrMeta'] });
-          await page
-            .locator('.tile')
-            .nth(1)
-            .click({ modifiers: ['ControlOrMeta'] });
-          await page
-            .locator('.selection-bar button')
-            .filter({ hasText: /Export|Экспорт/ })
-            .click();
-          await expect(page.locator('.export-dialog')).toBeVisible();
+          await openExportForTwo(page);
           await look('export-dialog');
           await page.keyboard.press('Escape');
 
           // The painter, over a picture dropped for an Images API provider.
-          await navItem(page, NAV.chat).click();
-          await page.locator('select.provider-select').selectOption('img');
-          await drop(page.locator('.chat-main'), { files: [{ name: 'street.png', bytes: await solidImage(5, 'png', 64, 48) }] });
+          await menuItem(page, 'chat').click();
+          await attachForEditing(page);
           await look('chat-attached');
-          await page.locator('li.chip-source .chip-mask-open').click();
-          await expect(page.locator('.mask-painter')).toBeVisible();
+          await openMaskPainter(page);
           await look('mask-painter');
         } finally {
           await app.close();
@@ -252,7 +223,7 @@ test.describe('the GigaChat composer with a picture attached (900×600, Russian)
       servers: [server],
     });
     try {
-      await navItem(page, NAV.chat).click();
+      await menuItem(page, 'chat').click();
       await expect(page.locator('textarea.prompt')).toBeVisible();
       await drop(page.locator('.chat-main'), { files: [{ name: 'street.png', bytes: await solidImage(5, 'png', 64, 48) }] });
       await expect(page.locator('.composer li.chip-source')).toBeVisible();
