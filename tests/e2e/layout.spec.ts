@@ -1,28 +1,36 @@
-// The window fits at 900×600, 1280×800 and 1920×1080, in English and Russian: on every screen and
+// The window fits at 900×600, 1280×800, 1920×1080 and 2560×1440, in English and Russian: on every screen and
 // dialog the document does not scroll sideways and no button, label or heading runs past its box
 // or wraps (layout-check.ts). Each screen is written, in both themes, to
 // screenshots/layout/<width>x<height>/<screen>-<language>-<theme>.png; at 900×600 axe-core checks
 // each too, as the narrow layout has controls of its own (the icon rail, the conversations button).
+// Two journeys of their own: the narrow layout from the keyboard, and the GigaChat prompt box in
+// Russian at 900×600 with a picture attached, whose settings wrap into a second row (issue 22).
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { startGigaChatServer } from '../servers/gigachat-server';
 import { startOpenAIChatServer } from '../servers/openai-chat-server';
-import { startOpenAIImagesServer } from '../servers/openai-images-server';
 import { solidImage } from '../support/images';
 import { openApp } from './app-session';
 import { drop, expectLoaded } from './browser';
 import { expectAxeClean, expectFits } from './layout-check';
+import {
+  attachForEditing,
+  makePictures,
+  menuItem,
+  openCompare,
+  openExportForTwo,
+  openMaskPainter,
+  openTourApp,
+  setTheme,
+} from './screen-tour';
 
 const SIZES = [
   { width: 900, height: 600 },
   { width: 1280, height: 800 },
   { width: 1920, height: 1080 },
+  { width: 2560, height: 1440 },
 ];
 const NARROW = 1100;
-
-const setTheme = (page: Page, theme: string) => page.evaluate((t) => (document.documentElement.dataset.theme = t), theme);
-/** The main menu's items by place: Chat, Library, Start, Settings (their names differ by language). */
-const navItem = (page: Page, index: number) => page.locator('nav.sidebar .nav-item').nth(index);
-const NAV = { chat: 0, library: 1, start: 2, settings: 3 };
 
 for (const size of SIZES) {
   for (const locale of ['en-US', 'ru-RU']) {
@@ -46,16 +54,7 @@ for (const size of SIZES) {
           await setTheme(page, 'light');
         };
 
-        const chat = await startOpenAIChatServer();
-        const images = await startOpenAIImagesServer();
-        const app = await openApp(page, {
-          providers: [
-            { id: 'agg', kind: 'openai-chat', name: 'Aggregator', baseUrl: chat.baseUrl, models: ['gpt-4o-image'] },
-            { id: 'img', kind: 'openai-images', name: 'Images API', baseUrl: images.baseUrl, models: ['gpt-image-1'] },
-          ],
-          keys: { agg: chat.apiKey, img: images.apiKey },
-          servers: [chat, images],
-        });
+        const app = await openTourApp(page);
         try {
           // The menu is an icon rail below 1100 px, a column with words above.
           const rail = await page.locator('nav.sidebar').boundingBox();
@@ -68,14 +67,14 @@ for (const size of SIZES) {
           await expect(page.locator('.chat-sidebar')).toBeVisible({ visible: !narrow });
           await look('chat-new');
 
-          await navItem(page, NAV.library).click();
+          await menuItem(page, 'library').click();
           await expect(page.locator('.library-empty')).toBeVisible();
           await look('library-empty');
 
-          await navItem(page, NAV.start).click();
+          await menuItem(page, 'start').click();
           await look('start');
 
-          await navItem(page, NAV.settings).click();
+          await menuItem(page, 'settings').click();
           await look('settings');
           await page.locator('.settings-sections button').last().click();
           await look('settings-about');
@@ -87,19 +86,11 @@ for (const size of SIZES) {
           await page.locator('.first-run-header button').click();
 
           // A conversation with two pictures.
-          await navItem(page, NAV.chat).click();
-          await page
-            .locator('textarea.prompt')
-            .fill(language === 'ru' ? 'Маяк на рассвете над морем' : 'A lighthouse at dawn over the sea');
-          await page.locator('textarea.prompt').press('Enter');
-          const answer = page.locator('article.message-assistant').first();
-          await expectLoaded(answer.locator('.message-images img').first());
-          await expect(answer.locator('[role="status"]')).toHaveCount(0);
-          await page.locator('textarea.prompt').fill(language === 'ru' ? 'сделай ночь' : 'make it night');
-          await page.locator('textarea.prompt').press('Enter');
-          const second = page.locator('article.message-assistant').nth(1);
-          await expectLoaded(second.locator('.message-images img').first());
-          await expect(second.locator('[role="status"]')).toHaveCount(0);
+          await menuItem(page, 'chat').click();
+          await makePictures(
+            page,
+            language === 'ru' ? ['Маяк на рассвете над морем', 'сделай ночь'] : ['A lighthouse at dawn over the sea', 'make it night'],
+          );
           await look('chat');
           if (narrow) {
             await page.locator('.chat-list-toggle').click();
@@ -109,7 +100,7 @@ for (const size of SIZES) {
             await expect(page.locator('.chat-list-toggle')).toBeFocused();
           }
 
-          await navItem(page, NAV.library).click();
+          await menuItem(page, 'library').click();
           await expectLoaded(page.locator('.tile img').first());
           await look('library');
           await page.locator('.tile').first().click();
@@ -121,37 +112,21 @@ for (const size of SIZES) {
           await look('tag-manager');
           await page.keyboard.press('Escape');
           await expect(page.locator('.tag-manager')).toHaveCount(0);
-          await page.locator('.viewer-compare > button').click();
-          await page.locator('.viewer-compare-popover button').first().click();
-          await expect(page.locator('.compare-dialog')).toBeVisible();
+          await openCompare(page);
           await look('compare');
           await page.keyboard.press('Escape');
           await page.keyboard.press('Escape');
           await expect(page.locator('.viewer')).toHaveCount(0);
 
-          await page
-            .locator('.tile')
-            .first()
-            .click({ modifiers: ['ControlOrMeta'] });
-          await page
-            .locator('.tile')
-            .nth(1)
-            .click({ modifiers: ['ControlOrMeta'] });
-          await page
-            .locator('.selection-bar button')
-            .filter({ hasText: /Export|Экспорт/ })
-            .click();
-          await expect(page.locator('.export-dialog')).toBeVisible();
+          await openExportForTwo(page);
           await look('export-dialog');
           await page.keyboard.press('Escape');
 
           // The painter, over a picture dropped for an Images API provider.
-          await navItem(page, NAV.chat).click();
-          await page.locator('select.provider-select').selectOption('img');
-          await drop(page.locator('.chat-main'), { files: [{ name: 'street.png', bytes: await solidImage(5, 'png', 64, 48) }] });
+          await menuItem(page, 'chat').click();
+          await attachForEditing(page);
           await look('chat-attached');
-          await page.locator('li.chip-source .chip-mask-open').click();
-          await expect(page.locator('.mask-painter')).toBeVisible();
+          await openMaskPainter(page);
           await look('mask-painter');
         } finally {
           await app.close();
@@ -221,6 +196,80 @@ test.describe('the narrow layout from the keyboard (900×600)', () => {
       await page.getByLabel('Prompt', { exact: true }).click();
       await expect(list).toBeHidden();
       await expect(page.getByLabel('Prompt', { exact: true })).toBeFocused();
+    } finally {
+      await app.close();
+    }
+  });
+});
+
+test.describe('the GigaChat composer with a picture attached (900×600, Russian)', () => {
+  test.use({ locale: 'ru-RU', viewport: { width: 900, height: 600 } });
+
+  test('its settings read as one tidy bar: nothing cut, nothing past the box, Send whole beside them', async ({ page }) => {
+    const server = await startGigaChatServer({ drawPrompt: true });
+    const app = await openApp(page, {
+      providers: [
+        {
+          id: 'giga',
+          kind: 'gigachat',
+          name: 'GigaChat',
+          baseUrl: server.baseUrl,
+          authUrl: server.authUrl,
+          scope: 'GIGACHAT_API_PERS',
+          models: ['GigaChat-2-Max'],
+        },
+      ],
+      keys: { giga: server.authorizationKey },
+      servers: [server],
+    });
+    try {
+      await menuItem(page, 'chat').click();
+      await expect(page.locator('textarea.prompt')).toBeVisible();
+      await drop(page.locator('.chat-main'), { files: [{ name: 'street.png', bytes: await solidImage(5, 'png', 64, 48) }] });
+      await expect(page.locator('.composer li.chip-source')).toBeVisible();
+      await expect(page.locator('.composer .picture-mode-toggle')).toBeVisible();
+      await expectFits(page, 'the GigaChat composer with a picture attached at 900×600 in ru');
+      const folder = path.resolve('screenshots', 'layout', '900x600');
+      for (const theme of ['light', 'dark']) {
+        await setTheme(page, theme);
+        await page.screenshot({ path: path.join(folder, `chat-gigachat-attached-ru-${theme}.png`) });
+      }
+
+      // Every control of the bar, by its box: the settings (attach first), then Send.
+      const bar = await page.locator('.composer-bar').evaluate((element) => {
+        const box = (e: Element) => {
+          const r = e.getBoundingClientRect();
+          return { left: r.left, right: r.right, top: r.top, bottom: r.bottom, name: e.textContent?.trim() || e.className };
+        };
+        const options = Array.from(element.querySelectorAll('.composer-options > *')).filter((e) => e.getClientRects().length > 0);
+        return {
+          composer: box(element.closest('.composer')!),
+          options: options.map(box),
+          send: box(element.querySelector('button[type="submit"]')!),
+        };
+      });
+      const [attach] = bar.options;
+      expect(bar.options.length).toBeGreaterThanOrEqual(4);
+      // Send is whole, inside the composer, on the first row, right of every setting on that row.
+      expect(bar.send.left).toBeGreaterThanOrEqual(bar.composer.left);
+      expect(bar.send.right).toBeLessThanOrEqual(bar.composer.right);
+      expect(bar.send.bottom).toBeLessThanOrEqual(bar.composer.bottom);
+      expect(Math.abs(bar.send.top - attach!.top)).toBeLessThanOrEqual(1);
+      // The settings form at most two rows; a second one starts under the attach button, each row's
+      // controls stand on one line, and none reaches past the composer or under Send.
+      const middle = (o: { top: number; bottom: number }) => (o.top + o.bottom) / 2;
+      const rows: number[] = [];
+      for (const option of bar.options) if (!rows.some((row) => Math.abs(row - middle(option)) <= 2)) rows.push(middle(option));
+      expect(rows.length, `rows at ${rows.join(', ')}`).toBeLessThanOrEqual(2);
+      for (const option of bar.options) {
+        expect(option.right, option.name).toBeLessThanOrEqual(bar.composer.right);
+        if (Math.abs(option.top - bar.send.top) <= 1) expect(option.right, option.name).toBeLessThan(bar.send.left);
+      }
+      for (const row of rows.slice(1)) {
+        const first = bar.options.find((o) => Math.abs(middle(o) - row) <= 2)!;
+        expect(first.left, first.name).toBe(attach!.left);
+        expect(first.top, first.name).toBeGreaterThan(bar.send.bottom - 1);
+      }
     } finally {
       await app.close();
     }

@@ -17,6 +17,12 @@ import { Tile, type TileLabels } from './Tile';
 
 /** About the size of a tile; tiles grow or shrink a little so the columns fill the width exactly. */
 export const TILE_SIZE = 180;
+/**
+ * A wider grid aims for bigger tiles: from TILE_SIZE at 1600 px (a 1920 px window) up to
+ * WIDE_TILE_SIZE at 2200 px (a 2560 px window), still within the 256 px thumbnails.
+ */
+const WIDE_GRID = { from: 1600, to: 2200 };
+const WIDE_TILE_SIZE = 236;
 export const TILE_GAP = 8;
 /** Room around the tiles so focus rings are not clipped by the scroll box. */
 const PAD = 4;
@@ -34,8 +40,11 @@ export interface GridLayout {
 /** Columns, tile size and full height of the grid for a scroll box `width` pixels wide. */
 export function gridLayout(width: number, count: number): GridLayout {
   const inner = Math.max(0, width - 2 * PAD);
-  // The column count that keeps tiles nearest TILE_SIZE (about 155–210 px).
-  const columns = Math.max(1, Math.round((inner + TILE_GAP) / (TILE_SIZE + TILE_GAP)));
+  // The column count that keeps tiles nearest the target (about 155–210 px, more on a large screen):
+  // the room of a wide window goes to bigger pictures rather than only to more columns.
+  const wide = Math.min(1, Math.max(0, (inner - WIDE_GRID.from) / (WIDE_GRID.to - WIDE_GRID.from)));
+  const target = TILE_SIZE + wide * (WIDE_TILE_SIZE - TILE_SIZE);
+  const columns = Math.max(1, Math.round((inner + TILE_GAP) / (target + TILE_GAP)));
   const size = Math.max(1, Math.floor((inner - TILE_GAP * (columns - 1)) / columns));
   const rowHeight = size + TILE_GAP;
   const rows = Math.ceil(count / columns);
