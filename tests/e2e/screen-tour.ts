@@ -69,7 +69,10 @@ export async function openExportForTwo(page: Page): Promise<void> {
 export async function attachForEditing(page: Page): Promise<void> {
   await page.locator('select.provider-select').selectOption('img');
   await drop(page.locator('.chat-main'), { files: [{ name: 'street.png', bytes: await solidImage(5, 'png', 64, 48) }] });
-  await expect(page.locator('li.chip-source')).toBeVisible();
+  // The chat's last picture is the source until the dropped one is in: wait for that one, or the
+  // painter would open over the last picture and close when the dropped picture takes its place.
+  await expect(page.locator('li.chip-source')).toContainText('street.png');
+  await expect(page.locator('li.chip-pending')).toHaveCount(0);
 }
 
 /** Opens the mask painter over the attached source picture. */

@@ -103,7 +103,7 @@ test('shows the field at fault when a provider is not valid', async ({ page }) =
   await page.getByRole('button', { name: 'Add provider' }).click();
   await page.getByLabel('Base URL').fill('ftp://files.example');
   await page.getByRole('button', { name: 'Add provider' }).click();
-  await expect(page.getByRole('alert')).toContainText('baseUrl: must be an http(s) URL');
+  await expect(page.getByRole('alert')).toContainText('Base URL: must be an http(s) URL');
   await expect(page.getByLabel('Base URL')).toHaveAttribute('aria-invalid', 'true');
 });
 
