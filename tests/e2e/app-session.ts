@@ -4,6 +4,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import type { GigaChatServer } from '../servers/gigachat-server';
 import { startOpenAIChatServer, type OpenAIChatServer } from '../servers/openai-chat-server';
 import { startOpenAIImagesServer, type OpenAIImagesServer } from '../servers/openai-images-server';
 import { startHarness, type Harness } from '../support/harness';
@@ -101,6 +102,20 @@ export async function openAggregatorChat(page: Page, server: OpenAIChatServer): 
     await app.close().catch(() => undefined);
     throw error;
   }
+}
+
+/** The app with one GigaChat provider on the GigaChat reference `server` ("giga", GigaChat-2-Max, its own key). */
+export function openGigaChatApp(page: Page, server: GigaChatServer): Promise<AppSession> {
+  const provider = {
+    id: 'giga',
+    kind: 'gigachat',
+    name: 'GigaChat',
+    baseUrl: server.baseUrl,
+    authUrl: server.authUrl,
+    scope: 'GIGACHAT_API_PERS',
+    models: ['GigaChat-2-Max'],
+  };
+  return openApp(page, { providers: [provider], keys: { giga: server.authorizationKey }, servers: [server] });
 }
 
 /** Registers the hooks that give each test the OpenAI-compatible reference server and the app on a new chat with it. */

@@ -10,7 +10,7 @@ import { expect, test } from '@playwright/test';
 import { startGigaChatServer } from '../servers/gigachat-server';
 import { startOpenAIChatServer } from '../servers/openai-chat-server';
 import { solidImage } from '../support/images';
-import { openApp } from './app-session';
+import { openApp, openGigaChatApp } from './app-session';
 import { drop, expectLoaded } from './browser';
 import { expectAxeClean, expectFits } from './layout-check';
 import {
@@ -207,21 +207,7 @@ test.describe('the GigaChat composer with a picture attached (900×600, Russian)
 
   test('its settings read as one tidy bar: nothing cut, nothing past the box, Send whole beside them', async ({ page }) => {
     const server = await startGigaChatServer({ drawPrompt: true });
-    const app = await openApp(page, {
-      providers: [
-        {
-          id: 'giga',
-          kind: 'gigachat',
-          name: 'GigaChat',
-          baseUrl: server.baseUrl,
-          authUrl: server.authUrl,
-          scope: 'GIGACHAT_API_PERS',
-          models: ['GigaChat-2-Max'],
-        },
-      ],
-      keys: { giga: server.authorizationKey },
-      servers: [server],
-    });
+    const app = await openGigaChatApp(page, server);
     try {
       await menuItem(page, 'chat').click();
       await expect(page.locator('textarea.prompt')).toBeVisible();

@@ -5,7 +5,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { startGigaChatServer, type GigaChatServer } from '../servers/gigachat-server';
-import { openApp, type AppSession } from './app-session';
+import { openGigaChatApp, type AppSession } from './app-session';
 import { answers, composer, conversations, expectLoaded, nav, prompt } from './browser';
 
 const toggle = (page: Page) => composer(page).getByRole('button', { name: 'Picture mode' });
@@ -16,16 +16,7 @@ test.describe('GigaChat picture mode', () => {
   let app: AppSession;
   test.beforeEach(async ({ page }) => {
     server = await startGigaChatServer({ drawPrompt: true });
-    const provider = {
-      id: 'giga',
-      kind: 'gigachat',
-      name: 'GigaChat',
-      baseUrl: server.baseUrl,
-      authUrl: server.authUrl,
-      scope: 'GIGACHAT_API_PERS',
-      models: ['GigaChat-2-Max'],
-    };
-    app = await openApp(page, { providers: [provider], keys: { giga: server.authorizationKey }, servers: [server] });
+    app = await openGigaChatApp(page, server);
     await nav(page, 'Chat').click();
     await expect(page.getByRole('heading', { name: 'New chat', level: 1 })).toBeVisible();
   });
