@@ -63,14 +63,6 @@ export function countChangePixels(pixels: ArrayLike<number>): number {
   return count;
 }
 
-/** The message for a mask of the wrong size, naming both sizes. */
-export function maskSizeMismatch(mask: { width: number; height: number }, source: { width: number; height: number }): string {
-  return `The mask is ${mask.width}×${mask.height} but the source image is ${source.width}×${source.height}.`;
-}
-
-/** A mask with no pixel to change cannot be sent. */
-export const MASK_EMPTY_MESSAGE = 'The mask marks nothing to change: paint over the area first.';
-
 function maxOf(values: ArrayLike<number>): number {
   let max = 0;
   for (let i = 0; i < values.length; i++) if (values[i]! > max) max = values[i]!;

@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { prepareSaveFolder } from '../../src/main/core/library/export/save-folder';
 import { refFromUrl } from '../../src/main/core/providers/image-refs';
 import { fieldProblem } from '../../src/renderer/features/settings/provider-draft';
-import { HolstError } from '../../src/shared/errors';
 import { ProviderConfigSchema } from '../../src/shared/settings';
+import { thrown } from './support/thrown';
 
 type WindowI18n = typeof import('../../src/renderer/i18n/index');
 type WindowErrors = typeof import('../../src/renderer/i18n/errors');
@@ -26,16 +26,6 @@ beforeAll(async () => {
 afterAll(() => {
   vi.unstubAllGlobals();
 });
-
-const thrown = async (run: () => unknown): Promise<HolstError> => {
-  try {
-    await run();
-  } catch (error) {
-    if (error instanceof HolstError) return error;
-    throw error;
-  }
-  throw new Error('expected a HolstError');
-};
 
 describe('the core in a Russian window', () => {
   it('says why a save folder is refused in Russian, and in English to the CLI', async () => {

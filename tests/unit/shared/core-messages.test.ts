@@ -32,6 +32,15 @@ const SPEAKING_MODULES = [
   'src/main/core/providers/gigachat/index.ts',
   'src/main/core/providers/givon/answer.ts',
   'src/main/core/providers/openai-images/index.ts',
+  'src/main/core/generation/input-images.ts',
+  'src/main/core/generation/chat-service.ts',
+  'src/main/core/generation/generate.ts',
+  'src/main/core/generation/prepare.ts',
+  'src/main/core/generation/mask-size.ts',
+  'src/main/core/library/ingest/save-mask.ts',
+  'src/main/core/library/ingest/receive-bytes.ts',
+  'src/main/core/library/ingest/ingest.ts',
+  'src/main/core/library/ingest/ingest-refusal.ts',
 ];
 
 describe("the core's sentences", () => {

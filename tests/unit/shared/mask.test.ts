@@ -259,12 +259,14 @@ describe('library.saveMask', () => {
     expect(await answerMediaRequest(core.library, 'mask', String(mask!.id))).toMatchObject({ status: 404 });
   });
 
-  it('refuses a mask of another size, naming both sizes', async () => {
+  it('refuses a mask of another size, naming both sizes (for the window too, as a catalogued sentence)', async () => {
     const result = await call(core, 'library.saveMask', { sourceId: source.id, base64: await maskPng(32, 32, () => true) });
     expect(errorOf(result)).toEqual({
       code: 'invalid_input',
       message: 'The mask is 32×32 but the source image is 64×48.',
       field: 'base64',
+      key: 'maskSizeMismatch',
+      params: { maskWidth: '32', maskHeight: '32', width: '64', height: '48' },
     });
   });
 
@@ -273,6 +275,7 @@ describe('library.saveMask', () => {
     expect(errorOf(await call(core, 'library.saveMask', { sourceId: source.id, base64: jpeg }))).toMatchObject({
       code: 'invalid_input',
       message: expect.stringContaining('must be a PNG'),
+      key: 'maskNotPng',
     });
     const text = Buffer.from('not a picture at all').toString('base64');
     expect(errorOf(await call(core, 'library.saveMask', { sourceId: source.id, base64: text }))).toMatchObject({ code: 'invalid_input' });
@@ -288,6 +291,7 @@ describe('library.saveMask', () => {
     expect(errorOf(await call(core, 'library.saveMask', { sourceId: source.id, base64: opaque }))).toMatchObject({
       code: 'invalid_input',
       message: empty,
+      key: 'maskEmpty',
     });
     const nothingPainted = await maskPng(64, 48, () => false);
     expect(errorOf(await call(core, 'library.saveMask', { sourceId: source.id, base64: nothingPainted }))).toMatchObject({

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { say } from '../../../shared/core-messages';
 import { HolstError, isHolstError, toErrorPayload, type ErrorPayload } from '../../../shared/errors';
 import { ChatSendSchema, GenerateParamsSchema, type ChatStarted, type GenerationEvent } from '../../../shared/generation';
 import type { Message, Usage } from '../../../shared/library';
@@ -90,10 +91,8 @@ export class ChatService {
    */
   retry(messageId: number, singleTurn?: boolean): ChatStarted {
     let user = this.core.conversations.requireMessage(messageId);
-    if (user.role !== 'user')
-      throw new HolstError('invalid_input', 'Only a prompt (a user message) can be answered again.', { field: 'messageId' });
-    if (!user.provider)
-      throw new HolstError('invalid_input', 'This message does not say which provider it was sent to.', { field: 'messageId' });
+    if (user.role !== 'user') throw HolstError.said('invalid_input', say('retryNotPrompt', {}), { field: 'messageId' });
+    if (!user.provider) throw HolstError.said('invalid_input', say('retryNoProvider', {}), { field: 'messageId' });
     const provider = user.provider;
     const stored = readStoredRequest(user.request);
     const changed = singleTurn !== undefined && singleTurn !== (stored.singleTurn ?? false);
@@ -109,7 +108,7 @@ export class ChatService {
   /** Resolves when a running generation has ended (the CLI waits for its answer this way). */
   settled(generationId: string): Promise<GenerationOutcome | null> {
     const running = this.running.get(generationId);
-    if (!running?.done) throw new HolstError('not_found', `There is no running generation ${generationId}.`);
+    if (!running?.done) throw HolstError.said('not_found', say('generationNotRunning', { id: generationId }));
     return running.done;
   }
 
@@ -276,7 +275,7 @@ export class ChatService {
       text.flush();
       usage = result.usage ?? usage;
       if (result.images.length === 0 && result.text.trim() === '')
-        throw new HolstError('no_image', `${providerId} answered with neither text nor an image. Try again or rephrase the prompt.`);
+        throw HolstError.said('no_image', say('answerEmpty', { provider: providerId }));
       const message = answer.finish('complete', undefined, result.text, stats());
       emit({ type: 'finished', status: 'complete', message, error: null });
       return { generationId, status: 'complete', message, error: null };
@@ -296,7 +295,7 @@ export class ChatService {
 
 /** Waits for an earlier generation to end (however it ends); stopping this one while it waits ends the wait. */
 async function waitFor(done: Promise<unknown> | undefined, signal: AbortSignal): Promise<void> {
-  const cancelled = () => new HolstError('cancelled', 'Generation cancelled before it was sent.');
+  const cancelled = () => HolstError.said('cancelled', say('generationCancelledBeforeSent', {}));
   if (signal.aborted) throw cancelled();
   await new Promise<void>((resolve, reject) => {
     const onAbort = () => reject(cancelled());

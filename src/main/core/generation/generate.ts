@@ -1,3 +1,4 @@
+import { say } from '../../../shared/core-messages';
 import { HolstError } from '../../../shared/errors';
 import type { RetryNotice } from '../../../shared/generation';
 import { describeKind } from '../../../shared/provider-kinds';
@@ -126,7 +127,7 @@ export async function generate(
   try {
     const events: AsyncIterable<GenerateEvent> = kind.generate(client.ctx, request, options.signal);
     for await (const event of events) {
-      if (options.signal?.aborted) throw new HolstError('cancelled', 'Generation cancelled.');
+      if (options.signal?.aborted) throw HolstError.said('cancelled', say('generationCancelled', {}));
       if (event.type === 'text') {
         text += event.delta;
         options.onProgress?.(event);
@@ -148,7 +149,7 @@ export async function generate(
     }
   } catch (error) {
     if (options.signal?.aborted && !(error instanceof HolstError && error.code === 'cancelled')) {
-      throw new HolstError('cancelled', 'Generation cancelled.', { cause: error });
+      throw HolstError.said('cancelled', say('generationCancelled', {}), { cause: error });
     }
     if (request.history && error instanceof HolstError && error.code === 'bad_request') throw historyRefused(providerName, error);
     throw error;
@@ -164,10 +165,8 @@ export async function generate(
  * user can send the prompt again alone (chat.retry with singleTurn). Nothing is retried by itself.
  */
 function historyRefused(providerName: string, error: HolstError): HolstError {
-  return new HolstError(
-    'bad_request',
-    `${providerName} refused the conversation's earlier turns sent with this follow-up. It said: ${error.message} ` +
-      'Send the prompt again without the history (as a single turn) to go on.',
-    { field: 'history', cause: error },
-  );
+  return HolstError.said('bad_request', say('historyRefused', { name: providerName, reason: error.message }), {
+    field: 'history',
+    cause: error,
+  });
 }

@@ -1,5 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { say } from '../../../shared/core-messages';
 import { HolstError } from '../../../shared/errors';
 import type { ImageRecord, MaskRecord } from '../../../shared/library';
 import type { CoreServices } from '../services';
@@ -10,8 +11,7 @@ import type { InputImage } from '../providers/types';
 /** A library picture a request names: it must be there, out of the trash. */
 function liveImage(core: Pick<CoreServices, 'library'>, id: number, field: string): ImageRecord {
   const image = core.library.get(id);
-  if (!image || image.trashedAt !== null)
-    throw new HolstError('invalid_input', `Image ${id} is not in the library (or is in the trash).`, { field });
+  if (!image || image.trashedAt !== null) throw HolstError.said('invalid_input', say('imageNotInLibrary', { id }), { field });
   return image;
 }
 
@@ -26,7 +26,7 @@ export async function loadLibraryInput(core: Pick<CoreServices, 'library'>, id: 
   const image = liveImage(core, id, field);
   const file = core.library.originalPath(image);
   const bytes = await fs.readFile(file).catch((error: Error) => {
-    throw new HolstError('storage', `Cannot read image ${id} from the library (${file}): ${error.message}`);
+    throw HolstError.said('storage', say('imageUnreadable', { id, file, reason: error.message }));
   });
   return { bytes, mime: image.mime, name: image.originalName ?? path.basename(file), libraryId: id };
 }
@@ -34,7 +34,7 @@ export async function loadLibraryInput(core: Pick<CoreServices, 'library'>, id: 
 /** A kept mask (`library.saveMask`) a request names; one that is gone is the request's fault. */
 export function requestedMask(core: Pick<CoreServices, 'library'>, id: number): MaskRecord {
   const mask = core.library.mask(id);
-  if (!mask) throw new HolstError('invalid_input', `There is no mask ${id}. Paint the mask again over the picture.`, { field: 'maskId' });
+  if (!mask) throw HolstError.said('invalid_input', say('maskNotKept', { id }), { field: 'maskId' });
   return mask;
 }
 
@@ -43,7 +43,7 @@ export async function loadMaskInput(core: Pick<CoreServices, 'library'>, id: num
   const mask = requestedMask(core, id);
   const file = core.library.maskPath(mask);
   const bytes = await fs.readFile(file).catch((error: Error) => {
-    throw new HolstError('storage', `Cannot read mask ${id} from the library (${file}): ${error.message}`);
+    throw HolstError.said('storage', say('maskUnreadable', { id, file, reason: error.message }));
   });
   return { bytes, mime: 'image/png', name: `mask-${id}.png`, maskId: id };
 }
@@ -54,12 +54,11 @@ export async function loadMaskInput(core: Pick<CoreServices, 'library'>, id: num
  */
 export async function loadInputFile(core: Pick<CoreServices, 'library'>, file: string, what: 'image' | 'mask'): Promise<InputImage> {
   const bytes = await fs.readFile(file).catch((error: NodeJS.ErrnoException) => {
-    throw new HolstError(error.code === 'ENOENT' ? 'invalid_input' : 'storage', `Cannot read the ${what} ${file}: ${error.message}`, {
-      field: what,
-    });
+    const sentence = say(what === 'mask' ? 'inputMaskUnreadable' : 'inputImageUnreadable', { file, reason: error.message });
+    throw HolstError.said(error.code === 'ENOENT' ? 'invalid_input' : 'storage', sentence, { field: what });
   });
   const format = sniffImageFormat(bytes.subarray(0, 16));
-  if (!format) throw new HolstError('invalid_input', `${file} is not a PNG, JPEG, WebP or GIF image.`, { field: what });
+  if (!format) throw HolstError.said('invalid_input', say('inputNotImage', { file }), { field: what });
   const input = { bytes, mime: format.mime, name: path.basename(file) };
   if (what === 'mask') return input;
   const { image } = await core.library.ingest({ bytes }, { source: 'imported', originalName: path.basename(file) });

@@ -1,3 +1,4 @@
+import { say } from '../../../shared/core-messages';
 import { HolstError } from '../../../shared/errors';
 import { loadSharp } from '../library/ingest/load-sharp';
 import type { CoreServices } from '../services';
@@ -11,12 +12,8 @@ export interface PixelSize {
 /** A mask marks pixels of its source, so both must have the same pixel size; anything else is refused before sending. */
 export function checkMaskSize(mask: PixelSize, source: PixelSize): void {
   if (mask.width === source.width && mask.height === source.height) return;
-  throw new HolstError(
-    'invalid_input',
-    `The mask is ${mask.width}×${mask.height} but the source image is ${source.width}×${source.height}. ` +
-      'Paint the mask on the source image (it must have the same pixel size) and send again.',
-    { field: 'mask' },
-  );
+  const sizes = { maskWidth: mask.width, maskHeight: mask.height, width: source.width, height: source.height };
+  throw HolstError.said('invalid_input', say('maskSizeDiffers', sizes), { field: 'mask' });
 }
 
 /** The pixel size of an input image: from its library record, else measured from its bytes. */
@@ -28,6 +25,7 @@ export async function pixelSizeOf(core: Pick<CoreServices, 'library'>, image: In
   const meta = await sharp(image.bytes)
     .metadata()
     .catch(() => null);
-  if (!meta?.width || !meta.height) throw new HolstError('invalid_input', `${image.name} cannot be read as an image.`, { field: 'mask' });
+  if (!meta?.width || !meta.height)
+    throw HolstError.said('invalid_input', say('inputNotDecodable', { image: image.name }), { field: 'mask' });
   return { width: meta.width, height: meta.height };
 }

@@ -1,3 +1,4 @@
+import { say } from '../../../shared/core-messages';
 import { HolstError } from '../../../shared/errors';
 import type { ProviderConfig } from '../../../shared/settings';
 import { checkRequest } from '../providers/check-request';
@@ -57,12 +58,7 @@ export function chooseTarget(
 ): Omit<PreparedGeneration, 'request'> {
   const config = requireProvider(deps.settings, ask.providerId);
   const model = ask.model ?? config.models?.[0];
-  if (!model)
-    throw new HolstError(
-      'invalid_input',
-      `Choose a model for ${config.name ?? config.id} (the CLI takes --model), or list its models in Settings → Providers.`,
-      { field: 'model' },
-    );
-  if (ask.prompt.trim() === '') throw new HolstError('invalid_input', 'Write a prompt first: it is empty.', { field: 'prompt' });
+  if (!model) throw HolstError.said('invalid_input', say('modelNotChosen', { name: config.name ?? config.id }), { field: 'model' });
+  if (ask.prompt.trim() === '') throw HolstError.said('invalid_input', say('promptEmpty', {}), { field: 'prompt' });
   return { config, model };
 }

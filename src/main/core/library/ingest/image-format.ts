@@ -22,13 +22,16 @@ export function sniffImageFormat(head: Uint8Array): ImageFormat | null {
   return null;
 }
 
-/** Why bytes that are not one of our formats were refused, in words a person can act on. */
-export function describeNonImage(head: Uint8Array, size: number): string {
-  if (size === 0) return 'the file is empty (0 bytes)';
+/** Why bytes that are not one of our formats were refused, as the catalogue sentence a person can act on. */
+export function nonImageSentence(
+  head: Uint8Array,
+  size: number,
+): 'notSavedEmpty' | 'notSavedWebPage' | 'notSavedJson' | 'notSavedNotImage' {
+  if (size === 0) return 'notSavedEmpty';
   const text = new TextDecoder('utf-8', { fatal: false }).decode(head).trimStart().toLowerCase();
   if (text.startsWith('<!doctype') || text.startsWith('<html') || text.startsWith('<?xml') || text.startsWith('<')) {
-    return 'it is a web page or XML document, not an image (often an error page saved under an image name)';
+    return 'notSavedWebPage';
   }
-  if (text.startsWith('{') || text.startsWith('[')) return 'it is JSON text, not an image';
-  return 'it is not a PNG, JPEG, WebP or GIF image';
+  if (text.startsWith('{') || text.startsWith('[')) return 'notSavedJson';
+  return 'notSavedNotImage';
 }

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { say } from '../../../../shared/core-messages';
 import { HolstError } from '../../../../shared/errors';
 import type { ImageRecord, ImageSource, MaskRecord, ParentRole } from '../../../../shared/library';
 import type { Db } from '../../database/database';
-import { describeNonImage, sniffImageFormat } from './image-format';
+import { nonImageSentence, sniffImageFormat } from './image-format';
 import { IngestRefusal } from './ingest-refusal';
 import type { LibraryLayout } from '../layout';
 import type { LibraryFiles } from '../library-files';
@@ -77,7 +78,7 @@ export class LibraryIngest {
       const format = sniffImageFormat(received.head);
       if (!format) {
         const why = received.size === 0 ? 'empty' : 'notImage';
-        throw new IngestRefusal('no_image', why, `Not saved: ${describeNonImage(received.head, received.size)}.`);
+        throw new IngestRefusal('no_image', why, say(nonImageSentence(received.head, received.size), {}));
       }
 
       const existing = this.rowBySha(received.sha256);
@@ -97,19 +98,19 @@ export class LibraryIngest {
         // Bytes already in memory are decoded from there rather than read back from the temp file.
         decoded = await decodeAndMakeThumbnails('bytes' in source ? source.bytes : received.temp, received.temp);
       } catch (error) {
-        const reason = (error as Error).message.split('\n')[0];
-        const message = `Not saved: the ${format.ext.toUpperCase()} data is damaged or incomplete (${reason}).`;
-        throw new IngestRefusal('no_image', 'damaged', message, { cause: error });
+        const reason = (error as Error).message.split('\n')[0] ?? '';
+        const sentence = say('notSavedDamaged', { format: format.ext.toUpperCase(), reason });
+        throw new IngestRefusal('no_image', 'damaged', sentence, { cause: error });
       } finally {
         cleanup.push(`${received.temp}.thumb.webp`, `${received.temp}.preview.webp`);
       }
       if (decoded.format !== format.sharpFormat) {
-        const message = `Not saved: the file starts like ${format.ext.toUpperCase()} but decodes as ${decoded.format}.`;
-        throw new IngestRefusal('no_image', 'damaged', message);
+        const sentence = say('notSavedDecodesAs', { format: format.ext.toUpperCase(), decoded: decoded.format });
+        throw new IngestRefusal('no_image', 'damaged', sentence);
       }
       const syncError = await durable;
       if (syncError) throw syncError;
-      if (signal?.aborted) throw new HolstError('cancelled', 'The image was not saved: cancelled.');
+      if (signal?.aborted) throw HolstError.said('cancelled', say('imageSaveCancelled', {}));
 
       const { sha256 } = received;
       const journal = this.db
@@ -225,10 +226,11 @@ export class LibraryIngest {
             maskId: meta.maskId ?? null,
           }).lastInsertRowid,
       );
-      if (meta.maskId != null && !this.lookups.mask(meta.maskId)) throw new HolstError('not_found', `There is no mask ${meta.maskId}.`);
+      if (meta.maskId != null && !this.lookups.mask(meta.maskId))
+        throw HolstError.said('not_found', say('ingestNoMask', { id: meta.maskId }));
       const parent = this.db.prepare('INSERT OR IGNORE INTO image_parents (image_id, parent_id, role, position) VALUES (?, ?, ?, ?)');
       (meta.parents ?? []).forEach((p, position) => {
-        if (!this.lookups.get(p.id)) throw new HolstError('not_found', `The parent image ${p.id} is not in the library.`);
+        if (!this.lookups.get(p.id)) throw HolstError.said('not_found', say('ingestNoParent', { id: p.id }));
         parent.run(id, p.id, p.role, position);
       });
       for (const tag of meta.tags ?? []) tagImage(this.db, id, tag);

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { say } from '../../../../shared/core-messages';
 import { HolstError } from '../../../../shared/errors';
 import { SNIFF_BYTES } from './image-format';
 import { IngestRefusal } from './ingest-refusal';
@@ -15,8 +16,11 @@ export interface ReceivedFile {
   head: Uint8Array;
 }
 
-function formatBytes(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MB` : `${Math.round(bytes / 1024)} KB`;
+/** The size limit refused, in megabytes or (below one) kilobytes. */
+function tooLarge(maxBytes: number) {
+  return maxBytes >= 1024 * 1024
+    ? say('imageTooLargeMb', { megabytes: Math.round(maxBytes / 1024 / 1024) })
+    : say('imageTooLargeKb', { kilobytes: Math.round(maxBytes / 1024) });
 }
 
 /** Files up to this size are read into memory whole: one read, and the decoder reads the memory rather than the file again. */
@@ -25,7 +29,7 @@ const IN_MEMORY_MAX = 64 * 1024 * 1024;
 const readError = (file: string, error: unknown) => {
   const { code, message } = error as NodeJS.ErrnoException;
   const [holstCode, why] = code === 'ENOENT' ? (['not_found', 'notFound'] as const) : (['storage', 'unreadable'] as const);
-  return new IngestRefusal(holstCode, why, `Cannot read ${file}: ${message}`, { cause: error });
+  return new IngestRefusal(holstCode, why, say('fileUnreadable', { file, reason: message }), { cause: error });
 };
 
 /**
@@ -133,17 +137,16 @@ export async function receiveBytes(input: IngestInput, tmpDir: string, maxBytes:
   let size = 0;
   try {
     for await (const chunk of chunksOf(input)) {
-      if (signal?.aborted) throw new HolstError('cancelled', 'The image was not saved: cancelled.');
+      if (signal?.aborted) throw HolstError.said('cancelled', say('imageSaveCancelled', {}));
       if (size < SNIFF_BYTES) head.set(chunk.subarray(0, SNIFF_BYTES - size), size);
       size += chunk.byteLength;
       if (size > maxBytes) {
-        const message = `The image is larger than the ${formatBytes(maxBytes)} limit (Settings → Library).`;
-        throw new IngestRefusal('invalid_input', 'tooLarge', message, { maxBytes });
+        throw new IngestRefusal('invalid_input', 'tooLarge', tooLarge(maxBytes), { maxBytes });
       }
       hash.update(chunk);
       await handle.write(chunk);
     }
-    if (signal?.aborted) throw new HolstError('cancelled', 'The image was not saved: cancelled.');
+    if (signal?.aborted) throw HolstError.said('cancelled', say('imageSaveCancelled', {}));
     await handle.close();
   } catch (error) {
     await handle.close().catch(() => undefined);
@@ -155,14 +158,16 @@ export async function receiveBytes(input: IngestInput, tmpDir: string, maxBytes:
 
 /**
  * Flushes a written file to disk, so a row (or a final name) never points at bytes a power cut
- * could lose. `what` names what is saved in the error: a received image, or an export's target.
+ * could lose. `target` names what is saved in the error: an export's target; without it, a received image.
  */
-export async function syncFile(file: string, what = 'the image'): Promise<void> {
+export async function syncFile(file: string, target?: string): Promise<void> {
   try {
     // Opened for writing: Windows refuses to flush a read-only handle.
     const handle = await fs.open(file, 'r+');
     await handle.sync().finally(() => handle.close());
   } catch (error) {
-    throw new HolstError('storage', `Cannot save ${what} to disk: ${(error as Error).message}`, { cause: error });
+    const reason = (error as Error).message;
+    const sentence = target === undefined ? say('imageNotSynced', { reason }) : say('fileNotSynced', { file: target, reason });
+    throw HolstError.said('storage', sentence, { cause: error });
   }
 }

@@ -1,6 +1,7 @@
+import { say } from '../../../../shared/core-messages';
 import { HolstError } from '../../../../shared/errors';
 import type { MaskRecord } from '../../../../shared/library';
-import { MASK_CHANGE_ALPHA, MASK_EMPTY_MESSAGE, maskSizeMismatch } from '../../../../shared/mask';
+import { MASK_CHANGE_ALPHA } from '../../../../shared/mask';
 import { sniffImageFormat } from './image-format';
 import type { ImageLibrary } from '../image-library';
 import { loadSharp } from './load-sharp';
@@ -16,7 +17,7 @@ const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
  */
 export async function saveMask(library: ImageLibrary, sourceId: number, base64: string): Promise<{ mask: MaskRecord; duplicate: boolean }> {
   if (!BASE64.test(base64) || base64.length % 4 !== 0)
-    throw new HolstError('invalid_input', 'The mask did not arrive as valid base64.', { field: 'base64' });
+    throw HolstError.said('invalid_input', say('maskNotBase64', {}), { field: 'base64' });
   return keepMask(library, sourceId, Buffer.from(base64, 'base64'), 'base64');
 }
 
@@ -28,12 +29,9 @@ export async function keepMask(
   field = 'mask',
 ): Promise<{ mask: MaskRecord; duplicate: boolean }> {
   const source = library.require(sourceId);
-  if (source.trashedAt !== null)
-    throw new HolstError('invalid_input', `Image ${sourceId} is in the trash. Restore it before painting a mask on it.`, {
-      field: 'sourceId',
-    });
+  if (source.trashedAt !== null) throw HolstError.said('invalid_input', say('maskSourceTrashed', { id: sourceId }), { field: 'sourceId' });
   if (sniffImageFormat(bytes.subarray(0, 16))?.mime !== 'image/png')
-    throw new HolstError('invalid_input', 'The mask must be a PNG (its transparent pixels mark the area to change).', { field });
+    throw HolstError.said('invalid_input', say('maskNotPng', {}), { field });
 
   let alpha: { width: number; height: number; hasAlpha: boolean; minAlpha: number };
   const sharp = await loadSharp();
@@ -48,14 +46,16 @@ export async function keepMask(
       minAlpha: stats?.channels.at(-1)?.min ?? 255,
     };
   } catch (error) {
-    throw new HolstError('invalid_input', `The mask PNG could not be read (${(error as Error).message.split('\n')[0]}).`, {
-      field,
-      cause: error,
-    });
+    const reason = (error as Error).message.split('\n')[0] ?? '';
+    throw HolstError.said('invalid_input', say('maskPngUnreadable', { reason }), { field, cause: error });
   }
   if (alpha.width !== source.width || alpha.height !== source.height)
-    throw new HolstError('invalid_input', maskSizeMismatch(alpha, source), { field });
-  if (!alpha.hasAlpha || alpha.minAlpha > MASK_CHANGE_ALPHA) throw new HolstError('invalid_input', MASK_EMPTY_MESSAGE, { field });
+    throw HolstError.said(
+      'invalid_input',
+      say('maskSizeMismatch', { maskWidth: alpha.width, maskHeight: alpha.height, width: source.width, height: source.height }),
+      { field },
+    );
+  if (!alpha.hasAlpha || alpha.minAlpha > MASK_CHANGE_ALPHA) throw HolstError.said('invalid_input', say('maskEmpty', {}), { field });
 
   return library.storeMask(bytes, alpha, sourceId);
 }

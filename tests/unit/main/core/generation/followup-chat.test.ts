@@ -240,6 +240,7 @@ describe('OpenAI-compatible chat history', () => {
     expect(refused.error!.message).toContain("Aggregator refused the conversation's earlier turns");
     expect(refused.error!.message).toContain('Assistant messages with images are not supported');
     expect(refused.error!.message).toContain('without the history');
+    expect(refused.error).toMatchObject({ key: 'historyRefused', params: { name: 'Aggregator' } });
     const posts = () => server.requests.filter((r) => r.method === 'POST');
     expect(posts()).toHaveLength(2);
 

@@ -131,6 +131,8 @@ describe('ingest', () => {
     await expectRefused(library, big, 'invalid_input', /larger than the 1 MB limit/);
     const error = (await library.ingest({ stream: chunks() }, { source: 'imported' }).catch((e: unknown) => e)) as HolstError;
     expect(error.code).toBe('invalid_input');
+    // The window says the limit in its own language and units.
+    expect(error.said).toEqual({ key: 'imageTooLargeMb', params: { megabytes: '1' } });
     expect(await filesOf(library)).toEqual([]);
   });
 
