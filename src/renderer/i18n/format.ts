@@ -17,32 +17,6 @@ const dateTime = (options: Intl.DateTimeFormatOptions) =>
 const number = (options: Intl.NumberFormatOptions = {}) =>
   cached(`n${JSON.stringify(options)}`, () => new Intl.NumberFormat(currentLanguage(), options));
 
-/** The formats a chat shows first: a new chat's row in the list, an answer's date, cost and time, a count's plural. */
-const FIRST_SHOWN: Array<() => unknown> = [
-  () => dateTime({ timeStyle: 'short' }),
-  () => dateTime({ month: 'short', day: 'numeric' }),
-  () => dateTime({ dateStyle: 'medium' }),
-  () => dateTime({ dateStyle: 'medium', timeStyle: 'short' }),
-  () => number(),
-  () => number({ minimumFractionDigits: 1, maximumFractionDigits: 1 }),
-  () => i18n.t('chat:tokens', { count: 2, value: '2' }),
-];
-
-/**
- * Makes the formats a chat shows first while the window is idle, one an idle period: the first
- * Intl format of a language loads its locale data, and made during a render it took 40-50 ms of
- * the task that shows the first prompt's new chat (a long task while the answer starts to stream).
- */
-export function warmFormats(): void {
-  if (typeof requestIdleCallback !== 'function') return;
-  let next = 0;
-  requestIdleCallback(function make() {
-    FIRST_SHOWN[next]!();
-    next += 1;
-    if (next < FIRST_SHOWN.length) requestIdleCallback(make);
-  });
-}
-
 /** "Dec 1, 2026, 9:55 PM" / "1 дек. 2026 г., 21:55". */
 export const formatDateTime = (ms: number): string => dateTime({ dateStyle: 'medium', timeStyle: 'short' }).format(new Date(ms));
 
@@ -94,4 +68,31 @@ export function formatDuration(ms: number): string {
 export function formatElapsedSeconds(seconds: number): string {
   if (seconds < 60) return i18n.t('units.wholeSeconds', { value: seconds });
   return i18n.t('units.minutesSeconds', { minutes: Math.floor(seconds / 60), seconds: String(seconds % 60).padStart(2, '0') });
+}
+
+/** The formats a chat shows first, made through the formatters it shows them with: a new chat's row in the list, an answer's date, cost and time, a count's plural. */
+const DAY_MS = 86_400_000;
+const FIRST_SHOWN: Array<() => unknown> = [
+  () => formatShortDate(Date.now()),
+  () => formatShortDate(Date.now() - 2 * DAY_MS),
+  () => formatDate(Date.now()),
+  () => formatDateTime(Date.now()),
+  () => formatNumber(1),
+  () => formatDuration(1000),
+  () => i18n.t('chat:tokens', { count: 2, value: '2' }),
+];
+
+/**
+ * Makes the formats a chat shows first while the window is idle, one an idle period: the first
+ * Intl format of a language loads its locale data, and made during a render it took 40-50 ms of
+ * the task that shows the first prompt's new chat (a long task while the answer starts to stream).
+ */
+export function warmFormats(): void {
+  if (typeof requestIdleCallback !== 'function') return;
+  let next = 0;
+  requestIdleCallback(function make() {
+    FIRST_SHOWN[next]!();
+    next += 1;
+    if (next < FIRST_SHOWN.length) requestIdleCallback(make);
+  });
 }
