@@ -19,7 +19,7 @@ const LAST_LINE = 'That is the whole of the long answer.';
  *   is not reported, so `painted` lists the slower ones only;
  * - a frame count, as a cross-check that does not rest on that API: from the key's time stamp to the
  *   start of the frame after the one whose script first sees the character (a frame more than it
- *   takes to show).
+ *   takes to show: that frame's earlier callbacks, a stream update's among them, count too).
  */
 async function watchTyping(page: Page): Promise<void> {
   await page.evaluate(() => {
@@ -98,8 +98,10 @@ test.describe('a 20,000-token answer streaming', () => {
     // key of 28 over 50 ms in 8 runs; on an idle page, under 16-24 ms; with other work on the
     // machine, 4-6 over 50 ms): nine keys in ten must show within 50 ms, none past 80 ms.
     // The frame count, which does not rest on that API (the start of the frame after the one that
-    // shows the character), checks it another way: measured 14-46 ms; median under 40 ms, none past
-    // 100 ms.
+    // shows the character), checks it another way: measured 14-47 ms; median under 40 ms, nine in
+    // ten under 80 ms. Not each key: it counts the next frame too, and when that frame is a stream
+    // update its callback runs first (on CI one key the browser timed at 56 ms read 132 ms so).
+    // The browser's own figure bounds each key.
     await watchTyping(page);
     const interactionsBefore = await page.evaluate(() => (performance as Performance & { interactionCount: number }).interactionCount);
     for (const character of TYPED) {
@@ -123,7 +125,7 @@ test.describe('a 20,000-token answer streaming', () => {
     expect(latencies).toHaveLength(TYPED.length);
     const sorted = latencies.toSorted((a, b) => a - b);
     expect(sorted[Math.floor(sorted.length / 2)], why).toBeLessThan(40);
-    expect(sorted.at(-1), why).toBeLessThan(100);
+    expect(sorted[Math.floor(sorted.length * 0.9)], why).toBeLessThan(80);
     await expect(answer.getByRole('status')).toContainText('Generating…');
     // How it looks mid-stream (axe-core checks the same screen in chat-scale.spec.ts; here it would hold the stream up).
     for (const theme of ['light', 'dark']) {
