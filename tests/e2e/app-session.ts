@@ -4,7 +4,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import type { GigaChatServer } from '../servers/gigachat-server';
+import { gigaChatProvider, type GigaChatServer } from '../servers/gigachat-server';
 import { startOpenAIChatServer, type OpenAIChatServer } from '../servers/openai-chat-server';
 import { startOpenAIImagesServer, type OpenAIImagesServer } from '../servers/openai-images-server';
 import { startHarness, type Harness } from '../support/harness';
@@ -106,16 +106,7 @@ export async function openAggregatorChat(page: Page, server: OpenAIChatServer): 
 
 /** The app with one GigaChat provider on the GigaChat reference `server` ("giga", GigaChat-2-Max, its own key). */
 export function openGigaChatApp(page: Page, server: GigaChatServer): Promise<AppSession> {
-  const provider = {
-    id: 'giga',
-    kind: 'gigachat',
-    name: 'GigaChat',
-    baseUrl: server.baseUrl,
-    authUrl: server.authUrl,
-    scope: 'GIGACHAT_API_PERS',
-    models: ['GigaChat-2-Max'],
-  };
-  return openApp(page, { providers: [provider], keys: { giga: server.authorizationKey }, servers: [server] });
+  return openApp(page, { providers: [gigaChatProvider(server)], keys: { giga: server.authorizationKey }, servers: [server] });
 }
 
 /** Registers the hooks that give each test the OpenAI-compatible reference server and the app on a new chat with it. */

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { startGigaChatServer } from '../servers/gigachat-server';
 import { solidImage } from '../support/images';
-import { openApp, useAggregatorChat } from './app-session';
+import { openGigaChatApp, useAggregatorChat } from './app-session';
 import { answers, chips, composer, drop, expectLoaded, nav, prompt, tiles } from './browser';
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
@@ -258,16 +258,7 @@ test.describe('iterating on a picture', () => {
 
 test('GigaChat: a follow-up is "based on" the last picture, uploaded once and attached, after the earlier turns', async ({ page }) => {
   const giga = await startGigaChatServer();
-  const provider = {
-    id: 'giga',
-    kind: 'gigachat',
-    name: 'GigaChat',
-    baseUrl: giga.baseUrl,
-    authUrl: giga.authUrl,
-    scope: 'GIGACHAT_API_PERS',
-    models: ['GigaChat-2-Max'],
-  };
-  const app = await openApp(page, { providers: [provider], keys: { giga: giga.authorizationKey }, servers: [giga] });
+  const app = await openGigaChatApp(page, giga);
   try {
     await nav(page, 'Chat').click();
 

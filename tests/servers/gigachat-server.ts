@@ -54,6 +54,19 @@ const DRAW_REQUEST = /нарису|рисуй|сгенерир|изобра|ка
 const MAX_UPLOAD_BYTES = 15 * 1024 * 1024;
 const UPLOAD_IMAGE_TYPES = ['image/jpeg', 'image/jpg', 'image/png', 'image/tiff', 'image/bmp'];
 
+/** The settings entry for a GigaChat provider on `server`: "giga", GigaChat-2-Max, the personal scope. */
+export function gigaChatProvider(server: Pick<GigaChatServer, 'baseUrl' | 'authUrl'>) {
+  return {
+    id: 'giga',
+    kind: 'gigachat' as const,
+    name: 'GigaChat',
+    baseUrl: server.baseUrl,
+    authUrl: server.authUrl,
+    scope: 'GIGACHAT_API_PERS',
+    models: ['GigaChat-2-Max'],
+  };
+}
+
 export interface GigaChatServerOptions {
   authorizationKey?: string;
   /** The scope the authorization key belongs to (default GIGACHAT_API_PERS). */

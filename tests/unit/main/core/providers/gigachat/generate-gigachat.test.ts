@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AppCore } from '../../../../../../src/main/core/app-core';
 import { generate } from '../../../../../../src/main/core/generation/generate';
-import { startGigaChatServer, type GigaChatServer } from '../../../../../servers/gigachat-server';
+import { gigaChatProvider, startGigaChatServer, type GigaChatServer } from '../../../../../servers/gigachat-server';
 import { openTestCore } from '../../../../../support/core';
 import { solidImage } from '../../../../../support/images';
 import { failure } from '../../../../../support/failure';
@@ -19,18 +19,7 @@ async function setUp(options: Parameters<typeof startGigaChatServer>[0] = {}, pr
   core = await openTestCore(undefined, { HOLST_API_KEY_GIGA: server.authorizationKey });
   await core.settings.update((s) => ({
     ...s,
-    providers: [
-      {
-        id: 'giga',
-        kind: 'gigachat',
-        name: 'GigaChat',
-        baseUrl: server.baseUrl,
-        authUrl: server.authUrl,
-        scope: 'GIGACHAT_API_PERS',
-        models: ['GigaChat-2-Max'],
-        ...provider,
-      },
-    ],
+    providers: [{ ...gigaChatProvider(server), ...provider }],
   }));
 }
 
