@@ -121,6 +121,59 @@ export const CORE_MESSAGES = {
   pathOutsideWritable:
     '{{target}} is outside the folders Holst may write to from the browser: {{exports}}, and those listed in "library": { "allowedFolders": [...] } of {{file}}. Choose a folder inside one, or add it to that list and start Holst again.',
 
+  // The settings file, links, desktop-only actions and requests the core does not know
+  settingsSaveFailed: 'Could not save settings to {{file}}: {{reason}}',
+  settingsReadFailed: 'Could not read the settings file {{file}}: {{reason}}',
+  settingsFileNotJson:
+    'The settings file {{file}} cannot be used: it is not valid JSON ({{reason}}). Fix it, or move it aside to start with defaults.',
+  settingsFileInvalid:
+    'The settings file {{file}} cannot be used: "{{field}}": {{problem}}. Fix it, or move it aside to start with defaults.',
+  settingsFileInvalidTop:
+    'The settings file {{file}} cannot be used: the top level: {{problem}}. Fix it, or move it aside to start with defaults.',
+  /** After `settingsFileInvalid…` and `settingsInvalid…`: `problem` is the settings check's own words (English). */
+  settingsInvalid: 'These settings are not valid: "{{field}}": {{problem}}',
+  settingsInvalidTop: 'These settings are not valid: the top level: {{problem}}',
+  // The app's notice after it set an unusable settings file aside (the CLI refuses instead)
+  settingsRecoveredNotJson:
+    'Your settings file could not be read (it is not valid JSON ({{reason}})). It was kept as {{backupFile}} and default settings were restored.',
+  settingsRecoveredInvalid:
+    'Your settings file could not be read ("{{field}}": {{problem}}). It was kept as {{backupFile}} and default settings were restored.',
+  settingsRecoveredInvalidTop:
+    'Your settings file could not be read (the top level: {{problem}}). It was kept as {{backupFile}} and default settings were restored.',
+  dataFolderFailed: 'Cannot create the data folder {{folder}}: {{reason}}',
+  logsFolderOpenFailed: 'Could not open {{folder}}: {{reason}}',
+  linkNotAddress: '"{{link}}" is not a web address, so Holst cannot open it.',
+  linkScheme: 'Holst opens only http, https and mailto links, not {{scheme}} links.',
+  linkHasLogin: 'This link carries a user name or password; Holst does not open such links.',
+  linkOpenFailed: 'Could not open {{url}} in the browser: {{reason}}',
+  desktopOnlyImport: 'Choosing files to import needs the Holst desktop app; it is not available in the browser.',
+  desktopOnlySaveCopy: 'Saving a copy needs the Holst desktop app; it is not available in the browser.',
+  desktopOnlyCopy: 'Copying an image needs the Holst desktop app; it is not available in the browser.',
+  desktopOnlyReveal: 'Showing the file needs the Holst desktop app; it is not available in the browser.',
+  desktopOnlyDrag: 'Dragging an image out needs the Holst desktop app; it is not available in the browser.',
+  desktopOnlyDragMany: 'Dragging images out needs the Holst desktop app; it is not available in the browser.',
+  desktopOnlyReplace: 'Replacing files needs the Holst desktop app; it is not available in the browser.',
+  desktopOnlyExportTarget:
+    'Choosing where to export needs the Holst desktop app; type a folder inside the data folder’s exports folder instead.',
+  desktopOnlySaveFolder: 'Choosing a folder needs the Holst desktop app; type a folder inside the data folder’s exports folder instead.',
+  requestUnknown: 'Unknown request "{{channel}}".',
+  requestMalformed: 'Malformed request frame.',
+  /** `problem`: the contract's check in its own words (English). */
+  inputInvalid: 'Invalid input for {{channel}}: {{problem}}',
+  inputInvalidAt: 'Invalid input for {{channel}} at "{{field}}": {{problem}}',
+  // Givon's progress while a job waits: its status word, the known ones in the window's language
+  givonQueued: '{{name}}: queued…',
+  givonPending: '{{name}}: pending…',
+  givonProcessing: '{{name}}: processing…',
+  givonRunning: '{{name}}: running…',
+  givonInProgress: '{{name}}: in progress…',
+  givonStarting: '{{name}}: starting…',
+  givonCreated: '{{name}}: created…',
+  givonSubmitted: '{{name}}: submitted…',
+  givonWaiting: '{{name}}: waiting…',
+  /** A status word Holst does not know, as Givon sent it. */
+  givonStatus: '{{name}}: {{status}}…',
+
   // An answer Holst could not read, or an image it could not fetch
   gigachatNoAuthUrl: '{{name}} has no token URL (authUrl) in its settings.',
   gigachatKeyRejected: '{{name}} rejected the authorization key (scope {{scope}}) — check it in Settings → Providers.',

@@ -101,11 +101,16 @@ export function toErrorPayload(error: unknown): ErrorPayload {
 
 /** Builds an `invalid_input` error from a zod failure, naming the first field at fault. */
 export function invalidInput(error: z.ZodError, what = 'input'): HolstError {
+  const { field, reason } = zodProblem(error);
+  const where = field ? ` at "${field}"` : '';
+  return new HolstError('invalid_input', `Invalid ${what}${where}: ${reason}`, field === undefined ? {} : { field });
+}
+
+/** A zod failure's first problem: the field at fault (dotted, when it has one) and the check's own words. */
+export function zodProblem(error: z.ZodError): { field: string | undefined; reason: string } {
   const issue = error.issues[0] && deepestIssue(error.issues[0]);
   const field = issue && issue.path.length > 0 ? issue.path.map(String).join('.') : undefined;
-  const where = field ? ` at "${field}"` : '';
-  const reason = issue ? issue.message : 'invalid';
-  return new HolstError('invalid_input', `Invalid ${what}${where}: ${reason}`, field === undefined ? {} : { field });
+  return { field, reason: issue ? issue.message : 'invalid' };
 }
 
 /**

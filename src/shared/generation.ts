@@ -81,12 +81,19 @@ export function describeRetry(notice: RetryNotice, providerName: string): string
   return `${why} — trying again in ${seconds} s (${notice.retry} of ${notice.of})`;
 }
 
+/**
+ * A provider's progress line ("Givon: queued…"): in English for the CLI and the log, and where the
+ * core's catalogue has it, its key and parameters for the window's language (core-messages.ts).
+ */
+export const ProgressLineSchema = z.object({ message: z.string(), key: SaidSchema.shape.key, params: SaidSchema.shape.params });
+export type ProgressLine = z.infer<typeof ProgressLineSchema>;
+
 /** What a running generation reports, in order: text and progress, images, usage, then `finished` once. */
 export const GenerationEventSchema = z.discriminatedUnion('type', [
   /** A prompt that waited has gone out, with the history and source it went with (its message as now saved). */
   z.object({ ...about, type: z.literal('started'), userMessage: MessageSchema }),
   z.object({ ...about, type: z.literal('text'), delta: z.string() }),
-  z.object({ ...about, type: z.literal('progress'), message: z.string() }),
+  z.object({ ...about, type: z.literal('progress'), ...ProgressLineSchema.shape }),
   /** The provider refused for now (429 or 5xx) and the request goes again after a wait. */
   z.object({ ...about, type: z.literal('retry'), notice: RetryNoticeSchema }),
   z.object({ ...about, type: z.literal('image'), image: ImageRecordSchema }),

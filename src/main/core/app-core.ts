@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import type { AppInfo } from '../../shared/contract';
+import { say } from '../../shared/core-messages';
 import { HolstError } from '../../shared/errors';
 import { DEMO_SAMPLES_ENV } from '../../demo/demo-folder';
 import { ConversationStore } from './conversations/conversation-store';
@@ -65,21 +66,17 @@ export async function openCore(options: CoreOptions): Promise<AppCore> {
   try {
     await fs.mkdir(options.dataDir, { recursive: true, mode: 0o700 });
   } catch (error) {
-    throw new HolstError('storage', `Cannot create the data folder ${options.dataDir}: ${(error as Error).message}`, { cause: error });
+    throw HolstError.said('storage', say('dataFolderFailed', { folder: options.dataDir, reason: (error as Error).message }), {
+      cause: error,
+    });
   }
   const events = new CoreEvents();
   const notices = new Notices(events);
   const { store: settings, report } = await SettingsStore.open(options.dataDir, options.settingsPolicy);
   if (report.recoveredFrom) {
-    const { backupFile, reason } = report.recoveredFrom;
+    const { backupFile, reason, notice } = report.recoveredFrom;
     logger.warn(`settings file was unusable (${reason}); kept as ${backupFile}, defaults restored`);
-    notices.add({
-      id: 'settings-recovered',
-      level: 'warning',
-      message: `Your settings file could not be read (${reason}). It was kept as ${backupFile} and default settings were restored.`,
-      key: 'settingsRecovered',
-      params: { reason, backupFile },
-    });
+    notices.add({ id: 'settings-recovered', level: 'warning', ...notice });
   }
   const secrets = SecretStore.onFirstUse({
     dataDir: options.dataDir,

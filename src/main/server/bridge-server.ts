@@ -4,6 +4,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { isEventName, isPreloadChannel } from '../../shared/contract';
+import { say } from '../../shared/core-messages';
 import { fail, HolstError } from '../../shared/errors';
 import { BRIDGE_PATH, ClientFrameSchema, type ServerFrame } from '../../shared/web-bridge-protocol';
 import type { AppCore } from '../core/app-core';
@@ -143,13 +144,13 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
       const parsed = ClientFrameSchema.safeParse(frame);
       if (!parsed.success) {
         const id = (frame as { id?: unknown } | null)?.id;
-        if (typeof id === 'number') send({ t: 'res', id, result: fail(new HolstError('invalid_input', 'Malformed request frame.')) });
+        if (typeof id === 'number') send({ t: 'res', id, result: fail(HolstError.said('invalid_input', say('requestMalformed', {}))) });
         return;
       }
       const { id, channel, input } = parsed.data;
       // The browser has no preload to vouch for dropped files: they come as bytes (library.importBytes).
       if (isPreloadChannel(channel))
-        return send({ t: 'res', id, result: fail(new HolstError('invalid_input', `Unknown request "${channel}".`)) });
+        return send({ t: 'res', id, result: fail(HolstError.said('invalid_input', say('requestUnknown', { channel }))) });
       void core.dispatch(channel, input).then((result) => send({ t: 'res', id, result }));
     });
   }

@@ -1,14 +1,18 @@
 import { useTranslation } from 'react-i18next';
 import type { Notice } from '../../shared/contract';
 import { i18n } from '../i18n';
+import { coreText } from '../i18n/core-text';
 import { useAppStore } from '../store/app-store';
 
-/** The notice in the window's language when the catalogue knows it, else as the core wrote it. */
+/**
+ * The notice in the window's language: the app's catalogue entry for its key, else the core's
+ * sentence for it (core-messages.ts), else as the core wrote it.
+ */
 function noticeText(notice: Notice): string {
   const key = `notices.${notice.key ?? ''}`;
   return notice.key && i18n.exists(key, { ns: 'app' })
-    ? i18n.t(key as 'notices.settingsRecovered', { ns: 'app', ...notice.params })
-    : notice.message;
+    ? i18n.t(key as 'notices.keychainEncryptedFile', { ns: 'app', ...notice.params })
+    : coreText(notice);
 }
 
 /** What the user must know now: what it means and what to do; the system's own words behind "Details". */

@@ -41,6 +41,14 @@ const SPEAKING_MODULES = [
   'src/main/core/library/ingest/receive-bytes.ts',
   'src/main/core/library/ingest/ingest.ts',
   'src/main/core/library/ingest/ingest-refusal.ts',
+  'src/main/core/settings/settings-store.ts',
+  'src/main/core/external-link.ts',
+  'src/main/core/ipc/desktop-only.ts',
+  'src/main/core/ipc/settings-handlers.ts',
+  'src/main/core/ipc/app-handlers.ts',
+  'src/main/core/ipc/dispatcher.ts',
+  'src/main/core/app-core.ts',
+  'src/main/core/providers/givon/index.ts',
 ];
 
 describe("the core's sentences", () => {

@@ -258,7 +258,7 @@ export class ChatService {
               // Kept with the answer (its details show it), also when the answer fails.
               this.core.conversations.updateRequest(running.messageId, { sent: event.sent });
             } else if (event.type === 'progress') {
-              emit({ type: 'progress', message: event.message });
+              emit(event);
             } else if (event.type === 'retry') {
               emit({ type: 'retry', notice: event.notice });
             } else if (event.type === 'usage') {

@@ -1,6 +1,6 @@
 import { say } from '../../../shared/core-messages';
 import { HolstError } from '../../../shared/errors';
-import type { RetryNotice } from '../../../shared/generation';
+import type { ProgressLine, RetryNotice } from '../../../shared/generation';
 import { describeKind } from '../../../shared/provider-kinds';
 import type { ImageRecord } from '../../../shared/library';
 import { copyToSaveFolder } from '../library/export/save-folder';
@@ -51,7 +51,7 @@ export interface GenerationResult {
 export type GenerationProgress =
   | { type: 'sent'; sent: SentPrompt }
   | { type: 'text'; delta: string }
-  | { type: 'progress'; message: string }
+  | ({ type: 'progress' } & ProgressLine)
   | { type: 'retry'; notice: RetryNotice }
   | { type: 'image-saved'; image: ImageRecord }
   | { type: 'usage'; usage: Usage };

@@ -1,3 +1,4 @@
+import { say } from '../../../shared/core-messages';
 import { HolstError } from '../../../shared/errors';
 import { diagnostics } from '../diagnostics';
 import { externalLinkUrl } from '../external-link';
@@ -20,7 +21,7 @@ export function createAppHandlers(core: HandlerCore): NamespaceHandlers<'app'> {
       const folder = core.log?.dir ?? null;
       if (!folder || !desktop) return { path: folder, opened: false };
       await desktop.openFolder(folder).catch((error: Error) => {
-        throw new HolstError('storage', `Could not open ${folder}: ${error.message}`);
+        throw HolstError.said('storage', say('logsFolderOpenFailed', { folder, reason: error.message }));
       });
       return { path: folder, opened: true };
     },
@@ -29,7 +30,7 @@ export function createAppHandlers(core: HandlerCore): NamespaceHandlers<'app'> {
       // Without a desktop (browser harness, CLI) the page opens the checked link itself.
       if (!desktop) return { opened: false };
       await desktop.openExternal(target).catch((error: Error) => {
-        throw new HolstError('internal', `Could not open ${target} in the browser: ${error.message}`);
+        throw HolstError.said('internal', say('linkOpenFailed', { url: target, reason: error.message }));
       });
       return { opened: true };
     },

@@ -1,5 +1,7 @@
+import type { z } from 'zod';
 import { isRequestChannel, requests, type ParsedInput, type RequestChannel, type RequestOutput } from '../../../shared/contract';
-import { fail, HolstError, invalidInput, isHolstError, ok, type Result } from '../../../shared/errors';
+import { say } from '../../../shared/core-messages';
+import { fail, HolstError, isHolstError, ok, zodProblem, type Result } from '../../../shared/errors';
 import type { Logger } from '../logging/log';
 
 export type Handlers = {
@@ -18,10 +20,10 @@ export type Dispatch = (channel: unknown, input: unknown) => Promise<Result<unkn
 export function createDispatcher(handlers: Handlers, logger: Logger): Dispatch {
   return async (channel, input) => {
     if (!isRequestChannel(channel)) {
-      return fail(new HolstError('invalid_input', `Unknown request "${String(channel).slice(0, 80)}".`));
+      return fail(HolstError.said('invalid_input', say('requestUnknown', { channel: String(channel).slice(0, 80) })));
     }
     const parsed = requests[channel].input.safeParse(input);
-    if (!parsed.success) return fail(invalidInput(parsed.error, `input for ${channel}`));
+    if (!parsed.success) return fail(inputRefused(channel, parsed.error));
     try {
       const handler = handlers[channel] as (input: unknown) => unknown;
       return ok(await handler(parsed.data));
@@ -30,4 +32,12 @@ export function createDispatcher(handlers: Handlers, logger: Logger): Dispatch {
       return fail(error);
     }
   };
+}
+
+/** An input the contract's schema refused: the field at fault, and the schema's own words (`problem`). */
+function inputRefused(channel: RequestChannel, error: z.ZodError): HolstError {
+  const { field, reason: problem } = zodProblem(error);
+  return field === undefined
+    ? HolstError.said('invalid_input', say('inputInvalid', { channel, problem }))
+    : HolstError.said('invalid_input', say('inputInvalidAt', { channel, field, problem }), { field });
 }

@@ -27,21 +27,21 @@ export function createLibraryExportHandlers(
   return {
     'library.export': async ({ id }) => {
       // The readable name and the prompt embedded, as in bulk and CLI exports (the dialog asked about overwriting).
-      const target = await desktopOnly(core.desktop, 'chooseExportPath', 'Saving a copy')(exportFileName(library.require(id)));
+      const target = await desktopOnly(core.desktop, 'chooseExportPath', 'desktopOnlySaveCopy')(exportFileName(library.require(id)));
       if (!target) return { path: null };
       return { path: await exportImage(library, id, target, { overwrite: true }) };
     },
     'library.copy': async ({ id }) => {
-      await desktopOnly(core.desktop, 'copyImageToClipboard', 'Copying an image')(library.originalPath(library.require(id)));
+      await desktopOnly(core.desktop, 'copyImageToClipboard', 'desktopOnlyCopy')(library.originalPath(library.require(id)));
       return null;
     },
     'library.reveal': ({ id }) => {
-      desktopOnly(core.desktop, 'revealInFolder', 'Showing the file')(library.originalPath(library.require(id)));
+      desktopOnly(core.desktop, 'revealInFolder', 'desktopOnlyReveal')(library.originalPath(library.require(id)));
       return null;
     },
     'library.startDrag': async ({ id }) => {
       const image = library.require(id);
-      const drag = desktopOnly(core.desktop, 'startDrag', 'Dragging an image out');
+      const drag = desktopOnly(core.desktop, 'startDrag', 'desktopOnlyDrag');
       await drag(library.originalPath(image), library.layout.thumb(image.sha256));
       return null;
     },
@@ -58,7 +58,7 @@ export function createLibraryExportHandlers(
     },
     'library.startDragMany': async ({ ids }) => {
       const images = ids.map((id) => library.require(id));
-      const drag = desktopOnly(core.desktop, 'startDragFiles', 'Dragging images out');
+      const drag = desktopOnly(core.desktop, 'startDragFiles', 'desktopOnlyDragMany');
       await drag(
         images.map((image) => library.originalPath(image)),
         library.layout.thumb(images[0]!.sha256),

@@ -30,18 +30,16 @@ export async function exportTarget(
   if (input.to !== undefined) {
     target = { to: await acceptTypedPath(core, input.to, 'to'), format, overwrite: input.overwrite ?? false };
   } else {
-    const what = 'Choosing where to export';
-    const refusal = { instead: 'type a folder inside the data folder’s exports folder instead', field: 'to' };
     const zipName = `holst-export_${new Date().toISOString().slice(0, 10)}.zip`;
     const chosen =
       format === 'folder'
-        ? await desktopOnly(core.desktop, 'chooseFolder', what, refusal)('export')
-        : await desktopOnly(core.desktop, 'chooseZipPath', what, refusal)(zipName);
+        ? await desktopOnly(core.desktop, 'chooseFolder', 'desktopOnlyExportTarget', 'to')('export')
+        : await desktopOnly(core.desktop, 'chooseZipPath', 'desktopOnlyExportTarget', 'to')(zipName);
     if (!chosen) return null;
     // The save dialog has already asked before replacing a ZIP.
     target = { to: chosen, format, overwrite: format === 'zip' || (input.overwrite ?? false) };
     if (format === 'folder' && target.overwrite && (await hasEntries(chosen))) {
-      const confirm = desktopOnly(core.desktop, 'confirmReplace', 'Replacing files');
+      const confirm = desktopOnly(core.desktop, 'confirmReplace', 'desktopOnlyReplace');
       if (!(await confirm(chosen))) return null;
     }
   }

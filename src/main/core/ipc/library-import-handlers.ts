@@ -41,7 +41,7 @@ export function createLibraryImportHandlers(
 
   return {
     'library.import': async () => {
-      const chosen = await desktopOnly(core.desktop, 'chooseImportPaths', 'Choosing files to import')();
+      const chosen = await desktopOnly(core.desktop, 'chooseImportPaths', 'desktopOnlyImport')();
       return chosen && chosen.length > 0 ? startImport(chosen) : { jobId: null };
     },
     // Only the preload calls this, with paths it read off files the user dropped (PRELOAD_CHANNELS).

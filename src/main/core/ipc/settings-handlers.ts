@@ -26,10 +26,7 @@ export function createSettingsHandlers(core: Deps): NamespaceHandlers<'settings'
 async function setSaveFolder(core: Deps, { path }: { path?: string | null | undefined }): Promise<Settings> {
   let folder = path === undefined || path === null ? path : await acceptTypedPath(core, path, 'path');
   if (folder === undefined) {
-    const choose = desktopOnly(core.desktop, 'chooseFolder', 'Choosing a folder', {
-      instead: 'type a folder inside the data folder’s exports folder instead',
-      field: 'path',
-    });
+    const choose = desktopOnly(core.desktop, 'chooseFolder', 'desktopOnlySaveFolder', 'path');
     const chosen = await choose('saveFolder');
     if (!chosen) return core.settings.get();
     folder = chosen;

@@ -1,3 +1,4 @@
+import type { ProgressLine } from '../../../shared/generation';
 import type { ProviderConfig, ProviderKind } from '../../../shared/settings';
 import type { ProviderHttp } from '../net/provider-http';
 
@@ -64,7 +65,7 @@ export type GenerateEvent =
   | { type: 'text'; delta: string }
   | { type: 'image'; ref: ImageRef }
   | { type: 'usage'; usage: Usage }
-  | { type: 'progress'; message: string };
+  | ({ type: 'progress' } & ProgressLine);
 
 /** Files a provider keeps for us (GigaChat uploads), remembered per library image so a follow-up can reuse them. */
 export interface UploadCache {

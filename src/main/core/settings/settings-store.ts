@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
+import { say, type CoreSentence } from '../../../shared/core-messages';
 import { HolstError } from '../../../shared/errors';
 import { defaultSettings, SettingsSchema, type Settings } from '../../../shared/settings';
 import { writeFileAtomic } from '../fs/atomic-write';
@@ -14,8 +15,11 @@ export const SETTINGS_FILE = 'settings.json';
 export type InvalidSettingsPolicy = 'recover' | 'fail';
 
 export interface SettingsLoadReport {
-  /** Set when an unusable file was moved aside and defaults were restored. */
-  recoveredFrom?: { backupFile: string; reason: string };
+  /**
+   * Set when an unusable file was moved aside and defaults were restored: why in English (for the
+   * log), and the notice that tells the user, as a sentence of the core's catalogue.
+   */
+  recoveredFrom?: { backupFile: string; reason: string; notice: CoreSentence };
 }
 
 type Listener = (settings: Settings) => void;
@@ -37,17 +41,12 @@ export class SettingsStore {
     const read = await readSettingsFile(file);
     if (read.kind === 'missing') return { store: new SettingsStore(file, defaultSettings()), report: {} };
     if (read.kind === 'ok') return { store: new SettingsStore(file, read.settings), report: {} };
-    if (policy === 'fail') {
-      throw new HolstError(
-        'config',
-        `The settings file ${file} cannot be used: ${read.reason}. Fix it, or move it aside to start with defaults.`,
-      );
-    }
+    if (policy === 'fail') throw unusable(file, read.why);
     const backupFile = `${file}.corrupt-${timestamp()}`;
     await fs.rename(file, backupFile);
     const store = new SettingsStore(file, defaultSettings());
     await store.persist();
-    return { store, report: { recoveredFrom: { backupFile, reason: read.reason } } };
+    return { store, report: { recoveredFrom: { backupFile, reason: reasonText(read.why), notice: recovered(backupFile, read.why) } } };
   }
 
   get(): Settings {
@@ -75,12 +74,17 @@ export class SettingsStore {
     const write = this.writing.then(() => writeFileAtomic(this.file, snapshot));
     this.writing = write.catch(() => undefined);
     return write.catch((error: unknown) => {
-      throw new HolstError('storage', `Could not save settings to ${this.file}: ${(error as Error).message}`, { cause: error });
+      throw HolstError.said('storage', say('settingsSaveFailed', { file: this.file, reason: (error as Error).message }), {
+        cause: error,
+      });
     });
   }
 }
 
-type ReadResult = { kind: 'missing' } | { kind: 'ok'; settings: Settings } | { kind: 'invalid'; reason: string };
+/** Why a file cannot be used: it is not JSON (the parser's words), or the first field the settings check refused (null: the whole file). */
+type Unusable = { notJson: string } | { field: string | null; problem: string };
+
+type ReadResult = { kind: 'missing' } | { kind: 'ok'; settings: Settings } | { kind: 'invalid'; why: Unusable };
 
 async function readSettingsFile(file: string): Promise<ReadResult> {
   let text: string;
@@ -88,30 +92,55 @@ async function readSettingsFile(file: string): Promise<ReadResult> {
     text = await fs.readFile(file, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' };
-    throw new HolstError('storage', `Could not read the settings file ${file}: ${(error as Error).message}`, { cause: error });
+    throw HolstError.said('storage', say('settingsReadFailed', { file, reason: (error as Error).message }), { cause: error });
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
-    return { kind: 'invalid', reason: `it is not valid JSON (${(error as Error).message})` };
+    return { kind: 'invalid', why: { notJson: (error as Error).message } };
   }
   const parsed = SettingsSchema.safeParse(json);
-  if (!parsed.success) return { kind: 'invalid', reason: describeIssue(parsed.error) };
+  if (!parsed.success) return { kind: 'invalid', why: firstIssue(parsed.error) };
   return { kind: 'ok', settings: parsed.data };
 }
 
-function describeIssue(error: z.ZodError): string {
+function firstIssue(error: z.ZodError): { field: string | null; problem: string } {
   const issue = error.issues[0];
-  if (!issue) return 'it does not match the expected shape';
-  const where = issue.path.length > 0 ? `"${issue.path.map(String).join('.')}"` : 'the top level';
-  return `${where}: ${issue.message}`;
+  if (!issue) return { field: null, problem: 'it does not match the expected shape' };
+  return { field: issue.path.length > 0 ? issue.path.map(String).join('.') : null, problem: issue.message };
+}
+
+/** The reason in English, for the log and the notice that defaults were restored. */
+function reasonText(why: Unusable): string {
+  if ('notJson' in why) return `it is not valid JSON (${why.notJson})`;
+  return `${why.field === null ? 'the top level' : `"${why.field}"`}: ${why.problem}`;
+}
+
+/** The CLI's refusal of a settings file it cannot use (the app recovers instead). */
+function unusable(file: string, why: Unusable): HolstError {
+  if ('notJson' in why) return HolstError.said('config', say('settingsFileNotJson', { file, reason: why.notJson }));
+  const { field, problem } = why;
+  return HolstError.said(
+    'config',
+    field === null ? say('settingsFileInvalidTop', { file, problem }) : say('settingsFileInvalid', { file, field, problem }),
+  );
+}
+
+/** The app's notice that it kept an unusable file as `backupFile` and restored the defaults. */
+function recovered(backupFile: string, why: Unusable): CoreSentence {
+  if ('notJson' in why) return say('settingsRecoveredNotJson', { reason: why.notJson, backupFile });
+  const { field, problem } = why;
+  return field === null
+    ? say('settingsRecoveredInvalidTop', { problem, backupFile })
+    : say('settingsRecoveredInvalid', { field, problem, backupFile });
 }
 
 function settingsInvalid(error: z.ZodError): HolstError {
-  const issue = error.issues[0];
-  const field = issue ? issue.path.map(String).join('.') : undefined;
-  return new HolstError('invalid_input', `These settings are not valid: ${describeIssue(error)}`, field ? { field } : {});
+  const { field, problem } = firstIssue(error);
+  return field === null
+    ? HolstError.said('invalid_input', say('settingsInvalidTop', { problem }))
+    : HolstError.said('invalid_input', say('settingsInvalid', { field, problem }), { field });
 }
 
 function timestamp(): string {

@@ -6,6 +6,7 @@ import { withoutProgressPreamble } from '../../../shared/progress-lines';
 import { QUALITIES } from '../../../shared/provider-kinds';
 import { mediaUrl } from '../../bridge/media';
 import { formatElapsedSeconds, warmFormats } from '../../i18n/format';
+import { coreText } from '../../i18n/core-text';
 import { useThread } from '../../store/chat';
 import type { LiveGeneration } from '../../store/thread/live-generations';
 import { liveFor } from '../../store/thread/selectors';
@@ -250,7 +251,7 @@ function AssistantMessage({
           {live?.retry ? (
             <span className="muted">{retryLine(live.retry, providerName ?? '', t)}</span>
           ) : (
-            live?.progress && <span className="muted">{live.progress}</span>
+            live?.progress && <span className="muted">{coreText(live.progress)}</span>
           )}
           <span className="muted small elapsed">{formatElapsedSeconds(elapsed)}</span>
           {live?.waiting && !live.cancelling && (

@@ -1,4 +1,4 @@
-import type { GenerationEvent, RetryNotice } from '../../../shared/generation';
+import type { GenerationEvent, ProgressLine, RetryNotice } from '../../../shared/generation';
 import type { ImageSize, Message } from '../../../shared/library';
 
 /** An answer being written right now, as this window follows it through `generation.event`s. */
@@ -17,8 +17,8 @@ export interface LiveGeneration {
   waiting: boolean;
   /** Text streamed so far. */
   text: string;
-  /** The provider's last progress line ("Queued", "27%" …). */
-  progress: string | null;
+  /** The provider's last progress line ("Givon: queued…", "27%" …), with its catalogue key when the core has one. */
+  progress: ProgressLine | null;
   /** The provider refused for now (429, 5xx) and Holst tries again at `at + delayMs`; cleared by what comes next. */
   retry: (RetryNotice & { at: number }) | null;
   /** Images saved so far (already in the library), and their sizes in the same order. */
@@ -99,7 +99,7 @@ function applyOne(entry: LiveGeneration, event: Exclude<GenerationEvent, { type:
     case 'text':
       return { ...entry, text: entry.text + event.delta, retry: null };
     case 'progress':
-      return { ...entry, progress: event.message, retry: null };
+      return { ...entry, progress: { message: event.message, key: event.key, params: event.params }, retry: null };
     case 'retry':
       return { ...entry, retry: { ...event.notice, at: Date.now() } };
     case 'image':

@@ -77,6 +77,25 @@ function requestBody(request: GenerateRequest) {
   };
 }
 
+/** The status words a waiting job is known to report (answer.ts), each a sentence of the core's catalogue. */
+const STATUS_LINES = {
+  queued: 'givonQueued',
+  pending: 'givonPending',
+  processing: 'givonProcessing',
+  running: 'givonRunning',
+  in_progress: 'givonInProgress',
+  starting: 'givonStarting',
+  created: 'givonCreated',
+  submitted: 'givonSubmitted',
+  waiting: 'givonWaiting',
+} as const;
+
+/** "Givon: queued…": the status in the window's language when Holst knows the word, else as Givon sent it. */
+function statusLine(name: string, status: string): GenerateEvent {
+  const known = Object.hasOwn(STATUS_LINES, status) ? STATUS_LINES[status as keyof typeof STATUS_LINES] : undefined;
+  return { type: 'progress', ...(known ? say(known, { name }) : say('givonStatus', { name, status: status.replace(/_/g, ' ') })) };
+}
+
 /** Polls the job with growing waits until it is no longer pending, reporting each state on the way. */
 async function* follow(
   ctx: ProviderContext,
@@ -88,7 +107,7 @@ async function* follow(
   let delay = GIVON_POLL.firstMs;
   let status = firstStatus;
   for (;;) {
-    yield { type: 'progress', message: `${ctx.providerName}: ${status.replace(/_/g, ' ')}…` };
+    yield statusLine(ctx.providerName, status);
     const remaining = GIVON_POLL.maxWaitMs - (Date.now() - started);
     if (remaining <= 0) {
       const job = { name: ctx.providerName, id, status };

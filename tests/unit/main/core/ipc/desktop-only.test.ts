@@ -22,36 +22,28 @@ afterAll(async () => {
 });
 
 const NOT_IN_BROWSER = 'needs the Holst desktop app; it is not available in the browser.';
+const TYPE_INSTEAD = 'needs the Holst desktop app; type a folder inside the data folder’s exports folder instead.';
 
 describe('desktop-only actions in the browser', () => {
-  const refusals: Array<[RequestChannel, unknown, { message: string; field?: string }]> = [
-    ['library.import', undefined, { message: `Choosing files to import ${NOT_IN_BROWSER}` }],
-    ['library.export', { id: 1 }, { message: `Saving a copy ${NOT_IN_BROWSER}` }],
-    ['library.copy', { id: 1 }, { message: `Copying an image ${NOT_IN_BROWSER}` }],
-    ['library.reveal', { id: 1 }, { message: `Showing the file ${NOT_IN_BROWSER}` }],
-    ['library.startDrag', { id: 1 }, { message: `Dragging an image out ${NOT_IN_BROWSER}` }],
-    ['library.startDragMany', { ids: [1, 2] }, { message: `Dragging images out ${NOT_IN_BROWSER}` }],
-    ...(['zip', 'folder'] as const).map((format): [RequestChannel, unknown, { message: string; field: string }] => [
+  // Each refusal is one sentence of the core's catalogue (its key, for the window's language), no parameters.
+  const refusals: Array<[RequestChannel, unknown, { key: string; message: string; field?: string }]> = [
+    ['library.import', undefined, { key: 'desktopOnlyImport', message: `Choosing files to import ${NOT_IN_BROWSER}` }],
+    ['library.export', { id: 1 }, { key: 'desktopOnlySaveCopy', message: `Saving a copy ${NOT_IN_BROWSER}` }],
+    ['library.copy', { id: 1 }, { key: 'desktopOnlyCopy', message: `Copying an image ${NOT_IN_BROWSER}` }],
+    ['library.reveal', { id: 1 }, { key: 'desktopOnlyReveal', message: `Showing the file ${NOT_IN_BROWSER}` }],
+    ['library.startDrag', { id: 1 }, { key: 'desktopOnlyDrag', message: `Dragging an image out ${NOT_IN_BROWSER}` }],
+    ['library.startDragMany', { ids: [1, 2] }, { key: 'desktopOnlyDragMany', message: `Dragging images out ${NOT_IN_BROWSER}` }],
+    ...(['zip', 'folder'] as const).map((format): [RequestChannel, unknown, { key: string; message: string; field: string }] => [
       'library.exportMany',
       { selection: { ids: [1] }, format },
-      {
-        message: 'Choosing where to export needs the Holst desktop app; type a folder inside the data folder’s exports folder instead.',
-        field: 'to',
-      },
+      { key: 'desktopOnlyExportTarget', message: `Choosing where to export ${TYPE_INSTEAD}`, field: 'to' },
     ]),
-    [
-      'settings.setSaveFolder',
-      {},
-      {
-        message: 'Choosing a folder needs the Holst desktop app; type a folder inside the data folder’s exports folder instead.',
-        field: 'path',
-      },
-    ],
+    ['settings.setSaveFolder', {}, { key: 'desktopOnlySaveFolder', message: `Choosing a folder ${TYPE_INSTEAD}`, field: 'path' }],
   ];
 
   it.each(refusals)('%s answers with a config error saying what needs the desktop app', async (channel, input, expected) => {
     const result = await core.dispatch(channel, input);
-    expect(result).toEqual({ ok: false, error: { code: 'config', ...expected } });
+    expect(result).toEqual({ ok: false, error: { code: 'config', params: {}, ...expected } });
   });
 
   it('an unknown image is still reported as not found first', async () => {
@@ -69,14 +61,15 @@ describe('desktopOnly', () => {
         return `${this.root}/${purpose}`;
       },
     } as unknown as DesktopCapabilities;
-    const choose = desktopOnly(desktop, 'chooseFolder', 'Choosing a folder');
+    const choose = desktopOnly(desktop, 'chooseFolder', 'desktopOnlySaveFolder');
     expect(await choose('export')).toBe('/chosen/export');
     expect(folders).toEqual(['export']);
-    expect(() => desktopOnly(desktop, 'chooseZipPath', 'Choosing a ZIP', { instead: 'give its full path instead', field: 'to' })).toThrow(
+    expect(() => desktopOnly(desktop, 'chooseZipPath', 'desktopOnlyExportTarget', 'to')).toThrow(
       expect.objectContaining({
         code: 'config',
         field: 'to',
-        message: 'Choosing a ZIP needs the Holst desktop app; give its full path instead.',
+        message: `Choosing where to export ${TYPE_INSTEAD}`,
+        said: { key: 'desktopOnlyExportTarget', params: {} },
       }) as HolstError,
     );
   });

@@ -129,7 +129,12 @@ describe('the preload-only channel', () => {
     const existing = errorOf(await overSocket('library.importDropped', { paths: [pictures] }));
     const missing = errorOf(await overSocket('library.importDropped', { paths: [path.join(outside, 'no-such-folder')] }));
     const unknown = errorOf(await overSocket('library.noSuchChannel', {}));
-    expect(existing).toEqual({ code: 'invalid_input', message: 'Unknown request "library.importDropped".' });
+    expect(existing).toEqual({
+      code: 'invalid_input',
+      message: 'Unknown request "library.importDropped".',
+      key: 'requestUnknown',
+      params: { channel: 'library.importDropped' },
+    });
     expect(missing).toEqual(existing);
     expect(unknown.code).toBe('invalid_input');
     await new Promise((resolve) => setTimeout(resolve, 50));

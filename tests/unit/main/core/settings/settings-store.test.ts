@@ -47,6 +47,14 @@ describe('SettingsStore', () => {
     const { store, report } = await SettingsStore.open(dir, 'recover');
     expect(store.get().providers).toEqual([]);
     expect(report.recoveredFrom?.reason).toMatch(/not valid JSON/);
+    // The notice the app raises, as a sentence of the core's catalogue for the window's language.
+    expect(report.recoveredFrom?.notice).toMatchObject({
+      key: 'settingsRecoveredNotJson',
+      params: { backupFile: report.recoveredFrom!.backupFile },
+    });
+    expect(report.recoveredFrom?.notice.message).toMatch(
+      /^Your settings file could not be read \(it is not valid JSON \(.+\)\)\. It was kept as /,
+    );
     const backup = report.recoveredFrom!.backupFile;
     expect(path.dirname(backup)).toBe(dir);
     expect(await fs.readFile(backup, 'utf8')).toBe('{"providers": [');
@@ -58,6 +66,7 @@ describe('SettingsStore', () => {
     await fs.writeFile(path.join(dir, 'settings.json'), JSON.stringify({ providers: [{ ...provider, baseUrl: 'ftp://x' }] }));
     const { report } = await SettingsStore.open(dir, 'recover');
     expect(report.recoveredFrom?.reason).toContain('providers.0.baseUrl');
+    expect(report.recoveredFrom?.notice).toMatchObject({ key: 'settingsRecoveredInvalid', params: { field: 'providers.0.baseUrl' } });
   });
 
   it('refuses a bad file with a config error and leaves it untouched (CLI policy)', async () => {
@@ -68,6 +77,7 @@ describe('SettingsStore', () => {
     expect(error).toBeInstanceOf(HolstError);
     expect((error as HolstError).code).toBe('config');
     expect((error as HolstError).message).toContain(file);
+    expect((error as HolstError).said).toMatchObject({ key: 'settingsFileNotJson', params: { file } });
     expect(await fs.readFile(file, 'utf8')).toBe('not json');
     expect(await fs.readdir(dir)).toEqual(['settings.json']);
   });
@@ -87,7 +97,8 @@ describe('SettingsStore', () => {
     await store.update((s) => ({ ...s, providers: [provider] }));
     const error = await store.update((s) => ({ ...s, providers: [provider, provider] })).catch((e: unknown) => e);
     expect((error as HolstError).code).toBe('invalid_input');
-    expect((error as HolstError).message).toContain('duplicate provider id');
+    expect((error as HolstError).message).toBe('These settings are not valid: "providers.1.id": duplicate provider id "giga"');
+    expect(error).toMatchObject({ field: 'providers.1.id', said: { key: 'settingsInvalid', params: { field: 'providers.1.id' } } });
     expect(store.get().providers).toHaveLength(1);
     expect(JSON.parse(await fs.readFile(path.join(dir, 'settings.json'), 'utf8')).providers).toHaveLength(1);
   });

@@ -49,7 +49,7 @@ describe('generation events, a frame at a time', () => {
     const streaming = applyGenerationEvents({ live: {}, messages: [answer('streaming', '')] }, events, () => false);
     expect(streaming.live.g1).toMatchObject({
       text: 'Here it is.',
-      progress: '27%',
+      progress: { message: '27%' },
       imageIds: [9],
       imageSizes: [{ width: 1536, height: 1024 }],
       pickedUp: false,

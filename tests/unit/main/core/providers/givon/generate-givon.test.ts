@@ -110,6 +110,10 @@ describe('Givon', () => {
     expect(polls().every((r) => r.headers.authorization === `Bearer ${server.apiKey}`)).toBe(true);
     const messages = progress.flatMap((e) => (e.type === 'progress' ? [e.message] : []));
     expect(messages).toEqual(['Givon: queued…', 'Givon: queued…', 'Givon: processing…', 'Givon: processing…']);
+    // Each line also goes as a sentence of the core's catalogue, for the window's language.
+    const keys = progress.flatMap((e) => (e.type === 'progress' ? [e.key] : []));
+    expect(keys).toEqual(['givonQueued', 'givonQueued', 'givonProcessing', 'givonProcessing']);
+    expect(progress.find((e) => e.type === 'progress')).toMatchObject({ params: { name: 'Givon' } });
     expect(progress.at(-1)).toMatchObject({ type: 'image-saved' });
   });
 
