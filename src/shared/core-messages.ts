@@ -238,6 +238,30 @@ export const CORE_MESSAGES = {
   notSavedDecodesAs: 'Not saved: the file starts like {{format}} but decodes as {{decoded}}.',
   ingestNoMask: 'There is no mask {{id}}.',
   ingestNoParent: 'The parent image {{id}} is not in the library.',
+
+  // The library: tags, dates, trash; chats and messages not found
+  /** `input`: what was checked ("library view"); `reason`: the schema's own words for the first fault. */
+  invalidInput: 'Invalid {{input}}: {{reason}}',
+  invalidInputAt: 'Invalid {{input}} at "{{field}}": {{reason}}',
+  dateRangeBackwards: 'The date range ends before it starts: choose an end date after the start date.',
+  viewTagMissing:
+    'There is no tag "{{tag}}" in the library (it may have been renamed or deleted): choose an existing tag or clear the tag filter.',
+  tagMissing: 'There is no tag "{{tag}}" in the library; pick one from the list of tags.',
+  tagNameEmpty: 'A tag needs a name: type at least one character.',
+  tagAddedAndRemoved: 'The tag "{{tag}}" is both added and removed: choose one.',
+  libraryNoImage: 'There is no image {{id}} in the library.',
+  libraryNoMask: 'There is no mask {{id}}: paint it again over the picture.',
+  conversationNotFound: 'There is no conversation {{id}}.',
+  messageNotFound: 'There is no message {{id}}.',
+  jobOtherKind: 'Job {{id}} is not a {{kind}} job.',
+  exportZipIsFolder: "{{folder}} is a folder; give the ZIP file's name, like {{example}}.",
+  exportNothingSelected: 'No images match the selection: there is nothing to export.',
+  importNotBase64: '{{name}} did not arrive as valid base64.',
+  importNotPicture: '{{name}} is not a picture Holst can keep. {{reason}}',
+  databaseOpenFailed: 'Cannot open the library database {{file}}: {{reason}}',
+  databaseTooNew:
+    'The library at {{file}} was written by a newer version of Holst (schema {{version}}; this version knows {{known}}). Update Holst to open it. Nothing was changed.',
+  databasePrepareFailed: 'Cannot prepare the library database {{file}}: {{reason}}',
 } as const;
 
 export type CoreMessageKey = keyof typeof CORE_MESSAGES;

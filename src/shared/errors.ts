@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { SaidSchema, type CoreSentence } from './core-messages';
+import { SaidSchema, say, type CoreSentence } from './core-messages';
 
 /** Every error the app, the CLI and the UI can report. One list, shared by all of them. */
 export const ERROR_CODES = [
@@ -102,8 +102,8 @@ export function toErrorPayload(error: unknown): ErrorPayload {
 /** Builds an `invalid_input` error from a zod failure, naming the first field at fault. */
 export function invalidInput(error: z.ZodError, what = 'input'): HolstError {
   const { field, reason } = zodProblem(error);
-  const where = field ? ` at "${field}"` : '';
-  return new HolstError('invalid_input', `Invalid ${what}${where}: ${reason}`, field === undefined ? {} : { field });
+  if (field === undefined) return HolstError.said('invalid_input', say('invalidInput', { input: what, reason }));
+  return HolstError.said('invalid_input', say('invalidInputAt', { input: what, field, reason }), { field });
 }
 
 /** A zod failure's first problem: the field at fault (dotted, when it has one) and the check's own words. */

@@ -3,6 +3,7 @@
  * language), then the core's explanation (in the window's language when the core sent its key),
  * with the provider's own words quoted as they came.
  */
+import type { Said } from '../../shared/core-messages';
 import type { ErrorCode, ErrorPayload } from '../../shared/errors';
 import { HolstError, isHolstError } from '../../shared/errors';
 import { ImportWhySchema } from '../../shared/library';
@@ -30,16 +31,21 @@ const join = (headline: string, detail: string) =>
  * one, else its own sentence for bad input, else its error code's headline and the detail. Serves
  * both what `library.importBytes` threw and the import job's results.
  */
-export function refusalText(refusal: {
-  why?: string | undefined;
-  maxBytes?: number | undefined;
-  code?: ErrorCode | undefined;
-  message: string;
-}): string {
+export function refusalText(
+  refusal: Said & {
+    why?: string | undefined;
+    maxBytes?: number | undefined;
+    code?: ErrorCode | undefined;
+    message: string;
+  },
+): string {
   const kind = ImportWhySchema.safeParse(refusal.why);
   if (kind.success) return i18n.t(`library:fileImport.reason.${kind.data}`, { size: formatBytes(refusal.maxBytes ?? 0) });
-  if (!refusal.code || refusal.code === 'invalid_input') return refusal.message;
-  return errorText({ code: refusal.code, message: refusal.message });
+  if (!refusal.code || refusal.code === 'invalid_input') return coreText(refusal);
+  return errorText({ ...refusal, code: refusal.code });
 }
 
-export const reasonOf = (error: unknown) => (isHolstError(error) ? refusalText(error) : errorText(error));
+export const reasonOf = (error: unknown) =>
+  isHolstError(error)
+    ? refusalText({ ...error.said, why: error.why, maxBytes: error.maxBytes, code: error.code, message: error.message })
+    : errorText(error);

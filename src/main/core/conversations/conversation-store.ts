@@ -1,4 +1,4 @@
-import { SaidSchema, type Said } from '../../../shared/core-messages';
+import { SaidSchema, say, type Said } from '../../../shared/core-messages';
 import { HolstError } from '../../../shared/errors';
 import { UsageSchema, type Conversation, type Message, type Usage } from '../../../shared/library';
 import type { Db } from '../database/database';
@@ -120,7 +120,7 @@ export class ConversationStore {
 
   require(id: number): Conversation {
     const conversation = this.get(id);
-    if (!conversation) throw new HolstError('not_found', `There is no conversation ${id}.`);
+    if (!conversation) throw HolstError.said('not_found', say('conversationNotFound', { id }));
     return conversation;
   }
 
@@ -216,7 +216,7 @@ export class ConversationStore {
 
   requireMessage(id: number): Message {
     const row = this.db.prepare(`SELECT ${MESSAGE_COLUMNS} FROM messages m WHERE m.id = ?`).get(id) as MessageRow | undefined;
-    if (!row) throw new HolstError('not_found', `There is no message ${id}.`);
+    if (!row) throw HolstError.said('not_found', say('messageNotFound', { id }));
     return toMessage(row);
   }
 

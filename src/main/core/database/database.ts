@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { say } from '../../../shared/core-messages';
 import { HolstError } from '../../../shared/errors';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from './migrations';
 
@@ -20,18 +21,14 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
   try {
     db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   } catch (error) {
-    throw new HolstError('storage', `Cannot open the library database ${file}: ${(error as Error).message}`, { cause: error });
+    throw HolstError.said('storage', say('databaseOpenFailed', { file, reason: (error as Error).message }), { cause: error });
   }
   try {
     const migrations = options.migrations ?? MIGRATIONS;
     const latest = migrations.at(-1)?.version ?? 0;
     const current = db.pragma('user_version', { simple: true }) as number;
     if (current > latest) {
-      throw new HolstError(
-        'storage',
-        `The library at ${file} was written by a newer version of Holst (schema ${current}; this version knows ${latest}). ` +
-          'Update Holst to open it. Nothing was changed.',
-      );
+      throw HolstError.said('storage', say('databaseTooNew', { file, version: current, known: latest }));
     }
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
@@ -48,7 +45,7 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
   } catch (error) {
     db.close();
     if (error instanceof HolstError) throw error;
-    throw new HolstError('storage', `Cannot prepare the library database ${file}: ${(error as Error).message}`, { cause: error });
+    throw HolstError.said('storage', say('databasePrepareFailed', { file, reason: (error as Error).message }), { cause: error });
   }
 }
 

@@ -1,3 +1,4 @@
+import { say } from '../../../shared/core-messages';
 import { HolstError } from '../../../shared/errors';
 import type { ExportProgress } from '../../../shared/library';
 import { exportImage } from '../library/export/export-image';
@@ -47,8 +48,7 @@ export function createLibraryExportHandlers(
     },
     'library.exportMany': async ({ selection, to, format, overwrite }) => {
       const ids = selectionIds(library, selection);
-      if (ids.length === 0)
-        throw new HolstError('invalid_input', 'No images match the selection: there is nothing to export.', { field: 'selection' });
+      if (ids.length === 0) throw HolstError.said('invalid_input', say('exportNothingSelected', {}), { field: 'selection' });
       const target = await exportTarget(core, { to, format, overwrite });
       return target ? startExportJob(jobs, library, report, ids, target) : { jobId: null };
     },

@@ -1,5 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { say } from '../../../shared/core-messages';
 import { HolstError } from '../../../shared/errors';
 import type { ExportTarget } from '../library/export/export-job';
 import { acceptTypedPath, type WindowPathsScope } from '../paths/window-paths';
@@ -45,7 +46,7 @@ export async function exportTarget(
   }
   if (format === 'zip' && (await isFolder(target.to))) {
     const example = path.join(target.to, 'export.zip');
-    throw new HolstError('invalid_input', `${target.to} is a folder; give the ZIP file's name, like ${example}.`, { field: 'to' });
+    throw HolstError.said('invalid_input', say('exportZipIsFolder', { folder: target.to, example }), { field: 'to' });
   }
   return target;
 }

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { say } from '../../../shared/core-messages';
 import { HolstError } from '../../../shared/errors';
 import type { ImportProgress } from '../../../shared/library';
 import { importFiles } from '../library/ingest/import-files';
@@ -48,15 +49,15 @@ export function createLibraryImportHandlers(
     'library.importDropped': ({ paths }) => startImport(paths),
     'library.importBytes': async ({ name, base64 }) => {
       if (!/^[A-Za-z0-9+/]+={0,2}$/.test(base64) || base64.length % 4 !== 0)
-        throw new HolstError('invalid_input', `${name} did not arrive as valid base64.`, { field: 'base64' });
+        throw HolstError.said('invalid_input', say('importNotBase64', { name }), { field: 'base64' });
       const { image, duplicate } = await library
         .ingest({ bytes: Buffer.from(base64, 'base64') }, { source: 'imported', originalName: path.basename(name) })
         .catch((error: unknown) => {
           // What the user dropped is not a picture: their input, not a provider's answer.
           if (error instanceof HolstError && error.code === 'no_image') {
-            const message = `${name} is not a picture Holst can keep. ${error.message}`;
             // The kind of refusal goes along, for the window to say it in its language.
-            throw new HolstError('invalid_input', message, { field: 'base64', ...(error.why ? { why: error.why } : {}) });
+            const sentence = say('importNotPicture', { name, reason: error.message });
+            throw HolstError.said('invalid_input', sentence, { field: 'base64', ...(error.why ? { why: error.why } : {}) });
           }
           throw error;
         });

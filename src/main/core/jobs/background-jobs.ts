@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { say } from '../../../shared/core-messages';
 import { HolstError } from '../../../shared/errors';
 import type { Logger } from '../logging/log';
 
@@ -78,7 +79,7 @@ export class BackgroundJobs {
   /** Stops a running job of this kind; an id that ended (or never was) is no error: the job is over either way. */
   cancel(kind: string, jobId: string): void {
     const job = this.running.get(jobId);
-    if (job && job.kind !== kind) throw new HolstError('invalid_input', `Job ${jobId} is not a ${kind} job.`, { field: 'jobId' });
+    if (job && job.kind !== kind) throw HolstError.said('invalid_input', say('jobOtherKind', { id: jobId, kind }), { field: 'jobId' });
     job?.controller.abort();
   }
 

@@ -1,3 +1,4 @@
+import { say } from '../../../shared/core-messages';
 import { HolstError, invalidInput } from '../../../shared/errors';
 import { LibraryViewSchema, SelectionSchema, type Selection } from '../../../shared/library';
 import type { Db } from '../database/database';
@@ -72,8 +73,7 @@ export class BulkActions {
     const adding = normalizeTags(add);
     const removing = normalizeTags(remove);
     const both = adding.find((tag) => removing.some((other) => other.toLowerCase() === tag.toLowerCase()));
-    if (both !== undefined)
-      throw new HolstError('invalid_input', `The tag "${both}" is both added and removed: choose one.`, { field: 'remove' });
+    if (both !== undefined) throw HolstError.said('invalid_input', say('tagAddedAndRemoved', { tag: both }), { field: 'remove' });
     const insert = this.db.prepare(
       `INSERT OR IGNORE INTO image_tags (tag_id, image_id)
        SELECT t.id, i.id FROM temp.selection_ids s JOIN images i ON i.id = s.id, tags t WHERE t.name = ? RETURNING image_id`,

@@ -1,3 +1,4 @@
+import { say } from '../../../shared/core-messages';
 import { HolstError } from '../../../shared/errors';
 import type {
   ImageDetail,
@@ -141,7 +142,7 @@ export class ImageLibrary {
 
   require(id: number): ImageRecord {
     const image = this.get(id);
-    if (!image) throw new HolstError('not_found', `There is no image ${id} in the library.`);
+    if (!image) throw HolstError.said('not_found', say('libraryNoImage', { id }));
     return image;
   }
 
@@ -243,7 +244,7 @@ export class ImageLibrary {
 
   requireMask(id: number): MaskRecord {
     const mask = this.mask(id);
-    if (!mask) throw new HolstError('not_found', `There is no mask ${id}: paint it again over the picture.`);
+    if (!mask) throw HolstError.said('not_found', say('libraryNoMask', { id }));
     return mask;
   }
 

@@ -1,3 +1,4 @@
+import { say } from '../../../../shared/core-messages';
 import { HolstError } from '../../../../shared/errors';
 import type { Db } from '../../database/database';
 
@@ -21,9 +22,7 @@ export function tagImage(db: Db, id: number, name: string): void {
 
 function tagId(db: Db, name: string, field: string): number {
   const row = db.prepare('SELECT id FROM tags WHERE name = ?').get(name.trim()) as { id: number } | undefined;
-  if (!row) {
-    throw new HolstError('invalid_input', `There is no tag "${name.trim()}" in the library; pick one from the list of tags.`, { field });
-  }
+  if (!row) throw HolstError.said('invalid_input', say('tagMissing', { tag: name.trim() }), { field });
   return row.id;
 }
 
@@ -33,7 +32,7 @@ function tagId(db: Db, name: string, field: string): number {
  */
 export function renameTag(db: Db, from: string, to: string): void {
   const name = to.trim();
-  if (name === '') throw new HolstError('invalid_input', 'A tag needs a name: type at least one character.', { field: 'to' });
+  if (name === '') throw HolstError.said('invalid_input', say('tagNameEmpty', {}), { field: 'to' });
   db.transaction(() => {
     const source = tagId(db, from, 'from');
     const target = db.prepare('SELECT id FROM tags WHERE name = ?').get(name) as { id: number } | undefined;

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { say } from '../../../../shared/core-messages';
 import { HolstError, invalidInput } from '../../../../shared/errors';
 import type { LibraryViewSchema } from '../../../../shared/library';
 import type { Db } from '../../database/database';
@@ -31,16 +32,10 @@ export function parseView<S extends z.ZodType<ParsedView>>(db: Db, schema: S, in
   if (!parsed.success) throw invalidInput(parsed.error, what);
   const q = parsed.data;
   if (q.from !== undefined && q.to !== undefined && q.from > q.to) {
-    throw new HolstError('invalid_input', 'The date range ends before it starts: choose an end date after the start date.', {
-      field: 'to',
-    });
+    throw HolstError.said('invalid_input', say('dateRangeBackwards', {}), { field: 'to' });
   }
   if (q.tag !== undefined && db.prepare('SELECT 1 FROM tags WHERE name = ?').get(q.tag) === undefined) {
-    throw new HolstError(
-      'invalid_input',
-      `There is no tag "${q.tag}" in the library (it may have been renamed or deleted): choose an existing tag or clear the tag filter.`,
-      { field: 'tag' },
-    );
+    throw HolstError.said('invalid_input', say('viewTagMissing', { tag: q.tag }), { field: 'tag' });
   }
   return q;
 }
