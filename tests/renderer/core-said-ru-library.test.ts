@@ -113,7 +113,7 @@ describe('library and chat refusals in a Russian window', () => {
       `The library at ${file} was written by a newer version of Holst (schema 99; this version knows 1). Update Holst to open it. Nothing was changed.`,
     );
     expect(errorText(error.toPayload())).toBe(
-      `${i18n.t('errors:storage')} Библиотека ${file} записана более новой версией Holst (схема 99; эта версия знает схемы до 1). ` +
+      `${i18n.t('errors:storage')} Библиотека ${file} записана более новой версией Holst (схема 99; эта версия поддерживает схемы до 1). ` +
         'Обновите Holst, чтобы открыть её. Ничего не изменено.',
     );
   });
