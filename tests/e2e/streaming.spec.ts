@@ -93,13 +93,14 @@ test.describe('a 20,000-token answer streaming', () => {
     const answer = answers(page).last();
 
     // Typing, while tokens keep arriving, timed by the browser (Event Timing: from the key to the
-    // frame painted after it). The goal is every character within 50 ms; measured here, in headless
-    // Chromium drawing in software on a 2-core machine, keys take 16-40 ms and rarely 48-56 ms (0-1
-    // key of 28 over 50 ms in 8 runs; on an idle page, under 16-24 ms; with other work on the
-    // machine, 4-6 over 50 ms): nine keys in ten must show within 50 ms, none past 80 ms.
+    // frame painted after it, in steps of 8 ms). The goal is every character within 50 ms; measured
+    // here, in headless Chromium drawing in software on a 2-core machine, since the answer's new
+    // text renders after the frame that brings it: keys take 16-40 ms (3 runs of 28 keys; on a
+    // machine loaded with other work, 0-3 keys of 28 over 50 ms): every key but one must show within
+    // 50 ms, that one (a garbage collection may hold any frame) within 80 ms.
     // The frame count, which does not rest on that API (the start of the frame after the one that
-    // shows the character), checks it another way: measured 14-47 ms; median under 40 ms, nine in
-    // ten under 80 ms. Not each key: it counts the next frame too, and when that frame is a stream
+    // shows the character), checks it another way: measured 14-35 ms; median under 40 ms, nine in
+    // ten under 60 ms. Not each key: it counts the next frame too, and when that frame is a stream
     // update its callback runs first (on CI one key the browser timed at 56 ms read 132 ms so).
     // The browser's own figure bounds each key.
     await watchTyping(page);
@@ -120,12 +121,12 @@ test.describe('a 20,000-token answer streaming', () => {
       `keys to the frame after: ${latencies.map((ms) => ms.toFixed(0)).join(', ')} ms; long frames: ${longFrames.join('; ')}`;
     // The browser timed every key (an interaction each), so a key missing from `painted` took under 16 ms.
     expect(interactions - interactionsBefore, why).toBeGreaterThanOrEqual(TYPED.length);
-    expect(painted.filter((ms) => ms > 50).length, why).toBeLessThanOrEqual(Math.floor(TYPED.length / 10));
+    expect(painted.filter((ms) => ms > 50).length, why).toBeLessThanOrEqual(1);
     expect(Math.max(0, ...painted), why).toBeLessThanOrEqual(80);
     expect(latencies).toHaveLength(TYPED.length);
     const sorted = latencies.toSorted((a, b) => a - b);
     expect(sorted[Math.floor(sorted.length / 2)], why).toBeLessThan(40);
-    expect(sorted[Math.floor(sorted.length * 0.9)], why).toBeLessThan(80);
+    expect(sorted[Math.floor(sorted.length * 0.9)], why).toBeLessThan(60);
     await expect(answer.getByRole('status')).toContainText('Generating…');
     // How it looks mid-stream (axe-core checks the same screen in chat-scale.spec.ts; here it would hold the stream up).
     for (const theme of ['light', 'dark']) {
