@@ -262,6 +262,9 @@ export const CORE_MESSAGES = {
   databaseTooNew:
     'The library at {{file}} was written by a newer version of Holst (schema {{version}}; this version knows {{known}}). Update Holst to open it. Nothing was changed.',
   databasePrepareFailed: 'Cannot prepare the library database {{file}}: {{reason}}',
+
+  // Anything else thrown inside the core (its own words may hold paths or secrets: only the log has them)
+  internalError: 'Something went wrong inside Holst. The log has details.',
 } as const;
 
 export type CoreMessageKey = keyof typeof CORE_MESSAGES;

@@ -96,7 +96,8 @@ export function isHolstError(value: unknown): value is HolstError {
  */
 export function toErrorPayload(error: unknown): ErrorPayload {
   if (isHolstError(error)) return error.toPayload();
-  return { code: 'internal', message: 'Something went wrong inside Holst. The log has details.' };
+  const { key, params, message } = say('internalError', {});
+  return { code: 'internal', message, key, params };
 }
 
 /** Builds an `invalid_input` error from a zod failure, naming the first field at fault. */

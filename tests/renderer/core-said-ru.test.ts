@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { prepareSaveFolder } from '../../src/main/core/library/export/save-folder';
 import { refFromUrl } from '../../src/main/core/providers/image-refs';
 import { fieldProblem } from '../../src/renderer/features/settings/provider-draft';
+import { toErrorPayload } from '../../src/shared/errors';
 import { ProviderConfigSchema } from '../../src/shared/settings';
 import { thrown } from './support/thrown';
 
@@ -39,6 +40,16 @@ describe('the core in a Russian window', () => {
     expect(errorText(error)).toBe(russian);
     applyLanguage('en');
     expect(errorText(error.toPayload())).toBe(`${i18n.t('errors:invalid_input')} ${error.message}`);
+  });
+
+  it('says an unexpected failure once, in Russian, and never its own words (they may hold a path or a key)', () => {
+    const payload = toErrorPayload(new Error('EACCES: /home/user/secret.key'));
+    expect(payload.message).toBe('Something went wrong inside Holst. The log has details.');
+    applyLanguage('ru');
+    expect(errorText(payload)).toBe('Внутри Holst что-то пошло не так. Подробности — в журнале.');
+    applyLanguage('en');
+    expect(errorText(payload)).toBe('Something went wrong inside Holst. The log has details.');
+    expect(JSON.stringify(payload)).not.toContain('secret');
   });
 
   it('says an image address it will not fetch in Russian, the address as it came', async () => {

@@ -23,8 +23,12 @@ export function errorText(error: Pick<ErrorPayload, 'code' | 'message'> | unknow
   return error instanceof Error ? error.message : String(error);
 }
 
-const join = (headline: string, detail: string) =>
-  detail.trim() && detail.trim() !== headline ? `${headline} ${detail.trim()}` : headline;
+/** The headline, then the detail; a detail that begins with the headline says it once. */
+const join = (headline: string, detail: string) => {
+  const said = detail.trim();
+  if (!said) return headline;
+  return said.startsWith(headline) ? said : `${headline} ${said}`;
+};
 
 /**
  * Why the core did not keep a file, in the window's language: the kind of refusal when it gave
