@@ -26,6 +26,7 @@ import {
 } from './library';
 import { ChatSendSchema, ChatStartedSchema, ConnectionReportSchema, GenerationEventSchema } from './generation';
 import { LanguageChoiceSchema } from './i18n';
+import { QueueCancelInputSchema, QueueChangedSchema, QueueListInputSchema, QueueMoveInputSchema, QueueViewSchema } from './queue';
 import { UpdateStatusSchema } from './update';
 import { NetworkSettingsSchema, ProviderConfigSchema, ProviderIdSchema, SettingsSchema, ThemeSchema } from './settings';
 
@@ -245,6 +246,15 @@ export const requests = {
     input: none,
     output: z.array(z.object({ generationId: z.string(), conversationId: z.number().int(), messageId: z.number().int() })),
   },
+  /** The queue: jobs waiting or running in order, then the `limit` most recent ended ones; whether it is paused. */
+  'queue.list': { input: QueueListInputSchema, output: QueueViewSchema },
+  /** Cancels a job: a waiting one is never sent (its answer ends cancelled); a running one stops as `chat.cancel` stops it. */
+  'queue.cancel': { input: QueueCancelInputSchema, output: z.null() },
+  /** Moves a waiting job one place up or down among the waiting jobs (a conversation's prompts still go in the order sent). */
+  'queue.move': { input: QueueMoveInputSchema, output: z.null() },
+  /** Starts no new job until `queue.resume` (running ones go on); kept across restarts. */
+  'queue.pause': { input: none, output: z.object({ paused: z.boolean() }) },
+  'queue.resume': { input: none, output: z.object({ paused: z.boolean() }) },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export const events = {
@@ -262,6 +272,8 @@ export const events = {
   /** The update check or download moved on (progress, ready to restart, failed). */
   'app.updateChanged': UpdateStatusSchema,
   'generation.event': GenerationEventSchema,
+  /** Jobs of the queue changed state or place, or the queue was paused or resumed. */
+  'queue.changed': QueueChangedSchema,
 } as const satisfies Record<string, z.ZodType>;
 
 export type RequestChannel = keyof typeof requests;

@@ -220,6 +220,10 @@ export const CORE_MESSAGES = {
   generationNotRunning: 'There is no running generation {{id}}.',
   generationCancelled: 'Generation cancelled.',
   generationCancelledBeforeSent: 'Generation cancelled before it was sent.',
+  queueProviderRemoved:
+    'The provider "{{provider}}" was removed before this prompt\'s turn came. Choose another provider and send it again.',
+  queueJobNotFound: 'There is no generation {{id}} in the queue.',
+  queueJobNotQueued: 'Generation {{id}} is no longer waiting in the queue: only a waiting one can be moved.',
   answerEmpty: '{{provider}} answered with neither text nor an image. Try again or rephrase the prompt.',
   historyRefused:
     "{{name}} refused the conversation's earlier turns sent with this follow-up. It said: {{reason}} Send the prompt again without the history (as a single turn) to go on.",

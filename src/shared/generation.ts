@@ -52,6 +52,11 @@ export const ChatStartedSchema = z.object({
   assistantMessage: MessageSchema,
   /** It waits for an earlier answer of the same conversation to finish (a `started` event says when it goes). */
   waiting: z.boolean().optional(),
+  /**
+   * It waits for its turn in the generation queue (its provider or the whole queue is at its limit,
+   * or the queue is paused); a `started` event says when it goes, `queue.changed` how it stands.
+   */
+  queued: z.boolean().optional(),
 });
 export type ChatStarted = z.infer<typeof ChatStartedSchema>;
 

@@ -3,7 +3,7 @@
  * composer, the provider form and the first-run guide show what it says. A new kind adds its
  * description here and its folder under src/main/core/providers/.
  */
-import type { ProviderKind } from './settings';
+import type { ProviderConfig, ProviderKind } from './settings';
 
 /** The parameters a request may carry (GenerateParamsSchema in generation.ts). */
 export type ParamName = 'n' | 'size' | 'aspect' | 'quality' | 'resolution' | 'pictureMode';
@@ -76,10 +76,21 @@ export interface KindDescription {
   /** Limits on each picture sent, where the kind has its own. */
   inputImages?: { mimes: readonly string[]; maxBytes: number };
   /** Settings fields a provider of this kind has besides id, name, address, models and CA file. */
-  settings: readonly ('authUrl' | 'scope')[];
+  settings: readonly ProviderSettingName[];
+  /**
+   * How many of a provider's generations run at once when its `maxConcurrent` is unset: `default`,
+   * or by its scope where the service limits a scope (GigaChat: one stream for an individual).
+   */
+  concurrency: { default: number; byScope?: Readonly<Record<string, number>>; scopeWhenUnset?: string };
   /** Where a model takes less than its kind: by model name, the narrower limits. */
   models?: Readonly<Record<string, { n?: { max: number } }>>;
 }
+
+/**
+ * A provider's own settings fields: `authUrl` and `scope` (GigaChat's OAuth), and `maxConcurrent`
+ * (every kind: how many of its generations the queue runs at once, 1-16).
+ */
+export type ProviderSettingName = 'authUrl' | 'scope' | 'maxConcurrent';
 
 /** The qualities a kind may take (the composer and the viewer name each). */
 export const QUALITIES = ['low', 'medium', 'high'] as const;
@@ -115,7 +126,9 @@ export const KIND_DESCRIPTIONS: Readonly<Record<ProviderKind, KindDescription>> 
     // Attachments are taken into account, not edited (provider digest): earlier images stay out of the history.
     history: 'text',
     inputImages: { mimes: ['image/png', 'image/jpeg'], maxBytes: 15 * 1024 * 1024 },
-    settings: ['authUrl', 'scope'],
+    settings: ['authUrl', 'scope', 'maxConcurrent'],
+    // An individual (GIGACHAT_API_PERS, the scope used when none is set) may hold one stream at a time; a company ten.
+    concurrency: { default: 4, byScope: { GIGACHAT_API_PERS: 1 }, scopeWhenUnset: 'GIGACHAT_API_PERS' },
   },
   'openai-chat': {
     kind: 'openai-chat',
@@ -125,7 +138,8 @@ export const KIND_DESCRIPTIONS: Readonly<Record<ProviderKind, KindDescription>> 
     mask: { ok: false, reason: 'chat-model' },
     references: 15,
     history: 'text-and-images',
-    settings: [],
+    settings: ['maxConcurrent'],
+    concurrency: { default: 4 },
   },
   'openai-images': {
     kind: 'openai-images',
@@ -135,7 +149,8 @@ export const KIND_DESCRIPTIONS: Readonly<Record<ProviderKind, KindDescription>> 
     mask: { ok: true },
     references: 15,
     history: 'none',
-    settings: [],
+    settings: ['maxConcurrent'],
+    concurrency: { default: 4 },
     models: { 'dall-e-3': { n: { max: 1 } } },
   },
   givon: {
@@ -150,12 +165,21 @@ export const KIND_DESCRIPTIONS: Readonly<Record<ProviderKind, KindDescription>> 
     mask: { ok: true },
     references: 16,
     history: 'none',
-    settings: [],
+    settings: ['maxConcurrent'],
+    concurrency: { default: 4 },
   },
 };
 
 export function describeKind(kind: ProviderKind): KindDescription {
   return KIND_DESCRIPTIONS[kind];
+}
+
+/** How many of this provider's generations may run at once: its `maxConcurrent`, else its kind's default. */
+export function maxConcurrentOf(config: Pick<ProviderConfig, 'kind' | 'scope' | 'maxConcurrent'>): number {
+  if (config.maxConcurrent !== undefined) return config.maxConcurrent;
+  const { concurrency } = KIND_DESCRIPTIONS[config.kind];
+  const scope = config.scope ?? concurrency.scopeWhenUnset;
+  return (scope !== undefined ? concurrency.byScope?.[scope] : undefined) ?? concurrency.default;
 }
 
 /** The names of the parameters a kind takes, in the order the composer shows them. */

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { DEFAULT_QUEUE_MAX_CONCURRENT } from './queue';
 
 export const PROVIDER_KINDS = ['gigachat', 'openai-chat', 'openai-images', 'givon'] as const;
 export const ProviderKindSchema = z.enum(PROVIDER_KINDS);
@@ -39,6 +40,8 @@ export const ProviderConfigSchema = z.object({
   scope: z.string().trim().min(1).max(100).optional(),
   /** Extra CA certificate (PEM) trusted for this provider only. */
   caFile: z.string().trim().min(1).max(4096).optional(),
+  /** How many of its generations may run at once (unset: its kind's default, see provider-kinds.ts). */
+  maxConcurrent: z.number().int().min(1).max(16).optional(),
 });
 export type ProviderConfig = z.infer<typeof ProviderConfigSchema>;
 
@@ -119,6 +122,8 @@ export const SettingsSchema = z.looseObject({
     })
     .prefault({}),
   network: NetworkSettingsSchema.prefault({}),
+  /** The generation queue: at most `maxConcurrent` generations run at once, whatever their providers. */
+  queue: z.object({ maxConcurrent: z.number().int().min(1).max(64).default(DEFAULT_QUEUE_MAX_CONCURRENT) }).prefault({}),
   window: WindowStateSchema.optional(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;

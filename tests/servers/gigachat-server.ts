@@ -13,6 +13,9 @@
 //   deltas and cut bytes at odd places (see sse.ts). A message that does not ask to draw gets text.
 // - Language: the model answers in the language the last user message is written in (Russian or
 //   English, by its letters), the chatter around a picture included.
+// - Concurrent streams: an individual (GIGACHAT_API_PERS) may hold one at a time, a company ten
+//   (provider-apis.md, "GigaChat limits"): a chat request past that while others are being answered
+//   gets 429 (`maxConcurrentStreams` overrides; `peakStreams` records the most seen at once).
 // - X-Client-ID: a file made by a request carrying X-Client-ID downloads only with the same value.
 //   Otherwise we answer 404 (assumed: files are private, so for another client the id does not
 //   exist; the seed only says the header "must" be passed).
@@ -83,6 +86,8 @@ export interface GigaChatServerOptions {
   drawPrompt?: boolean;
   /** Answer a prompt naming "error 429", "error 500" or "error 401" with that error (requested-errors.ts). */
   errorsOnRequest?: boolean;
+  /** Chat requests answered at once before 429 (default 1 for GIGACHAT_API_PERS, 10 for a company's scope). */
+  maxConcurrentStreams?: number;
 }
 
 /**
@@ -134,6 +139,11 @@ export interface GigaChatServer extends ReferenceServer {
   uploads: GigaChatUpload[];
   /** Tokens issued so far with their expiry (ms). */
   tokens: Map<string, number>;
+  /** Chat requests being answered now, and the most there ever were at once. */
+  readonly activeStreams: number;
+  readonly peakStreams: number;
+  /** Chat requests refused with 429 because too many were being answered at once. */
+  readonly refusedStreams: number;
   /** Register `n` images for the next answer and return their ids. */
   nextAnswerWithImages(n: number, chatter?: string): string[];
   /** Make every token issued so far invalid: the API answers 401 until a new one is fetched. */
@@ -202,6 +212,8 @@ export async function startGigaChatServer(options: GigaChatServerOptions = {}): 
   const chats: GigaChatChatRecord[] = [];
   const uploads: GigaChatUpload[] = [];
   let streamSeed = 1;
+  const maxStreams = options.maxConcurrentStreams ?? (keyScope === 'GIGACHAT_API_PERS' ? 1 : 10);
+  const streams = { active: 0, peak: 0, refused: 0 };
 
   const authorized = (request: RecordedRequest) => {
     const token = bearerOf(request);
@@ -298,6 +310,15 @@ export async function startGigaChatServer(options: GigaChatServerOptions = {}): 
           return apiError(ctx, 404, `File ${String(id)} not found`);
       }
     }
+
+    // Counted from here until the answer has gone out (or the client went away).
+    if (streams.active >= maxStreams) {
+      streams.refused++;
+      return apiError(ctx, 429, 'Too Many Requests: the number of concurrent streams for your scope is exceeded');
+    }
+    streams.active++;
+    streams.peak = Math.max(streams.peak, streams.active);
+    ctx.res.once('close', () => streams.active--);
 
     const lastUser = lastUserOf(body);
     const ask = messageText(lastUser?.content);
@@ -452,6 +473,15 @@ export async function startGigaChatServer(options: GigaChatServerOptions = {}): 
     chats,
     uploads,
     tokens,
+    get activeStreams() {
+      return streams.active;
+    },
+    get peakStreams() {
+      return streams.peak;
+    },
+    get refusedStreams() {
+      return streams.refused;
+    },
     nextAnswerWithImages(n, chatter = 'Запускаю генерацию изображения. Ожидайте результат') {
       const ids = Array.from({ length: n }, () => registerImage());
       answers.push({ text: `${chatter} ${ids.map(imgTag).join(' ')} - вот что у меня получилось.` });

@@ -15,6 +15,7 @@ import type { HandlerCore } from './ipc/handler-core';
 import type { FileLog } from './logging/file-log';
 import { createStderrLogger, type Logger } from './logging/log';
 import { Notices } from './notices';
+import { JobStore } from './queue/job-store';
 import { ProviderSettings } from './providers/provider-settings';
 import type { StringEncryptor } from './secrets/backend';
 import { keepKeychainNoticeTrue } from './secrets/keychain-notice';
@@ -105,7 +106,8 @@ export async function openCore(options: CoreOptions): Promise<AppCore> {
     logger,
     log: options.log ?? null,
   };
-  const chat = new ChatService(services);
+  // Pausing is the window's: the CLI's core runs what it sends, and leaves the app's queue to the app.
+  const chat = new ChatService(services, { jobs: new JobStore(library.db, logger), honourPause: options.shell !== 'cli' });
   const info = async (): Promise<AppInfo> => {
     await secrets.ready();
     return {
@@ -137,6 +139,8 @@ export async function openCore(options: CoreOptions): Promise<AppCore> {
       library.close();
     },
   };
+  // Jobs the app left queued take their turn; those it was running are interrupted (never sent again by themselves).
+  if (options.shell !== 'cli') chat.queue.recover();
   // `npm run demo`: the folder's sample library, made by the app's own requests while the window opens
   // (loaded only then: the plan, and sharp for its masks, are no part of an ordinary start)
   if (options.shell !== 'cli' && env[DEMO_SAMPLES_ENV] === '1') {

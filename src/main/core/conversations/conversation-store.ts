@@ -101,8 +101,12 @@ export interface AnswerStats {
 
 export class ConversationStore {
   constructor(private readonly db: Db) {
-    // Answers that were streaming when the app stopped keep their text, marked as interrupted.
-    db.prepare("UPDATE messages SET status = 'interrupted' WHERE status = 'streaming'").run();
+    // Answers that were streaming when the app stopped keep their text, marked as interrupted;
+    // those still waiting in the generation queue stay to be written when their turn comes.
+    db.prepare(
+      `UPDATE messages SET status = 'interrupted' WHERE status = 'streaming'
+         AND id NOT IN (SELECT answer_message_id FROM generation_jobs WHERE state = 'queued' AND answer_message_id IS NOT NULL)`,
+    ).run();
   }
 
   create(title = ''): Conversation {
@@ -300,6 +304,11 @@ export class ConversationStore {
     });
     const flushMs = options.flushMs ?? 500;
     return new StreamingMessage(this, message.id, flushMs);
+  }
+
+  /** An answer started earlier (a queued job whose turn has come), written from now on as it streams. */
+  continueStreaming(messageId: number, options: { flushMs?: number } = {}): StreamingMessage {
+    return new StreamingMessage(this, messageId, options.flushMs ?? 500);
   }
 
   private touch(conversationId: number, now: number): void {

@@ -264,6 +264,41 @@ DELETE FROM tags WHERE id NOT IN (SELECT tag_id FROM image_tags);
 ALTER TABLE messages ADD COLUMN error_said TEXT;
 `,
   },
+  {
+    version: 8,
+    description: 'the generation queue: every answer asked for is a job, kept across restarts',
+    sql: `
+-- One row per generation. No CHECKs on purpose: a row this version cannot read (a newer Holst's
+-- state, a damaged value) is skipped with a log line instead of stopping the queue (job-store.ts).
+-- seq is the order prompts were sent in (a conversation's go in that order); position the queue's
+-- order, which Move changes.
+CREATE TABLE generation_jobs (
+  seq INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  conversation_id INTEGER REFERENCES conversations(id) ON DELETE CASCADE,
+  user_message_id INTEGER,
+  answer_message_id INTEGER,
+  provider TEXT,
+  model TEXT,
+  state TEXT,
+  position INTEGER,
+  auto_source INTEGER NOT NULL DEFAULT 0,
+  created_at INTEGER,
+  started_at INTEGER,
+  finished_at INTEGER,
+  error TEXT
+);
+CREATE INDEX generation_jobs_open ON generation_jobs(position) WHERE state IN ('queued', 'running');
+CREATE INDEX generation_jobs_finished ON generation_jobs(finished_at) WHERE finished_at IS NOT NULL;
+CREATE INDEX generation_jobs_answer ON generation_jobs(answer_message_id);
+
+-- The queue's own switches (paused), by name.
+CREATE TABLE queue_state (
+  name TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) WITHOUT ROWID;
+`,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -4,8 +4,9 @@ import { HolstError, isHolstError, toErrorPayload, type ErrorPayload } from '../
 import { ChatSendSchema, GenerateParamsSchema, type ChatStarted, type GenerationEvent } from '../../../shared/generation';
 import type { Message, Usage } from '../../../shared/library';
 import type { z } from 'zod';
-import type { StreamingMessage } from '../conversations/conversation-store';
 import { lastPicture } from '../../../shared/turns';
+import type { JobStore } from '../queue/job-store';
+import { GenerationQueue, type JobRun, type QueueOptions } from '../queue/generation-queue';
 import type { CoreServices } from '../services';
 import { CoalescedText } from './coalesced-text';
 import type { GenerateDeps } from './generate';
@@ -33,16 +34,6 @@ export interface GenerationOutcome {
   error: ErrorPayload | null;
 }
 
-interface Running {
-  controller: AbortController;
-  conversationId: number;
-  messageId: number;
-  /** When it was sent: the answer's elapsed time counts from here. */
-  startedAt: number;
-  /** Settles once the `finished` event is out (null if the library closed first). */
-  done?: Promise<GenerationOutcome | null>;
-}
-
 /** Omit over each member of a union (a plain Omit would merge the members). */
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 /** An event as the generation produces it; `emit` adds which generation, conversation and message it is about. */
@@ -51,6 +42,11 @@ type EventBody = DistributiveOmit<GenerationEvent, 'generationId' | 'conversatio
 /** What the chat uses of the core: what a generation uses, and the conversations. */
 export type ChatServiceDeps = GenerateDeps & Pick<CoreServices, 'conversations'>;
 
+/** Where the queue's jobs are kept, and whether a paused queue holds them (not in the CLI). */
+export interface ChatQueueOptions extends QueueOptions {
+  jobs: JobStore;
+}
+
 /**
  * Generation inside conversations, for the app's windows: a prompt becomes a user message and an
  * assistant answer that is saved while it streams; every step is pushed as a `generation.event`,
@@ -58,9 +54,15 @@ export type ChatServiceDeps = GenerateDeps & Pick<CoreServices, 'conversations'>
  * ends in one `finished` event, whatever happens (done, stopped, failed).
  */
 export class ChatService {
-  private readonly running = new Map<string, Running>();
+  /** Every generation goes through it: it starts each when the limits and the conversation's order allow. */
+  readonly queue: GenerationQueue<GenerationOutcome>;
 
-  constructor(private readonly core: ChatServiceDeps) {}
+  constructor(
+    private readonly core: ChatServiceDeps,
+    options: ChatQueueOptions,
+  ) {
+    this.queue = new GenerationQueue({ ...core, db: options.jobs }, (run) => this.execute(run), options);
+  }
 
   send(input: SendInput): ChatStarted {
     const { conversations } = this.core;
@@ -82,7 +84,7 @@ export class ChatService {
       imageIds: input.imageIds,
     });
     // With a mask the source is the picture it was painted on, whatever came since.
-    return this.start(user, input.providerId, model, request, input.autoSource === true && input.maskId === undefined);
+    return this.start(user, input.providerId, model, input.autoSource === true && input.maskId === undefined);
   }
 
   /**
@@ -98,38 +100,33 @@ export class ChatService {
     const changed = singleTurn !== undefined && singleTurn !== (stored.singleTurn ?? false);
     if (changed && singleTurn) stored.singleTurn = true;
     if (changed && !singleTurn) delete stored.singleTurn;
-    const { model, request } = this.check(provider, user.model ?? undefined, user.text, user.imageIds, stored);
+    const { model } = this.check(provider, user.model ?? undefined, user.text, user.imageIds, stored);
     if (changed) user = this.core.conversations.updateRequest(user.id, { ...(user.request ?? {}), singleTurn: stored.singleTurn === true });
     // An earlier answer stopped before anything arrived is not kept as a version beside the new one.
     this.core.conversations.removeEmptyStops(user.id);
-    return this.start(user, provider, model, request, false);
+    return this.start(user, provider, model, false);
   }
 
-  /** Resolves when a running generation has ended (the CLI waits for its answer this way). */
+  /** Resolves when a generation of this process has ended (the CLI waits for its answer this way). */
   settled(generationId: string): Promise<GenerationOutcome | null> {
-    const running = this.running.get(generationId);
-    if (!running?.done) throw HolstError.said('not_found', say('generationNotRunning', { id: generationId }));
-    return running.done;
+    const done = this.queue.done(generationId);
+    if (!done) throw HolstError.said('not_found', say('generationNotRunning', { id: generationId }));
+    return done;
   }
 
+  /** Stops a generation: one waiting its turn is never sent, a running one is aborted. */
   cancel(generationId: string): void {
-    this.running.get(generationId)?.controller.abort();
+    this.queue.cancel(generationId, { quiet: true });
   }
 
+  /** Generations waiting or running (a reloaded window picks them up). */
   list(): Array<{ generationId: string; conversationId: number; messageId: number }> {
-    return [...this.running].map(([generationId, r]) => ({ generationId, conversationId: r.conversationId, messageId: r.messageId }));
+    return this.queue.inProcess().map(({ generationId, conversationId, messageId }) => ({ generationId, conversationId, messageId }));
   }
 
-  /** The newest generation of a conversation still running or waiting, if any: the next prompt there waits for it. */
-  private lastIn(conversationId: number): Running | undefined {
-    let last: Running | undefined;
-    for (const running of this.running.values()) if (running.conversationId === conversationId) last = running;
-    return last;
-  }
-
-  /** Stops everything (the app is quitting); the answers are then marked interrupted at the next start. */
+  /** Stops everything (the app is quitting); running answers are then marked interrupted at the next start, queued ones run. */
   cancelAll(): void {
-    for (const running of this.running.values()) running.controller.abort();
+    this.queue.stopAll();
   }
 
   /** Everything that can be checked before a message is written: the provider, model, prompt, images, parameters. */
@@ -152,32 +149,32 @@ export class ChatService {
   }
 
   /**
-   * Starts answering `user`. Within a conversation, prompts are answered in the order they were
-   * sent: one sent while an earlier answer is still being written waits for it, and then goes with
-   * it in its history (and, with `autoSource`, from its picture), exactly as if sent after it.
+   * Queues answering `user`. Within a conversation, prompts are answered in the order they were
+   * sent: one sent while an earlier answer is still queued or being written waits for it, and then
+   * goes with it in its history (and, with `autoSource`, from its picture), exactly as if sent after it.
    */
-  private start(user: Message, providerId: string, model: string, request: StoredRequest, autoSource: boolean): ChatStarted {
+  private start(user: Message, providerId: string, model: string, autoSource: boolean): ChatStarted {
     const { conversations } = this.core;
-    const before = this.lastIn(user.conversationId);
     const answer = conversations.startStreaming(user.conversationId, providerId, model, { replyTo: user.id });
-    const generationId = randomUUID();
-    const controller = new AbortController();
-    const running: Running = { controller, conversationId: user.conversationId, messageId: answer.id, startedAt: Date.now() };
-    this.running.set(generationId, running);
-    const started: ChatStarted = {
-      generationId,
+    // As sent: a prompt that goes on from a picture the core picks says so in its `started` event.
+    const userMessage = conversations.requireMessage(user.id);
+    const assistantMessage = conversations.requireMessage(answer.id);
+    const { job, waiting, started } = this.queue.add({
+      generationId: randomUUID(),
       conversationId: user.conversationId,
-      userMessage: conversations.requireMessage(user.id),
-      assistantMessage: conversations.requireMessage(answer.id),
-      ...(before ? { waiting: true } : {}),
+      userMessageId: user.id,
+      messageId: answer.id,
+      provider: providerId,
+      model,
+      autoSource,
+    });
+    return {
+      generationId: job.generationId,
+      conversationId: user.conversationId,
+      userMessage,
+      assistantMessage,
+      ...(waiting ? { waiting: true } : !started ? { queued: true } : {}),
     };
-    running.done = this.run(generationId, running, answer, user, providerId, model, request, { before, autoSource })
-      .catch((error: unknown) => {
-        this.core.logger.error(`generation ${generationId} could not be finished`, error);
-        return null;
-      })
-      .finally(() => this.running.delete(generationId));
-    return started;
   }
 
   /**
@@ -185,7 +182,14 @@ export class ChatService {
    * answers; for Retry, only those before the retried prompt) and, with `autoSource`, the
    * conversation's last picture as its source when it waited or the window had none yet.
    */
-  private prepare(user: Message, providerId: string, model: string, request: StoredRequest, waited: boolean, autoSource: boolean) {
+  private prepare(
+    user: Message,
+    providerId: string,
+    model: string | undefined,
+    request: StoredRequest,
+    waited: boolean,
+    autoSource: boolean,
+  ) {
     const { conversations } = this.core;
     const messages = conversations.messages(user.conversationId);
     let prompt = user;
@@ -203,50 +207,44 @@ export class ChatService {
     return { prompt, history };
   }
 
-  private async run(
-    generationId: string,
-    running: Running,
-    answer: StreamingMessage,
-    user: Message,
-    providerId: string,
-    model: string,
-    request: StoredRequest,
-    order: { before: Running | undefined; autoSource: boolean },
-  ): Promise<GenerationOutcome | null> {
+  /** Runs a job when its turn comes: everything it sends is read back from the conversation as saved. */
+  private async execute({ job, signal, waited, since }: JobRun): Promise<GenerationOutcome | null> {
+    const { generationId, conversationId, messageId, provider: providerId } = job;
+    const answer = this.core.conversations.continueStreaming(messageId);
     const emit = (event: EventBody) =>
-      this.core.events.emit('generation.event', {
-        generationId,
-        conversationId: running.conversationId,
-        messageId: running.messageId,
-        ...event,
-      } as GenerationEvent);
+      this.core.events.emit('generation.event', { generationId, conversationId, messageId, ...event } as GenerationEvent);
     // Text reaches the window at most once a frame; any other event first sends the text held before it.
     const text = new CoalescedText((delta) => emit({ type: 'text', delta }));
     let usage: Usage | null = null;
-    const stats = () => ({ usage, elapsedMs: Date.now() - running.startedAt });
+    const stats = () => ({ usage, elapsedMs: Date.now() - since });
     try {
-      if (order.before) await waitFor(order.before.done, running.controller.signal);
-      const { prompt, history } = this.prepare(user, providerId, model, request, order.before !== undefined, order.autoSource);
-      if (order.before || prompt !== user) emit({ type: 'started', userMessage: prompt });
+      if (signal.aborted) throw HolstError.said('cancelled', say('generationCancelledBeforeSent', {}));
+      if (!this.core.settings.get().providers.some((p) => p.id === providerId))
+        throw HolstError.said('not_found', say('queueProviderRemoved', { provider: providerId }));
+      const user = this.core.conversations.requireMessage(job.userMessageId);
+      const request = readStoredRequest(user.request);
+      const model = job.model ?? undefined;
+      const { prompt, history } = this.prepare(user, providerId, model, request, waited, job.autoSource);
+      if (waited || prompt !== user) emit({ type: 'started', userMessage: prompt });
       // Loaded with the first prompt: the providers' code (and undici) stays out of a core that only reads the library.
       const { generate } = await import('./generate');
       const result = await generate(
         this.core,
         {
           providerId,
-          model,
+          ...(model ? { model } : {}),
           prompt: prompt.text,
           ...(request.system ? { system: request.system } : {}),
           imageIds: prompt.imageIds,
           ...(request.maskId !== undefined ? { maskId: request.maskId } : {}),
           params: request.params,
           stream: true,
-          conversationId: running.conversationId,
-          messageId: running.messageId,
+          conversationId,
+          messageId,
           ...(history.length > 0 ? { history } : {}),
         },
         {
-          signal: running.controller.signal,
+          signal,
           onProgress: (event) => {
             if (event.type === 'text') {
               answer.append(event.delta);
@@ -256,7 +254,7 @@ export class ChatService {
             text.flush();
             if (event.type === 'sent') {
               // Kept with the answer (its details show it), also when the answer fails.
-              this.core.conversations.updateRequest(running.messageId, { sent: event.sent });
+              this.core.conversations.updateRequest(messageId, { sent: event.sent });
             } else if (event.type === 'progress') {
               emit(event);
             } else if (event.type === 'retry') {
@@ -266,7 +264,7 @@ export class ChatService {
               emit({ type: 'usage', usage: event.usage });
             } else {
               // A picture the library already had is shown in this answer too.
-              this.core.conversations.attachImage(running.messageId, event.image.id);
+              this.core.conversations.attachImage(messageId, event.image.id);
               emit({ type: 'image', image: event.image });
             }
           },
@@ -291,22 +289,6 @@ export class ChatService {
       return { generationId, status, message, error: failure };
     }
   }
-}
-
-/** Waits for an earlier generation to end (however it ends); stopping this one while it waits ends the wait. */
-async function waitFor(done: Promise<unknown> | undefined, signal: AbortSignal): Promise<void> {
-  const cancelled = () => HolstError.said('cancelled', say('generationCancelledBeforeSent', {}));
-  if (signal.aborted) throw cancelled();
-  await new Promise<void>((resolve, reject) => {
-    const onAbort = () => reject(cancelled());
-    signal.addEventListener('abort', onAbort, { once: true });
-    void Promise.resolve(done)
-      .catch(() => undefined)
-      .then(() => {
-        signal.removeEventListener('abort', onAbort);
-        resolve();
-      });
-  });
 }
 
 /** A conversation is named after its first prompt, on one line. */

@@ -6,6 +6,7 @@ import type { HandlerCore } from './handler-core';
 import { createLibraryHandlers } from './library-handlers';
 import { createNetworkHandlers } from './network-handlers';
 import { createProvidersHandlers } from './providers-handlers';
+import { createQueueHandlers } from './queue-handlers';
 import { createSecretsHandlers } from './secrets-handlers';
 import { createSettingsHandlers } from './settings-handlers';
 
@@ -24,5 +25,6 @@ export function createHandlers(core: HandlerCore): Handlers {
     ...createLibraryHandlers(core),
     ...createConversationsHandlers(core),
     ...createChatHandlers(core),
+    ...createQueueHandlers(core),
   };
 }

@@ -1,7 +1,7 @@
 import { Fragment, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isHolstError } from '../../../shared/errors';
-import { describeKind } from '../../../shared/provider-kinds';
+import { describeKind, maxConcurrentOf, type ProviderSettingName } from '../../../shared/provider-kinds';
 import { PROVIDER_KINDS, PROVIDER_TEMPLATES, ProviderConfigSchema, type ProviderConfig, type ProviderKind } from '../../../shared/settings';
 import { errorText } from '../../i18n/errors';
 import { useProvidersStore } from '../../store/providers-store';
@@ -15,7 +15,7 @@ const suggestId = (kind: ProviderKind, taken: string[]) => {
   }
 };
 
-const DRAFT_FIELDS = ['name', 'id', 'baseUrl', 'models', 'authUrl', 'scope', 'caFile'] as const;
+const DRAFT_FIELDS = ['name', 'id', 'baseUrl', 'models', 'authUrl', 'scope', 'maxConcurrent', 'caFile'] as const;
 const isDraftField = (name: string): name is (typeof DRAFT_FIELDS)[number] => (DRAFT_FIELDS as readonly string[]).includes(name);
 
 /** A new provider of `kind`: its defaults, named in the window's language. */
@@ -69,6 +69,14 @@ export function ProviderForm({ existing, onDone }: { existing?: ProviderConfig; 
   // The field's label as the form shows it; a path the form has no field for, as it came.
   const fieldLabel = ({ field, path }: { field: string; path: string }) => (isDraftField(field) ? t(`form.${field}`) : path);
 
+  // What a kind's own field suggests: GigaChat's usual scope; how many run at once when left empty (with the scope typed).
+  const settingProps = (name: ProviderSettingName) => {
+    if (name === 'scope') return { placeholder: PROVIDER_TEMPLATES[draft.kind].scope };
+    if (name !== 'maxConcurrent') return {};
+    const count = maxConcurrentOf({ kind: draft.kind, ...(draft.scope.trim() ? { scope: draft.scope.trim() } : {}) });
+    return { placeholder: String(count), hint: t('form.maxConcurrentHint', { number: count }) };
+  };
+
   const field = (name: keyof Draft, label: string, props: { placeholder?: string; hint?: string } = {}) => {
     const id = `${formId}-${name}`;
     return (
@@ -120,9 +128,7 @@ export function ProviderForm({ existing, onDone }: { existing?: ProviderConfig; 
       {field('baseUrl', t('form.baseUrl'), { placeholder: t('form.baseUrlPlaceholder') })}
       {field('models', t('form.models'), { hint: t('form.modelsHint') })}
       {describeKind(draft.kind).settings.map((name) => (
-        <Fragment key={name}>
-          {field(name, t(`form.${name}`), name === 'scope' ? { placeholder: PROVIDER_TEMPLATES[draft.kind].scope } : {})}
-        </Fragment>
+        <Fragment key={name}>{field(name, t(`form.${name}`), settingProps(name))}</Fragment>
       ))}
       {field('caFile', t('form.caFile'), { hint: t('form.caFileHint') })}
       {error && (

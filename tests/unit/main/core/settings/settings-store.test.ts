@@ -19,6 +19,7 @@ describe('SettingsStore', () => {
       appearance: { theme: 'system', language: 'system' },
       library: { maxImageBytes: 100 * 1024 * 1024, saveFolder: null, allowedFolders: [] },
       network: { connectTimeoutSec: 15, responseTimeoutSec: 120 },
+      queue: { maxConcurrent: 6 },
     });
     expect(report.recoveredFrom).toBeUndefined();
     await expect(fs.access(path.join(dir, 'settings.json'))).rejects.toThrow();

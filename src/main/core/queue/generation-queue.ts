@@ -1,0 +1,243 @@
+import { say } from '../../../shared/core-messages';
+import { HolstError, type ErrorPayload } from '../../../shared/errors';
+import { maxConcurrentOf } from '../../../shared/provider-kinds';
+import type { JobState, QueueView } from '../../../shared/queue';
+import type { CoreServices } from '../services';
+import { publicJob, type JobStore, type NewJob, type StoredJob } from './job-store';
+
+/** How a job ended, as its runner says (null: it could not be finished, e.g. the library closed). */
+export interface JobOutcome {
+  status: 'complete' | 'error' | 'cancelled';
+  error: ErrorPayload | null;
+}
+
+/** What a runner is given when a job's turn comes. */
+export interface JobRun {
+  job: StoredJob;
+  /** Aborted by Cancel; already aborted when a job is cancelled before its turn (it must send nothing). */
+  signal: AbortSignal;
+  /** It did not go the moment it was sent: it waited its turn, or was left queued by an earlier run of the app. */
+  waited: boolean;
+  /** When the answer's time counts from. */
+  since: number;
+}
+
+export type JobRunner<O extends JobOutcome> = (run: JobRun) => Promise<O | null>;
+
+interface Live<O> {
+  job: StoredJob;
+  controller: AbortController;
+  running: boolean;
+  waited: boolean;
+  since: number;
+  done: Promise<O | null>;
+  resolve: (outcome: O | null) => void;
+}
+
+export type QueueDeps = Pick<CoreServices, 'settings' | 'events' | 'logger'> & { db: JobStore };
+
+export interface QueueOptions {
+  /** Whether a paused queue holds jobs back. The CLI's core runs what it sends (pausing is the window's). */
+  honourPause: boolean;
+}
+
+/**
+ * The generation queue: every answer asked for is a job, kept in the database, started when the
+ * limits allow: per provider (its `maxConcurrent`, else its kind's default) and overall
+ * (`queue.maxConcurrent`). A conversation's prompts go in the order sent: one waits while an
+ * earlier one of its conversation is queued or running. Jobs of different conversations run side
+ * by side. Paused, no job starts (running ones go on); the pause is kept across restarts.
+ */
+export class GenerationQueue<O extends JobOutcome> {
+  /** Jobs of this process still waiting or running, by generation id. */
+  private readonly live = new Map<string, Live<O>>();
+  private stopped = false;
+
+  constructor(
+    private readonly deps: QueueDeps,
+    private readonly runner: JobRunner<O>,
+    private readonly options: QueueOptions,
+  ) {}
+
+  /** Adds a job; it starts at once if the limits allow. `waiting`: an earlier prompt of its conversation goes first. */
+  add(input: NewJob): { job: StoredJob; waiting: boolean; started: boolean } {
+    const waiting = [...this.live.values()].some((entry) => entry.job.conversationId === input.conversationId);
+    const job = this.deps.db.add(input);
+    const entry = this.track(job, Date.now());
+    this.changed([job]);
+    this.pump();
+    entry.waited = true;
+    return { job: entry.job, waiting, started: entry.running };
+  }
+
+  /** Resolves when a job of this process has ended; undefined for any other. */
+  done(generationId: string): Promise<O | null> | undefined {
+    return this.live.get(generationId)?.done;
+  }
+
+  /** Jobs of this process waiting or running, in the order sent. */
+  inProcess(): StoredJob[] {
+    return [...this.live.values()].map((entry) => entry.job).sort((a, b) => a.seq - b.seq);
+  }
+
+  /**
+   * Cancels a job: a waiting one ends cancelled without being sent, a running one is stopped.
+   * One that has already ended is left as it is; an unknown id is `not_found` unless `quiet`.
+   */
+  cancel(generationId: string, options: { quiet?: boolean } = {}): void {
+    const entry = this.live.get(generationId);
+    if (!entry) {
+      if (options.quiet || this.deps.db.get(generationId)) return;
+      throw HolstError.said('not_found', say('queueJobNotFound', { id: generationId }));
+    }
+    entry.controller.abort();
+    if (!entry.running) this.launch(entry);
+  }
+
+  /** Moves a waiting job one place up or down among the waiting jobs. */
+  move(generationId: string, direction: 'up' | 'down'): void {
+    const entry = this.live.get(generationId);
+    if (!entry) {
+      if (this.deps.db.get(generationId)) throw HolstError.said('invalid_input', say('queueJobNotQueued', { id: generationId }));
+      throw HolstError.said('not_found', say('queueJobNotFound', { id: generationId }));
+    }
+    if (entry.running) throw HolstError.said('invalid_input', say('queueJobNotQueued', { id: generationId }));
+    const waiting = this.waitingInOrder();
+    const at = waiting.indexOf(entry);
+    const other = waiting[direction === 'up' ? at - 1 : at + 1];
+    if (!other) return;
+    this.deps.db.swap(entry.job, other.job);
+    for (const moved of [entry, other]) moved.job = this.deps.db.get(moved.job.generationId) ?? moved.job;
+    this.changed([entry.job, other.job]);
+    this.pump();
+  }
+
+  get paused(): boolean {
+    return this.deps.db.paused;
+  }
+
+  pause(): { paused: boolean } {
+    this.deps.db.setPaused(true);
+    this.changed([]);
+    return { paused: true };
+  }
+
+  resume(): { paused: boolean } {
+    this.deps.db.setPaused(false);
+    this.changed([]);
+    this.pump();
+    return { paused: false };
+  }
+
+  /** Jobs waiting or running in queue order, then the `limit` most recently ended. */
+  view(limit = 100): QueueView {
+    const { db, settings } = this.deps;
+    return {
+      paused: db.paused,
+      maxConcurrent: settings.get().queue.maxConcurrent,
+      jobs: [...db.open(), ...db.ended(limit)].map(publicJob),
+    };
+  }
+
+  /**
+   * At the app's start: jobs that were running when it stopped are interrupted (their answers are
+   * marked so by the conversations), never sent again by themselves; those still queued take their
+   * turn now, unless the queue is paused.
+   */
+  recover(): void {
+    const { db } = this.deps;
+    const interrupted = db.interruptRunning();
+    const now = Date.now();
+    for (const job of db.open()) if (!this.live.has(job.generationId)) this.track(job, now).waited = true;
+    this.changed(interrupted.map((id) => db.get(id)).filter((job): job is StoredJob => job !== null));
+    if (this.live.size > 0) this.deps.logger.info(`queue: ${this.live.size} job(s) left queued by the last run`);
+    this.pump();
+  }
+
+  /** The app is quitting: running jobs stop (interrupted at the next start), queued ones stay for it. */
+  stopAll(): void {
+    this.stopped = true;
+    for (const entry of this.live.values()) if (entry.running) entry.controller.abort();
+  }
+
+  /** Starts every job the limits allow, in queue order. */
+  private pump(): void {
+    if (this.stopped || !this.deps.db.isOpen) return;
+    if (this.options.honourPause && this.deps.db.paused) return;
+    const settings = this.deps.settings.get();
+    const perProvider = new Map<string, number>();
+    let running = 0;
+    for (const entry of this.live.values()) {
+      if (!entry.running) continue;
+      running++;
+      perProvider.set(entry.job.provider, (perProvider.get(entry.job.provider) ?? 0) + 1);
+    }
+    for (const entry of this.waitingInOrder()) {
+      if (running >= settings.queue.maxConcurrent) break;
+      if (this.behindInConversation(entry.job)) continue;
+      const config = settings.providers.find((p) => p.id === entry.job.provider);
+      // A removed provider's job goes at once, to fail with a sentence naming it.
+      const limit = config ? maxConcurrentOf(config) : Infinity;
+      const busy = perProvider.get(entry.job.provider) ?? 0;
+      if (busy >= limit) continue;
+      perProvider.set(entry.job.provider, busy + 1);
+      running++;
+      this.launch(entry);
+    }
+  }
+
+  /** An earlier prompt of its conversation is still queued or running. */
+  private behindInConversation(job: StoredJob): boolean {
+    for (const entry of this.live.values()) if (entry.job.conversationId === job.conversationId && entry.job.seq < job.seq) return true;
+    return false;
+  }
+
+  private waitingInOrder(): Array<Live<O>> {
+    return [...this.live.values()]
+      .filter((entry) => !entry.running)
+      .sort((a, b) => a.job.position - b.job.position || a.job.seq - b.job.seq);
+  }
+
+  private track(job: StoredJob, since: number): Live<O> {
+    let resolve!: (outcome: O | null) => void;
+    const done = new Promise<O | null>((r) => {
+      resolve = r;
+    });
+    const entry: Live<O> = { job, controller: new AbortController(), running: false, waited: false, since, done, resolve };
+    this.live.set(job.generationId, entry);
+    return entry;
+  }
+
+  /** Hands a job to its runner: to run, or (aborted before its turn) to end it cancelled without sending anything. */
+  private launch(entry: Live<O>): void {
+    entry.running = true;
+    if (!entry.controller.signal.aborted) {
+      entry.job = this.deps.db.setState(entry.job.generationId, 'running', { startedAt: Date.now() }) ?? entry.job;
+      this.changed([entry.job]);
+    }
+    const { job, controller, waited, since } = entry;
+    void this.runner({ job, signal: controller.signal, waited, since })
+      .catch((error: unknown) => {
+        this.deps.logger.error(`generation ${job.generationId} could not be finished`, error);
+        return null;
+      })
+      .then((outcome) => this.finish(entry, outcome));
+  }
+
+  private finish(entry: Live<O>, outcome: O | null): void {
+    this.live.delete(entry.job.generationId);
+    if (this.deps.db.isOpen) {
+      const state: JobState =
+        outcome === null ? 'failed' : outcome.status === 'complete' ? 'done' : outcome.status === 'error' ? 'failed' : 'cancelled';
+      const ended = this.deps.db.setState(entry.job.generationId, state, { finishedAt: Date.now() }, outcome?.error ?? null);
+      if (ended) this.changed([ended]);
+    }
+    entry.resolve(outcome);
+    this.pump();
+  }
+
+  private changed(jobs: StoredJob[]): void {
+    if (!this.deps.db.isOpen) return;
+    this.deps.events.emit('queue.changed', { paused: this.deps.db.paused, jobs: jobs.map(publicJob) });
+  }
+}

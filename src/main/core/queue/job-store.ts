@@ -1,0 +1,238 @@
+import * as z from 'zod';
+import { ErrorPayloadSchema, type ErrorPayload } from '../../../shared/errors';
+import { JobStateSchema, type JobState, type QueueJob } from '../../../shared/queue';
+import type { Db } from '../database/database';
+import type { Logger } from '../logging/log';
+
+/** A job as the scheduler keeps it: what the window sees, and the order it was sent in and how it picks its source. */
+export interface StoredJob extends QueueJob {
+  /** The order prompts were sent in: a conversation's prompts go in this order, whatever their places. */
+  seq: number;
+  /** The prompt goes on from the conversation's last picture as Holst picks it (ChatSendSchema's `autoSource`). */
+  autoSource: boolean;
+}
+
+export interface NewJob {
+  generationId: string;
+  conversationId: number;
+  userMessageId: number;
+  messageId: number;
+  provider: string;
+  model: string;
+  autoSource: boolean;
+}
+
+const id = z.number().int();
+const time = id.nullable();
+/** A row as this version reads it; one that does not match is skipped (written by a newer Holst, or damaged). */
+const JobRowSchema = z.object({
+  seq: id,
+  id: z.string().min(1),
+  conversation_id: id,
+  user_message_id: id,
+  answer_message_id: id,
+  provider: z.string().min(1),
+  model: z.string().nullable(),
+  state: JobStateSchema,
+  position: id,
+  auto_source: id,
+  created_at: id,
+  started_at: time,
+  finished_at: time,
+  error: z.string().nullable(),
+  prompt: z.string().nullable(),
+});
+
+/** The prompt's text as a list shows it. */
+const PROMPT = `(SELECT substr(m.text, 1, 200) FROM messages m WHERE m.id = j.user_message_id) AS prompt`;
+
+/**
+ * The queue's rows in the database (`generation_jobs`, `queue_state`). Every read goes through
+ * JobRowSchema: a row that cannot be read is left out, with one log line per row, so it never
+ * blocks the queue.
+ */
+export class JobStore {
+  private readonly reported = new Set<number>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly logger: Pick<Logger, 'warn'>,
+  ) {}
+
+  /** False once the database is closed (the app quitting): a generation ending late has nothing to write to. */
+  get isOpen(): boolean {
+    return this.db.open;
+  }
+
+  /** Adds a job at the end of the queue. */
+  add(job: NewJob): StoredJob {
+    const now = Date.now();
+    const seq = this.db
+      .prepare(
+        `INSERT INTO generation_jobs (id, conversation_id, user_message_id, answer_message_id, provider, model, state, position, auto_source, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, 'queued', (SELECT coalesce(max(position), 0) + 1 FROM generation_jobs), ?, ?)`,
+      )
+      .run(
+        job.generationId,
+        job.conversationId,
+        job.userMessageId,
+        job.messageId,
+        job.provider,
+        job.model,
+        job.autoSource ? 1 : 0,
+        now,
+      ).lastInsertRowid;
+    // Just written by this version, so it reads back.
+    return this.bySeq(Number(seq))!;
+  }
+
+  get(generationId: string): StoredJob | null {
+    const row = this.db.prepare(`SELECT j.*, ${PROMPT} FROM generation_jobs j WHERE j.id = ?`).get(generationId);
+    return row ? this.read(row) : null;
+  }
+
+  /** Jobs waiting or running, in queue order (position, then the order sent). */
+  open(): StoredJob[] {
+    const rows = this.db
+      .prepare(`SELECT j.*, ${PROMPT} FROM generation_jobs j WHERE j.state IN ('queued', 'running') ORDER BY j.position, j.seq`)
+      .all();
+    return this.readAll(rows);
+  }
+
+  /** The `limit` most recently ended jobs, newest first. */
+  ended(limit: number): StoredJob[] {
+    if (limit <= 0) return [];
+    const rows = this.db
+      .prepare(
+        `SELECT j.*, ${PROMPT} FROM generation_jobs j WHERE j.finished_at IS NOT NULL AND j.state NOT IN ('queued', 'running')
+         ORDER BY j.finished_at DESC, j.seq DESC LIMIT ?`,
+      )
+      .all(limit);
+    return this.readAll(rows);
+  }
+
+  /** Writes a job's new state; `startedAt`/`finishedAt` and `error` as given. Answers the job as now stored (null if gone). */
+  setState(generationId: string, state: JobState, times: { startedAt?: number; finishedAt?: number }, error?: ErrorPayload | null) {
+    if (!this.isOpen) return null;
+    this.db
+      .prepare(
+        `UPDATE generation_jobs SET state = @state, started_at = coalesce(@startedAt, started_at),
+           finished_at = coalesce(@finishedAt, finished_at), error = @error WHERE id = @id`,
+      )
+      .run({
+        id: generationId,
+        state,
+        startedAt: times.startedAt ?? null,
+        finishedAt: times.finishedAt ?? null,
+        error: error ? JSON.stringify(error) : null,
+      });
+    return this.get(generationId);
+  }
+
+  /** Swaps two jobs' places in one transaction. */
+  swap(a: StoredJob, b: StoredJob): void {
+    const set = this.db.prepare('UPDATE generation_jobs SET position = ? WHERE id = ?');
+    this.db.transaction(() => {
+      set.run(b.position === a.position ? b.position + 1 : b.position, a.generationId);
+      set.run(a.position, b.generationId);
+    })();
+  }
+
+  /**
+   * At start: jobs the app was running when it stopped are interrupted (never sent again by
+   * themselves). Answers the ids marked.
+   */
+  interruptRunning(): string[] {
+    const now = Date.now();
+    const ids = (this.db.prepare("SELECT id FROM generation_jobs WHERE state = 'running'").all() as Array<{ id: unknown }>)
+      .map((row) => row.id)
+      .filter((value): value is string => typeof value === 'string');
+    this.db.prepare("UPDATE generation_jobs SET state = 'interrupted', finished_at = ? WHERE state = 'running'").run(now);
+    return ids;
+  }
+
+  get paused(): boolean {
+    const row = this.db.prepare("SELECT value FROM queue_state WHERE name = 'paused'").get() as { value: string } | undefined;
+    return row?.value === 'true';
+  }
+
+  setPaused(paused: boolean): void {
+    this.db
+      .prepare("INSERT INTO queue_state (name, value) VALUES ('paused', ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value")
+      .run(String(paused));
+  }
+
+  private bySeq(seq: number): StoredJob | null {
+    const row = this.db.prepare(`SELECT j.*, ${PROMPT} FROM generation_jobs j WHERE j.seq = ?`).get(seq);
+    return row ? this.read(row) : null;
+  }
+
+  private readAll(rows: unknown[]): StoredJob[] {
+    return rows.map((row) => this.read(row)).filter((job): job is StoredJob => job !== null);
+  }
+
+  /** A row as a job, or null (with one log line per row) when this version cannot read it. */
+  private read(row: unknown): StoredJob | null {
+    const parsed = JobRowSchema.safeParse(row);
+    if (!parsed.success) {
+      const seq = (row as { seq?: unknown }).seq;
+      const key = typeof seq === 'number' ? seq : -1;
+      if (!this.reported.has(key)) {
+        this.reported.add(key);
+        const issue = parsed.error.issues[0];
+        this.logger.warn(
+          `queue: job row ${String(seq)} cannot be read (${issue?.path.join('.') ?? '?'}: ${issue?.message ?? '?'}); skipped`,
+        );
+      }
+      return null;
+    }
+    const r = parsed.data;
+    return {
+      generationId: r.id,
+      seq: r.seq,
+      conversationId: r.conversation_id,
+      userMessageId: r.user_message_id,
+      messageId: r.answer_message_id,
+      provider: r.provider,
+      model: r.model,
+      state: r.state,
+      position: r.position,
+      prompt: r.prompt ?? '',
+      autoSource: r.auto_source === 1,
+      createdAt: r.created_at,
+      startedAt: r.started_at,
+      finishedAt: r.finished_at,
+      error: readError(r.error),
+    };
+  }
+}
+
+/** A stored error payload, or null when there is none or it cannot be read. */
+function readError(text: string | null): ErrorPayload | null {
+  if (!text) return null;
+  try {
+    const parsed = ErrorPayloadSchema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The job as the window sees it (the scheduler's own fields left out). */
+export function publicJob(job: StoredJob): QueueJob {
+  return {
+    generationId: job.generationId,
+    conversationId: job.conversationId,
+    userMessageId: job.userMessageId,
+    messageId: job.messageId,
+    provider: job.provider,
+    model: job.model,
+    state: job.state,
+    position: job.position,
+    prompt: job.prompt,
+    createdAt: job.createdAt,
+    startedAt: job.startedAt,
+    finishedAt: job.finishedAt,
+    error: job.error,
+  };
+}
