@@ -86,8 +86,9 @@ describe('the provider-kind descriptions', () => {
   });
 
   it('list the settings each kind has besides the common ones', () => {
-    expect(describeKind('gigachat').settings).toEqual(['authUrl', 'scope']);
-    for (const kind of ['openai-chat', 'openai-images', 'givon'] as const) expect(describeKind(kind).settings).toEqual([]);
+    // Every kind has `maxConcurrent` (how many of its generations the queue runs at once).
+    expect(describeKind('gigachat').settings).toEqual(['authUrl', 'scope', 'maxConcurrent']);
+    for (const kind of ['openai-chat', 'openai-images', 'givon'] as const) expect(describeKind(kind).settings).toEqual(['maxConcurrent']);
     expect(PROVIDER_KINDS.filter((kind) => describeKind(kind).source === 'considered')).toEqual(['gigachat']);
   });
 
