@@ -35,7 +35,8 @@ export function errorFields(error: unknown): { code: ErrorCode; message: string 
  */
 export function answersResult(core: AppCore, made: PromptAnswers) {
   const images = picturesOf(made.answers).map((id) => imageSummary(core, core.library.require(id)));
-  const texts = made.answers.map((answer) => answer.text).filter((text) => text.trim() !== '');
+  // A model's words said again with each further picture are said once.
+  const texts = [...new Set(made.answers.map((answer) => answer.text))].filter((text) => text.trim() !== '');
   const times = made.answers.flatMap((answer) => (answer.elapsedMs !== null ? [answer.elapsedMs] : []));
   return {
     images,

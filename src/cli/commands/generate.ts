@@ -21,7 +21,12 @@ export async function generateCommand(ctx: CliContext): Promise<number> {
   const watch = new GenerationWatch(core, ctx);
   let settled: Array<PromiseSettledResult<PromptAnswers>>;
   try {
-    settled = await Promise.allSettled(asks.map((ask) => answerPrompt(core, ask, watch, watch.lane(ask.providerId))));
+    settled = await Promise.allSettled(
+      asks.map((ask) => {
+        const lane = watch.lane(ask.providerId);
+        return watch.follow(lane, answerPrompt(core, ask, watch, lane));
+      }),
+    );
   } finally {
     watch.close();
   }

@@ -55,8 +55,20 @@ export class GenerationWatch {
   lane(providerId: string): Lane {
     const lane: Lane = { label: providerId, providerName: providerId, line: '', saved: 0 };
     this.lanes.push(lane);
-    this.say(lane, `Asking ${providerId}…`);
+    this.say(lane, '');
     return lane;
+  }
+
+  /** Follows a provider's whole part to its end, which its line then says. */
+  async follow<T>(lane: Lane, work: Promise<T>): Promise<T> {
+    try {
+      const done = await work;
+      this.say(lane, 'done');
+      return done;
+    } catch (error) {
+      this.say(lane, 'failed');
+      throw error;
+    }
   }
 
   /**
@@ -90,10 +102,11 @@ export class GenerationWatch {
     for (const generationId of this.running.keys()) this.core.chat.cancel(generationId);
   }
 
-  /** One line for all: a single provider's step as it is, several as "id: step · id: step". */
+  /** One line for all: a single provider's step as it is, several as "id: step · id: step" ('' is asking). */
   private say(lane: Lane, line: string): void {
     lane.line = line;
-    const all = this.lanes.length === 1 ? line : this.lanes.map((l) => `${l.label}: ${l.line}`).join(' · ');
+    const all =
+      this.lanes.length === 1 ? line || `Asking ${lane.label}…` : this.lanes.map((l) => `${l.label}: ${l.line || 'asking…'}`).join(' · ');
     // Kept to one line of the terminal, so the next one overwrites all of it.
     const width = process.stderr.columns;
     this.progress(width && all.length >= width ? `${all.slice(0, width - 2)}…` : all);

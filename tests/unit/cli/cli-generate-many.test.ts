@@ -2,6 +2,7 @@
 // several providers side by side (`{"results":[…]}`, one failing while the others answer), and
 // `--n N` for every kind (n in one request where the kind takes it, more requests where it does
 // not or where fewer pictures came), against the reference servers.
+import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -202,6 +203,37 @@ describe('holst generate with several providers', () => {
   });
 });
 
+/** Runs `holst ARGS` and presses Ctrl+C once stderr shows `cue`. */
+function runAndInterrupt(args: string[], cue: string): Promise<{ code: number | null; stdout: string }> {
+  const entry = process.env.HOLST_OUT ? path.resolve(process.env.HOLST_OUT, 'cli', 'holst.cjs') : path.resolve('bin/holst.cjs');
+  const child = spawn(process.execPath, [entry, '--data-dir', dataDir, ...args], { env: { ...process.env, HOLST_DATA_DIR: '', ...env } });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on('data', (d: Buffer) => {
+    stderr += d.toString();
+    if (stderr.includes(cue) && !child.killed) child.kill('SIGINT');
+  });
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout }));
+  });
+}
+
+describe('holst generate, interrupted', () => {
+  it('stops every provider at Ctrl+C, each answer kept as stopped', async () => {
+    images.quirks.push({ method: 'POST', path: '/images/generations', delayMs: 1500 });
+    givon.quirks.push({ method: 'POST', path: '/generations', delayMs: 1500 });
+    const run = await runAndInterrupt(['generate', '--provider', 'images', '--provider', 'givon', '--prompt', 'a lighthouse'], 'givon: ');
+    expect(run.code).toBe(130);
+    expect(run.stdout).toMatch(/^images\n {2}failed: .*cancelled.*\n\ngivon\n {2}failed: .*cancelled/i);
+    const { conversations } = (await holst('--json', 'conversations', 'list')).json() as { conversations: Array<{ id: number }> };
+    expect(conversations).toHaveLength(2);
+    for (const { id } of conversations) expect((await show(id)).messages.map((m) => m.status)).toEqual(['complete', 'cancelled']);
+    expect((await holst('--json', 'library', 'list')).json()).toEqual({ items: [] });
+  });
+});
+
 describe('holst generate --n', () => {
   it('sends n in one request where the kind takes it', async () => {
     const run = await holst('--json', 'generate', '--provider', 'images', '--prompt', 'a lighthouse', '--n', '3');
@@ -249,6 +281,8 @@ describe('holst generate --n', () => {
     const out = run.json() as Result;
     expect(out.images).toHaveLength(3);
     expect(giga.chats.map((c) => c.body.n)).toEqual([3, 2, 1]);
+    // The same words with each picture are said once.
+    expect(out.text.split('Starting image generation')).toHaveLength(2);
     expect(out.messageIds).toHaveLength(3);
     const [prompt] = (await show(out.conversationId)).messages;
     expect(prompt!.request).toMatchObject({ params: { n: 3, pictureMode: true } });
