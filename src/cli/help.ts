@@ -5,12 +5,16 @@
 
 export const VERSION: string = __HOLST_VERSION__;
 
-const generateHelp = `holst generate --provider ID --prompt TEXT [--model M] [--image FILE]... [--mask FILE]
-               [--edit ID] [--ref ID]... [--mask-id ID] [--continue CONVERSATION] [--single-turn]
-               [--size WxH] [--aspect R] [--quality low|medium|high] [--resolution 1K|2K|4K]
-               [--n N] [--system TEXT] [--picture-mode on|off]
-                                           make images. The source is library image --edit ID,
-               else the first --image; other --image files and every --ref ID are references;
+const generateHelp = `holst generate --provider ID [--provider ID]... --prompt TEXT [--model M]... [--n N]
+               [--image FILE]... [--mask FILE] [--edit ID] [--ref ID]... [--mask-id ID]
+               [--continue CONVERSATION] [--single-turn] [--size WxH] [--aspect R]
+               [--quality low|medium|high] [--resolution 1K|2K|4K] [--system TEXT] [--picture-mode on|off]
+                                           make images. The prompt and answer are kept as a
+               conversation (its id is printed). Several --provider: the same prompt to each, side
+               by side (one --model for all, or one per provider in order). --n N (1-10): N pictures,
+               as n in one request where the provider takes it, else (or when fewer come) in more.
+               The source is library image --edit ID, else the first --image; other --image files
+               and every --ref ID are references;
                --mask FILE / --mask-id ID: PNG of the source's size, transparent = area to change.
                --continue: a follow-up in that conversation (its earlier turns go along as each
                provider takes them; the source defaults to its newest answer's image; --provider

@@ -1,18 +1,26 @@
 import { HolstError } from '../../shared/errors';
 import type { AppCore } from '../../main/core/app-core';
-import { loadInputFile } from '../../main/core/generation/input-images';
+import { keepMaskInput, loadInputFile } from '../../main/core/generation/input-images';
 import type { GenerateParams } from '../../main/core/providers/types';
 import { paramSpec } from '../../shared/provider-kinds';
 import type { ProviderKind } from '../../shared/settings';
 import { parseCommandArgs, parseId } from '../args';
 
+/** The most pictures `--n` asks for (the composer's ×N goes as far). */
+export const MAX_COUNT = 10;
+
 /** What the generate flags ask for, checked: the prompt, parameters and which images go in which role. */
 export interface GenerateFlags {
-  provider: string | undefined;
+  /** Every `--provider`, in the order given: more than one sends the prompt to each side by side. */
+  providers: string[];
   prompt: string;
-  model: string | undefined;
+  /** `--model` per provider, in the same order (one `--model` goes to every provider). */
+  models: Array<string | undefined>;
   system: string | undefined;
+  /** The parameters besides the number of pictures (`count`), which goes as `n` only where a kind takes it. */
   params: GenerateParams;
+  /** `--n`: how many pictures, made in as few requests as each provider allows. */
+  count: number | undefined;
   imageFiles: string[];
   editId: number | undefined;
   refIds: number[];
@@ -24,9 +32,9 @@ export interface GenerateFlags {
 
 export function readGenerateFlags(args: string[]): GenerateFlags {
   const { values } = parseCommandArgs(args, {
-    provider: { type: 'string' },
+    provider: { type: 'string', multiple: true },
     prompt: { type: 'string' },
-    model: { type: 'string' },
+    model: { type: 'string', multiple: true },
     image: { type: 'string', multiple: true },
     mask: { type: 'string' },
     edit: { type: 'string' },
@@ -42,18 +50,25 @@ export function readGenerateFlags(args: string[]): GenerateFlags {
     system: { type: 'string' },
     'picture-mode': { type: 'string' },
   });
-  if (!values.provider && values.continue === undefined)
+  const providers = values.provider ?? [];
+  if (providers.length === 0 && values.continue === undefined)
     throw new HolstError('invalid_input', '--provider ID is required.', { field: 'provider' });
+  if (providers.length > 1 && values.continue !== undefined)
+    throw new HolstError('invalid_input', '--continue goes on with one provider: give at most one --provider.', { field: 'provider' });
   if (!values.prompt) throw new HolstError('invalid_input', '--prompt TEXT is required.', { field: 'prompt' });
   if (values.mask !== undefined && values['mask-id'] !== undefined)
     throw new HolstError('invalid_input', 'Give one mask: --mask FILE or --mask-id ID.', { field: 'mask' });
   if (values['single-turn'] && values.continue === undefined)
     throw new HolstError('invalid_input', '--single-turn goes with --continue CONVERSATION.', { field: 'single-turn' });
+  const models = values.model ?? [];
+  if (models.length > 1 && models.length !== providers.length)
+    throw new HolstError('invalid_input', 'Give one --model for every provider, in the same order, or one for all.', { field: 'model' });
   const params: GenerateParams = {};
+  let count: number | undefined;
   if (values.n !== undefined) {
-    const n = Number(values.n);
-    if (!Number.isInteger(n) || n < 1) throw new HolstError('invalid_input', '--n must be a whole number of at least 1.', { field: 'n' });
-    params.n = n;
+    count = /^\d{1,2}$/.test(values.n) ? Number(values.n) : NaN;
+    if (!(count >= 1 && count <= MAX_COUNT))
+      throw new HolstError('invalid_input', `--n must be a whole number from 1 to ${MAX_COUNT}.`, { field: 'n' });
   }
   if (values.size) params.size = values.size;
   if (values.aspect) params.aspect = values.aspect;
@@ -74,11 +89,12 @@ export function readGenerateFlags(args: string[]): GenerateFlags {
     params.pictureMode = pictureMode === 'on';
   }
   return {
-    provider: values.provider,
+    providers,
     prompt: values.prompt,
-    model: values.model,
+    models: providers.length === 0 ? [models[0]] : providers.map((_, i) => models[models.length === 1 ? 0 : i]),
     system: values.system,
     params,
+    count,
     imageFiles: values.image ?? [],
     editId: values.edit !== undefined ? parseId(values.edit, '--edit') : undefined,
     refIds: (values.ref ?? []).map((id) => parseId(id, '--ref')),
@@ -102,7 +118,7 @@ export function withKindDefaults(params: GenerateParams, kind: ProviderKind): Ge
  * The library images to send, in order: the source first (`--edit`, else the first `--image`, else
  * `fallbackSource`), then the references (the other files, then every `--ref`). Files are imported.
  */
-export async function inputImageIds(core: AppCore, flags: GenerateFlags, fallbackSource?: number | null): Promise<number[]> {
+async function inputImageIds(core: AppCore, flags: GenerateFlags, fallbackSource?: number | null): Promise<number[]> {
   for (const [id, flag] of [
     [flags.editId, '--edit'],
     ...flags.refIds.map((id) => [id, '--ref'] as const),
@@ -115,6 +131,24 @@ export async function inputImageIds(core: AppCore, flags: GenerateFlags, fallbac
   const source = flags.editId ?? files[0] ?? fallbackSource ?? undefined;
   const rest = flags.editId === undefined ? files.slice(1) : files;
   return [...(source !== undefined ? [source] : []), ...rest, ...flags.refIds];
+}
+
+/**
+ * The library images a prompt goes with (see `inputImageIds`) and its mask: `--mask-id`, or a
+ * `--mask FILE` kept as the source's mask (a mask needs a source).
+ */
+export async function promptImages(
+  core: AppCore,
+  flags: GenerateFlags,
+  fallbackSource?: number | null,
+): Promise<{ imageIds: number[]; maskId: number | undefined }> {
+  const imageIds = await inputImageIds(core, flags, fallbackSource);
+  const source = imageIds[0];
+  if (!flags.maskFile) return { imageIds, maskId: flags.maskId };
+  if (source === undefined)
+    throw new HolstError('invalid_input', 'A mask needs a source image: add --edit ID or --image FILE.', { field: 'mask' });
+  const mask = await keepMaskInput(core, await loadInputFile(core, flags.maskFile, 'mask'), source);
+  return { imageIds, maskId: mask.maskId };
 }
 
 /** An image named by id on the command line: unknown is `not_found`, in the trash is `invalid_input`. */

@@ -1,57 +1,69 @@
-import { HolstError } from '../../shared/errors';
-import { describeRetry } from '../../shared/generation';
-import { generate, type GenerationInput } from '../../main/core/generation/generate';
+import type { AppCore } from '../../main/core/app-core';
 import type { CliContext } from '../context';
-import { continueConversation } from './follow-up';
-import { inputImageIds, readGenerateFlags, withKindDefaults } from './generate-flags';
-import { imageLines, imageSummary, progressLine } from './generate-output';
+import { exitCodeFor } from '../output';
+import { followUpAsk } from './follow-up';
+import { promptImages, readGenerateFlags, type GenerateFlags } from './generate-flags';
+import { answersResult, errorFields, fanOutLines, resultLines, type AnswersResult, type FailedResult } from './generate-output';
+import { GenerationWatch } from './generation-watch';
+import { answerPrompt, type PromptAnswers, type PromptAsk } from './prompt-answers';
 
-export async function generateCommand(ctx: CliContext): Promise<void> {
+/**
+ * `holst generate`: the prompt goes to each `--provider` side by side, each answer recorded as a
+ * conversation the way the app's chat records it (so `--continue` can follow it), and the command
+ * waits for them all. One provider prints its result (or its error) as before; several print
+ * `{"results":[…]}`, one per provider in the order given.
+ */
+export async function generateCommand(ctx: CliContext): Promise<number> {
   const flags = readGenerateFlags(ctx.args);
   const core = await ctx.core();
-  if (flags.conversationId !== undefined) return continueConversation(ctx, core, flags, flags.conversationId);
-  const providerId = flags.provider;
-  if (!providerId) throw new HolstError('invalid_input', '--provider ID is required.', { field: 'provider' });
-  const config = core.providers.require(providerId);
-  const providerName = config.name ?? config.id;
-  const imageIds = await inputImageIds(core, flags);
-  const input: GenerationInput = {
-    providerId,
-    prompt: flags.prompt,
-    params: withKindDefaults(flags.params, config.kind),
-    ...(flags.model ? { model: flags.model } : {}),
-    ...(flags.system ? { system: flags.system } : {}),
-    ...(imageIds.length > 0 ? { imageIds } : {}),
-    ...(flags.maskFile ? { maskFile: flags.maskFile } : {}),
-    ...(flags.maskId !== undefined ? { maskId: flags.maskId } : {}),
-  };
+  const asks = flags.conversationId !== undefined ? [await followUpAsk(core, flags, flags.conversationId)] : await newAsks(core, flags);
 
-  const controller = new AbortController();
-  const cancel = () => controller.abort();
-  process.once('SIGINT', cancel);
-  const progress = progressLine(ctx);
+  const watch = new GenerationWatch(core, ctx);
+  let settled: Array<PromiseSettledResult<PromptAnswers>>;
   try {
-    progress(`Asking ${providerId}…`);
-    let saved = 0;
-    const result = await generate(core, input, {
-      signal: controller.signal,
-      onProgress: (event) => {
-        if (event.type === 'image-saved') progress(`Saved ${++saved} image${saved === 1 ? '' : 's'}…`);
-        else if (event.type === 'progress') progress(event.message);
-        else if (event.type === 'retry') progress(describeRetry(event.notice, providerName));
-      },
-    });
-    progress('');
-    if (result.images.length === 0) {
-      const said = result.text ? ` It said: "${result.text.slice(0, 300)}"` : '';
-      throw new HolstError('no_image', `${providerId} answered without an image.${said}`);
-    }
-    const images = result.images.map((image) => imageSummary(core, image));
-    ctx.out.result(
-      { images, text: result.text, provider: result.provider, model: result.model, usage: result.usage },
-      imageLines(images, result.text),
+    settled = await Promise.allSettled(
+      asks.map((ask) => {
+        const lane = watch.lane(ask.providerId);
+        return watch.follow(lane, answerPrompt(core, ask, watch, lane));
+      }),
     );
   } finally {
-    process.off('SIGINT', cancel);
+    watch.close();
   }
+
+  if (asks.length === 1) {
+    const [only] = settled;
+    if (only!.status === 'rejected') throw only!.reason;
+    const result = answersResult(core, only!.value);
+    ctx.out.result(result, resultLines(result, flags.count));
+    return result.error ? exitCodeFor(result.error.code) : 0;
+  }
+  const results = settled.map((outcome, i): AnswersResult | FailedResult =>
+    outcome.status === 'fulfilled'
+      ? answersResult(core, outcome.value)
+      : { provider: asks[i]!.providerId, error: errorFields(outcome.reason) },
+  );
+  ctx.out.result({ results }, fanOutLines(results, flags.count));
+  // Every provider made its pictures: 0; else the exit status of the first that did not.
+  const failed = results.find((result) => result.error !== undefined);
+  return failed?.error ? exitCodeFor(failed.error.code) : 0;
+}
+
+/** A new conversation per provider, all with the same prompt and the same images (imported once). */
+async function newAsks(core: AppCore, flags: GenerateFlags): Promise<PromptAsk[]> {
+  // One provider that is not there is the command's error before any file is read, as it always was.
+  if (flags.providers.length === 1) core.providers.require(flags.providers[0]!);
+  const { imageIds, maskId } = await promptImages(core, flags);
+  return flags.providers.map((providerId, i) => ({
+    providerId,
+    model: flags.models[i],
+    conversationId: undefined,
+    prompt: flags.prompt,
+    system: flags.system,
+    imageIds,
+    maskId,
+    params: flags.params,
+    count: flags.count,
+    singleTurn: false,
+  }));
 }
