@@ -13,6 +13,7 @@ import { applyGenerationEvents, type AppliedEvents } from '../../src/renderer/st
 import { startGivonServer, type GivonServer } from '../servers/givon-server';
 import { call, openTestCore } from '../support/core';
 import { removeTempDirs, tempDir } from '../support/temp-dir';
+import { openRussianWindow } from './support/russian-window';
 
 type WindowI18n = typeof import('../../src/renderer/i18n/index');
 let i18n: WindowI18n['i18n'];
@@ -22,11 +23,7 @@ let coreText: typeof import('../../src/renderer/i18n/core-text').coreText;
 let core: AppCore;
 
 beforeAll(async () => {
-  // The window's i18n reads the system's languages when it loads.
-  vi.stubGlobal('navigator', { languages: ['ru-RU', 'en-US'] });
-  vi.stubGlobal('document', { documentElement: { lang: '' } });
-  ({ i18n, applyLanguage } = await import('../../src/renderer/i18n/index'));
-  ({ errorText } = await import('../../src/renderer/i18n/errors'));
+  ({ i18n, applyLanguage, errorText } = await openRussianWindow());
   ({ coreText } = await import('../../src/renderer/i18n/core-text'));
   core = await openTestCore();
 });

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { checkMaskSize } from '../../src/main/core/generation/mask-size';
 import { receiveBytes } from '../../src/main/core/library/ingest/receive-bytes';
 import { thrown } from './support/thrown';
+import { openRussianWindow } from './support/russian-window';
 
 type WindowI18n = typeof import('../../src/renderer/i18n/index');
 type WindowErrors = typeof import('../../src/renderer/i18n/errors');
@@ -17,11 +18,7 @@ let errorText: WindowErrors['errorText'];
 let tmp: string;
 
 beforeAll(async () => {
-  // The window's i18n reads the system's languages when it loads.
-  vi.stubGlobal('navigator', { languages: ['ru-RU', 'en-US'] });
-  vi.stubGlobal('document', { documentElement: { lang: '' } });
-  ({ i18n, applyLanguage } = await import('../../src/renderer/i18n/index'));
-  ({ errorText } = await import('../../src/renderer/i18n/errors'));
+  ({ i18n, applyLanguage, errorText } = await openRussianWindow());
   tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'holst-said-ru-'));
 });
 

@@ -12,6 +12,7 @@ import type { ErrorPayload, Result } from '../../src/shared/errors';
 import { call, openTestCore } from '../support/core';
 import { removeTempDirs, tempDir } from '../support/temp-dir';
 import { thrown } from './support/thrown';
+import { openRussianWindow } from './support/russian-window';
 
 type WindowI18n = typeof import('../../src/renderer/i18n/index');
 type WindowErrors = typeof import('../../src/renderer/i18n/errors');
@@ -24,11 +25,7 @@ let unwrap: WindowBridge['unwrap'];
 let core: AppCore;
 
 beforeAll(async () => {
-  // The window's i18n reads the system's languages when it loads.
-  vi.stubGlobal('navigator', { languages: ['ru-RU', 'en-US'] });
-  vi.stubGlobal('document', { documentElement: { lang: '' } });
-  ({ i18n, applyLanguage } = await import('../../src/renderer/i18n/index'));
-  ({ errorText, reasonOf } = await import('../../src/renderer/i18n/errors'));
+  ({ i18n, applyLanguage, errorText, reasonOf } = await openRussianWindow());
   ({ unwrap } = await import('../../src/renderer/bridge/index'));
   core = await openTestCore();
 });

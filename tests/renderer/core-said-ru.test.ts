@@ -9,6 +9,7 @@ import { fieldProblem } from '../../src/renderer/features/settings/provider-draf
 import { toErrorPayload } from '../../src/shared/errors';
 import { ProviderConfigSchema } from '../../src/shared/settings';
 import { thrown } from './support/thrown';
+import { openRussianWindow } from './support/russian-window';
 
 type WindowI18n = typeof import('../../src/renderer/i18n/index');
 type WindowErrors = typeof import('../../src/renderer/i18n/errors');
@@ -17,11 +18,7 @@ let applyLanguage: WindowI18n['applyLanguage'];
 let errorText: WindowErrors['errorText'];
 
 beforeAll(async () => {
-  // The window's i18n reads the system's languages when it loads.
-  vi.stubGlobal('navigator', { languages: ['ru-RU', 'en-US'] });
-  vi.stubGlobal('document', { documentElement: { lang: '' } });
-  ({ i18n, applyLanguage } = await import('../../src/renderer/i18n/index'));
-  ({ errorText } = await import('../../src/renderer/i18n/errors'));
+  ({ i18n, applyLanguage, errorText } = await openRussianWindow());
 });
 
 afterAll(() => {
