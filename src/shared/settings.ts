@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { ModelTakesSchema } from './model-takes';
 
 export const PROVIDER_KINDS = ['gigachat', 'openai-chat', 'openai-images', 'givon'] as const;
 export const ProviderKindSchema = z.enum(PROVIDER_KINDS);
@@ -119,6 +120,12 @@ export const SettingsSchema = z.looseObject({
     })
     .prefault({}),
   network: NetworkSettingsSchema.prefault({}),
+  /**
+   * What models take, by provider kind and model name, beside the built-in table (model-catalogue.ts):
+   * an entry here adds a model, or replaces the built-in entry of the same name whole. A kind this
+   * Holst does not know is kept and not read (a newer Holst may have written it).
+   */
+  modelCatalogue: z.record(z.string().trim().min(1).max(64), z.record(z.string().trim().min(1).max(200), ModelTakesSchema)).default({}),
   window: WindowStateSchema.optional(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
