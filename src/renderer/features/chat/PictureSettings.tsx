@@ -4,6 +4,7 @@ import { describeModel } from '../../../shared/model-catalogue';
 import type { ProviderKind } from '../../../shared/settings';
 import { usePopover } from '../../app/use-popover';
 import { ChevronDownIcon } from '../../icons';
+import { SettingsNavIcon } from '../../icons/nav';
 import { useAppStore } from '../../store/app-store';
 import { useComposer } from '../../store/chat';
 import { EMPTY_PARAMS } from '../../store/composer/drafts';
@@ -52,6 +53,7 @@ function PictureSettingsView({ providerId, kind, model, idBase }: PictureSetting
         title={t('composer.settings.title')}
         onClick={() => setOpen(!open)}
       >
+        <SettingsNavIcon size={14} strokeWidth={2} />
         <span className="visually-hidden">{t('composer.settings.label')}: </span>
         <span>{summary || t('composer.settings.auto')}</span>
         <ChevronDownIcon />
