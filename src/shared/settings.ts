@@ -123,9 +123,9 @@ export const SettingsSchema = z.looseObject({
   /**
    * What models take, by provider kind and model name, beside the built-in table (model-catalogue.ts):
    * an entry here adds a model, or replaces the built-in entry of the same name whole. A kind this
-   * Holst does not know is kept and not read (a newer Holst may have written it).
+   * Holst does not know is kept and not read (a newer Holst may have written it). Absent: none.
    */
-  modelCatalogue: z.record(z.string().trim().min(1).max(64), z.record(z.string().trim().min(1).max(200), ModelTakesSchema)).default({}),
+  modelCatalogue: z.record(z.string().trim().min(1).max(64), z.record(z.string().trim().min(1).max(200), ModelTakesSchema)).optional(),
   window: WindowStateSchema.optional(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
