@@ -92,6 +92,14 @@ export const CORE_MESSAGES = {
   requestParamToggle: '{{name}} is on (true) or off (false).',
   requestParamPixels: '{{name}} must look like {{example}} (or auto).',
   requestParamOneOf: '{{name}} must be one of {{values}} for {{kind}}.',
+  requestParamNumber: '{{name}} must be a whole number from {{min}} to {{max}}.',
+  requestSizeNotOffered: '{{kind}} draws {{sizes}}; {{size}} is not one of them.',
+  requestSizeOutOfLimits:
+    '{{kind}} does not draw {{size}}: both sides must be multiples of {{multiple}}, the longer at most {{maxEdge}} px and at most {{ratio}} times the shorter, and the picture {{minPixels}} to {{maxPixels}} pixels in all.',
+  requestCompressionFormat: 'Compression applies to JPEG and WebP pictures: choose one of them as the format, or leave compression out.',
+  requestTransparentFormat: 'A transparent background needs a PNG or WebP picture; JPEG has no transparency.',
+  requestFidelityNeedsSource: 'Input fidelity applies to edits: attach a picture to edit, or leave it out.',
+  requestModerationNotForEdits: '{{kind}} sets moderation for new pictures only; leave it out when editing a picture.',
 
   // Keys without a keychain
   keychainCannotSave:

@@ -3,7 +3,8 @@ import * as z from 'zod';
 import { SaidSchema } from './core-messages';
 import { ErrorPayloadSchema } from './errors';
 import { ImageIdSchema, ImageRecordSchema, MaskIdSchema, MessageSchema, UsageSchema } from './library';
-import { MAX_REQUEST_IMAGES, QUALITIES, RESOLUTIONS } from './provider-kinds';
+import { BACKGROUNDS, INPUT_FIDELITIES, MAX_SEED, MODERATIONS, OUTPUT_FORMATS, QUALITIES, RESOLUTIONS } from './model-takes';
+import { MAX_REQUEST_IMAGES } from './provider-kinds';
 import { ProviderIdSchema } from './settings';
 
 /** Parameters a request may carry; each provider kind checks which of them it takes, and their limits. */
@@ -15,6 +16,13 @@ export const GenerateParamsSchema = z.object({
   resolution: z.enum(RESOLUTIONS).optional(),
   /** GigaChat: send the prompt as a request to draw it (provider-kinds.ts). */
   pictureMode: z.boolean().optional(),
+  /** The Images API's GPT image models (model-catalogue.ts): the answer's format and its compression. */
+  outputFormat: z.enum(OUTPUT_FORMATS).optional(),
+  compression: z.number().int().min(0).max(100).optional(),
+  background: z.enum(BACKGROUNDS).optional(),
+  moderation: z.enum(MODERATIONS).optional(),
+  inputFidelity: z.enum(INPUT_FIDELITIES).optional(),
+  seed: z.number().int().min(0).max(MAX_SEED).optional(),
 });
 export type GenerateParamsInput = z.infer<typeof GenerateParamsSchema>;
 

@@ -1,12 +1,37 @@
 /**
  * What each provider kind takes, described once: the core checks requests against it, and the
  * composer, the provider form and the first-run guide show what it says. A new kind adds its
- * description here and its folder under src/main/core/providers/.
+ * description here and its folder under src/main/core/providers/. What a known model of a kind
+ * takes, narrower than its kind, is in model-catalogue.ts.
  */
+import {
+  BACKGROUNDS,
+  INPUT_FIDELITIES,
+  MAX_SEED,
+  MODERATIONS,
+  OUTPUT_FORMATS,
+  RESOLUTIONS,
+  type CustomSize,
+  type Quality,
+} from './model-takes';
 import type { ProviderConfig, ProviderKind } from './settings';
 
+export { PIXEL_SIZE, QUALITIES, RESOLUTIONS, type Quality, type Resolution } from './model-takes';
+
 /** The parameters a request may carry (GenerateParamsSchema in generation.ts). */
-export type ParamName = 'n' | 'size' | 'aspect' | 'quality' | 'resolution' | 'pictureMode';
+export type ParamName =
+  | 'n'
+  | 'size'
+  | 'aspect'
+  | 'quality'
+  | 'resolution'
+  | 'pictureMode'
+  | 'outputFormat'
+  | 'compression'
+  | 'background'
+  | 'moderation'
+  | 'inputFidelity'
+  | 'seed';
 
 /** How many pictures one request makes. */
 export interface CountSpec {
@@ -21,16 +46,29 @@ export interface PixelsSpec {
   name: 'size';
   type: 'pixels';
   example: string;
-  /** Sizes offered as suggestions; any other that fits PIXEL_SIZE may be typed. */
+  /** Sizes offered by name. */
   suggestions: readonly string[];
+  /**
+   * Which other sizes may be typed: any that fits PIXEL_SIZE (`any`, a kind that does not know its
+   * models), those within a model's limits, or none (null: the suggestions only).
+   */
+  custom: 'any' | CustomSize | null;
   default: string;
 }
 /** One of a fixed list. */
 export interface ChoiceSpec {
-  name: 'aspect' | 'quality' | 'resolution';
+  name: 'aspect' | 'quality' | 'resolution' | 'outputFormat' | 'background' | 'moderation' | 'inputFidelity';
   type: 'choice';
   values: readonly string[];
   default: string | null;
+}
+/** A whole number in a range: a JPEG or WebP answer's compression (0–100), a seed. */
+export interface NumberSpec {
+  name: 'compression' | 'seed';
+  type: 'number';
+  min: number;
+  max: number;
+  default: number | null;
 }
 /**
  * A switch. `pictureMode` (GigaChat): the prompt goes as a request to draw it, the documented way
@@ -42,7 +80,7 @@ export interface ToggleSpec {
   type: 'toggle';
   default: boolean;
 }
-export type ParamSpec = CountSpec | PixelsSpec | ChoiceSpec | ToggleSpec;
+export type ParamSpec = CountSpec | PixelsSpec | ChoiceSpec | NumberSpec | ToggleSpec;
 /** The description of parameter `N`. */
 export type SpecFor<N extends ParamName> = N extends 'n'
   ? CountSpec
@@ -50,7 +88,9 @@ export type SpecFor<N extends ParamName> = N extends 'n'
     ? PixelsSpec
     : N extends 'pictureMode'
       ? ToggleSpec
-      : ChoiceSpec;
+      : N extends 'compression' | 'seed'
+        ? NumberSpec
+        : ChoiceSpec;
 
 /** Why a kind takes no mask, as a code: the window shows its sentence (mask:unsupported.<code>). */
 export type MaskUnsupportedReason = 'gigachat' | 'chat-model' | 'other';
@@ -82,8 +122,13 @@ export interface KindDescription {
    * or by its scope where the service limits a scope (GigaChat: one stream for an individual).
    */
   concurrency: { default: number; byScope?: Readonly<Record<string, number>>; scopeWhenUnset?: string };
-  /** Where a model takes less than its kind: by model name, the narrower limits. */
-  models?: Readonly<Record<string, { n?: { max: number } }>>;
+  /**
+   * Parameters the kind can send only for a model whose catalogue entry says it takes them (a seed:
+   * no documented model of these kinds takes one, some an aggregator serves do).
+   */
+  optIn?: readonly ParamSpec[];
+  /** The model this describes, when it is a known model's description (model-catalogue.ts). */
+  model?: string;
 }
 
 /**
@@ -92,21 +137,27 @@ export interface KindDescription {
  */
 export type ProviderSettingName = 'authUrl' | 'scope' | 'maxConcurrent';
 
-/** The qualities a kind may take (the composer and the viewer name each). */
-export const QUALITIES = ['low', 'medium', 'high'] as const;
-export type Quality = (typeof QUALITIES)[number];
-/** The resolutions a kind may take. */
-export const RESOLUTIONS = ['1K', '2K', '4K'] as const;
-export type Resolution = (typeof RESOLUTIONS)[number];
-
-const QUALITY: ParamSpec = { name: 'quality', type: 'choice', values: QUALITIES, default: null };
-const SIZE: ParamSpec = {
+/** The qualities GPT image models and Givon take. */
+export const GPT_QUALITIES = ['low', 'medium', 'high'] as const satisfies readonly Quality[];
+const QUALITY: ChoiceSpec = { name: 'quality', type: 'choice', values: GPT_QUALITIES, default: null };
+const SIZE: PixelsSpec = {
   name: 'size',
   type: 'pixels',
   example: '1024x1024',
   suggestions: ['auto', '1024x1024', '1536x1024', '1024x1536', '1792x1024', '1024x1792', '512x512'],
+  custom: 'any',
   default: 'auto',
 };
+const choice = (name: ChoiceSpec['name'], values: readonly string[]): ChoiceSpec => ({ name, type: 'choice', values, default: null });
+/** What the Images API's GPT image models take besides size, quality and n. */
+export const IMAGES_API_EXTRAS: readonly ParamSpec[] = [
+  choice('outputFormat', OUTPUT_FORMATS),
+  { name: 'compression', type: 'number', min: 0, max: 100, default: null },
+  choice('background', BACKGROUNDS),
+  choice('moderation', MODERATIONS),
+  choice('inputFidelity', INPUT_FIDELITIES),
+];
+const SEED: NumberSpec = { name: 'seed', type: 'number', min: 0, max: MAX_SEED, default: null };
 
 /** The seed's values; Givon answers 400 to anything else, so they are checked before sending. */
 export const GIVON_ASPECT_RATIOS = ['1:1', '2:3', '3:2', '4:3', '3:4', '4:5', '5:4', '16:9', '9:16', '21:9'] as const;
@@ -140,27 +191,25 @@ export const KIND_DESCRIPTIONS: Readonly<Record<ProviderKind, KindDescription>> 
     history: 'text-and-images',
     settings: ['maxConcurrent'],
     concurrency: { default: 4 },
+    optIn: [SEED],
   },
   'openai-images': {
     kind: 'openai-images',
     label: 'The Images API',
-    params: [{ name: 'n', type: 'count', min: 1, max: 10, default: 1 }, SIZE, QUALITY],
+    // A model the catalogue does not know is offered all the Images API takes; the service decides.
+    params: [{ name: 'n', type: 'count', min: 1, max: 10, default: 1 }, SIZE, QUALITY, ...IMAGES_API_EXTRAS],
     source: 'edited',
     mask: { ok: true },
     references: 15,
     history: 'none',
     settings: ['maxConcurrent'],
     concurrency: { default: 4 },
-    models: { 'dall-e-3': { n: { max: 1 } } },
+    optIn: [SEED],
   },
   givon: {
     kind: 'givon',
     label: 'Givon',
-    params: [
-      { name: 'aspect', type: 'choice', values: GIVON_ASPECT_RATIOS, default: null },
-      QUALITY,
-      { name: 'resolution', type: 'choice', values: RESOLUTIONS, default: null },
-    ],
+    params: [{ name: 'aspect', type: 'choice', values: GIVON_ASPECT_RATIOS, default: null }, QUALITY, choice('resolution', RESOLUTIONS)],
     source: 'edited',
     mask: { ok: true },
     references: 16,
@@ -194,6 +243,3 @@ export function paramSpec<N extends ParamName>(kind: ProviderKind, name: N): Spe
 
 /** The most pictures one request may carry, whatever the kind: a source and the most references any kind takes. */
 export const MAX_REQUEST_IMAGES = 1 + Math.max(...Object.values(KIND_DESCRIPTIONS).map((kind) => kind.references));
-
-/** A pixel size as `size` takes it: `auto`, or width x height. */
-export const PIXEL_SIZE = /^(auto|\d{2,5}x\d{2,5})$/;

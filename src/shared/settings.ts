@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { ModelTakesSchema } from './model-takes';
 import { DEFAULT_QUEUE_MAX_CONCURRENT } from './queue';
 
 export const PROVIDER_KINDS = ['gigachat', 'openai-chat', 'openai-images', 'givon'] as const;
@@ -124,6 +125,12 @@ export const SettingsSchema = z.looseObject({
   network: NetworkSettingsSchema.prefault({}),
   /** The generation queue: at most `maxConcurrent` generations run at once, whatever their providers. */
   queue: z.object({ maxConcurrent: z.number().int().min(1).max(64).default(DEFAULT_QUEUE_MAX_CONCURRENT) }).prefault({}),
+  /**
+   * What models take, by provider kind and model name, beside the built-in table (model-catalogue.ts):
+   * an entry here adds a model, or replaces the built-in entry of the same name whole. A kind this
+   * Holst does not know is kept and not read (a newer Holst may have written it). Absent: none.
+   */
+  modelCatalogue: z.record(z.string().trim().min(1).max(64), z.record(z.string().trim().min(1).max(200), ModelTakesSchema)).optional(),
   window: WindowStateSchema.optional(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;

@@ -64,6 +64,14 @@ export const nav = (page: Page, name: string) => page.getByRole('navigation', { 
 export const prompt = (page: Page) => page.getByLabel('Prompt', { exact: true });
 export const answers = (page: Page) => page.getByRole('article', { name: 'Answer' });
 export const composer = (page: Page) => page.getByRole('form', { name: 'New message' });
+/** The composer's picture settings button: its name is "Picture settings: " and what is set ("1536×1024 · ×2", else "Auto"). */
+export const pictureSettings = (page: Page) => composer(page).getByRole('button', { name: /^Picture settings: / });
+/** A picture setting of the chosen model, by its label; its popover is opened first where it is closed. */
+export async function setting(page: Page, name: string): Promise<Locator> {
+  const button = pictureSettings(page);
+  if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+  return composer(page).getByRole('dialog', { name: 'Picture settings' }).getByLabel(name, { exact: true });
+}
 /** The list of pictures attached to the next message, and its chips. */
 export const attachments = (page: Page) => composer(page).getByRole('list', { name: 'Attached images' });
 export const chips = (page: Page) => attachments(page).getByRole('listitem');

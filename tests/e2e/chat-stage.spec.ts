@@ -5,7 +5,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { startOpenAIChatServer } from '../servers/openai-chat-server';
 import { openAggregatorChat, type AppSession } from './app-session';
-import { answers, composer, expectLoaded, prompt } from './browser';
+import { answers, expectLoaded, prompt, setting } from './browser';
 
 type Box = { x: number; y: number; width: number; height: number };
 
@@ -16,8 +16,9 @@ async function box(locator: Locator): Promise<Box> {
 }
 
 async function ask(page: Page, text: string, n: number, size: string): Promise<Locator> {
-  await composer(page).getByLabel('Images', { exact: true }).fill(String(n));
-  await composer(page).getByLabel('Size', { exact: true }).fill(size);
+  await (await setting(page, 'Images')).fill(String(n));
+  await (await setting(page, 'Size')).fill(size);
+  await page.keyboard.press('Escape');
   await prompt(page).fill(text);
   await prompt(page).press('Enter');
   const answer = answers(page).last();

@@ -3,7 +3,7 @@
 // (Node) reaches the reference server.
 import { expect, test } from '@playwright/test';
 import { openApp, useAggregatorChat } from './app-session';
-import { answers, attachments, composer, conversations, drop, expectLoaded, nav, prompt, tiles } from './browser';
+import { answers, attachments, composer, conversations, drop, expectLoaded, nav, prompt, setting, tiles } from './browser';
 import { solidImage } from '../support/images';
 
 test.describe('with an OpenAI-compatible provider', () => {
@@ -168,7 +168,7 @@ test.describe('with an OpenAI-compatible provider', () => {
     await expect(answer.getByRole('alert')).toContainText('no-such-model');
 
     // An invalid parameter is refused before anything is sent.
-    await page.getByLabel('Size').fill('huge');
+    await (await setting(page, 'Size')).fill('huge');
     await prompt(page).fill('A dog');
     await prompt(page).press('Enter');
     await expect(composer(page).getByRole('alert')).toContainText('size');

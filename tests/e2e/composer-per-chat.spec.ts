@@ -9,10 +9,9 @@ import { startOpenAIChatServer } from '../servers/openai-chat-server';
 import { startOpenAIImagesServer } from '../servers/openai-images-server';
 import { solidImage } from '../support/images';
 import { openApp, useAggregatorChat } from './app-session';
-import { answers, chips, composer, conversations, drop, expectLoaded, nav, prompt, tiles } from './browser';
+import { answers, chips, composer, conversations, drop, expectLoaded, nav, prompt, setting, tiles } from './browser';
 
 const heading = (page: Page, name: string) => page.getByRole('heading', { name, level: 1 });
-const field = (page: Page, name: string) => composer(page).getByLabel(name, { exact: true });
 
 async function ask(page: Page, text: string, nth: number): Promise<void> {
   await prompt(page).fill(text);
@@ -31,7 +30,7 @@ test.describe('a composer per conversation', () => {
     await drop(composer(page), { files: [{ name: 'pattern.png', bytes: await solidImage(41, 'png', 40, 30) }] });
     await expect(chips(page)).toHaveCount(1);
     await expect(chips(page).first()).toContainText('pattern.png');
-    await field(page, 'Size').fill('1536x1024');
+    await (await setting(page, 'Size')).fill('1536x1024');
 
     // E on the cat picture in the library: back to the cat's chat (its own), as the source.
     await page.keyboard.press('Control+n');
@@ -49,7 +48,7 @@ test.describe('a composer per conversation', () => {
     await page.keyboard.press('Control+n');
     await expect(heading(page, 'New chat')).toBeVisible();
     await expect(chips(page)).toHaveCount(0);
-    await expect(field(page, 'Size')).toHaveValue('');
+    await expect(await setting(page, 'Size')).toHaveValue('');
     await prompt(page).fill('A blue circle');
     await prompt(page).press('Enter');
     await expectLoaded(answers(page).first().getByRole('img', { name: 'Generated image 1' }));
@@ -66,7 +65,7 @@ test.describe('a composer per conversation', () => {
     await expect(answers(page)).toHaveCount(1);
     await expect(chips(page)).toHaveCount(2);
     await expect(chips(page).nth(1)).toContainText('pattern.png');
-    await expect(field(page, 'Size')).toHaveValue('1536x1024');
+    await expect(await setting(page, 'Size')).toHaveValue('1536x1024');
     // And the blue circle's chat goes on from its own picture only.
     await conversations(page)
       .getByRole('button', { name: /A blue circle/ })
@@ -131,9 +130,9 @@ test('picture settings belong to their provider and their chat; a message says w
     await expect(provider).toHaveValue('img');
 
     // The Images API with two pictures, a size and high quality.
-    await field(page, 'Images').fill('2');
-    await field(page, 'Size').fill('1536x1024');
-    await field(page, 'Quality').selectOption('high');
+    await (await setting(page, 'Images')).fill('2');
+    await (await setting(page, 'Size')).fill('1536x1024');
+    await (await setting(page, 'Quality')).selectOption('high');
     await ask(page, 'A red barn', 0);
     expect(images.generations.at(-1)!.body).toMatchObject({ n: 2, size: '1536x1024', quality: 'high' });
     await expect(page.getByRole('article', { name: 'Your message' }).first()).toContainText('2 images · 1536×1024 · high quality');
@@ -141,7 +140,7 @@ test('picture settings belong to their provider and their chat; a message says w
     // Givon in the same chat: its own settings (none), and the composer says where the others stay.
     await provider.selectOption('givon');
     await expect(composer(page).getByRole('status')).toHaveText('Picture settings stay with Images API; Givon has its own.');
-    await expect(field(page, 'Quality')).toHaveValue('');
+    await expect(await setting(page, 'Quality')).toHaveValue('');
     await ask(page, 'Make it winter', 1);
     const job = [...givon.jobs.values()].at(-1)!;
     expect(job.body.input.prompt).toBe('Make it winter');
@@ -151,10 +150,10 @@ test('picture settings belong to their provider and their chat; a message says w
     // A new chat: the provider and model last used, nothing else.
     await page.keyboard.press('Control+n');
     await expect(provider).toHaveValue('givon');
-    await expect(field(page, 'Quality')).toHaveValue('');
+    await expect(await setting(page, 'Quality')).toHaveValue('');
     await provider.selectOption('img');
-    await expect(field(page, 'Images')).toHaveValue('');
-    await expect(field(page, 'Quality')).toHaveValue('');
+    await expect(await setting(page, 'Images')).toHaveValue('');
+    await expect(await setting(page, 'Quality')).toHaveValue('');
     await expect(composer(page).getByRole('status')).toHaveCount(0);
 
     // Back in the barn's chat: Givon as it was left, and the Images API's settings still there.
@@ -164,8 +163,8 @@ test('picture settings belong to their provider and their chat; a message says w
     await expect(answers(page)).toHaveCount(2);
     await expect(provider).toHaveValue('givon');
     await provider.selectOption('img');
-    await expect(field(page, 'Quality')).toHaveValue('high');
-    await expect(field(page, 'Images')).toHaveValue('2');
+    await expect(await setting(page, 'Quality')).toHaveValue('high');
+    await expect(await setting(page, 'Images')).toHaveValue('2');
 
     // After a restart, a chat goes on as its newest prompt was sent.
     await page.reload();

@@ -8,7 +8,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { startGigaChatServer } from '../servers/gigachat-server';
 import { solidImage } from '../support/images';
 import { openGigaChatApp, useAggregatorChat } from './app-session';
-import { answers, chips, composer, drop, expectLoaded, nav, prompt, tiles } from './browser';
+import { answers, chips, composer, drop, expectLoaded, nav, prompt, setting, tiles } from './browser';
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
@@ -268,9 +268,11 @@ test('GigaChat: a follow-up is "based on" the last picture, uploaded once and at
     const firstId = Number(/\/(\d+)$/.exec((await first.getByRole('img', { name: 'Generated image 1' }).getAttribute('src')) ?? '')![1]);
 
     // GigaChat makes 1 to 4 pictures per request: the composer offers that count, and it is sent.
-    const count = page.getByRole('spinbutton', { name: 'Images' });
+    const count = await setting(page, 'Images');
     await expect(count).toHaveAttribute('max', '4');
     await count.fill('2');
+    // The settings popover closes (Esc) so it covers none of the chips above it.
+    await page.keyboard.press('Escape');
     await ask(page, 'Нарисуй его ночью', 1);
     expect(giga.chats[1]!.body.n).toBe(2);
     expect(giga.chats[0]!.body.n).toBeUndefined();

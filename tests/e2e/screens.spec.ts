@@ -44,6 +44,28 @@ for (const locale of ['en-US', 'ru-RU']) {
       }
     });
 
+    test("the composer's picture settings: what gpt-image-1 takes, folded into one line", async ({ page }) => {
+      const app = await openTourApp(page);
+      try {
+        await menuItem(page, 'chat').click();
+        await page.locator('select.provider-select').selectOption('img');
+        const button = page.locator('.picture-settings-button');
+        await button.click();
+        const popover = page.locator('.picture-settings-popover');
+        await popover.locator('input.size-input').fill('1024x1536');
+        await popover.locator('select').first().selectOption('high');
+        await popover.locator('input.n-input').first().fill('2');
+        await popover.locator('select').nth(1).selectOption('webp');
+        await expect(button).toContainText(language === 'en' ? '1024×1536 · High · WEBP · ×2' : '1024×1536 · Высокое · WEBP · ×2');
+        for (const theme of ['light', 'dark']) {
+          await setTheme(page, theme);
+          await check(page, 'composer-settings', language, theme);
+        }
+      } finally {
+        await app.close();
+      }
+    });
+
     test('chat, library, viewer, compare, mask painter, settings', async ({ page }) => {
       // Twenty-odd axe-core passes, two pictures made on the way.
       test.setTimeout(300_000);

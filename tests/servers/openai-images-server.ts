@@ -4,7 +4,13 @@
 // - GPT image models (`gpt-image-*`) always answer `b64_json` (in `output_format`, default png) with
 //   `usage`; dall-e models honour `response_format: 'url' | 'b64_json'` (default url), URLs back here.
 // - Checks: prompt required (and its length per model), n 1–10 (dall-e-3: 1), sizes per model
-//   (unknown gpt-image-* sizes accepted: not documented), quality per model.
+//   (gpt-image-2: any within its limits; other unknown gpt-image-* sizes accepted: not documented),
+//   quality per model.
+// - GPT image models only: `output_format` (png|jpeg|webp; decides the answer's format),
+//   `output_compression` (0–100, jpeg/webp only; the encoder's quality), `background`
+//   (transparent|opaque|auto; transparent needs png/webp and answers with an alpha channel),
+//   `moderation` (low|auto; generations only), `input_fidelity` (low|high; edits only, not
+//   gpt-image-1-mini). Anything else of these is a 400 naming its `param`.
 // - Edits: `image` or `image[]` files (GPT image: up to 16, png/webp/jpeg; dall-e-2: one square PNG
 //   < 4 MB), optional `mask` that must be a PNG with an alpha channel and the same dimensions as the
 //   first image, else 400 `{error:{message,type,param,code}}`. Every part is recorded in `edits`.
@@ -23,11 +29,40 @@ import { imageSize, sampleImage } from './sample-images';
 
 export const OPENAI_IMAGES_TEST_KEY = 'sk-holst-test-images-0001';
 
+const GPT_SIZES = ['auto', '1024x1024', '1536x1024', '1024x1536'];
 const SIZES: Record<string, string[]> = {
   'dall-e-2': ['256x256', '512x512', '1024x1024'],
   'dall-e-3': ['1024x1024', '1792x1024', '1024x1792'],
-  'gpt-image-1': ['auto', '1024x1024', '1536x1024', '1024x1536'],
+  'gpt-image-1': GPT_SIZES,
+  'gpt-image-1-mini': GPT_SIZES,
+  'gpt-image-1.5': GPT_SIZES,
 };
+/** gpt-image-2 takes `auto` or any size whose sides are multiples of 16, at most 3840 px and 3:1, 655,360–8,294,400 pixels. */
+function gptImage2Size(size: string): boolean {
+  if (size === 'auto') return true;
+  const match = /^(\d+)x(\d+)$/.exec(size);
+  if (!match) return false;
+  const [width, height] = [Number(match[1]), Number(match[2])];
+  const [long, short] = [Math.max(width, height), Math.min(width, height)];
+  return (
+    width % 16 === 0 &&
+    height % 16 === 0 &&
+    long <= 3840 &&
+    short > 0 &&
+    long / short <= 3 &&
+    width * height >= 655_360 &&
+    width * height <= 8_294_400
+  );
+}
+/** What GPT image models take besides size, quality and n, with the values each takes; per endpoint. */
+const GPT_OPTIONS: Record<string, readonly string[] | 'compression'> = {
+  output_format: ['png', 'jpeg', 'webp'],
+  output_compression: 'compression',
+  background: ['transparent', 'opaque', 'auto'],
+  moderation: ['low', 'auto'],
+  input_fidelity: ['low', 'high'],
+};
+const NOT_ON: Record<'generations' | 'edits', string> = { generations: 'input_fidelity', edits: 'moderation' };
 const PROMPT_LIMIT: Record<string, number> = { 'dall-e-2': 1000, 'dall-e-3': 4000 };
 const isGptImage = (model: string) => model.startsWith('gpt-image-');
 const MB = 1024 * 1024;
@@ -125,7 +160,44 @@ export async function startOpenAIImagesServer(options: OpenAIImagesServerOptions
     if (size !== undefined && sizes && !sizes.includes(size)) {
       return [`Invalid value: '${size}'. Supported values are: ${sizes.map((s) => `'${s}'`).join(', ')}.`, 'size'];
     }
+    if (size !== undefined && model.startsWith('gpt-image-2') && !gptImage2Size(size))
+      return [
+        `Invalid size '${size}'. Both sides must be multiples of 16, the longer at most 3840px and at most 3 times the shorter, and the total between 655360 and 8294400 pixels.`,
+        'size',
+      ];
     if (size !== undefined && !sizes && size !== 'auto' && !/^\d+x\d+$/.test(size)) return [`Invalid value: '${size}'.`, 'size'];
+    return undefined;
+  };
+
+  /**
+   * The GPT image options (the API reference): only GPT image models take them; generations take
+   * moderation and edits input fidelity, not the other way round; gpt-image-1-mini takes no input
+   * fidelity; compression is for JPEG and WebP, a transparent background for PNG and WebP.
+   */
+  const checkOptions = (
+    model: string,
+    fields: Record<string, unknown>,
+    endpoint: 'generations' | 'edits',
+  ): [string, string] | undefined => {
+    for (const [name, allowed] of Object.entries(GPT_OPTIONS)) {
+      const raw = fields[name];
+      if (raw === undefined || raw === null) continue;
+      if (name === NOT_ON[endpoint]) return [`Unknown parameter: '${name}'.`, name];
+      if (!isGptImage(model)) return [`The '${name}' parameter is only supported for GPT image models, not ${model}.`, name];
+      if (name === 'input_fidelity' && model.startsWith('gpt-image-1-mini'))
+        return [`The 'input_fidelity' parameter is not supported for ${model}.`, name];
+      const value = String(raw);
+      const fits = allowed === 'compression' ? /^\d{1,3}$/.test(value) && Number(value) <= 100 : allowed.includes(value);
+      if (!fits)
+        return allowed === 'compression'
+          ? [`Invalid 'output_compression': integer between 0 and 100 expected, got ${value}.`, name]
+          : [`Invalid value: '${value}'. Supported values are: ${allowed.map((v) => `'${v}'`).join(', ')}.`, name];
+    }
+    const format = String(fields.output_format ?? 'png');
+    if (fields.output_compression !== undefined && format === 'png')
+      return ["The 'output_compression' parameter is only supported for the 'jpeg' and 'webp' output formats.", 'output_compression'];
+    if (fields.background === 'transparent' && format === 'jpeg')
+      return ["Transparent backgrounds are only supported for the 'png' and 'webp' output formats.", 'background'];
     return undefined;
   };
 
@@ -153,11 +225,16 @@ export async function startOpenAIImagesServer(options: OpenAIImagesServerOptions
     const { width, height } = dimensions;
     const outputFormat = isGptImage(model) ? (typeof extra.output_format === 'string' ? extra.output_format : 'png') : 'png';
     const sharpFormat = outputFormat === 'jpeg' || outputFormat === 'webp' ? outputFormat : 'png';
+    // A GPT image model's answer is encoded as asked: compression as the encoder's quality, a transparent background as alpha.
+    const encoding = {
+      transparent: extra.background === 'transparent',
+      ...(extra.output_compression !== undefined ? { quality: Number(extra.output_compression) } : {}),
+    };
     const data: Record<string, string>[] = [];
     for (let i = 0; i < n; i++) {
       const bytes = options.drawPrompt
         ? await paint({ prompt, ...drawnSize(size, dimensions, edit), format: sharpFormat, ...edit })
-        : await sampleImage(sharpFormat, width, height);
+        : await sampleImage(sharpFormat, width, height, encoding);
       const item: Record<string, string> =
         format === 'b64_json'
           ? { b64_json: bytes.toString('base64') }
@@ -168,7 +245,7 @@ export async function startOpenAIImagesServer(options: OpenAIImagesServerOptions
     const body: Record<string, unknown> = { created: Math.floor(Date.now() / 1000), data };
     if (isGptImage(model)) {
       Object.assign(body, {
-        background: extra.background ?? 'opaque',
+        background: extra.background === 'transparent' ? 'transparent' : 'opaque',
         output_format: outputFormat,
         quality: extra.quality ?? 'medium',
         size: size ?? '1024x1024',
@@ -196,7 +273,7 @@ export async function startOpenAIImagesServer(options: OpenAIImagesServerOptions
     const model = typeof body.model === 'string' ? body.model : 'dall-e-2';
     const n = body.n === undefined ? 1 : Number(body.n);
     const size = typeof body.size === 'string' ? body.size : undefined;
-    const problem = check(model, body.prompt, n, size);
+    const problem = check(model, body.prompt, n, size) ?? checkOptions(model, body, 'generations');
     if (problem) return badRequest(ctx, problem[0], problem[1]);
     const quality = body.quality;
     if (quality !== undefined) {
@@ -222,7 +299,7 @@ export async function startOpenAIImagesServer(options: OpenAIImagesServerOptions
     const fields = textFields(parts);
     const model = fields.model ?? 'dall-e-2';
     const n = fields.n === undefined ? 1 : Number(fields.n);
-    const problem = check(model, fields.prompt, n, fields.size);
+    const problem = check(model, fields.prompt, n, fields.size) ?? checkOptions(model, fields, 'edits');
     if (problem) return badRequest(ctx, problem[0], problem[1]);
     const imageParts = parts.filter((p) => (p.name === 'image' || p.name === 'image[]') && p.filename !== undefined);
     if (imageParts.length === 0) return badRequest(ctx, "Missing required parameter: 'image'.", 'image');

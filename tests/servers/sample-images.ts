@@ -7,8 +7,14 @@ type Format = 'png' | 'jpeg' | 'webp';
 
 let counter = 0;
 
+/** How an answer is encoded: a transparent background (an alpha channel), and a JPEG's or WebP's quality (1–100). */
+export interface SampleOptions {
+  transparent?: boolean;
+  quality?: number;
+}
+
 /** A fresh image; `width` / `height` default to a small picture whose size also varies per call. */
-export async function sampleImage(format: Format = 'png', width?: number, height?: number): Promise<Buffer> {
+export async function sampleImage(format: Format = 'png', width?: number, height?: number, options: SampleOptions = {}): Promise<Buffer> {
   const n = ++counter;
   const background = { r: (n * 37) % 256, g: (n * 91 + 50) % 256, b: (n * 151 + 100) % 256 };
   const w = width ?? 48 + (n % 32);
@@ -17,9 +23,12 @@ export async function sampleImage(format: Format = 'png', width?: number, height
   const stripe = Buffer.from(
     `<svg width="${w}" height="${h}"><line x1="0" y1="0" x2="${w}" y2="${h}" stroke="white" stroke-width="${1 + (n % 5)}"/></svg>`,
   );
-  return sharp({ create: { width: w, height: h, channels: 3, background } })
+  const canvas = options.transparent
+    ? { width: w, height: h, channels: 4 as const, background: { ...background, alpha: 0 } }
+    : { width: w, height: h, channels: 3 as const, background };
+  return sharp({ create: canvas })
     .composite([{ input: stripe }])
-    .toFormat(format)
+    .toFormat(format, options.quality !== undefined ? { quality: Math.max(1, options.quality) } : {})
     .toBuffer();
 }
 

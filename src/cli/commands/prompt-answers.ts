@@ -1,7 +1,8 @@
 import { HolstError, invalidInput } from '../../shared/errors';
 import { ChatSendSchema } from '../../shared/generation';
 import type { Message } from '../../shared/library';
-import { describeKind, paramSpec } from '../../shared/provider-kinds';
+import { describeModel, type ModelCatalogue } from '../../shared/model-catalogue';
+import { describeKind } from '../../shared/provider-kinds';
 import type { ProviderKind } from '../../shared/settings';
 import type { AppCore } from '../../main/core/app-core';
 import type { GenerateParams } from '../../main/core/providers/types';
@@ -36,13 +37,13 @@ export interface PromptAnswers {
 
 /**
  * How many pictures one request to `model` of a `kind` may ask for: the kind's `n` range, narrower
- * for some models (src/shared/provider-kinds.ts); 0 where the kind takes no `n` at all.
+ * for a known model (src/shared/model-catalogue.ts, with the settings file's entries); 0 where the
+ * kind, or the model, takes no `n` at all.
  */
-export function picturesPerRequest(kind: ProviderKind, model: string | undefined): number {
-  const n = paramSpec(kind, 'n');
-  if (!n) return 0;
-  const narrower = model !== undefined ? describeKind(kind).models?.[model]?.n?.max : undefined;
-  return Math.min(n.max, narrower ?? n.max);
+export function picturesPerRequest(kind: ProviderKind, model: string | undefined, catalogue?: ModelCatalogue): number {
+  const description = model !== undefined ? describeModel(kind, model, catalogue) : describeKind(kind);
+  const n = description.params.find((spec) => spec.name === 'n');
+  return n?.type === 'count' ? n.max : 0;
 }
 
 /** The library pictures of `answers`, each once, in the order they came. */
@@ -60,7 +61,7 @@ export function picturesOf(answers: readonly Message[]): number[] {
 export async function answerPrompt(core: AppCore, ask: PromptAsk, watch: GenerationWatch, lane: Lane): Promise<PromptAnswers> {
   const config = core.providers.require(ask.providerId);
   lane.providerName = config.name ?? config.id;
-  const perRequest = picturesPerRequest(config.kind, ask.model ?? config.models?.[0]);
+  const perRequest = picturesPerRequest(config.kind, ask.model ?? config.models?.[0], core.settings.get().modelCatalogue);
   const want = ask.count ?? 1;
   const params = withKindDefaults(ask.params, config.kind);
   const input = ChatSendSchema.safeParse({

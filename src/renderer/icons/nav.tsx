@@ -2,7 +2,7 @@
  * The main menu's icons (part of the one icon set, drawn like the rest with lineIcon): shown beside
  * the words in the wide layout and alone in the icon rail below 1100 px.
  */
-import { lineIcon } from './line-icon';
+import { lineIcon, type IconSize } from './line-icon';
 
 const nav = lineIcon(20, 1.8);
 
@@ -33,9 +33,9 @@ export const StartNavIcon = () => (
   </svg>
 );
 
-/** Three sliders. */
-export const SettingsNavIcon = () => (
-  <svg {...nav}>
+/** Three sliders (also, smaller, on the composer's picture settings button). */
+export const SettingsNavIcon = ({ size = 20, strokeWidth = 1.8 }: IconSize) => (
+  <svg {...lineIcon(size, strokeWidth)}>
     <path d="M4 6h9M17 6h3M4 12h3M11 12h9M4 18h11M19 18h1" />
     <circle cx="15" cy="6" r="2" />
     <circle cx="9" cy="12" r="2" />

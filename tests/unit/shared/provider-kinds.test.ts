@@ -61,6 +61,7 @@ describe('the provider-kind descriptions', () => {
         if (spec.type === 'count') expect(spec.default).toSatisfy((d: number) => d >= spec.min && d <= spec.max);
         else if (spec.type === 'pixels') for (const size of [spec.default, ...spec.suggestions]) expect(size).toMatch(PIXEL_SIZE);
         else if (spec.type === 'toggle') expect(typeof spec.default).toBe('boolean');
+        else if (spec.type === 'number') expect(spec.default).toBeNull();
         else if (spec.default !== null) expect(spec.values).toContain(spec.default);
       }
     }
@@ -76,7 +77,9 @@ describe('the provider-kind descriptions', () => {
           for (const value of spec.values) expect(fits({ [spec.name]: value })).toBe(true);
       }
     }
-    expect(paramSpec('givon', 'quality')?.values).toEqual(QUALITIES);
+    // Givon and the GPT image models take three of the qualities; dall-e-3 takes two others (model-catalogue.ts).
+    expect(paramSpec('givon', 'quality')?.values).toEqual(['low', 'medium', 'high']);
+    expect(QUALITIES).toEqual(['low', 'medium', 'high', 'standard', 'hd']);
     expect(paramSpec('givon', 'resolution')?.values).toEqual(RESOLUTIONS);
     expect(MAX_REQUEST_IMAGES).toBe(17);
     const send = (count: number) =>

@@ -46,7 +46,7 @@ export function prepareGeneration(deps: Pick<CoreServices, 'settings'>, ask: Gen
     params: ask.params,
     stream: ask.stream ?? true,
   };
-  checkRequest(config.kind, request);
+  checkRequest(config.kind, request, deps.settings.get().modelCatalogue);
   if (ask.mask && ask.images[0] && ask.maskSizes) checkMaskSize(ask.maskSizes.mask, ask.maskSizes.source);
   return { config, model, request };
 }

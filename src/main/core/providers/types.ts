@@ -1,4 +1,4 @@
-import type { ProgressLine } from '../../../shared/generation';
+import type { GenerateParamsInput, ProgressLine } from '../../../shared/generation';
 import type { ProviderConfig, ProviderKind } from '../../../shared/settings';
 import type { ProviderHttp } from '../net/provider-http';
 
@@ -13,15 +13,8 @@ export interface InputImage {
   name: string;
 }
 
-export interface GenerateParams {
-  n?: number;
-  size?: string;
-  aspect?: string;
-  quality?: 'low' | 'medium' | 'high';
-  resolution?: '1K' | '2K' | '4K';
-  /** GigaChat: the prompt goes as a request to draw it (see gigachat/picture-mode.ts). */
-  pictureMode?: boolean;
-}
+/** The parameters a request carries, as the IPC schema takes them (each kind checks which it takes). */
+export type GenerateParams = GenerateParamsInput;
 
 /** One earlier message of the conversation, as a follow-up sends it (what each kind takes: `ProviderKindModule.history`). */
 export interface HistoryTurn {

@@ -13,8 +13,8 @@ import { runningHere } from '../../store/thread/selectors';
 import { formatTokens } from './answer/usage';
 import { AttachmentChips } from './AttachmentChips';
 import { ModelField } from './ModelField';
-import { ParamFields } from './ParamFields';
 import { PictureModeToggle } from './PictureModeToggle';
+import { PictureSettings } from './PictureSettings';
 import { PaperclipIcon, SendIcon, StopIcon } from '../../icons';
 
 /** How long typing pauses before the prompt's tokens are counted. */
@@ -53,6 +53,7 @@ export function Composer({ providers }: { providers: ProviderView[] }) {
     })),
   );
   const go = useAppStore((s) => s.go);
+  const catalogue = useAppStore((s) => s.settings?.modelCatalogue);
   const ids = { provider: useId(), prompt: useId(), hint: useId() };
   const textarea = useRef<HTMLTextAreaElement>(null);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -102,7 +103,7 @@ export function Composer({ providers }: { providers: ProviderView[] }) {
   const submit = () => {
     if (!provider || !canSend) return;
     setSwitched(null);
-    void send({ providerId, kind: provider.config.kind, model });
+    void send({ providerId, kind: provider.config.kind, model, catalogue });
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
@@ -228,7 +229,7 @@ export function Composer({ providers }: { providers: ProviderView[] }) {
 
           {provider && <PictureModeToggle providerId={providerId} kind={provider.config.kind} />}
           {provider && <ModelField provider={provider} model={model} />}
-          {provider && <ParamFields providerId={providerId} kind={provider.config.kind} idBase={ids.provider} />}
+          {provider && <PictureSettings providerId={providerId} kind={provider.config.kind} model={model} idBase={ids.provider} />}
         </div>
 
         <div className="composer-actions">

@@ -3,7 +3,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { Message } from '../../../shared/library';
 import { withoutProgressPreamble } from '../../../shared/progress-lines';
-import { QUALITIES } from '../../../shared/provider-kinds';
+import { BACKGROUNDS, QUALITIES } from '../../../shared/model-takes';
 import { mediaUrl } from '../../bridge/media';
 import { formatElapsedSeconds, warmFormats } from '../../i18n/format';
 import { coreText } from '../../i18n/core-text';
@@ -324,17 +324,26 @@ function useRequestSummary(request: Message['request']): string | null {
   const parts = requestParams(request).flatMap(([name, value]) => {
     // Said when on; off is plain talk, nothing worth a word.
     if (name === 'pictureMode') return value === 'true' ? [t('messages.summary.pictureMode')] : [];
-    return [summaryPart(name, value)];
+    const part = summaryPart(name, value);
+    return part === null ? [] : [part];
   });
   return parts.length > 0 ? parts.join(' · ') : null;
 
-  function summaryPart(name: string, value: string): string {
+  /** A setting in words; null for one at its default that is not worth a word (moderation auto, fidelity low). */
+  function summaryPart(name: string, value: string): string | null {
     if (name === 'n' && /^\d+$/.test(value)) return t('messages.summary.images', { count: Number(value) });
     if (name === 'size')
       return value === 'auto' ? t('messages.summary.sizeAuto') : t('messages.summary.size', { size: value.replace('x', '×') });
     if (name === 'quality' && known(QUALITIES, value)) return t('messages.summary.quality', { quality: t(`messages.quality.${value}`) });
     if (name === 'aspect') return t('messages.summary.aspect', { aspect: value });
     if (name === 'resolution') return t('messages.summary.resolution', { resolution: value });
+    if (name === 'outputFormat') return t('messages.summary.outputFormat', { format: value.toUpperCase() });
+    if (name === 'compression') return t('messages.summary.compression', { value });
+    if (name === 'background' && known(BACKGROUNDS, value))
+      return t('messages.summary.background', { background: t(`messages.background.${value}`) });
+    if (name === 'moderation') return value === 'low' ? t('messages.summary.moderationLow') : null;
+    if (name === 'inputFidelity') return value === 'high' ? t('messages.summary.inputFidelityHigh') : null;
+    if (name === 'seed') return t('messages.summary.seed', { seed: value });
     return `${name} ${value}`;
   }
 }

@@ -4,7 +4,21 @@ import { QUALITIES, type Quality } from '../../../shared/provider-kinds';
 import { formatNumber } from '../../i18n/format';
 
 /** Parameters the app itself sends, with their names in the catalogue; any other key shows as it is. */
-const KNOWN = ['n', 'size', 'aspect', 'quality', 'resolution', 'pictureMode', 'system'] as const;
+const KNOWN = [
+  'n',
+  'size',
+  'aspect',
+  'quality',
+  'resolution',
+  'outputFormat',
+  'compression',
+  'background',
+  'moderation',
+  'inputFidelity',
+  'seed',
+  'pictureMode',
+  'system',
+] as const;
 type Known = (typeof KNOWN)[number];
 const isKnown = (key: string): key is Known => (KNOWN as readonly string[]).includes(key);
 

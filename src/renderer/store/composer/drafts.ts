@@ -5,10 +5,20 @@
  */
 import type { GenerateParamsInput } from '../../../shared/generation';
 import type { ImageRecord, MaskRecord, Message } from '../../../shared/library';
-import { describeKind, QUALITIES, RESOLUTIONS, type Quality, type Resolution, type ToggleSpec } from '../../../shared/provider-kinds';
+import {
+  BACKGROUNDS,
+  INPUT_FIDELITIES,
+  MODERATIONS,
+  OUTPUT_FORMATS,
+  QUALITIES,
+  RESOLUTIONS,
+  type Quality,
+  type Resolution,
+} from '../../../shared/model-takes';
+import { describeKind, type KindDescription, type ParamSpec, type ToggleSpec } from '../../../shared/provider-kinds';
 import type { ProviderKind } from '../../../shared/settings';
 
-/** Parameter fields as typed; only those the provider kind takes (provider-kinds.ts), and only filled ones, are sent. */
+/** Parameter fields as typed; only those the model takes (model-catalogue.ts), and only filled ones, are sent. */
 export interface ParamsDraft {
   n: string;
   size: string;
@@ -17,28 +27,58 @@ export interface ParamsDraft {
   resolution: '' | Resolution;
   /** A switch: '' until the user flips it (the kind's default then holds: picture mode starts on). */
   pictureMode: ToggleDraft;
+  outputFormat: '' | (typeof OUTPUT_FORMATS)[number];
+  compression: string;
+  background: '' | (typeof BACKGROUNDS)[number];
+  moderation: '' | (typeof MODERATIONS)[number];
+  inputFidelity: '' | (typeof INPUT_FIDELITIES)[number];
+  seed: string;
 }
 export type ToggleDraft = '' | 'on' | 'off';
 
-export const EMPTY_PARAMS: ParamsDraft = Object.freeze({ n: '', size: '', aspect: '', quality: '', resolution: '', pictureMode: '' });
+export const EMPTY_PARAMS: ParamsDraft = Object.freeze({
+  n: '',
+  size: '',
+  aspect: '',
+  quality: '',
+  resolution: '',
+  pictureMode: '',
+  outputFormat: '',
+  compression: '',
+  background: '',
+  moderation: '',
+  inputFidelity: '',
+  seed: '',
+});
 
 /** Whether a switch is on: as flipped, else the kind's default. */
 export const toggleOn = (value: ToggleDraft, spec: ToggleSpec): boolean => (value === '' ? spec.default : value === 'on');
 
 /**
- * The parameters to send: only those the kind's description lists, only filled ones, each as its
- * type is sent; a switch always goes, so the prompt is stored with what it was sent with.
+ * A setting's value as the composer shows it for the chosen model: a choice the model does not offer
+ * (left from another model of the provider) reads as not set, and is not sent.
  */
-export function buildParams(kind: ProviderKind, draft: ParamsDraft): GenerateParamsInput {
+export function draftValue(spec: Exclude<ParamSpec, ToggleSpec>, draft: ParamsDraft): string {
+  const value = draft[spec.name].trim();
+  return spec.type === 'choice' && !spec.values.includes(value) ? '' : value;
+}
+
+/**
+ * The parameters to send: only those the model's description lists (describeModel; a kind's own
+ * where only the kind is given), only filled
+ * ones, each as its type is sent; a switch always goes, so the prompt is stored with what it was sent with.
+ */
+export function buildParams(target: ProviderKind | KindDescription, draft: ParamsDraft): GenerateParamsInput {
+  const description = typeof target === 'string' ? describeKind(target) : target;
   const params: Record<string, string | number | boolean> = {};
-  for (const spec of describeKind(kind).params) {
+  for (const spec of description.params) {
     if (spec.type === 'toggle') {
       params[spec.name] = toggleOn(draft[spec.name], spec);
       continue;
     }
-    const value = draft[spec.name].trim();
+    const value = draftValue(spec, draft);
     if (value === '') continue;
-    params[spec.name] = spec.type === 'count' ? Number(value) : value;
+    params[spec.name] = spec.type === 'count' || spec.type === 'number' ? Number(value) : value;
   }
   return params as GenerateParamsInput;
 }
@@ -122,13 +162,20 @@ export function paramsFromRequest(request: Message['request']): ParamsDraft {
   const sent = request?.params;
   const draft: ParamsDraft = { ...EMPTY_PARAMS };
   if (!sent || typeof sent !== 'object') return draft;
-  const { n, size, aspect, quality, resolution, pictureMode } = sent as Record<string, unknown>;
+  const { n, size, aspect, quality, resolution, pictureMode, outputFormat, compression, background, moderation, inputFidelity, seed } =
+    sent as Record<string, unknown>;
   if (typeof pictureMode === 'boolean') draft.pictureMode = pictureMode ? 'on' : 'off';
   if (typeof n === 'number' && Number.isSafeInteger(n)) draft.n = String(n);
   if (typeof size === 'string') draft.size = size;
   if (typeof aspect === 'string') draft.aspect = aspect;
   if (isOneOf(QUALITIES, quality)) draft.quality = quality;
   if (isOneOf(RESOLUTIONS, resolution)) draft.resolution = resolution;
+  if (isOneOf(OUTPUT_FORMATS, outputFormat)) draft.outputFormat = outputFormat;
+  if (typeof compression === 'number' && Number.isSafeInteger(compression)) draft.compression = String(compression);
+  if (isOneOf(BACKGROUNDS, background)) draft.background = background;
+  if (isOneOf(MODERATIONS, moderation)) draft.moderation = moderation;
+  if (isOneOf(INPUT_FIDELITIES, inputFidelity)) draft.inputFidelity = inputFidelity;
+  if (typeof seed === 'number' && Number.isSafeInteger(seed)) draft.seed = String(seed);
   return draft;
 }
 

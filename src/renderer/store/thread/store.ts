@@ -7,6 +7,7 @@ import type { HolstApi } from '../../../shared/contract';
 import type { ChatSendInput, ChatStarted, GenerationEvent } from '../../../shared/generation';
 import type { Message } from '../../../shared/library';
 import { MASK_KINDS } from '../../../shared/mask';
+import { describeModel, type ModelCatalogue } from '../../../shared/model-catalogue';
 import type { ProviderKind } from '../../../shared/settings';
 import { unwrap } from '../../bridge';
 import { i18n } from '../../i18n';
@@ -39,7 +40,8 @@ export interface ThreadState {
   select(id: number | null): Promise<void>;
   newChat(): void;
   /** Sends the composer's draft as the open chat's next prompt; false when it could not go. */
-  send(target: { providerId: string; kind: ProviderKind; model: string }): Promise<boolean>;
+  /** `catalogue`: the settings file's model entries, so only what the model takes is sent (model-catalogue.ts). */
+  send(target: { providerId: string; kind: ProviderKind; model: string; catalogue?: ModelCatalogue | undefined }): Promise<boolean>;
   /** Answers a prompt again; `singleTurn` sends it without the conversation's earlier turns. */
   retry(userMessageId: number, options?: { singleTurn?: boolean }): Promise<void>;
   cancel(generationId: string): Promise<void>;
@@ -178,7 +180,7 @@ export function createThreadStore({ bridge, composer, conversations, clock, afte
         composer.getState().startNewChat();
       },
 
-      async send({ providerId, kind, model }) {
+      async send({ providerId, kind, model, catalogue }) {
         const { currentId, sending } = get();
         const { prompt, attachments, params, attaching, mask, missing, sourceAuto, autoOff } = composer.getState();
         if (sending || attaching > 0 || prompt.trim() === '') return false;
@@ -193,7 +195,7 @@ export function createThreadStore({ bridge, composer, conversations, clock, afte
           prompt,
           imageIds: attachments.map((image) => image.id),
           ...(mask && attachments.length > 0 && MASK_KINDS.includes(kind) ? { maskId: mask.id } : {}),
-          params: buildParams(kind, params[providerId] ?? EMPTY_PARAMS),
+          params: buildParams(describeModel(kind, model.trim(), catalogue), params[providerId] ?? EMPTY_PARAMS),
           ...(currentId !== null ? { conversationId: currentId } : {}),
           ...(model.trim() ? { model: model.trim() } : {}),
           // A follow-up the user chose no picture for goes on from the last one, even if it is still on its way.

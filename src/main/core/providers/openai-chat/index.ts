@@ -69,6 +69,8 @@ export const openaiChat: ProviderKindModule = {
         modalities: ['image', 'text'],
         ...(request.params.n ? { n: request.params.n } : {}),
         ...(request.params.size ? { size: request.params.size } : {}),
+        // Only for a model whose catalogue entry (in settings) says it takes one: no documented model does.
+        ...(request.params.seed !== undefined ? { seed: request.params.seed } : {}),
       }),
       ...(signal ? { signal } : {}),
     });

@@ -1,12 +1,14 @@
 /**
  * The OpenAI Images API, which many services also speak: `POST /images/generations` (JSON) and
  * `POST /images/edits` (multipart: image or image[], optional PNG mask whose transparent pixels
- * mark the area to change). Answers `{data:[{url | b64_json, revised_prompt?}], usage?}`.
+ * mark the area to change). Answers `{data:[{url | b64_json, revised_prompt?}], usage?}`. GPT image
+ * models also take the answer's format and compression, a transparent background, moderation (new
+ * pictures) and input fidelity (edits); model-catalogue.ts says which model takes what.
  */
 import { FormData } from 'undici';
 import { say } from '../../../../shared/core-messages';
 import { HolstError } from '../../../../shared/errors';
-import type { GenerateEvent, ProviderContext, ProviderKindModule } from '../types';
+import type { GenerateEvent, GenerateParams, ProviderContext, ProviderKindModule } from '../types';
 import { requireKey, parseJson } from '../common';
 
 export const openaiImages: ProviderKindModule = {
@@ -30,9 +32,7 @@ export const openaiImages: ProviderKindModule = {
     const common = {
       model: request.model,
       prompt: request.system ? `${request.system}\n\n${request.prompt}` : request.prompt,
-      ...(request.params.n ? { n: request.params.n } : {}),
-      ...(request.params.size ? { size: request.params.size } : {}),
-      ...(request.params.quality ? { quality: request.params.quality } : {}),
+      ...apiParams(request.params),
     };
     let response;
     if (request.images.length === 0) {
@@ -82,5 +82,21 @@ export const openaiImages: ProviderKindModule = {
     }
   },
 };
+
+/** The parameters as the API names them; the core has checked each against the model (check-request.ts). */
+function apiParams(params: GenerateParams): Record<string, string | number> {
+  const named: Record<string, string | number | undefined> = {
+    n: params.n,
+    size: params.size,
+    quality: params.quality,
+    output_format: params.outputFormat,
+    output_compression: params.compression,
+    background: params.background,
+    moderation: params.moderation,
+    input_fidelity: params.inputFidelity,
+    seed: params.seed,
+  };
+  return Object.fromEntries(Object.entries(named).filter((entry): entry is [string, string | number] => entry[1] !== undefined));
+}
 
 const auth = (ctx: ProviderContext) => ({ Authorization: `Bearer ${requireKey(ctx)}` });

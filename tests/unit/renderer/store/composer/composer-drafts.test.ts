@@ -88,7 +88,7 @@ describe('composer drafts', () => {
   });
 
   it('sends only the settings the provider kind takes, and only filled ones', () => {
-    const filled = { n: '2', size: '1024x1536', aspect: '16:9', quality: 'high', resolution: '4K', pictureMode: '' } as const;
+    const filled = { ...EMPTY_PARAMS, n: '2', size: '1024x1536', aspect: '16:9', quality: 'high', resolution: '4K' } as const;
     expect(buildParams('openai-chat', filled)).toEqual({ n: 2, size: '1024x1536' });
     expect(buildParams('openai-images', filled)).toEqual({ n: 2, size: '1024x1536', quality: 'high' });
     expect(buildParams('givon', filled)).toEqual({ aspect: '16:9', quality: 'high', resolution: '4K' });
@@ -109,13 +109,26 @@ describe('composer drafts', () => {
   });
 
   it('sends, for every kind, exactly the parameters its description lists, each as its type is sent', () => {
-    const filled = { n: '3', size: 'auto', aspect: '1:1', quality: 'low', resolution: '1K', pictureMode: 'off' } as const;
+    const filled = {
+      n: '3',
+      size: 'auto',
+      aspect: '1:1',
+      quality: 'low',
+      resolution: '1K',
+      pictureMode: 'off',
+      outputFormat: 'webp',
+      compression: '70',
+      background: 'opaque',
+      moderation: 'low',
+      inputFidelity: 'high',
+      seed: '9',
+    } as const;
     for (const kind of PROVIDER_KINDS) {
       const sent = buildParams(kind, filled);
       expect(Object.keys(sent)).toEqual(paramNames(kind));
       for (const spec of describeKind(kind).params) {
         const value = sent[spec.name];
-        if (spec.type === 'count') expect(value).toBe(3);
+        if (spec.type === 'count' || spec.type === 'number') expect(value).toBe(Number(filled[spec.name]));
         else if (spec.type === 'toggle') expect(value).toBe(false);
         else expect(value).toBe(filled[spec.name]);
       }

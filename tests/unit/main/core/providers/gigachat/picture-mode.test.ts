@@ -116,7 +116,8 @@ describe('GigaChat in picture mode', () => {
       ...s,
       providers: [...s.providers, { id: 'images', kind: 'openai-images', baseUrl: 'http://127.0.0.1:9/v1', models: ['gpt-image-1'] }],
     }));
-    expect(await refusal('images', { pictureMode: true })).toMatch(/^invalid_input pictureMode: The Images API takes no pictureMode/);
+    // A model the catalogue knows is named in the refusal (model-catalogue.ts).
+    expect(await refusal('images', { pictureMode: true })).toMatch(/^invalid_input pictureMode: gpt-image-1 takes no pictureMode/);
     expect(server.chats).toHaveLength(0);
   });
 });
