@@ -45,6 +45,8 @@ const OPENS = 5;
 const SCROLL_STEP = 120;
 const SCROLL_FRAMES = Number(process.env.HOLST_BENCH_CHAT_FRAMES ?? 1_500);
 const ROUNDS = Number(process.env.HOLST_BENCH_ROUNDS ?? 2);
+/** A folder: each round's stream is traced (Chromium's timeline, Enter to picture) into it, to find what a long task was. */
+const TRACE_DIR = process.env.HOLST_BENCH_TRACE;
 /** Scroll rounds: a round's p95 varies by a fifth from one to the next on this machine, so more of them than of streams. */
 const SCROLL_ROUNDS = Number(process.env.HOLST_BENCH_SCROLL_ROUNDS ?? 4);
 const PROVIDER = { id: 'agg', kind: 'openai-chat', name: 'Aggregator', models: ['gpt-4o-image'] };
@@ -131,8 +133,20 @@ async function streamPart(browser: Browser): Promise<void> {
         await page.evaluate(installProbe);
         server.answers.push({ ...answer });
         const heapPeak = sampleHeap(cdp);
+        if (TRACE_DIR)
+          await browser.startTracing(page, {
+            path: path.join(TRACE_DIR, `stream-${round + 1}.json`),
+            categories: [
+              'devtools.timeline',
+              'disabled-by-default-devtools.timeline',
+              'blink',
+              'v8.execute',
+              'disabled-by-default-v8.cpu_profiler',
+            ],
+          });
         await page.keyboard.press('Enter');
         const run = await page.evaluate(waitForPicture, { timeoutMs: TIMEOUT_MS });
+        if (TRACE_DIR) await browser.stopTracing();
         heap = Math.max(heap, await heapPeak());
         app.push(run);
         const longest = (list: number[]) => (list.length ? Math.max(...list) : 0).toFixed(0);

@@ -20,7 +20,8 @@ function selectors(text: string): string[] {
 /** Whether a rule's match on an answer's top-level block depends on the blocks beside it. */
 function readsSiblings(selector: string): boolean {
   if (/:has\(\s*[+~]/.test(selector)) return true;
-  const topLevel = selector.match(/^\.md\s*>\s*([^\s>+~]+)(.*)$/);
+  // A block's own box: a child of the answer, or of a group of its finished blocks (Markdown.tsx).
+  const topLevel = selector.match(/^\.md(?:-group)?\s*>\s*([^\s>+~]+)(.*)$/);
   if (!topLevel) return false;
   return /:nth-|:first-child|:last-child|:only-child/.test(topLevel[1]!) || /^[+~]/.test(topLevel[2]!.trim());
 }
@@ -32,6 +33,9 @@ describe("the answer's styles", () => {
     expect(answerRules.length).toBeGreaterThan(20);
     expect(answerRules).toContain('.md > *');
     expect(answerRules).toContain('.md > blockquote');
+    // The growing answer's groups of finished blocks give their blocks the same styles.
+    for (const rule of answerRules.filter((selector) => selector.startsWith('.md > ') && selector !== '.md > .md-group'))
+      expect(answerRules).toContain(rule.replace('.md > ', '.md-group > '));
   });
 
   it("never make a block's style depend on the blocks around it", () => {
@@ -40,8 +44,8 @@ describe("the answer's styles", () => {
 
   it('would catch such a rule, and lets rules inside a block be', () => {
     const sample = selectors(
-      '.md > blockquote + blockquote { margin: 0 } .md > blockquote:has(+ blockquote) { margin: 0 } .md > p:last-child { margin: 0 } .md > ul ~ p { margin: 0 } .md tbody tr:nth-child(even) td { color: red } .md li > * { margin: 0 }',
+      '.md > blockquote + blockquote { margin: 0 } .md > blockquote:has(+ blockquote) { margin: 0 } .md > p:last-child { margin: 0 } .md > ul ~ p { margin: 0 } .md tbody tr:nth-child(even) td { color: red } .md li > * { margin: 0 } .md-group > p:first-child { margin: 0 }',
     );
-    expect(sample.map(readsSiblings)).toEqual([true, true, true, true, false, false]);
+    expect(sample.map(readsSiblings)).toEqual([true, true, true, true, false, false, true]);
   });
 });
