@@ -33,6 +33,8 @@ afterAll(async () => {
 });
 
 const calls = (api: string) => main.recorder.calls(api);
+// The export runs as a background job: on a machine busy with other work it may take more than waitFor's default second.
+const WAIT = { timeout: 15_000 };
 
 describe('bulk export in the desktop app', () => {
   it('asks where to write the ZIP (the readable default name, .zip only), then writes it there', async () => {
@@ -48,7 +50,7 @@ describe('bulk export in the desktop app', () => {
     await vi.waitFor(async () => {
       const { stdout } = await run('python3', ['-c', 'import sys, zipfile; print(len(zipfile.ZipFile(sys.argv[1]).namelist()))', zip]);
       expect(stdout.trim()).toBe('3');
-    });
+    }, WAIT);
   });
 
   it('asks for a folder, and a cancelled dialog starts nothing', async () => {
@@ -57,7 +59,7 @@ describe('bulk export in the desktop app', () => {
     await main.invoke('library.exportMany', { selection: { ids: [images[0]!.id] }, format: 'folder' });
     const [[call]] = calls('dialog.showOpenDialog').slice(-1) as [[{ options: Electron.OpenDialogOptions }]];
     expect(call.options).toMatchObject({ title: 'Export images to a folder', properties: expect.arrayContaining(['openDirectory']) });
-    await vi.waitFor(async () => expect(await fs.readdir(folder)).toHaveLength(1));
+    await vi.waitFor(async () => expect(await fs.readdir(folder)).toHaveLength(1), WAIT);
 
     expect(await main.invoke('library.exportMany', { selection: { ids: [images[0]!.id] }, format: 'folder' })).toEqual({
       ok: true,
