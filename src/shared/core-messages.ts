@@ -275,6 +275,31 @@ export const CORE_MESSAGES = {
     'The library at {{file}} was written by a newer version of Holst (schema {{version}}; this version knows {{known}}). Update Holst to open it. Nothing was changed.',
   databasePrepareFailed: 'Cannot prepare the library database {{file}}: {{reason}}',
 
+  // Backups
+  backupTargetEmpty: 'Name where the backup goes: a folder (an external disk, a NAS, a synced folder).',
+  backupTargetUnsupported:
+    '{{target}}: this Holst backs up to folders only (WebDAV and S3 are not there yet). Name a folder, such as a mounted network share.',
+  backupTargetForeign:
+    '{{target}} holds files that are not a Holst backup. Choose an empty folder or an earlier Holst backup; nothing was written.',
+  backupTargetNewer: '{{target}} holds a backup written by a newer Holst. Update Holst to back up there; nothing was written.',
+  backupTargetFull:
+    'The backup target {{target}} is full. Free some space there (or keep fewer snapshots) and run the backup again: it sends only what is still missing.',
+  backupTargetGone:
+    'The backup target {{target}} went away part-way ({{reason}}). Connect it again and run the backup again: it sends only what is still missing.',
+  backupTargetRefused: 'The backup target {{target}} refused to be written ({{reason}}). Check that the folder is writable.',
+  backupTargetFailed: 'The backup to {{target}} failed: {{reason}}. Run it again: it sends only what is still missing.',
+  backupCopyDamaged:
+    'The copy of {{file}} on {{target}} did not read back the same as the original; it was removed. Check the disk and run the backup again.',
+  backupCancelled: 'The backup was cancelled. The snapshots before it are as they were; the next run sends only what is still missing.',
+  backupNoSnapshot: 'There is no Holst backup at {{target}} yet.',
+  backupNoSuchSnapshot: 'There is no snapshot {{id}} at {{target}}. "holst backup list" shows the snapshots there.',
+  backupTooNew:
+    'This backup was made by Holst {{version}}, newer than this Holst ({{current}}). Install Holst {{version}} or later to restore it.',
+  backupDatabaseDamaged:
+    "Snapshot {{id}} at {{target}}: its copy of the library's database is missing or damaged, so it cannot be restored. Choose an earlier snapshot.",
+  backupSettingsDamaged: 'Snapshot {{id}} at {{target}}: its copy of the settings is damaged. Choose an earlier snapshot.',
+  backupRestoreNotEmpty: 'The data folder {{folder}} already has pictures or chats. Restore into an empty data folder (--data-dir).',
+
   // Anything else thrown inside the core (its own words may hold paths or secrets: only the log has them)
   internalError: 'Something went wrong inside Holst. The log has details.',
 } as const;
