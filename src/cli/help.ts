@@ -51,12 +51,13 @@ holst key status ID          whether provider ID has a key, and where it comes f
 holst key set ID             store provider ID's key in the system keychain (read from stdin)
 holst key clear ID           remove provider ID's key from the keychain`;
 
-const backupHelp = `holst backup run --to FOLDER [--keep N]     back up the data folder: only what the folder lacks is
+const backupHelp = `holst backup run --to TARGET [--keep N]     back up the data folder to a folder or to
+                   webdav+https://user@host/path (password: HOLST_BACKUP_PASSWORD): only what it lacks is
                    sent (originals by content hash, the database through SQLite's online backup, the
                    settings; never keys); every file read back and checked; the newest N snapshots kept (10)
-holst backup list FOLDER          the snapshots there, newest first
-holst backup verify FOLDER [--snapshot ID]   hash everything again; missing or damaged files by picture
-holst backup restore FOLDER [--snapshot ID]  restore into an empty --data-dir (a new machine)`;
+holst backup list TARGET          the snapshots there, newest first
+holst backup verify TARGET [--snapshot ID]   hash everything again; missing or damaged files by picture
+holst backup restore TARGET [--snapshot ID]  restore into an empty --data-dir (a new machine)`;
 
 export const HELP = `holst ${VERSION}: make, edit and keep AI images, from the command line
 

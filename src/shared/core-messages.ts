@@ -278,7 +278,9 @@ export const CORE_MESSAGES = {
   // Backups
   backupTargetEmpty: 'Name where the backup goes: a folder (an external disk, a NAS, a synced folder).',
   backupTargetUnsupported:
-    '{{target}}: this Holst backs up to folders only (WebDAV and S3 are not there yet). Name a folder, such as a mounted network share.',
+    '{{target}}: this Holst backs up to folders and WebDAV (webdav+https://user@host/path) only; S3 is not there yet.',
+  backupTargetTooLarge:
+    "The backup target {{target}} refused a file as too large ({{reason}}). Raise the server's upload limit, or back up to a folder.",
   backupTargetForeign:
     '{{target}} holds files that are not a Holst backup. Choose an empty folder or an earlier Holst backup; nothing was written.',
   backupTargetNewer: '{{target}} holds a backup written by a newer Holst. Update Holst to back up there; nothing was written.',

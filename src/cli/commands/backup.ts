@@ -182,7 +182,9 @@ export async function backupCommand(ctx: CliContext): Promise<number | void> {
 
 function requireTarget(positionals: string[], sub: string): string {
   if (positionals.length !== 1)
-    throw new HolstError('invalid_input', `backup ${sub} takes one TARGET (a folder). ${usage}`, { field: 'target' });
+    throw new HolstError('invalid_input', `backup ${sub} takes one TARGET (a folder or a webdav+https:// address). ${usage}`, {
+      field: 'target',
+    });
   return positionals[0]!;
 }
 

@@ -8,6 +8,7 @@ export function targetFailed(target: BackupTarget, error: unknown): HolstError {
   const reason = (error as Error).message;
   if (code === 'ENOSPC' || code === 'EDQUOT')
     return HolstError.said('storage', say('backupTargetFull', { target: target.label }), { cause: error });
+  if (code === 'EFBIG') return HolstError.said('storage', say('backupTargetTooLarge', { target: target.label, reason }), { cause: error });
   if (code === 'ENOENT' || code === 'ENODEV' || code === 'EIO' || code === 'ENOTCONN')
     return HolstError.said('storage', say('backupTargetGone', { target: target.label, reason }), { cause: error });
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')

@@ -13,6 +13,7 @@ import { targetFor } from '../../../../../src/main/core/backup/target-spec';
 import { verifyBackup } from '../../../../../src/main/core/backup/verify-backup';
 import { LATEST_SCHEMA_VERSION } from '../../../../../src/main/core/database/database';
 import { HolstError } from '../../../../../src/shared/errors';
+import { startWebDavServer } from '../../../../servers/webdav-server';
 import { openTestCore } from '../../../../support/core';
 import { paintImage, seedLibrary } from '../../../../support/seed-library';
 import { removeTempDirs, tempDir } from '../../../../support/temp-dir';
@@ -287,8 +288,9 @@ describe('restore', () => {
 });
 
 describe('naming a target', () => {
-  it('takes a folder path and says WebDAV and S3 addresses are not there yet', async () => {
+  it('takes a folder path or a WebDAV address (never showing its password), and says S3 is not there yet', async () => {
     expect(targetFor('backups', '/tmp/x').label).toBe('/tmp/x/backups');
+    expect(targetFor('webdav+https://me:pa55@dav.example.com/holst').label).toBe('https://dav.example.com/holst/');
     await expectSaid(Promise.reject(catchSync(() => targetFor('s3://bucket/holst'))), 'backupTargetUnsupported');
     await expectSaid(Promise.reject(catchSync(() => targetFor('  '))), 'backupTargetEmpty');
   });
@@ -302,3 +304,60 @@ function catchSync(run: () => unknown): unknown {
     return error;
   }
 }
+
+describe('a backup to a WebDAV server', () => {
+  it('sends only what the server lacks, verifies and restores from it', async () => {
+    const server = await startWebDavServer();
+    const core = await seededCore();
+    const before = contents(core);
+    try {
+      const address = `webdav+${server.url.replace('://', `://${server.username}@`)}/holst`;
+      const target = targetFor(address, '/', { HOLST_BACKUP_PASSWORD: server.password });
+      expect(target.label).not.toContain(server.password);
+      const first = await runBackup(sourceOf(core), target, { keep: 10 });
+      expect(first.sent.files).toBe(before.images.length);
+      // Every file went up under a temporary name and was moved into place.
+      expect(server.requests.filter((r) => r.method === 'MOVE').length).toBeGreaterThanOrEqual(first.sent.files + 3);
+      expect((await fs.readdir(path.join(server.dir, 'holst', 'objects'))).length).toBeGreaterThan(0);
+      const second = await runBackup(sourceOf(core), target, { keep: 10 });
+      expect(second.sent.files).toBe(0);
+      expect((await verifyBackup(target, { workDir: await tempDir() })).verified).toBe(before.images.length);
+      const fresh = await tempDir();
+      const restored = await restoreBackup(target, fresh, restoreOptions);
+      expect(restored.restored.files).toBe(before.images.length);
+      const reopened = await openTestCore(fresh);
+      try {
+        expect(contents(reopened)).toEqual(before);
+      } finally {
+        reopened.close();
+      }
+    } finally {
+      core.close();
+      await server.close();
+    }
+  });
+
+  it('says what went wrong: a wrong password, a size cap, a server that goes down part-way', async () => {
+    const server = await startWebDavServer();
+    const core = await seededCore();
+    const address = `webdav+${server.url}/holst`;
+    try {
+      await expectSaid(runBackup(sourceOf(core), targetFor(address, '/', {}), { keep: 10 }), 'backupTargetRefused');
+      const login = { HOLST_BACKUP_PASSWORD: server.password };
+      const withUser = address.replace('://', `://${server.username}@`);
+      server.maxBodyBytes = 1000;
+      await expectSaid(runBackup(sourceOf(core), targetFor(withUser, '/', login), { keep: 10 }), 'backupTargetTooLarge');
+      server.maxBodyBytes = null;
+      server.failAfter = 40;
+      await expectSaid(runBackup(sourceOf(core), targetFor(withUser, '/', login), { keep: 10 }), 'backupTargetGone');
+      server.failAfter = null;
+      // Back up again: it completes, sending only what had not arrived.
+      const done = await runBackup(sourceOf(core), targetFor(withUser, '/', login), { keep: 10 });
+      expect(done.skipped.files).toBeGreaterThan(0);
+      expect((await verifyBackup(targetFor(withUser, '/', login), { workDir: await tempDir() })).missing).toEqual([]);
+    } finally {
+      core.close();
+      await server.close();
+    }
+  });
+});
