@@ -286,7 +286,7 @@ export async function startOpenAIImagesServer(options: OpenAIImagesServerOptions
       const { partials, endpoint } = request.stream;
       const prefix = endpoint === 'edits' ? 'image_edit' : 'image_generation';
       server.streams.push({ endpoint, partialImages: partials });
-      const events = [];
+      const events: Array<ReturnType<typeof sseRaw>> = [];
       const event = (type: string, payload: object) =>
         sseRaw(`event: ${type}\ndata: ${JSON.stringify({ type, created_at: Math.floor(Date.now() / 1000), ...described, ...payload })}\n\n`);
       for (const item of data) {

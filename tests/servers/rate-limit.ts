@@ -22,7 +22,7 @@ export function rateLimitNext(server: Pick<ReferenceServer, 'quirks'>, options: 
     ...(options.method ? { method: options.method } : {}),
     times: options.times ?? 1,
     status: 429,
-    headers: { 'content-type': 'application/json', ...header },
+    headers: header,
     body: { error: { message: 'Rate limit reached for requests', type: 'requests', code: 'rate_limit_exceeded' } },
   });
 }

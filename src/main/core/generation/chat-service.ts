@@ -274,7 +274,8 @@ export class ChatService {
               usage = event.usage;
               emit({ type: 'usage', usage: event.usage });
             } else if (event.type === 'partial-image') {
-              // Shown while the picture is drawn, never kept: the final one replaces it.
+              // Shown while the picture is drawn, never kept: the final one replaces it (no window, no copy).
+              if (!this.core.events.heard) return;
               const dataUrl = `data:${event.mime};base64,${Buffer.from(event.bytes).toString('base64')}`;
               emit({ type: 'partial-image', index: event.index, dataUrl });
             } else {
@@ -310,7 +311,8 @@ export class ChatService {
       if (!isHolstError(error)) this.core.logger.error(`generation with ${providerId} failed`, error);
       const payload = toErrorPayload(error);
       const status = payload.code === 'cancelled' ? 'cancelled' : 'error';
-      if (!this.core.conversations.isOpen) return null;
+      // Quitting: the answer stays as it is, to be marked interrupted (or followed again) at the next start.
+      if (!this.core.conversations.isOpen || this.queue.stopping) return null;
       const failure = status === 'error' ? payload : null;
       const message = answer.finish(status, failure ?? undefined, undefined, stats());
       emit({ type: 'finished', status, message, error: failure });

@@ -175,6 +175,11 @@ export class GenerationQueue<O extends JobOutcome> {
     this.pump();
   }
 
+  /** The app is quitting: what its running jobs end with is not written (they are interrupted, or followed, at the next start). */
+  get stopping(): boolean {
+    return this.stopped;
+  }
+
   /** The app is quitting: running jobs stop (interrupted at the next start), queued ones stay for it. */
   stopAll(): void {
     this.stopped = true;
@@ -290,7 +295,8 @@ export class GenerationQueue<O extends JobOutcome> {
     if (result !== null && result.status === 'deferred') return this.defer(entry, (result as JobDeferral).delayMs);
     const outcome = result as O | null;
     this.live.delete(entry.job.generationId);
-    if (this.deps.db.isOpen) {
+    // A job stopped by the quitting app is left running in the database: the next start decides.
+    if (this.deps.db.isOpen && !(this.stopped && outcome === null)) {
       const state: JobState =
         outcome === null ? 'failed' : outcome.status === 'complete' ? 'done' : outcome.status === 'error' ? 'failed' : 'cancelled';
       const ended = this.deps.db.setState(entry.job.generationId, state, { finishedAt: Date.now() }, outcome?.error ?? null);

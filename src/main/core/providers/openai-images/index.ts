@@ -123,8 +123,10 @@ async function* streamedAnswer(ctx: ProviderContext, body: AsyncIterable<Uint8Ar
     if (typeof event.b64_json !== 'string' || event.b64_json === '') continue;
     const bytes = Buffer.from(event.b64_json, 'base64');
     if (type.endsWith('.partial_image')) {
-      const index = Math.min(9, Math.max(0, Math.trunc(event.partial_image_index ?? 0)));
-      yield { type: 'partial-image', index, bytes, mime: `image/${event.output_format === 'jpeg' || event.output_format === 'webp' ? event.output_format : 'png'}` };
+      const raw = event.partial_image_index;
+      const index = typeof raw === 'number' && Number.isFinite(raw) ? Math.min(9, Math.max(0, Math.trunc(raw))) : 0;
+      const format = event.output_format === 'jpeg' || event.output_format === 'webp' ? event.output_format : 'png';
+      yield { type: 'partial-image', index, bytes, mime: `image/${format}` };
     } else if (type.endsWith('.completed')) {
       yield { type: 'image', ref: { kind: 'bytes', bytes } };
       if (event.usage) yield usageEvent(event.usage);

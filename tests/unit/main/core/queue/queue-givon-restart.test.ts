@@ -5,6 +5,7 @@
 // sentence saying so; one whose create had not been answered is interrupted, never sent again.
 // Real SQLite, the Givon reference server, the core reopened as the app reopens it.
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { generate } from '../../../../../src/main/core/generation/generate';
 import { GIVON_POLL } from '../../../../../src/main/core/providers/givon';
 import { CORE_MESSAGES } from '../../../../../src/shared/core-messages';
 import { startGivonServer, type GivonJob, type GivonServer } from '../../../../servers/givon-server';
@@ -85,11 +86,33 @@ describe('a Givon job in flight across a restart', () => {
     await q.until(() => savedJob(sent.generationId) !== null && polls().length >= 1);
     await q.restart();
     await q.until(() => q.chat.events.some((e) => e.generationId === sent.generationId && e.type === 'progress' && e.key === 'givonProcessing'));
-    const resumed = q.chat.events.find((e) => e.generationId === sent.generationId && e.type === 'progress' && e.key === 'givonResumed');
-    expect(resumed).toBeDefined();
     onlyJob().pollsNeeded = 0;
     expect((await q.chat.finished(sent.generationId)).status).toBe('complete');
     expect(creates()).toHaveLength(1);
+  });
+
+  it('a generation given a Givon job to follow polls it and says so, and creates nothing', async () => {
+    // A job the service already has (made here by hand, as a run before a restart would have).
+    givon.pollsNeeded = 1;
+    const created = await fetch(`${givon.baseUrl}/generations`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${givon.apiKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ type: 'image', model: 'gpt-image-2', input: { prompt: 'A lighthouse' } }),
+    }).then((r) => r.json() as Promise<{ id: string }>);
+    const seen: string[] = [];
+    const result = await generate(
+      q.core,
+      { providerId: 'givon', prompt: 'A lighthouse', resume: { id: created.id, baseUrl: givon.baseUrl } },
+      {
+        onProgress: (event) => {
+          if (event.type === 'progress' && event.key) seen.push(event.key);
+        },
+      },
+    );
+    expect(result.images).toHaveLength(1);
+    expect(seen[0]).toBe('givonResumed');
+    expect(creates()).toHaveLength(1);
+    expect(polls().length).toBeGreaterThanOrEqual(2);
   });
 
   it('follows a job in flight even while the queue is paused, and leaves the paused queue’s prompts waiting', async () => {
@@ -129,6 +152,17 @@ describe('a Givon job in flight across a restart', () => {
     await q.until(() => creates().length === 1);
     await q.restart();
     await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(await stateOf(q, sent.generationId)).toBe('interrupted');
+    expect(q.core.conversations.requireMessage(sent.assistantMessage.id).status).toBe('interrupted');
+    expect(creates()).toHaveLength(1);
+  });
+
+  it('a saved job id it cannot read is never followed: the job is interrupted, like any other', async () => {
+    const sent = await q.chat.send({ providerId: 'givon', prompt: 'A harbour at night' });
+    await q.until(() => savedJob(sent.generationId) !== null);
+    q.core.library.db.prepare('UPDATE generation_jobs SET remote_job = ? WHERE id = ?').run('{"id": 7', sent.generationId);
+    await q.restart();
+    await new Promise((resolve) => setTimeout(resolve, 200));
     expect(await stateOf(q, sent.generationId)).toBe('interrupted');
     expect(q.core.conversations.requireMessage(sent.assistantMessage.id).status).toBe('interrupted');
     expect(creates()).toHaveLength(1);
