@@ -3,7 +3,16 @@ import * as z from 'zod';
 import { SaidSchema } from './core-messages';
 import { ErrorPayloadSchema } from './errors';
 import { ImageIdSchema, ImageRecordSchema, MaskIdSchema, MessageSchema, UsageSchema } from './library';
-import { BACKGROUNDS, INPUT_FIDELITIES, MAX_PARTIAL_IMAGES, MAX_SEED, MODERATIONS, OUTPUT_FORMATS, QUALITIES, RESOLUTIONS } from './model-takes';
+import {
+  BACKGROUNDS,
+  INPUT_FIDELITIES,
+  MAX_PARTIAL_IMAGES,
+  MAX_SEED,
+  MODERATIONS,
+  OUTPUT_FORMATS,
+  QUALITIES,
+  RESOLUTIONS,
+} from './model-takes';
 import { MAX_REQUEST_IMAGES } from './provider-kinds';
 import { ProviderIdSchema } from './settings';
 
@@ -116,7 +125,12 @@ export const GenerationEventSchema = z.discriminatedUnion('type', [
    * A picture still being drawn (a streamed partial image, `index` from 0), as a data: URL: shown in
    * the answer until the next one or the final `image` replaces it; never kept in the library.
    */
-  z.object({ ...about, type: z.literal('partial-image'), index: z.number().int().min(0).max(9), dataUrl: z.string().startsWith('data:image/') }),
+  z.object({
+    ...about,
+    type: z.literal('partial-image'),
+    index: z.number().int().min(0).max(9),
+    dataUrl: z.string().startsWith('data:image/'),
+  }),
   z.object({ ...about, type: z.literal('usage'), usage: UsageSchema }),
   z.object({
     ...about,

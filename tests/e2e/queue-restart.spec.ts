@@ -104,7 +104,9 @@ test.describe('the generation queue across a restart', () => {
       await provider.selectOption('givon');
       await send(page, 'A lighthouse at dawn');
       await expect(answers(page).first().getByRole('status')).toContainText('Givon: queued…');
-      await expect.poll(() => givon.requests.filter((r) => r.method === 'GET' && r.path.includes('/generations/')).length).toBeGreaterThan(0);
+      await expect
+        .poll(() => givon.requests.filter((r) => r.method === 'GET' && r.path.includes('/generations/')).length)
+        .toBeGreaterThan(0);
 
       // The aggregator's one place is taken by an answer held open; the next prompt to it waits in the queue.
       let release!: () => void;

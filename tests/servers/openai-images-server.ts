@@ -108,7 +108,8 @@ export interface OpenAIImagesServer extends ReferenceServer {
 function streamOf(model: string, fields: Record<string, unknown>): { partials: number } | null | [string, string] {
   const stream = fields.stream;
   if (stream === undefined || stream === null || stream === false || stream === 'false') return null;
-  if (stream !== true && stream !== 'true') return [`Invalid type for 'stream': expected a boolean, but got ${JSON.stringify(stream)}.`, 'stream'];
+  if (stream !== true && stream !== 'true')
+    return [`Invalid type for 'stream': expected a boolean, but got ${JSON.stringify(stream)}.`, 'stream'];
   if (!isGptImage(model)) return [`Streaming is only supported for GPT image models, not ${model}.`, 'stream'];
   const raw = fields.partial_images;
   if (raw === undefined || raw === null) return { partials: 0 };
@@ -288,7 +289,9 @@ export async function startOpenAIImagesServer(options: OpenAIImagesServerOptions
       server.streams.push({ endpoint, partialImages: partials });
       const events: Array<ReturnType<typeof sseRaw>> = [];
       const event = (type: string, payload: object) =>
-        sseRaw(`event: ${type}\ndata: ${JSON.stringify({ type, created_at: Math.floor(Date.now() / 1000), ...described, ...payload })}\n\n`);
+        sseRaw(
+          `event: ${type}\ndata: ${JSON.stringify({ type, created_at: Math.floor(Date.now() / 1000), ...described, ...payload })}\n\n`,
+        );
       for (const item of data) {
         for (let index = 0; index < partials; index++) {
           const partial = await sampleImage(sharpFormat, width, height, encoding);

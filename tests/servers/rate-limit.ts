@@ -16,7 +16,8 @@ export interface RateLimitOptions {
 
 export function rateLimitNext(server: Pick<ReferenceServer, 'quirks'>, options: RateLimitOptions = {}): void {
   const { retryAfter } = options;
-  const header = retryAfter === undefined ? {} : { 'retry-after': retryAfter instanceof Date ? retryAfter.toUTCString() : retryAfter };
+  const header: Record<string, string> =
+    retryAfter === undefined ? {} : { 'retry-after': retryAfter instanceof Date ? retryAfter.toUTCString() : retryAfter };
   server.quirks.push({
     ...(options.path ? { path: options.path } : {}),
     ...(options.method ? { method: options.method } : {}),

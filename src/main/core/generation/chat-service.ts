@@ -299,7 +299,7 @@ export class ChatService {
       let error = caught;
       const config = this.core.settings.get().providers.find((p) => p.id === providerId);
       const rateLimit = signal.aborted || received ? null : rateLimitDecision(caught, job.retries, config?.name ?? providerId);
-      if (rateLimit?.wait) {
+      if (rateLimit !== null && rateLimit.wait) {
         // The provider refused for now: the job waits in the queue (its answer says until when), holding no place.
         this.core.logger.info(
           `queue: generation ${generationId} was refused for now by ${providerId} (429); it waits ${Math.round(rateLimit.delayMs)} ms (${job.retries + 1} of ${RATE_LIMIT_RETRIES.max})`,
@@ -307,7 +307,7 @@ export class ChatService {
         emit({ type: 'progress', ...rateLimit.line });
         return { status: 'deferred', delayMs: rateLimit.delayMs };
       }
-      if (rateLimit) error = rateLimit.error;
+      if (rateLimit !== null && !rateLimit.wait) error = rateLimit.error;
       if (!isHolstError(error)) this.core.logger.error(`generation with ${providerId} failed`, error);
       const payload = toErrorPayload(error);
       const status = payload.code === 'cancelled' ? 'cancelled' : 'error';

@@ -151,7 +151,9 @@ export class JobStore {
   /** Puts a job the provider refused for now back in the queue, to go again at `retryAt` (its `retries`-th wait). */
   defer(generationId: string, retryAt: number, retries: number): StoredJob | null {
     if (!this.isOpen) return null;
-    this.db.prepare("UPDATE generation_jobs SET state = 'queued', retry_at = ?, retries = ? WHERE id = ?").run(retryAt, retries, generationId);
+    this.db
+      .prepare("UPDATE generation_jobs SET state = 'queued', retry_at = ?, retries = ? WHERE id = ?")
+      .run(retryAt, retries, generationId);
     return this.get(generationId);
   }
 
@@ -181,7 +183,9 @@ export class JobStore {
       if (typeof row.id !== 'string') continue;
       (readRemoteJob(row.remote_job) ? resumed : interrupted).push(row.id);
     }
-    const interrupt = this.db.prepare("UPDATE generation_jobs SET state = 'interrupted', finished_at = ? WHERE id = ? AND state = 'running'");
+    const interrupt = this.db.prepare(
+      "UPDATE generation_jobs SET state = 'interrupted', finished_at = ? WHERE id = ? AND state = 'running'",
+    );
     const requeue = this.db.prepare("UPDATE generation_jobs SET state = 'queued' WHERE id = ? AND state = 'running'");
     this.db.transaction(() => {
       for (const generationId of interrupted) interrupt.run(now, generationId);

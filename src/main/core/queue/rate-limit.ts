@@ -19,7 +19,10 @@ export function rateLimitDecision(error: unknown, retries: number, providerName:
   if (delayMs > RATE_LIMIT_RETRIES.maxWaitMs) return { wait: false, error };
   if (retries >= RATE_LIMIT_RETRIES.max) {
     const tries = retries + 1;
-    return { wait: false, error: HolstError.said('rate_limited', say('queueRateLimitedGaveUp', { name: providerName, tries }), { cause: error }) };
+    return {
+      wait: false,
+      error: HolstError.said('rate_limited', say('queueRateLimitedGaveUp', { name: providerName, tries }), { cause: error }),
+    };
   }
   const time = clock(now + delayMs);
   const line = say('queueRateLimitedUntil', { name: providerName, time, retry: retries + 1, of: RATE_LIMIT_RETRIES.max });

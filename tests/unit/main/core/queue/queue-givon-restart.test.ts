@@ -47,8 +47,7 @@ describe('a Givon job in flight across a restart', () => {
   /** The Givon job id kept with the queue's job, as the database holds it. */
   const savedJob = (generationId: string) => {
     const row = q.core.library.db.prepare('SELECT remote_job FROM generation_jobs WHERE id = ?').get(generationId) as
-      | { remote_job: string | null }
-      | undefined;
+      { remote_job: string | null } | undefined;
     return row?.remote_job ? (JSON.parse(row.remote_job) as { id: string; baseUrl: string }) : null;
   };
 
@@ -85,7 +84,9 @@ describe('a Givon job in flight across a restart', () => {
     const sent = await q.chat.send({ providerId: 'givon', prompt: 'A harbour' });
     await q.until(() => savedJob(sent.generationId) !== null && polls().length >= 1);
     await q.restart();
-    await q.until(() => q.chat.events.some((e) => e.generationId === sent.generationId && e.type === 'progress' && e.key === 'givonProcessing'));
+    await q.until(() =>
+      q.chat.events.some((e) => e.generationId === sent.generationId && e.type === 'progress' && e.key === 'givonProcessing'),
+    );
     onlyJob().pollsNeeded = 0;
     expect((await q.chat.finished(sent.generationId)).status).toBe('complete');
     expect(creates()).toHaveLength(1);

@@ -45,7 +45,9 @@ describe('a 429 is waited out within the queue', () => {
   });
 
   const waits = (generationId: string): Progress[] =>
-    q.chat.events.filter((e): e is Progress => e.generationId === generationId && e.type === 'progress' && e.key === 'queueRateLimitedUntil');
+    q.chat.events.filter(
+      (e): e is Progress => e.generationId === generationId && e.type === 'progress' && e.key === 'queueRateLimitedUntil',
+    );
   const chatPosts = () => q.agg.requests.filter((r) => r.method === 'POST' && r.path.includes('/chat/completions'));
   const jobOf = async (generationId: string) => (await q.jobs()).find((job) => job.generationId === generationId);
 

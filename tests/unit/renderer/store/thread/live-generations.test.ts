@@ -78,7 +78,12 @@ describe('generation events, a frame at a time', () => {
   });
 
   it('shows each picture on the way in place of the one before, until a saved picture replaces it', () => {
-    const partial = (index: number): GenerationEvent => ({ ...about, type: 'partial-image', index, dataUrl: `data:image/png;base64,AAA${index}` });
+    const partial = (index: number): GenerationEvent => ({
+      ...about,
+      type: 'partial-image',
+      index,
+      dataUrl: `data:image/png;base64,AAA${index}`,
+    });
     const state = { live: { g1: liveEntry(about, false) }, messages: [answer('streaming', '')] };
     const first = applyGenerationEvents(state, [partial(0)], () => false);
     expect(first.live.g1!.partial).toEqual({ index: 0, dataUrl: 'data:image/png;base64,AAA0' });

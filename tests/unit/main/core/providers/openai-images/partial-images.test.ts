@@ -38,7 +38,11 @@ const kinds = (events: GenerationEvent[]) => events.map((e) => e.type).filter((t
 describe('streamed partial images', () => {
   it('shows each picture on the way, in order, then the final one, which alone is kept', async () => {
     const before = core.library.list({}).items.length;
-    const end = await chat.answer({ providerId: 'images', prompt: 'A lighthouse at dawn', params: { partialImages: 2, size: '1024x1024' } });
+    const end = await chat.answer({
+      providerId: 'images',
+      prompt: 'A lighthouse at dawn',
+      params: { partialImages: 2, size: '1024x1024' },
+    });
     const events = of(end.generationId);
     expect(kinds(events)).toEqual(['partial-image', 'partial-image', 'image']);
     const partials = events.filter((e): e is Extract<GenerationEvent, { type: 'partial-image' }> => e.type === 'partial-image');
