@@ -181,6 +181,8 @@ export const CORE_MESSAGES = {
   givonWaiting: '{{name}}: waiting…',
   /** A status word Holst does not know, as Givon sent it. */
   givonStatus: '{{name}}: {{status}}…',
+  /** A job Givon already took (before a restart, or before a 429), followed again by its id. */
+  givonResumed: '{{name}}: following the job it already took…',
 
   // An answer Holst could not read, or an image it could not fetch
   gigachatNoAuthUrl: '{{name}} has no token URL (authUrl) in its settings.',
@@ -189,6 +191,8 @@ export const CORE_MESSAGES = {
   gigachatTokenCountNotList: "{{name}}'s token count is not a list.",
   gigachatNoUploadId: '{{name}} did not return an id for the uploaded image.',
   givonNoJobId: '{{name}} queued the image but gave no job id to follow.',
+  givonJobUnknown:
+    '{{name}} no longer knows the job {{id}} (it answered {{status}}): the job may have expired. Send the prompt again to make the picture.',
   givonFailed: '{{name}} could not make the image: {{reason}}',
   givonFailedNoReason: '{{name}} could not make the image: no reason given',
   givonTimeoutMinutes: '{{name}} did not finish the image within {{minutes}} min (job {{id}}, last {{status}}).',
@@ -199,6 +203,7 @@ export const CORE_MESSAGES = {
   givonSentNull: 'Givon answered with no job id, status or image (it sent null).',
   givonSentValue: 'Givon answered with no job id, status or image (it sent a {{type}}).',
   imagesNoDataList: '{{name}} answered without a "data" list of images.',
+  imagesStreamFailed: '{{name}} stopped while drawing the picture.',
   imageAddressRefused: 'The provider returned an image address Holst will not fetch: {{url}}…',
   imageDataUriMalformed: 'The provider returned a malformed data: URI.',
   imageDownloadNotHttp: 'Holst only downloads images over http(s).',
@@ -231,6 +236,10 @@ export const CORE_MESSAGES = {
   queueProviderRemoved:
     'The provider "{{provider}}" was removed before this prompt\'s turn came. Choose another provider and send it again.',
   queueJobNotFound: 'There is no generation {{id}} in the queue.',
+  /** A 429 the queue waits out: `time` is the local time it goes again (HH:MM:SS). */
+  queueRateLimitedUntil: '{{name}} is rate limiting — this prompt waits its turn until {{time}} (try {{retry}} of {{of}}).',
+  queueRateLimitedGaveUp:
+    '{{name}} kept answering 429 (too many requests) after {{tries}} tries. Wait a little and send the prompt again, or lower "At once" for this provider.',
   queueJobNotQueued: 'Generation {{id}} is no longer waiting in the queue: only a waiting one can be moved.',
   answerEmpty: '{{provider}} answered with neither text nor an image. Try again or rephrase the prompt.',
   historyRefused:

@@ -30,6 +30,8 @@ export const ErrorPayloadSchema = z.object({
   why: z.string().max(40).optional(),
   /** For `why: 'tooLarge'`: the limit gone over, in bytes. */
   maxBytes: z.number().int().nonnegative().optional(),
+  /** For `rate_limited`: how long the provider asked to wait (its Retry-After), in ms; absent when it did not say. */
+  retryAfterMs: z.number().nonnegative().optional(),
   /** The message as a key of the core's catalogue (core-messages.ts) and its parameters, for the window's language. */
   ...SaidSchema.shape,
 });
@@ -42,6 +44,7 @@ interface HolstErrorOptions {
   cause?: unknown;
   why?: string;
   maxBytes?: number;
+  retryAfterMs?: number;
   said?: CatalogueSentence;
 }
 
@@ -53,6 +56,8 @@ export class HolstError extends Error {
   readonly field: string | undefined;
   readonly why: string | undefined;
   readonly maxBytes: number | undefined;
+  /** For `rate_limited`: the wait the provider asked for (Retry-After), in ms, when it said. */
+  readonly retryAfterMs: number | undefined;
   /** The same message as a key and parameters of the core's catalogue, when it has one. */
   readonly said: CatalogueSentence | undefined;
 
@@ -63,6 +68,7 @@ export class HolstError extends Error {
     this.field = options?.field;
     this.why = options?.why;
     this.maxBytes = options?.maxBytes;
+    this.retryAfterMs = options?.retryAfterMs;
     this.said = options?.said;
   }
 
@@ -77,6 +83,7 @@ export class HolstError extends Error {
     if (this.field !== undefined) payload.field = this.field;
     if (this.why !== undefined) payload.why = this.why;
     if (this.maxBytes !== undefined) payload.maxBytes = this.maxBytes;
+    if (this.retryAfterMs !== undefined) payload.retryAfterMs = this.retryAfterMs;
     if (this.said) {
       payload.key = this.said.key;
       if (this.said.params !== undefined) payload.params = this.said.params;

@@ -3,7 +3,16 @@ import * as z from 'zod';
 import { SaidSchema } from './core-messages';
 import { ErrorPayloadSchema } from './errors';
 import { ImageIdSchema, ImageRecordSchema, MaskIdSchema, MessageSchema, UsageSchema } from './library';
-import { BACKGROUNDS, INPUT_FIDELITIES, MAX_SEED, MODERATIONS, OUTPUT_FORMATS, QUALITIES, RESOLUTIONS } from './model-takes';
+import {
+  BACKGROUNDS,
+  INPUT_FIDELITIES,
+  MAX_PARTIAL_IMAGES,
+  MAX_SEED,
+  MODERATIONS,
+  OUTPUT_FORMATS,
+  QUALITIES,
+  RESOLUTIONS,
+} from './model-takes';
 import { MAX_REQUEST_IMAGES } from './provider-kinds';
 import { ProviderIdSchema } from './settings';
 
@@ -23,6 +32,8 @@ export const GenerateParamsSchema = z.object({
   moderation: z.enum(MODERATIONS).optional(),
   inputFidelity: z.enum(INPUT_FIDELITIES).optional(),
   seed: z.number().int().min(0).max(MAX_SEED).optional(),
+  /** The Images API's GPT image models: stream this many pictures on the way (0–3), each shown until the final one replaces it. */
+  partialImages: z.number().int().min(0).max(MAX_PARTIAL_IMAGES).optional(),
 });
 export type GenerateParamsInput = z.infer<typeof GenerateParamsSchema>;
 
@@ -110,6 +121,16 @@ export const GenerationEventSchema = z.discriminatedUnion('type', [
   /** The provider refused for now (429 or 5xx) and the request goes again after a wait. */
   z.object({ ...about, type: z.literal('retry'), notice: RetryNoticeSchema }),
   z.object({ ...about, type: z.literal('image'), image: ImageRecordSchema }),
+  /**
+   * A picture still being drawn (a streamed partial image, `index` from 0), as a data: URL: shown in
+   * the answer until the next one or the final `image` replaces it; never kept in the library.
+   */
+  z.object({
+    ...about,
+    type: z.literal('partial-image'),
+    index: z.number().int().min(0).max(9),
+    dataUrl: z.string().startsWith('data:image/'),
+  }),
   z.object({ ...about, type: z.literal('usage'), usage: UsageSchema }),
   z.object({
     ...about,

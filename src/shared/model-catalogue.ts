@@ -24,6 +24,7 @@ const GPT_IMAGE: ModelTakes = {
   backgrounds: [...BACKGROUNDS],
   moderation: [...MODERATIONS],
   inputFidelity: [...INPUT_FIDELITIES],
+  partialImages: true,
 };
 /** gpt-image-2 draws any size whose sides are multiples of 16, up to 3840 px and 3:1, within a pixel budget. */
 const GPT_IMAGE_2_SIZES: CustomSize = { maxEdge: 3840, multipleOf: 16, maxRatio: 3, minPixels: 655_360, maxPixels: 8_294_400 };
@@ -99,13 +100,19 @@ function narrow(spec: ParamSpec, takes: ModelTakes): ParamSpec | null {
       };
     }
     case 'number':
-      return (spec.name === 'compression' ? takes.compression : takes.seed) ? spec : null;
+      return NUMBERS[spec.name](takes) ? spec : null;
     case 'choice': {
       const values = CHOICES[spec.name](takes);
       return values ? { ...spec, values } : null;
     }
   }
 }
+
+const NUMBERS: Record<Extract<ParamSpec, { type: 'number' }>['name'], (takes: ModelTakes) => boolean | undefined> = {
+  compression: (takes) => takes.compression,
+  seed: (takes) => takes.seed,
+  partialImages: (takes) => takes.partialImages,
+};
 
 const CHOICES: Record<Extract<ParamSpec, { type: 'choice' }>['name'], (takes: ModelTakes) => readonly string[] | undefined> = {
   aspect: (takes) => takes.aspects,

@@ -24,6 +24,8 @@ export const INPUT_FIDELITIES = ['low', 'high'] as const;
 export const COMPRESSIBLE_FORMATS: readonly OutputFormat[] = ['jpeg', 'webp'];
 /** The formats a transparent background can be saved in. */
 export const TRANSPARENT_FORMATS: readonly OutputFormat[] = ['png', 'webp'];
+/** The most pictures on the way a model streams before the final one (`partial_images`). */
+export const MAX_PARTIAL_IMAGES = 3;
 /** The largest seed any model takes (an unsigned 32-bit integer). */
 export const MAX_SEED = 4_294_967_295;
 
@@ -93,5 +95,7 @@ export const ModelTakesSchema = z.object({
   inputFidelity: list(INPUT_FIDELITIES).optional(),
   /** Whether a seed makes the same prompt draw the same picture again. */
   seed: z.boolean().optional(),
+  /** Whether it streams pictures on the way (0–3) before the final one (`stream` with `partial_images`). */
+  partialImages: z.boolean().optional(),
 });
 export type ModelTakes = z.infer<typeof ModelTakesSchema>;

@@ -7,6 +7,7 @@
 import {
   BACKGROUNDS,
   INPUT_FIDELITIES,
+  MAX_PARTIAL_IMAGES,
   MAX_SEED,
   MODERATIONS,
   OUTPUT_FORMATS,
@@ -31,7 +32,8 @@ export type ParamName =
   | 'background'
   | 'moderation'
   | 'inputFidelity'
-  | 'seed';
+  | 'seed'
+  | 'partialImages';
 
 /** How many pictures one request makes. */
 export interface CountSpec {
@@ -62,9 +64,13 @@ export interface ChoiceSpec {
   values: readonly string[];
   default: string | null;
 }
-/** A whole number in a range: a JPEG or WebP answer's compression (0–100), a seed. */
+/**
+ * A whole number in a range: a JPEG or WebP answer's compression (0–100), a seed, or how many
+ * pictures on the way a model streams before the final one (`partialImages`, 0–3; the Images API's
+ * `stream` with `partial_images`: each is shown as it arrives, and the final picture replaces it).
+ */
 export interface NumberSpec {
-  name: 'compression' | 'seed';
+  name: 'compression' | 'seed' | 'partialImages';
   type: 'number';
   min: number;
   max: number;
@@ -88,7 +94,7 @@ export type SpecFor<N extends ParamName> = N extends 'n'
     ? PixelsSpec
     : N extends 'pictureMode'
       ? ToggleSpec
-      : N extends 'compression' | 'seed'
+      : N extends 'compression' | 'seed' | 'partialImages'
         ? NumberSpec
         : ChoiceSpec;
 
@@ -156,6 +162,7 @@ export const IMAGES_API_EXTRAS: readonly ParamSpec[] = [
   choice('background', BACKGROUNDS),
   choice('moderation', MODERATIONS),
   choice('inputFidelity', INPUT_FIDELITIES),
+  { name: 'partialImages', type: 'number', min: 0, max: MAX_PARTIAL_IMAGES, default: null },
 ];
 const SEED: NumberSpec = { name: 'seed', type: 'number', min: 0, max: MAX_SEED, default: null };
 

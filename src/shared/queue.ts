@@ -33,6 +33,8 @@ export const QueueJobSchema = z.object({
   finishedAt: z.number().int().nullable(),
   /** Why it failed (state `failed`). */
   error: ErrorPayloadSchema.nullable(),
+  /** A job the provider refused for now (429) waits in the queue until this time (ms since the epoch), then goes again. */
+  retryAt: z.number().int().nullable().optional(),
 });
 export type QueueJob = z.infer<typeof QueueJobSchema>;
 

@@ -1,6 +1,6 @@
 // The chat says what is happening and names things as a person reads them (issue 20, findings 8, 9
 // and 10), in the built renderer through the harness against the OpenAI-compatible reference
-// server: a 429 shows its countdown, the aggregator's status lines show while it works and leave
+// server: a 429 shows until when the prompt waits in the queue, the aggregator's status lines show while it works and leave
 // one "made in" line, Reference on the source says why nothing was added, a refused file says so in
 // one dismissable sentence that stays in its chat, chips name pictures by their prompt, an import
 // that keeps nothing says so in one sentence, and a renamed chat keeps its place in the list.
@@ -23,7 +23,7 @@ async function ask(page: Page, text: string, nth: number): Promise<void> {
 test.describe('the chat says what is happening', () => {
   const chat = useAggregatorChat();
 
-  test('a 429 shows who refused, the countdown and which try comes, then the picture', async ({ page }) => {
+  test('a 429 shows who refused, until when the prompt waits and which try comes, then the picture', async ({ page }) => {
     chat.server.quirks.push({
       path: '/chat/completions',
       status: 429,
@@ -32,7 +32,8 @@ test.describe('the chat says what is happening', () => {
     });
     await send(page, 'A red fox');
     const status = answers(page).first().getByRole('status');
-    await expect(status).toContainText(/Aggregator is rate limiting — trying again in [1-3] s \(1 of 3\)/);
+    // The queue waits it out (issue 23): the answer says until what time, in the window's clock.
+    await expect(status).toContainText(/Aggregator is rate limiting — this prompt waits its turn until \d\d:\d\d:\d\d \(try 1 of 3\)/);
     await expectLoaded(answers(page).first().getByRole('img', { name: 'Generated image 1' }));
     await expect(status).toHaveCount(0);
     expect(chat.server.chats).toHaveLength(1);

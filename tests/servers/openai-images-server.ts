@@ -14,7 +14,14 @@
 // - Edits: `image` or `image[]` files (GPT image: up to 16, png/webp/jpeg; dall-e-2: one square PNG
 //   < 4 MB), optional `mask` that must be a PNG with an alpha channel and the same dimensions as the
 //   first image, else 400 `{error:{message,type,param,code}}`. Every part is recorded in `edits`.
-// Assumed: a `response_format` sent to a GPT image model is ignored (aggregators do; OpenAI may 400).
+// - Streaming (GPT image models): `stream: true` with `partial_images` 0–3 answers SSE (the images
+//   streaming-events reference): per picture, `partial_images` events `image_generation.partial_image`
+//   (`image_edit.partial_image` for edits) with `b64_json` and `partial_image_index` (each a different
+//   sample picture), then `image_generation.completed` / `image_edit.completed` with the final
+//   `b64_json` and `usage`. `streamGapMs` spaces the events (a model that takes its time). Every
+//   streamed request is recorded in `streams`.
+// Assumed: a `response_format` sent to a GPT image model is ignored (aggregators do; OpenAI may 400);
+// `partial_images` without `stream` is ignored; the stream ends without `data: [DONE]`.
 // Quirks: the quirk queue, and for `url` downloads `corruptFile` / `expireFile` / `setFileBytes` /
 // `files.ttlMs` (links live about an hour on the real service).
 // For the demo: `drawPrompt` (pictures of the prompt at the size asked, at most 1024 px; an edit draws
@@ -23,7 +30,7 @@
 import { FileStore, type Corruption } from './file-store';
 import { parseMultipart, textFields, type MultipartPart } from './multipart';
 import { fitSize, promptPainter } from './prompt-picture';
-import { bearerOf, startReferenceServer, type ReferenceServer, type RouteContext } from './reference-server';
+import { bearerOf, sseRaw, startReferenceServer, type ReferenceServer, type RouteContext } from './reference-server';
 import { OPENAI_ERROR_KINDS, RequestedErrors } from './requested-errors';
 import { imageSize, sampleImage } from './sample-images';
 
@@ -91,6 +98,25 @@ export interface OpenAIImagesServer extends ReferenceServer {
   setFileBytes(id: string, bytes: Buffer, contentType?: string): void;
   expireFile(id: string, status?: 403 | 404): void;
   fileIdOf(url: string): string | undefined;
+  /** Streamed answers, in order: the endpoint, how many pictures on the way each picture had. */
+  streams: Array<{ endpoint: 'generations' | 'edits'; partialImages: number }>;
+  /** The pause between a streamed answer's events (default 10 ms). */
+  streamGapMs: number;
+}
+
+/** `stream` and `partial_images` as a request sent them (JSON values, or multipart text), or a 400's message and param. */
+function streamOf(model: string, fields: Record<string, unknown>): { partials: number } | null | [string, string] {
+  const stream = fields.stream;
+  if (stream === undefined || stream === null || stream === false || stream === 'false') return null;
+  if (stream !== true && stream !== 'true')
+    return [`Invalid type for 'stream': expected a boolean, but got ${JSON.stringify(stream)}.`, 'stream'];
+  if (!isGptImage(model)) return [`Streaming is only supported for GPT image models, not ${model}.`, 'stream'];
+  const raw = fields.partial_images;
+  if (raw === undefined || raw === null) return { partials: 0 };
+  const partials = Number(raw);
+  if (!Number.isInteger(partials) || partials < 0 || partials > 3)
+    return [`Invalid 'partial_images': integer between 0 and 3 expected, got ${String(raw)}.`, 'partial_images'];
+  return { partials };
 }
 
 function badRequest(ctx: RouteContext, message: string, param: string | null = null, code: string | null = null) {
@@ -210,6 +236,8 @@ export async function startOpenAIImagesServer(options: OpenAIImagesServerOptions
       format: 'url' | 'b64_json';
       prompt: string;
       extra: Record<string, unknown>;
+      /** A streamed answer, with this many pictures on the way per picture. */
+      stream?: { partials: number; endpoint: 'generations' | 'edits' };
     },
     dimensions = outputSize(request.size),
     edit?: EditInput,
@@ -243,20 +271,37 @@ export async function startOpenAIImagesServer(options: OpenAIImagesServerOptions
       data.push(item);
     }
     const body: Record<string, unknown> = { created: Math.floor(Date.now() / 1000), data };
-    if (isGptImage(model)) {
-      Object.assign(body, {
-        background: extra.background === 'transparent' ? 'transparent' : 'opaque',
-        output_format: outputFormat,
-        quality: extra.quality ?? 'medium',
-        size: size ?? '1024x1024',
-        usage: {
-          input_tokens: 50,
-          input_tokens_details: { image_tokens: 40, text_tokens: 10 },
-          output_tokens: 1056 * n,
-          total_tokens: 50 + 1056 * n,
-        },
-      });
+    const described = {
+      background: extra.background === 'transparent' ? 'transparent' : 'opaque',
+      output_format: outputFormat,
+      quality: extra.quality ?? 'medium',
+      size: size ?? '1024x1024',
+    };
+    const usage = (pictures: number) => ({
+      input_tokens: 50,
+      input_tokens_details: { image_tokens: 40, text_tokens: 10 },
+      output_tokens: 1056 * pictures,
+      total_tokens: 50 + 1056 * pictures,
+    });
+    if (request.stream) {
+      const { partials, endpoint } = request.stream;
+      const prefix = endpoint === 'edits' ? 'image_edit' : 'image_generation';
+      server.streams.push({ endpoint, partialImages: partials });
+      const events: Array<ReturnType<typeof sseRaw>> = [];
+      const event = (type: string, payload: object) =>
+        sseRaw(
+          `event: ${type}\ndata: ${JSON.stringify({ type, created_at: Math.floor(Date.now() / 1000), ...described, ...payload })}\n\n`,
+        );
+      for (const item of data) {
+        for (let index = 0; index < partials; index++) {
+          const partial = await sampleImage(sharpFormat, width, height, encoding);
+          events.push(event(`${prefix}.partial_image`, { b64_json: partial.toString('base64'), partial_image_index: index }));
+        }
+        events.push(event(`${prefix}.completed`, { b64_json: item.b64_json, usage: usage(1) }));
+      }
+      return void (await ctx.sse(events, { done: false, eventsPerSecond: 1000 / Math.max(1, server.streamGapMs) }));
     }
+    if (isGptImage(model)) Object.assign(body, { ...described, usage: usage(n) });
     return ctx.send(200, body);
   };
 
@@ -281,6 +326,8 @@ export async function startOpenAIImagesServer(options: OpenAIImagesServerOptions
       if (!allowed.includes(String(quality)))
         return badRequest(ctx, `Invalid value: '${String(quality)}'. Supported values are: ${allowed.join(', ')}.`, 'quality');
     }
+    const stream = streamOf(model, body);
+    if (Array.isArray(stream)) return badRequest(ctx, stream[0], stream[1]);
     const format = responseFormatOf(model, body.response_format);
     if (!format)
       return badRequest(
@@ -289,7 +336,8 @@ export async function startOpenAIImagesServer(options: OpenAIImagesServerOptions
         'response_format',
       );
     generations.push({ body, model, responseFormat: format });
-    return answer(ctx, { model, n, size, format, prompt: body.prompt as string, extra: body });
+    const streamed = stream ? { stream: { ...stream, endpoint: 'generations' as const } } : {};
+    return answer(ctx, { model, n, size, format, prompt: body.prompt as string, extra: body, ...streamed });
   };
 
   const edit = async (ctx: RouteContext) => {
@@ -343,12 +391,22 @@ export async function startOpenAIImagesServer(options: OpenAIImagesServerOptions
         return badRequest(ctx, 'Invalid mask image: it needs an alpha channel (transparent areas mark where to edit).', 'mask');
       mask = { part: maskPart, width: info.width, height: info.height, hasAlpha: info.hasAlpha };
     }
+    const stream = streamOf(model, fields);
+    if (Array.isArray(stream)) return badRequest(ctx, stream[0], stream[1]);
     const format = responseFormatOf(model, fields.response_format);
     if (!format)
       return badRequest(ctx, `Invalid value: '${fields.response_format}'. Supported values are: 'url' and 'b64_json'.`, 'response_format');
     edits.push({ fields, images, ...(mask ? { mask } : {}), responseFormat: format });
     // without a size the edit keeps the first image's dimensions
-    const request = { model, n, size: fields.size, format, prompt: fields.prompt!, extra: fields };
+    const request = {
+      model,
+      n,
+      size: fields.size,
+      format,
+      prompt: fields.prompt!,
+      extra: fields,
+      ...(stream ? { stream: { ...stream, endpoint: 'edits' as const } } : {}),
+    };
     const edit = { source: images[0]!.part.data, ...(mask ? { mask: mask.part.data } : {}) };
     return answer(ctx, request, fields.size ? outputSize(fields.size) : { width: images[0]!.width, height: images[0]!.height }, edit);
   };
@@ -366,6 +424,8 @@ export async function startOpenAIImagesServer(options: OpenAIImagesServerOptions
     edits,
     files,
     ...files.controls(),
+    streams: [],
+    streamGapMs: 10,
   };
   return server;
 }

@@ -41,8 +41,8 @@ export interface QueueSetup {
   readonly chat: ChatDriver;
   log: ReturnType<typeof keptLog>;
   providers: ProviderConfig[];
-  /** Closes the core (as the app quitting does) and opens a new one on the same folder. */
-  restart(): Promise<void>;
+  /** Closes the core (as the app quitting does) and opens a new one on the same folder; `meanwhile` runs in between. */
+  restart(meanwhile?: () => void | Promise<void>): Promise<void>;
   /** The queue as `queue.list` answers it. */
   jobs(): Promise<QueueJob[]>;
   /** Waits until `check` holds (polling every 20 ms, at most 10 s). */
@@ -50,17 +50,25 @@ export interface QueueSetup {
   close(): Promise<void>;
 }
 
-export async function setUpQueue(): Promise<QueueSetup> {
+/** More providers beside the two (their servers started by the test), with their keys by provider id. */
+export interface MoreProviders {
+  providers: ProviderConfig[];
+  keys: Record<string, string>;
+}
+
+export async function setUpQueue(more: MoreProviders = { providers: [], keys: {} }): Promise<QueueSetup> {
   const [giga, agg] = await Promise.all([startGigaChatServer(), startOpenAIChatServer()]);
   const dataDir = await tempDir();
   const providers: ProviderConfig[] = [
     gigaChatProvider(giga),
     { id: 'agg', kind: 'openai-chat', name: 'Aggregator', baseUrl: agg.baseUrl, models: ['gpt-4o-image'] },
+    ...more.providers,
   ];
   const env = {
     HOLST_KEYCHAIN_SERVICE: testKeychainService(),
     [apiKeyEnvName('giga')]: giga.authorizationKey,
     [apiKeyEnvName('agg')]: agg.apiKey,
+    ...Object.fromEntries(Object.entries(more.keys).map(([id, key]) => [apiKeyEnvName(id), key])),
   };
   const log = keptLog();
   const open = () => openCore({ dataDir, shell: 'browser', settingsPolicy: 'recover', env, logger: log });
@@ -79,8 +87,9 @@ export async function setUpQueue(): Promise<QueueSetup> {
     },
     log,
     providers,
-    restart: async () => {
+    restart: async (meanwhile) => {
       core.close();
+      await meanwhile?.();
       core = await open();
       chat = new ChatDriver(core);
     },

@@ -173,10 +173,12 @@ describe.skipIf(electronInstalled)('npm run demo, served to the browser', () => 
     });
     const events = await bridge.generation(started.generationId);
     expect(finished(events)).toMatchObject({ status: 'complete', error: null });
-    // The window is told before the wait, so it can say what is happening.
-    expect(events.filter((e) => e.type === 'retry')).toMatchObject([{ notice: { status: 429, delayMs: 2000, retry: 1, of: 3 } }]);
+    // The queue waits the 429 out (holding no place) and the window is told until when, so it can say what is happening.
+    const waits = events.filter((e) => e.type === 'progress' && e.key === 'queueRateLimitedUntil');
+    expect(waits).toMatchObject([{ params: { name: 'Demo Images API', retry: '1', of: '3' } }]);
     const log = await fs.readFile(path.join(dataDir, 'logs', 'holst.log'), 'utf8');
-    expect(log).toMatch(/Demo Images API: POST \S+\/images\/generations \(.*\) answered 429; retrying in 2000 ms/);
+    expect(log).toMatch(/Demo Images API: POST \S+\/images\/generations \(.*\) answered 429 \(rate_limited\)/);
+    expect(log).toMatch(/queue: generation \S+ was refused for now by demo-openai-images \(429\); it waits 2000 ms \(1 of 3\)/);
     const meta = await sharp(await original(imagesOf(events)[0]!.id)).metadata();
     expect(meta).toMatchObject({ format: 'png', width: 1024, height: 683 });
   });

@@ -49,10 +49,11 @@ describe('what each known model takes', () => {
     expect(spec('openai-images', 'dall-e-3', 'size')?.suggestions).toEqual(['1024x1024', '1792x1024', '1024x1792']);
   });
 
-  it('GPT image models: format, compression, background, moderation; input fidelity but on the mini', () => {
+  it('GPT image models: format, compression, background, moderation; input fidelity but on the mini; pictures on the way', () => {
     for (const model of ['gpt-image-1', 'gpt-image-1.5', 'gpt-image-2'])
-      expect(names('openai-images', model)).toEqual(['n', 'size', 'quality', ...GPT_EXTRAS, 'inputFidelity']);
-    expect(names('openai-images', 'gpt-image-1-mini')).toEqual(['n', 'size', 'quality', ...GPT_EXTRAS]);
+      expect(names('openai-images', model)).toEqual(['n', 'size', 'quality', ...GPT_EXTRAS, 'inputFidelity', 'partialImages']);
+    expect(names('openai-images', 'gpt-image-1-mini')).toEqual(['n', 'size', 'quality', ...GPT_EXTRAS, 'partialImages']);
+    expect(spec('openai-images', 'gpt-image-1', 'partialImages')).toMatchObject({ type: 'number', min: 0, max: 3, default: null });
     expect(spec('openai-images', 'gpt-image-1', 'outputFormat')?.values).toEqual(['png', 'jpeg', 'webp']);
     expect(spec('openai-images', 'gpt-image-1', 'background')?.values).toEqual(['transparent', 'opaque', 'auto']);
     expect(spec('openai-images', 'gpt-image-1', 'moderation')?.values).toEqual(['auto', 'low']);
@@ -144,7 +145,7 @@ describe('the settings file adds models and replaces entries', () => {
   it('is what the core checks a request against', () => {
     expect(refusal('flux-1.1-pro', { params: { seed: 42, size: '1024x768' } }, 'openai-images', user)).toBeNull();
     expect(refusal('flux-1.1-pro', { params: { seed: 42 } })).toBe(
-      'seed: The Images API takes no seed; it takes n, size, quality, outputFormat, compression, background, moderation, inputFidelity.',
+      'seed: The Images API takes no seed; it takes n, size, quality, outputFormat, compression, background, moderation, inputFidelity, partialImages.',
     );
     expect(refusal('dall-e-3', { params: { n: 2 } }, 'openai-images', user)).toBeNull();
     expect(refusal('dall-e-3', { params: { quality: 'hd' } }, 'openai-images', user)).toBe(

@@ -102,10 +102,13 @@ export interface AnswerStats {
 export class ConversationStore {
   constructor(private readonly db: Db) {
     // Answers that were streaming when the app stopped keep their text, marked as interrupted;
-    // those still waiting in the generation queue stay to be written when their turn comes.
+    // those still waiting in the generation queue stay to be written when their turn comes, and so
+    // do those whose provider had taken them as a job of its own (followed again: job-store.ts).
     db.prepare(
       `UPDATE messages SET status = 'interrupted' WHERE status = 'streaming'
-         AND id NOT IN (SELECT answer_message_id FROM generation_jobs WHERE state = 'queued' AND answer_message_id IS NOT NULL)`,
+         AND id NOT IN (SELECT answer_message_id FROM generation_jobs WHERE answer_message_id IS NOT NULL AND (state = 'queued'
+           OR (state = 'running' AND (CASE WHEN json_valid(remote_job)
+             THEN json_type(remote_job, '$.id') = 'text' AND json_type(remote_job, '$.baseUrl') = 'text' END) = 1)))`,
     ).run();
   }
 

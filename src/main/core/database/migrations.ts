@@ -299,6 +299,18 @@ CREATE TABLE queue_state (
 ) WITHOUT ROWID;
 `,
   },
+  {
+    version: 9,
+    description: "a provider's own job (Givon's) kept with the queue's job, and a rate-limited job's wait",
+    sql: `
+-- JSON {id, baseUrl}, written the moment the provider has taken the job: a restart polls it again
+-- instead of creating (and paying for) it twice.
+ALTER TABLE generation_jobs ADD COLUMN remote_job TEXT;
+-- A job the provider refused for now (429) waits in the queue until retry_at; retries counts them.
+ALTER TABLE generation_jobs ADD COLUMN retry_at INTEGER;
+ALTER TABLE generation_jobs ADD COLUMN retries INTEGER NOT NULL DEFAULT 0;
+`,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -6,7 +6,8 @@ import type { Message, Usage } from '../../../shared/library';
 import type { z } from 'zod';
 import { lastPicture } from '../../../shared/turns';
 import type { JobStore } from '../queue/job-store';
-import { GenerationQueue, type JobRun, type QueueOptions } from '../queue/generation-queue';
+import { GenerationQueue, type JobDeferral, type JobRun, type QueueOptions } from '../queue/generation-queue';
+import { RATE_LIMIT_RETRIES, rateLimitDecision } from '../queue/rate-limit';
 import type { CoreServices } from '../services';
 import { CoalescedText } from './coalesced-text';
 import type { GenerateDeps } from './generate';
@@ -208,7 +209,7 @@ export class ChatService {
   }
 
   /** Runs a job when its turn comes: everything it sends is read back from the conversation as saved. */
-  private async execute({ job, signal, waited, since }: JobRun): Promise<GenerationOutcome | null> {
+  private async execute({ job, signal, waited, since }: JobRun): Promise<GenerationOutcome | JobDeferral | null> {
     const { generationId, conversationId, messageId, provider: providerId } = job;
     const answer = this.core.conversations.continueStreaming(messageId);
     const emit = (event: EventBody) =>
@@ -216,6 +217,8 @@ export class ChatService {
     // Text reaches the window at most once a frame; any other event first sends the text held before it.
     const text = new CoalescedText((delta) => emit({ type: 'text', delta }));
     let usage: Usage | null = null;
+    // Once text or a picture has arrived, a 429 ends the answer: going again would ask (and pay) twice.
+    let received = false;
     const stats = () => ({ usage, elapsedMs: Date.now() - since });
     try {
       if (signal.aborted) throw HolstError.said('cancelled', say('generationCancelledBeforeSent', {}));
@@ -242,11 +245,19 @@ export class ChatService {
           conversationId,
           messageId,
           ...(history.length > 0 ? { history } : {}),
+          ...(job.remoteJob ? { resume: job.remoteJob } : {}),
         },
         {
           signal,
+          // A 429 is not waited out inside the request, holding the queue's place: the queue waits it out.
+          rateLimits: 'report',
           onProgress: (event) => {
+            if (event.type === 'remote-job') {
+              this.queue.rememberRemoteJob(generationId, event.job);
+              return;
+            }
             if (event.type === 'text') {
+              received = true;
               answer.append(event.delta);
               text.push(event.delta);
               return;
@@ -262,7 +273,13 @@ export class ChatService {
             } else if (event.type === 'usage') {
               usage = event.usage;
               emit({ type: 'usage', usage: event.usage });
+            } else if (event.type === 'partial-image') {
+              // Shown while the picture is drawn, never kept: the final one replaces it (no window, no copy).
+              if (!this.core.events.heard) return;
+              const dataUrl = `data:${event.mime};base64,${Buffer.from(event.bytes).toString('base64')}`;
+              emit({ type: 'partial-image', index: event.index, dataUrl });
             } else {
+              received = true;
               // A picture the library already had is shown in this answer too.
               this.core.conversations.attachImage(messageId, event.image.id);
               emit({ type: 'image', image: event.image });
@@ -277,12 +294,25 @@ export class ChatService {
       const message = answer.finish('complete', undefined, result.text, stats());
       emit({ type: 'finished', status: 'complete', message, error: null });
       return { generationId, status: 'complete', message, error: null };
-    } catch (error) {
+    } catch (caught) {
       text.flush();
+      let error = caught;
+      const config = this.core.settings.get().providers.find((p) => p.id === providerId);
+      const rateLimit = signal.aborted || received ? null : rateLimitDecision(caught, job.retries, config?.name ?? providerId);
+      if (rateLimit !== null && rateLimit.wait) {
+        // The provider refused for now: the job waits in the queue (its answer says until when), holding no place.
+        this.core.logger.info(
+          `queue: generation ${generationId} was refused for now by ${providerId} (429); it waits ${Math.round(rateLimit.delayMs)} ms (${job.retries + 1} of ${RATE_LIMIT_RETRIES.max})`,
+        );
+        emit({ type: 'progress', ...rateLimit.line });
+        return { status: 'deferred', delayMs: rateLimit.delayMs };
+      }
+      if (rateLimit !== null && !rateLimit.wait) error = rateLimit.error;
       if (!isHolstError(error)) this.core.logger.error(`generation with ${providerId} failed`, error);
       const payload = toErrorPayload(error);
       const status = payload.code === 'cancelled' ? 'cancelled' : 'error';
-      if (!this.core.conversations.isOpen) return null;
+      // Quitting: the answer stays as it is, to be marked interrupted (or followed again) at the next start.
+      if (!this.core.conversations.isOpen || this.queue.stopping) return null;
       const failure = status === 'error' ? payload : null;
       const message = answer.finish(status, failure ?? undefined, undefined, stats());
       emit({ type: 'finished', status, message, error: failure });

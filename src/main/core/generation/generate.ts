@@ -8,7 +8,7 @@ import { saveImageRef } from '../providers/download';
 import { extractMarkdownImages } from '../providers/image-refs';
 import { openProviderClient } from '../providers/client';
 import { providerKind } from '../providers/registry';
-import type { GenerateEvent, GenerateParams, SentPrompt, Usage } from '../providers/types';
+import type { GenerateEvent, GenerateParams, RemoteJob, SentPrompt, Usage } from '../providers/types';
 import type { CoreServices } from '../services';
 import { providerHistory, type StoredTurn } from './history';
 import { keepMaskInput, loadInputFile, loadLibraryInput, loadMaskInput } from './input-images';
@@ -36,6 +36,8 @@ export interface GenerationInput {
   messageId?: number;
   /** The conversation's earlier turns (a follow-up); each kind takes what it can of them. */
   history?: StoredTurn[];
+  /** The provider's job this generation created before a restart: followed, not created again. */
+  resume?: RemoteJob;
 }
 
 export interface GenerationResult {
@@ -54,7 +56,8 @@ export type GenerationProgress =
   | ({ type: 'progress' } & ProgressLine)
   | { type: 'retry'; notice: RetryNotice }
   | { type: 'image-saved'; image: ImageRecord }
-  | { type: 'usage'; usage: Usage };
+  | { type: 'usage'; usage: Usage }
+  | Extract<GenerateEvent, { type: 'remote-job' | 'partial-image' }>;
 
 /**
  * Sends one prompt (and images, and for a follow-up the conversation's earlier turns) to a
@@ -64,7 +67,12 @@ export type GenerationProgress =
 export async function generate(
   core: GenerateDeps,
   input: GenerationInput,
-  options: { signal?: AbortSignal; onProgress?: (event: GenerationProgress) => void } = {},
+  options: {
+    signal?: AbortSignal;
+    onProgress?: (event: GenerationProgress) => void;
+    /** `report`: a 429 is thrown at once with its Retry-After, for the generation queue to wait out (the chat's way). */
+    rateLimits?: 'retry' | 'report';
+  } = {},
 ): Promise<GenerationResult> {
   // Provider, model and prompt first: nothing is read or imported for a request that cannot go.
   chooseTarget(core, input);
@@ -88,6 +96,7 @@ export async function generate(
     maskSizes: mask && source ? { mask: await pixelSizeOf(core, mask), source: await pixelSizeOf(core, source) } : undefined,
   });
   const params = request.params;
+  if (input.resume) request.resume = input.resume;
   const kind = providerKind(config.kind);
   // A mask file over a library source is kept as that picture's mask, so the lineage shows it.
   if (mask && mask.maskId === undefined && source?.libraryId !== undefined) {
@@ -101,6 +110,7 @@ export async function generate(
 
   const client = await openProviderClient(core, config.id, {
     onRetry: (notice) => options.onProgress?.({ type: 'retry', notice }),
+    ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
   });
   const http = client.ctx.http;
   const parents = [
@@ -138,6 +148,8 @@ export async function generate(
         options.onProgress?.(event);
       } else if (event.type === 'usage') {
         usage = event.usage;
+        options.onProgress?.(event);
+      } else if (event.type === 'remote-job' || event.type === 'partial-image') {
         options.onProgress?.(event);
       } else {
         const { image, duplicate } = await saveImageRef(core.library, http, event.ref, meta, options.signal);

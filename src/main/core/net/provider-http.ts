@@ -26,6 +26,12 @@ export interface ProviderHttpOptions {
   logger?: Logger;
   /** Told before each wait to try again after a 429 or 5xx, so the person waiting is too. */
   onRetry?: (notice: RetryNotice) => void;
+  /**
+   * `retry` (the default): a 429 is tried again here, holding the caller. `report`: it is thrown at
+   * once as `rate_limited` with the wait asked for, for the generation queue to wait it out without
+   * holding a place (generation-queue.ts).
+   */
+  rateLimits?: 'retry' | 'report';
 }
 
 export interface ProviderRequest {
@@ -37,6 +43,8 @@ export interface ProviderRequest {
   what: RequestSubject;
   /** Don't retry (e.g. a request that already streamed part of an answer). */
   noRetry?: boolean;
+  /** Statuses (4xx) the caller reads itself: answered as they came, not thrown (Givon's unknown job). */
+  accept?: number[];
 }
 
 export type ProviderResponse = Dispatcher.ResponseData;
@@ -82,8 +90,8 @@ export class ProviderHttp {
         if (failure.code !== 'cancelled') this.note(init, url, `failed: ${failure.message}`, error);
         throw failure;
       }
-      if (response.statusCode < 400) return response;
-      const retryable = response.statusCode === 429 || response.statusCode >= 500;
+      if (response.statusCode < 400 || init.accept?.includes(response.statusCode)) return response;
+      const retryable = (response.statusCode === 429 && this.options.rateLimits !== 'report') || response.statusCode >= 500;
       const delay = retryable && attempt < maxRetries ? this.retryDelay(response, attempt) : null;
       if (delay === null) {
         const failure = await this.statusError(response, init);
@@ -122,14 +130,9 @@ export class ProviderHttp {
 
   /** Retry-After in seconds or as an HTTP date; otherwise exponential back-off with jitter. */
   private retryDelay(response: ProviderResponse, attempt: number): number | null {
-    const header = response.headers['retry-after'];
-    const value = Array.isArray(header) ? header[0] : header;
+    const said = headerValue(response.headers['retry-after']);
     let delay = 500 * 2 ** attempt + Math.random() * 250;
-    if (value !== undefined) {
-      const seconds = Number(value);
-      delay = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(value) - Date.now();
-      if (!Number.isFinite(delay)) delay = 1000;
-    }
+    if (said !== undefined) delay = retryAfterMs(response.headers) ?? 1000;
     return delay > (this.options.maxRetryDelayMs ?? 60_000) ? null : Math.max(0, delay);
   }
 
@@ -140,7 +143,9 @@ export class ProviderHttp {
     const status = response.statusCode;
     const name = this.options.providerName;
     const [code, meaning] = STATUS_MEANING[status] ?? (status >= 500 ? STATUS_MEANING[500]! : STATUS_MEANING[400]!);
-    return HolstError.said(code, say(meaning, { name, status, what: init.what }, detail));
+    // A 429 carries the wait it asked for, so whoever tries again (the generation queue) waits that long.
+    const wait = status === 429 ? retryAfterMs(response.headers) : undefined;
+    return HolstError.said(code, say(meaning, { name, status, what: init.what }, detail), wait !== undefined ? { retryAfterMs: wait } : {});
   }
 
   private networkError(error: unknown, init: ProviderRequest): HolstError {
@@ -173,6 +178,21 @@ export class ProviderHttp {
   private redact(text: string): string {
     return redact(text, [...(this.options.secrets?.() ?? []), ...knownSecrets()]);
   }
+}
+
+/** A header's first value, or undefined when it is absent or blank. */
+function headerValue(header: string | string[] | undefined): string | undefined {
+  const value = Array.isArray(header) ? header[0] : header;
+  return value === undefined || value.trim() === '' ? undefined : value.trim();
+}
+
+/** A Retry-After header in ms: seconds, or an HTTP date (a date passed is 0). Undefined when absent or unreadable. */
+export function retryAfterMs(headers: ProviderResponse['headers'], now = Date.now()): number | undefined {
+  const value = headerValue(headers['retry-after']);
+  if (value === undefined) return undefined;
+  const seconds = Number(value);
+  const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(value) - now;
+  return Number.isFinite(ms) ? Math.max(0, ms) : undefined;
 }
 
 /** The system roots plus a provider's extra CA (PEM): the trust its connections, and Test connection, use. */

@@ -26,7 +26,7 @@ export type ProviderClientDeps = Pick<CoreServices, 'settings' | 'secrets' | 'li
 export async function openProviderClient(
   core: ProviderClientDeps,
   id: string,
-  options: { onRetry?: (notice: RetryNotice) => void } = {},
+  options: { onRetry?: (notice: RetryNotice) => void; rateLimits?: 'retry' | 'report' } = {},
 ): Promise<ProviderClient> {
   const config = requireProvider(core.settings, id);
   const kind = providerKind(config.kind);
@@ -54,6 +54,7 @@ export async function openProviderClient(
     secrets: () => [apiKey, proxyPassword].filter((s): s is string => !!s),
     logger: core.logger,
     ...(options.onRetry ? { onRetry: options.onRetry } : {}),
+    ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
   });
   const uploads = uploadCacheFor(core.library.db, config.id);
   return { config, kind, ctx: { config, http, apiKey, providerName, uploads }, close: () => http.close() };

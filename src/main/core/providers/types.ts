@@ -34,6 +34,18 @@ export interface GenerateRequest {
   stream: boolean;
   /** Earlier turns of the conversation, oldest first (a follow-up); absent or empty for a single turn. */
   history?: HistoryTurn[];
+  /** A job the provider already took (before a restart): followed again, never created again. */
+  resume?: RemoteJob;
+}
+
+/**
+ * A job a provider runs on its side (Givon's), as it was created: its id and where it is polled.
+ * Saved with the queue's job the moment it exists, so a restart polls it instead of paying twice.
+ */
+export interface RemoteJob {
+  id: string;
+  /** The base URL the job was created at (polled there, even if the settings change). */
+  baseUrl: string;
 }
 
 /** Where a returned image can be fetched: a URL (with any headers it needs) or bytes already here. */
@@ -58,7 +70,11 @@ export type GenerateEvent =
   | { type: 'text'; delta: string }
   | { type: 'image'; ref: ImageRef }
   | { type: 'usage'; usage: Usage }
-  | ({ type: 'progress' } & ProgressLine);
+  | ({ type: 'progress' } & ProgressLine)
+  /** The provider took the request as a job of its own (see RemoteJob). */
+  | { type: 'remote-job'; job: RemoteJob }
+  /** A picture on its way (a streamed partial image, `index` from 0): shown, never kept; the final `image` replaces it. */
+  | { type: 'partial-image'; index: number; bytes: Uint8Array; mime: string };
 
 /** Files a provider keeps for us (GigaChat uploads), remembered per library image so a follow-up can reuse them. */
 export interface UploadCache {

@@ -3,6 +3,7 @@ import { HolstError, type ErrorPayload } from '../../../shared/errors';
 import { maxConcurrentOf } from '../../../shared/provider-kinds';
 import type { JobState, QueueView } from '../../../shared/queue';
 import type { CoreServices } from '../services';
+import type { RemoteJob } from '../providers/types';
 import { publicJob, type JobStore, type NewJob, type StoredJob } from './job-store';
 
 /** How a job ended, as its runner says (null: it could not be finished, e.g. the library closed). */
@@ -22,7 +23,16 @@ export interface JobRun {
   since: number;
 }
 
-export type JobRunner<O extends JobOutcome> = (run: JobRun) => Promise<O | null>;
+/**
+ * A runner's answer when the provider refused the job for now (a 429): it goes back in the queue
+ * and starts again after `delayMs`, holding no place meanwhile (other jobs start and finish).
+ */
+export interface JobDeferral {
+  status: 'deferred';
+  delayMs: number;
+}
+
+export type JobRunner<O extends JobOutcome> = (run: JobRun) => Promise<O | JobDeferral | null>;
 
 interface Live<O> {
   job: StoredJob;
@@ -52,6 +62,8 @@ export class GenerationQueue<O extends JobOutcome> {
   /** Jobs of this process still waiting or running, by generation id. */
   private readonly live = new Map<string, Live<O>>();
   private stopped = false;
+  /** Wakes the queue when the first job waiting out a 429 may go again. */
+  private wake: { timer: NodeJS.Timeout; at: number } | null = null;
 
   constructor(
     private readonly deps: QueueDeps,
@@ -68,6 +80,13 @@ export class GenerationQueue<O extends JobOutcome> {
     this.pump();
     entry.waited = true;
     return { job: entry.job, waiting, started: entry.running };
+  }
+
+  /** Keeps the provider's own job with the queue's the moment it exists: a restart follows it, never re-sends it. */
+  rememberRemoteJob(generationId: string, job: RemoteJob): void {
+    const stored = this.deps.db.setRemoteJob(generationId, job);
+    const entry = this.live.get(generationId);
+    if (entry && stored) entry.job = stored;
   }
 
   /** Resolves when a job of this process has ended; undefined for any other. */
@@ -141,29 +160,41 @@ export class GenerationQueue<O extends JobOutcome> {
 
   /**
    * At the app's start: jobs that were running when it stopped are interrupted (their answers are
-   * marked so by the conversations), never sent again by themselves; those still queued take their
-   * turn now, unless the queue is paused.
+   * marked so by the conversations), never sent again by themselves, except those a provider had
+   * taken as a job of its own (Givon's), which are followed again by that job's id, paused queue or
+   * not; those still queued take their turn now, unless the queue is paused.
    */
   recover(): void {
-    const { db } = this.deps;
-    const interrupted = db.interruptRunning();
+    const { db, logger } = this.deps;
+    const { interrupted, resumed } = db.recoverRunning();
     const now = Date.now();
-    for (const job of db.open()) if (!this.live.has(job.generationId)) this.track(job, now).waited = true;
+    for (const job of db.open()) if (!this.live.has(job.generationId)) this.track(job, job.startedAt ?? now).waited = true;
     this.changed(interrupted.map((id) => db.get(id)).filter((job): job is StoredJob => job !== null));
-    if (this.live.size > 0) this.deps.logger.info(`queue: ${this.live.size} job(s) left queued by the last run`);
+    if (resumed.length > 0) logger.info(`queue: ${resumed.length} provider job(s) in flight at the last stop are followed again`);
+    if (this.live.size > 0) logger.info(`queue: ${this.live.size} job(s) left queued by the last run`);
     this.pump();
+  }
+
+  /** The app is quitting: what its running jobs end with is not written (they are interrupted, or followed, at the next start). */
+  get stopping(): boolean {
+    return this.stopped;
   }
 
   /** The app is quitting: running jobs stop (interrupted at the next start), queued ones stay for it. */
   stopAll(): void {
     this.stopped = true;
+    if (this.wake) clearTimeout(this.wake.timer);
+    this.wake = null;
     for (const entry of this.live.values()) if (entry.running) entry.controller.abort();
   }
 
-  /** Starts every job the limits allow, in queue order. */
+  /**
+   * Starts every job the limits allow, in queue order. A paused queue starts only jobs a provider
+   * already runs (followed, not sent); a job waiting out a 429 waits until its time.
+   */
   private pump(): void {
     if (this.stopped || !this.deps.db.isOpen) return;
-    if (this.options.honourPause && this.deps.db.paused) return;
+    const paused = this.options.honourPause && this.deps.db.paused;
     const settings = this.deps.settings.get();
     const perProvider = new Map<string, number>();
     let running = 0;
@@ -172,9 +203,17 @@ export class GenerationQueue<O extends JobOutcome> {
       running++;
       perProvider.set(entry.job.provider, (perProvider.get(entry.job.provider) ?? 0) + 1);
     }
+    const now = Date.now();
+    let nextRetry = Infinity;
     for (const entry of this.waitingInOrder()) {
+      if (paused && !entry.job.remoteJob) continue;
       if (running >= settings.queue.maxConcurrent) break;
       if (this.behindInConversation(entry.job)) continue;
+      const retryAt = entry.job.retryAt ?? 0;
+      if (retryAt > now && !entry.controller.signal.aborted) {
+        nextRetry = Math.min(nextRetry, retryAt);
+        continue;
+      }
       const config = settings.providers.find((p) => p.id === entry.job.provider);
       // A removed provider's job goes at once, to fail with a sentence naming it.
       const limit = config ? maxConcurrentOf(config) : Infinity;
@@ -184,6 +223,23 @@ export class GenerationQueue<O extends JobOutcome> {
       running++;
       this.launch(entry);
     }
+    this.wakeAt(nextRetry);
+  }
+
+  /** Pumps again at `at` (the first job waiting out a 429 may go then); one timer for the earliest. */
+  private wakeAt(at: number): void {
+    if (this.wake && this.wake.at <= at && this.wake.at > Date.now()) return;
+    if (this.wake) clearTimeout(this.wake.timer);
+    this.wake = null;
+    if (!Number.isFinite(at)) return;
+    const timer = setTimeout(
+      () => {
+        this.wake = null;
+        this.pump();
+      },
+      Math.max(0, at - Date.now()),
+    );
+    this.wake = { timer, at };
   }
 
   /** An earlier prompt of its conversation is still queued or running. */
@@ -224,9 +280,23 @@ export class GenerationQueue<O extends JobOutcome> {
       .then((outcome) => this.finish(entry, outcome));
   }
 
-  private finish(entry: Live<O>, outcome: O | null): void {
+  /** The provider refused the job for now: it waits in the queue, holding no place, and goes again after `delayMs`. */
+  private defer(entry: Live<O>, delayMs: number): void {
+    entry.running = false;
+    entry.waited = true;
+    if (!this.deps.db.isOpen || this.stopped) return;
+    const retryAt = Date.now() + delayMs;
+    entry.job = this.deps.db.defer(entry.job.generationId, retryAt, entry.job.retries + 1) ?? { ...entry.job, retryAt };
+    this.changed([entry.job]);
+    this.pump();
+  }
+
+  private finish(entry: Live<O>, result: O | JobDeferral | null): void {
+    if (result !== null && result.status === 'deferred') return this.defer(entry, (result as JobDeferral).delayMs);
+    const outcome = result as O | null;
     this.live.delete(entry.job.generationId);
-    if (this.deps.db.isOpen) {
+    // A job stopped by the quitting app is left running in the database: the next start decides.
+    if (this.deps.db.isOpen && !(this.stopped && outcome === null)) {
       const state: JobState =
         outcome === null ? 'failed' : outcome.status === 'complete' ? 'done' : outcome.status === 'error' ? 'failed' : 'cancelled';
       const ended = this.deps.db.setState(entry.job.generationId, state, { finishedAt: Date.now() }, outcome?.error ?? null);

@@ -3,6 +3,7 @@ import { ErrorPayloadSchema, type ErrorPayload } from '../../../shared/errors';
 import { JobStateSchema, type JobState, type QueueJob } from '../../../shared/queue';
 import type { Db } from '../database/database';
 import type { Logger } from '../logging/log';
+import type { RemoteJob } from '../providers/types';
 
 /** A job as the scheduler keeps it: what the window sees, and the order it was sent in and how it picks its source. */
 export interface StoredJob extends QueueJob {
@@ -10,6 +11,10 @@ export interface StoredJob extends QueueJob {
   seq: number;
   /** The prompt goes on from the conversation's last picture as Holst picks it (ChatSendSchema's `autoSource`). */
   autoSource: boolean;
+  /** The provider's own job (Givon's), once it has taken the prompt: followed again after a restart, never re-sent. */
+  remoteJob: RemoteJob | null;
+  /** How many times the provider refused it for now (429) and the queue put it back. */
+  retries: number;
 }
 
 export interface NewJob {
@@ -41,7 +46,12 @@ const JobRowSchema = z.object({
   finished_at: time,
   error: z.string().nullable(),
   prompt: z.string().nullable(),
+  remote_job: z.string().nullable(),
+  retry_at: time,
+  retries: id,
 });
+
+const RemoteJobSchema = z.object({ id: z.string().min(1), baseUrl: z.string().min(1) });
 
 /** The prompt's text as a list shows it. */
 const PROMPT = `(SELECT substr(m.text, 1, 200) FROM messages m WHERE m.id = j.user_message_id) AS prompt`;
@@ -114,10 +124,12 @@ export class JobStore {
   /** Writes a job's new state; `startedAt`/`finishedAt` and `error` as given. Answers the job as now stored (null if gone). */
   setState(generationId: string, state: JobState, times: { startedAt?: number; finishedAt?: number }, error?: ErrorPayload | null) {
     if (!this.isOpen) return null;
+    // A job that starts is no longer waiting out a 429.
     this.db
       .prepare(
         `UPDATE generation_jobs SET state = @state, started_at = coalesce(@startedAt, started_at),
-           finished_at = coalesce(@finishedAt, finished_at), error = @error WHERE id = @id`,
+           finished_at = coalesce(@finishedAt, finished_at), error = @error,
+           retry_at = CASE WHEN @state = 'running' THEN NULL ELSE retry_at END WHERE id = @id`,
       )
       .run({
         id: generationId,
@@ -126,6 +138,22 @@ export class JobStore {
         finishedAt: times.finishedAt ?? null,
         error: error ? JSON.stringify(error) : null,
       });
+    return this.get(generationId);
+  }
+
+  /** Keeps the provider's own job with the queue's, the moment it exists (see RemoteJob). */
+  setRemoteJob(generationId: string, job: RemoteJob): StoredJob | null {
+    if (!this.isOpen) return null;
+    this.db.prepare('UPDATE generation_jobs SET remote_job = ? WHERE id = ?').run(JSON.stringify(job), generationId);
+    return this.get(generationId);
+  }
+
+  /** Puts a job the provider refused for now back in the queue, to go again at `retryAt` (its `retries`-th wait). */
+  defer(generationId: string, retryAt: number, retries: number): StoredJob | null {
+    if (!this.isOpen) return null;
+    this.db
+      .prepare("UPDATE generation_jobs SET state = 'queued', retry_at = ?, retries = ? WHERE id = ?")
+      .run(retryAt, retries, generationId);
     return this.get(generationId);
   }
 
@@ -140,15 +168,32 @@ export class JobStore {
 
   /**
    * At start: jobs the app was running when it stopped are interrupted (never sent again by
-   * themselves). Answers the ids marked.
+   * themselves), except those whose provider had taken them as a job of its own (a readable
+   * `remote_job`): they wait in the queue again, to be followed by that job's id, not sent.
    */
-  interruptRunning(): string[] {
+  recoverRunning(): { interrupted: string[]; resumed: string[] } {
     const now = Date.now();
-    const ids = (this.db.prepare("SELECT id FROM generation_jobs WHERE state = 'running'").all() as Array<{ id: unknown }>)
-      .map((row) => row.id)
-      .filter((value): value is string => typeof value === 'string');
-    this.db.prepare("UPDATE generation_jobs SET state = 'interrupted', finished_at = ? WHERE state = 'running'").run(now);
-    return ids;
+    const rows = this.db.prepare("SELECT id, remote_job FROM generation_jobs WHERE state = 'running'").all() as Array<{
+      id: unknown;
+      remote_job: unknown;
+    }>;
+    const interrupted: string[] = [];
+    const resumed: string[] = [];
+    for (const row of rows) {
+      if (typeof row.id !== 'string') continue;
+      (readRemoteJob(row.remote_job) ? resumed : interrupted).push(row.id);
+    }
+    const interrupt = this.db.prepare(
+      "UPDATE generation_jobs SET state = 'interrupted', finished_at = ? WHERE id = ? AND state = 'running'",
+    );
+    const requeue = this.db.prepare("UPDATE generation_jobs SET state = 'queued' WHERE id = ? AND state = 'running'");
+    this.db.transaction(() => {
+      for (const generationId of interrupted) interrupt.run(now, generationId);
+      for (const generationId of resumed) requeue.run(generationId);
+      // A row whose id this version cannot read is interrupted too: it is never sent again by itself.
+      this.db.prepare("UPDATE generation_jobs SET state = 'interrupted', finished_at = ? WHERE state = 'running'").run(now);
+    })();
+    return { interrupted, resumed };
   }
 
   get paused(): boolean {
@@ -199,11 +244,25 @@ export class JobStore {
       position: r.position,
       prompt: r.prompt ?? '',
       autoSource: r.auto_source === 1,
+      remoteJob: readRemoteJob(r.remote_job),
+      retries: r.retries,
+      retryAt: r.retry_at,
       createdAt: r.created_at,
       startedAt: r.started_at,
       finishedAt: r.finished_at,
       error: readError(r.error),
     };
+  }
+}
+
+/** A stored provider job, or null when there is none or it cannot be read (then it is never followed). */
+function readRemoteJob(text: unknown): RemoteJob | null {
+  if (typeof text !== 'string' || text === '') return null;
+  try {
+    const parsed = RemoteJobSchema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
   }
 }
 
@@ -234,5 +293,6 @@ export function publicJob(job: StoredJob): QueueJob {
     startedAt: job.startedAt,
     finishedAt: job.finishedAt,
     error: job.error,
+    retryAt: job.retryAt ?? null,
   };
 }

@@ -14,6 +14,7 @@ import { useProviderName } from '../../store/providers-store';
 import { VersionsSideBySide } from '../compare/VersionsSideBySide';
 import { AnswerCost } from './answer/AnswerCost';
 import { AnswerError } from './answer/AnswerError';
+import { PartialPicture } from './answer/PartialPicture';
 import { RequestSent } from './answer/RequestSent';
 import { ImageWithActions } from './answer/ImageWithActions';
 import { pictureStyle, sizesById } from './answer/picture-shape';
@@ -244,6 +245,8 @@ function AssistantMessage({
         </ul>
       )}
 
+      {live?.partial && <PartialPicture partial={live.partial} />}
+
       {streaming && (
         <div className="message-status" role="status">
           <span className="spinner" aria-hidden="true" />
@@ -344,6 +347,7 @@ function useRequestSummary(request: Message['request']): string | null {
     if (name === 'moderation') return value === 'low' ? t('messages.summary.moderationLow') : null;
     if (name === 'inputFidelity') return value === 'high' ? t('messages.summary.inputFidelityHigh') : null;
     if (name === 'seed') return t('messages.summary.seed', { seed: value });
+    if (name === 'partialImages' && /^\d+$/.test(value)) return t('messages.summary.partialImages', { count: Number(value) });
     return `${name} ${value}`;
   }
 }

@@ -54,7 +54,9 @@ function ParamFieldsView({ providerId, kind, model, idBase }: ParamFieldsProps) 
   const field = (spec: Exclude<ParamSpec, ToggleSpec>) => {
     const id = `${idBase}-${spec.name}`;
     if (spec.type === 'count' || spec.type === 'number') {
-      const placeholder = spec.default === null ? t('composer.auto') : String(spec.default);
+      // Left empty, nothing is streamed: no pictures on the way.
+      const unset = spec.name === 'partialImages' ? t('composer.partialImagesNone') : t('composer.auto');
+      const placeholder = spec.default === null ? unset : String(spec.default);
       const className = spec.name === 'seed' ? 'seed-input' : 'n-input';
       return <input id={id} className={className} type="number" min={spec.min} max={spec.max} placeholder={placeholder} {...param(spec)} />;
     }

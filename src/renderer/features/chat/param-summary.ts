@@ -17,6 +17,7 @@ const ORDER: readonly ParamName[] = [
   'moderation',
   'inputFidelity',
   'seed',
+  'partialImages',
   'n',
 ];
 
@@ -56,6 +57,8 @@ function word(name: ParamName, value: string, t: TFunction<'chat'>): string {
       return t('composer.summary.inputFidelity', { fidelity: lower(t(`composer.choice.inputFidelity.${value as 'low'}`)) });
     case 'seed':
       return t('composer.summary.seed', { seed: value });
+    case 'partialImages':
+      return t('composer.summary.partialImages', { count: Number(value) });
     default:
       // Ratios and resolutions read as they are: 16:9, 2K.
       return value;

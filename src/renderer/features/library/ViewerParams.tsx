@@ -16,6 +16,7 @@ const KNOWN = [
   'moderation',
   'inputFidelity',
   'seed',
+  'partialImages',
   'pictureMode',
   'system',
 ] as const;

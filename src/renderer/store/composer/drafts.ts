@@ -33,6 +33,8 @@ export interface ParamsDraft {
   moderation: '' | (typeof MODERATIONS)[number];
   inputFidelity: '' | (typeof INPUT_FIDELITIES)[number];
   seed: string;
+  /** Pictures on the way to stream before the final one (0–3), where the model takes it. */
+  partialImages: string;
 }
 export type ToggleDraft = '' | 'on' | 'off';
 
@@ -49,6 +51,7 @@ export const EMPTY_PARAMS: ParamsDraft = Object.freeze({
   moderation: '',
   inputFidelity: '',
   seed: '',
+  partialImages: '',
 });
 
 /** Whether a switch is on: as flipped, else the kind's default. */
@@ -164,6 +167,7 @@ export function paramsFromRequest(request: Message['request']): ParamsDraft {
   if (!sent || typeof sent !== 'object') return draft;
   const { n, size, aspect, quality, resolution, pictureMode, outputFormat, compression, background, moderation, inputFidelity, seed } =
     sent as Record<string, unknown>;
+  const { partialImages } = sent as Record<string, unknown>;
   if (typeof pictureMode === 'boolean') draft.pictureMode = pictureMode ? 'on' : 'off';
   if (typeof n === 'number' && Number.isSafeInteger(n)) draft.n = String(n);
   if (typeof size === 'string') draft.size = size;
@@ -176,6 +180,7 @@ export function paramsFromRequest(request: Message['request']): ParamsDraft {
   if (isOneOf(MODERATIONS, moderation)) draft.moderation = moderation;
   if (isOneOf(INPUT_FIDELITIES, inputFidelity)) draft.inputFidelity = inputFidelity;
   if (typeof seed === 'number' && Number.isSafeInteger(seed)) draft.seed = String(seed);
+  if (typeof partialImages === 'number' && Number.isSafeInteger(partialImages)) draft.partialImages = String(partialImages);
   return draft;
 }
 

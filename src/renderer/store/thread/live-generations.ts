@@ -21,6 +21,8 @@ export interface LiveGeneration {
   progress: ProgressLine | null;
   /** The provider refused for now (429, 5xx) and Holst tries again at `at + delayMs`; cleared by what comes next. */
   retry: (RetryNotice & { at: number }) | null;
+  /** A picture still being drawn (a streamed partial image), until the next one or a saved image replaces it. */
+  partial: { index: number; dataUrl: string } | null;
   /** Images saved so far (already in the library), and their sizes in the same order. */
   imageIds: number[];
   imageSizes: ImageSize[];
@@ -46,6 +48,7 @@ export function liveEntry(about: FollowedGeneration, pickedUp: boolean, waiting 
     text: '',
     progress: null,
     retry: null,
+    partial: null,
     imageIds: [],
     imageSizes: [],
     cancelling: false,
@@ -102,11 +105,14 @@ function applyOne(entry: LiveGeneration, event: Exclude<GenerationEvent, { type:
       return { ...entry, progress: { message: event.message, key: event.key, params: event.params }, retry: null };
     case 'retry':
       return { ...entry, retry: { ...event.notice, at: Date.now() } };
+    case 'partial-image':
+      return { ...entry, retry: null, partial: { index: event.index, dataUrl: event.dataUrl } };
     case 'image':
-      if (entry.imageIds.includes(event.image.id)) return entry;
+      if (entry.imageIds.includes(event.image.id)) return { ...entry, partial: null };
       return {
         ...entry,
         retry: null,
+        partial: null,
         imageIds: [...entry.imageIds, event.image.id],
         imageSizes: [...entry.imageSizes, { width: event.image.width, height: event.image.height }],
       };

@@ -13,7 +13,7 @@ import { say } from '../../../../shared/core-messages';
 import { HolstError } from '../../../../shared/errors';
 import { parseJson, requireKey } from '../common';
 import { refFromUrl, toDataUri } from '../image-refs';
-import type { GenerateEvent, GenerateRequest, InputImage, ProviderContext, ProviderKindModule } from '../types';
+import type { GenerateEvent, GenerateRequest, InputImage, ProviderContext, ProviderKindModule, RemoteJob } from '../types';
 import { NO_REASON, readGivonAnswer, type GivonAnswer } from './answer';
 
 /**
@@ -34,18 +34,28 @@ export const givon: ProviderKindModule = {
   },
 
   async *generate(ctx, request, signal): AsyncGenerator<GenerateEvent> {
-    const response = await ctx.http.request(`${ctx.config.baseUrl}/generations`, {
-      method: 'POST',
-      what: 'the image request',
-      headers: { ...auth(ctx), 'Content-Type': 'application/json' },
-      body: JSON.stringify(requestBody(request)),
-      ...(signal ? { signal } : {}),
-    });
-    let answer = readGivonAnswer(await parseJson(response, ctx, 'the image request'));
-    if (answer.state === 'pending') {
-      const id = answer.id;
-      if (id === undefined) throw HolstError.said('invalid_response', say('givonNoJobId', { name: ctx.providerName }));
-      answer = yield* follow(ctx, id, answer.status, signal);
+    let answer: GivonAnswer;
+    if (request.resume) {
+      // A job created before Holst closed: followed again by its id, never created a second time.
+      yield { type: 'progress', ...say('givonResumed', { name: ctx.providerName }) };
+      answer = yield* follow(ctx, request.resume, null, signal);
+    } else {
+      const response = await ctx.http.request(`${ctx.config.baseUrl}/generations`, {
+        method: 'POST',
+        what: 'the image request',
+        headers: { ...auth(ctx), 'Content-Type': 'application/json' },
+        body: JSON.stringify(requestBody(request)),
+        ...(signal ? { signal } : {}),
+      });
+      answer = readGivonAnswer(await parseJson(response, ctx, 'the image request'));
+      if (answer.state === 'pending') {
+        const id = answer.id;
+        if (id === undefined) throw HolstError.said('invalid_response', say('givonNoJobId', { name: ctx.providerName }));
+        const job: RemoteJob = { id, baseUrl: ctx.config.baseUrl };
+        // Saved with the queue's job before the first poll: a restart from here on polls it again.
+        yield { type: 'remote-job', job };
+        answer = yield* follow(ctx, job, answer.status, signal);
+      }
     }
     if (answer.state === 'failed')
       throw HolstError.said(
@@ -96,40 +106,55 @@ function statusLine(name: string, status: string): GenerateEvent {
   return { type: 'progress', ...(known ? say(known, { name }) : say('givonStatus', { name, status: status.replace(/_/g, ' ') })) };
 }
 
-/** Polls the job with growing waits until it is no longer pending, reporting each state on the way. */
+/**
+ * Polls the job with growing waits until it is no longer pending, reporting each state on the way.
+ * `firstStatus` null (a job picked up after a restart): the first poll goes at once.
+ */
 async function* follow(
   ctx: ProviderContext,
-  id: string,
-  firstStatus: string,
+  job: RemoteJob,
+  firstStatus: string | null,
   signal?: AbortSignal,
 ): AsyncGenerator<GenerateEvent, Exclude<GivonAnswer, { state: 'pending' }>> {
   const started = Date.now();
   let delay = GIVON_POLL.firstMs;
   let status = firstStatus;
   for (;;) {
-    yield statusLine(ctx.providerName, status);
-    const remaining = GIVON_POLL.maxWaitMs - (Date.now() - started);
-    if (remaining <= 0) {
-      const job = { name: ctx.providerName, id, status };
-      throw HolstError.said(
-        'timeout',
-        GIVON_POLL.maxWaitMs >= 60_000
-          ? say('givonTimeoutMinutes', { ...job, minutes: Math.round(GIVON_POLL.maxWaitMs / 60_000) })
-          : say('givonTimeoutMs', { ...job, ms: GIVON_POLL.maxWaitMs }),
-      );
+    if (status !== null) {
+      yield statusLine(ctx.providerName, status);
+      const remaining = GIVON_POLL.maxWaitMs - (Date.now() - started);
+      if (remaining <= 0) {
+        const said = { name: ctx.providerName, id: job.id, status };
+        throw HolstError.said(
+          'timeout',
+          GIVON_POLL.maxWaitMs >= 60_000
+            ? say('givonTimeoutMinutes', { ...said, minutes: Math.round(GIVON_POLL.maxWaitMs / 60_000) })
+            : say('givonTimeoutMs', { ...said, ms: GIVON_POLL.maxWaitMs }),
+        );
+      }
+      // The last wait is cut short so the job gets one more look right at the limit.
+      await wait(Math.min(delay, remaining), ctx, signal);
+      delay = Math.min(delay * GIVON_POLL.factor, GIVON_POLL.maxMs);
     }
-    // The last wait is cut short so the job gets one more look right at the limit.
-    await wait(Math.min(delay, remaining), ctx, signal);
-    delay = Math.min(delay * GIVON_POLL.factor, GIVON_POLL.maxMs);
-    const response = await ctx.http.request(`${ctx.config.baseUrl}/generations/${encodeURIComponent(id)}`, {
-      what: 'the job status',
-      headers: auth(ctx),
-      ...(signal ? { signal } : {}),
-    });
-    const answer = readGivonAnswer(await parseJson(response, ctx, 'the job status'));
+    const answer = await poll(ctx, job, signal);
     if (answer.state !== 'pending') return answer;
     status = answer.status;
   }
+}
+
+/** One look at the job. An id the service no longer knows (404, 410: expired or never there) is said so. */
+async function poll(ctx: ProviderContext, job: RemoteJob, signal?: AbortSignal): Promise<GivonAnswer> {
+  const response = await ctx.http.request(`${job.baseUrl}/generations/${encodeURIComponent(job.id)}`, {
+    what: 'the job status',
+    headers: auth(ctx),
+    accept: [404, 410],
+    ...(signal ? { signal } : {}),
+  });
+  if (response.statusCode === 404 || response.statusCode === 410) {
+    await response.body.dump().catch(() => undefined);
+    throw HolstError.said('not_found', say('givonJobUnknown', { name: ctx.providerName, id: job.id, status: response.statusCode }));
+  }
+  return readGivonAnswer(await parseJson(response, ctx, 'the job status'));
 }
 
 /** A pause between polls that ends at once, as `cancelled`, when the signal fires. */

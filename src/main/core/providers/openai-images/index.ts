@@ -3,13 +3,17 @@
  * `POST /images/edits` (multipart: image or image[], optional PNG mask whose transparent pixels
  * mark the area to change). Answers `{data:[{url | b64_json, revised_prompt?}], usage?}`. GPT image
  * models also take the answer's format and compression, a transparent background, moderation (new
- * pictures) and input fidelity (edits); model-catalogue.ts says which model takes what.
+ * pictures) and input fidelity (edits); model-catalogue.ts says which model takes what. With
+ * `partialImages` (0–3) the request is streamed (`stream: true`, `partial_images`): SSE events
+ * `image_generation.partial_image` / `image_edit.partial_image` carry pictures on the way
+ * (`b64_json`, `partial_image_index`), then `image_generation.completed` / `image_edit.completed`
+ * the final one (with `usage`). A service that answers JSON to a streamed request is read as JSON.
  */
 import { FormData } from 'undici';
 import { say } from '../../../../shared/core-messages';
 import { HolstError } from '../../../../shared/errors';
 import type { GenerateEvent, GenerateParams, ProviderContext, ProviderKindModule } from '../types';
-import { requireKey, parseJson } from '../common';
+import { jsonStreamChunks, requireKey, parseJson } from '../common';
 
 export const openaiImages: ProviderKindModule = {
   kind: 'openai-images',
@@ -29,10 +33,13 @@ export const openaiImages: ProviderKindModule = {
   async *generate(ctx, request, signal): AsyncGenerator<GenerateEvent> {
     const base = ctx.config.baseUrl;
     const gptImage = request.model.startsWith('gpt-image');
+    // Pictures on the way are asked for by streaming; the core has checked the model takes it.
+    const streamed = request.params.partialImages !== undefined;
     const common = {
       model: request.model,
       prompt: request.system ? `${request.system}\n\n${request.prompt}` : request.prompt,
       ...apiParams(request.params),
+      ...(streamed ? { stream: true } : {}),
     };
     let response;
     if (request.images.length === 0) {
@@ -60,6 +67,10 @@ export const openaiImages: ProviderKindModule = {
         ...(signal ? { signal } : {}),
       });
     }
+    if (streamed && String(response.headers['content-type'] ?? '').includes('text/event-stream')) {
+      yield* streamedAnswer(ctx, response.body);
+      return;
+    }
     const json = (await parseJson(response, ctx, 'the image request')) as {
       data?: Array<{ url?: string; b64_json?: string; revised_prompt?: string }>;
       usage?: { input_tokens?: number; output_tokens?: number; total_tokens?: number };
@@ -70,18 +81,58 @@ export const openaiImages: ProviderKindModule = {
       if (item.b64_json) yield { type: 'image', ref: { kind: 'bytes', bytes: Buffer.from(item.b64_json, 'base64'), ...revised } };
       else if (item.url) yield { type: 'image', ref: { kind: 'url', url: item.url, ...revised } };
     }
-    if (json.usage) {
-      yield {
-        type: 'usage',
-        usage: {
-          ...(json.usage.input_tokens !== undefined ? { promptTokens: json.usage.input_tokens } : {}),
-          ...(json.usage.output_tokens !== undefined ? { completionTokens: json.usage.output_tokens } : {}),
-          ...(json.usage.total_tokens !== undefined ? { totalTokens: json.usage.total_tokens } : {}),
-        },
-      };
-    }
+    if (json.usage) yield usageEvent(json.usage);
   },
 };
+
+interface ApiUsage {
+  input_tokens?: number;
+  output_tokens?: number;
+  total_tokens?: number;
+}
+
+function usageEvent(usage: ApiUsage): GenerateEvent {
+  return {
+    type: 'usage',
+    usage: {
+      ...(usage.input_tokens !== undefined ? { promptTokens: usage.input_tokens } : {}),
+      ...(usage.output_tokens !== undefined ? { completionTokens: usage.output_tokens } : {}),
+      ...(usage.total_tokens !== undefined ? { totalTokens: usage.total_tokens } : {}),
+    },
+  };
+}
+
+/** One event of a streamed answer (the images streaming-events reference). */
+interface StreamEvent {
+  type?: string;
+  b64_json?: string;
+  partial_image_index?: number;
+  output_format?: string;
+  usage?: ApiUsage;
+  error?: { message?: string } | string;
+}
+
+/** A streamed answer: each picture on the way as a `partial-image`, each final one as an `image`, then its usage. */
+async function* streamedAnswer(ctx: ProviderContext, body: AsyncIterable<Uint8Array>): AsyncGenerator<GenerateEvent> {
+  for await (const event of jsonStreamChunks<StreamEvent>(body, ctx.providerName)) {
+    const type = event.type ?? '';
+    if (type === 'error' || event.error !== undefined) {
+      const reason = typeof event.error === 'string' ? event.error : (event.error?.message ?? '');
+      throw HolstError.said('provider_error', say('imagesStreamFailed', { name: ctx.providerName }, reason));
+    }
+    if (typeof event.b64_json !== 'string' || event.b64_json === '') continue;
+    const bytes = Buffer.from(event.b64_json, 'base64');
+    if (type.endsWith('.partial_image')) {
+      const raw = event.partial_image_index;
+      const index = typeof raw === 'number' && Number.isFinite(raw) ? Math.min(9, Math.max(0, Math.trunc(raw))) : 0;
+      const format = event.output_format === 'jpeg' || event.output_format === 'webp' ? event.output_format : 'png';
+      yield { type: 'partial-image', index, bytes, mime: `image/${format}` };
+    } else if (type.endsWith('.completed')) {
+      yield { type: 'image', ref: { kind: 'bytes', bytes } };
+      if (event.usage) yield usageEvent(event.usage);
+    }
+  }
+}
 
 /** The parameters as the API names them; the core has checked each against the model (check-request.ts). */
 function apiParams(params: GenerateParams): Record<string, string | number> {
@@ -95,6 +146,7 @@ function apiParams(params: GenerateParams): Record<string, string | number> {
     moderation: params.moderation,
     input_fidelity: params.inputFidelity,
     seed: params.seed,
+    partial_images: params.partialImages,
   };
   return Object.fromEntries(Object.entries(named).filter((entry): entry is [string, string | number] => entry[1] !== undefined));
 }

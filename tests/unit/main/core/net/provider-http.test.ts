@@ -2,7 +2,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { ProviderHttp } from '../../../../../src/main/core/net/provider-http';
+import { ProviderHttp, retryAfterMs } from '../../../../../src/main/core/net/provider-http';
 import { failure } from '../../../../support/failure';
 
 type Handler = (req: http.IncomingMessage, res: http.ServerResponse, hit: number) => void;
@@ -112,6 +112,36 @@ describe('ProviderHttp', () => {
     expect(await failure(client({ maxRetryDelayMs: 5000 }).request(url, { what: 'the model list' }))).toMatchObject({
       code: 'rate_limited',
     });
+  });
+
+  it('reports a 429 at once with the wait it asked for, for the queue to wait out (rateLimits: report)', async () => {
+    const { url, hits } = await serve((_req, res) => res.writeHead(429, { 'Retry-After': '7' }).end('{"error":{"message":"slow down"}}'));
+    const notices: unknown[] = [];
+    const error = await failure(client({ rateLimits: 'report', onRetry: (n) => notices.push(n) }).request(url, { what: 'the model list' }));
+    expect(error).toMatchObject({ code: 'rate_limited', retryAfterMs: 7000 });
+    expect(error?.toPayload()).toMatchObject({ code: 'rate_limited', retryAfterMs: 7000 });
+    expect(hits()).toBe(1);
+    expect(notices).toEqual([]);
+  });
+
+  it('reads Retry-After as seconds or as an HTTP date, and a 429 without one carries no wait', async () => {
+    const now = Date.parse('2026-12-07T23:00:00Z');
+    expect(retryAfterMs({ 'retry-after': '3' }, now)).toBe(3000);
+    expect(retryAfterMs({ 'retry-after': 'Mon, 07 Dec 2026 23:00:05 GMT' }, now)).toBe(5000);
+    expect(retryAfterMs({ 'retry-after': 'Mon, 07 Dec 2026 22:59:00 GMT' }, now)).toBe(0);
+    expect(retryAfterMs({ 'retry-after': 'soon' }, now)).toBeUndefined();
+    expect(retryAfterMs({}, now)).toBeUndefined();
+    const { url } = await serve((_req, res) => res.writeHead(429).end());
+    const error = await failure(client({ rateLimits: 'report' }).request(url, { what: 'the model list' }));
+    expect(error).toMatchObject({ code: 'rate_limited' });
+    expect(error?.retryAfterMs).toBeUndefined();
+  });
+
+  it('answers a status the caller reads itself as it came (accept)', async () => {
+    const { url } = await serve((_req, res) => res.writeHead(404).end('gone'));
+    const response = await client().request(url, { what: 'the job status', accept: [404] });
+    expect(response.statusCode).toBe(404);
+    expect(await response.body.text()).toBe('gone');
   });
 
   it('keeps keys and tokens out of error messages', async () => {

@@ -45,4 +45,16 @@ describe('the picture settings line', () => {
     expect(paramSummary(describeModel('givon', 'gpt-image-2'), set, words.en!)).toBe('16:9 · High');
     expect(paramSummary(describeModel('openai-images', 'gpt-image-1'), EMPTY_PARAMS, words.en!)).toBe('');
   });
+
+  it('says how many pictures on the way are asked for, where the model takes them, and sends the number', () => {
+    const set = draft({ size: '1024x1024', partialImages: '2' });
+    const gpt = describeModel('openai-images', 'gpt-image-1');
+    expect(paramSummary(gpt, set, words.en!)).toBe('1024×1024 · 2 previews');
+    expect(paramSummary(gpt, draft({ partialImages: '1' }), words.en!)).toBe('1 preview');
+    expect(paramSummary(gpt, set, words.ru!)).toBe('1024×1024 · 2 наброска');
+    expect(paramSummary(gpt, draft({ partialImages: '3' }), words.ru!)).toBe('3 наброска');
+    expect(buildParams(gpt, set)).toEqual({ size: '1024x1024', partialImages: 2 });
+    // dall-e-3 streams nothing: the setting is left out, and not sent.
+    expect(buildParams(describeModel('openai-images', 'dall-e-3'), set)).toEqual({ size: '1024x1024' });
+  });
 });

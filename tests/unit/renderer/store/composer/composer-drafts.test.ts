@@ -122,6 +122,7 @@ describe('composer drafts', () => {
       moderation: 'low',
       inputFidelity: 'high',
       seed: '9',
+      partialImages: '2',
     } as const;
     for (const kind of PROVIDER_KINDS) {
       const sent = buildParams(kind, filled);

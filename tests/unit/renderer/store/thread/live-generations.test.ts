@@ -76,4 +76,22 @@ describe('generation events, a frame at a time', () => {
     expect(late.live).toEqual({});
     expect(applyGenerationEvents({ live: {}, messages: [] }, [text('stray')], (id) => id === 42).live).toEqual({});
   });
+
+  it('shows each picture on the way in place of the one before, until a saved picture replaces it', () => {
+    const partial = (index: number): GenerationEvent => ({
+      ...about,
+      type: 'partial-image',
+      index,
+      dataUrl: `data:image/png;base64,AAA${index}`,
+    });
+    const state = { live: { g1: liveEntry(about, false) }, messages: [answer('streaming', '')] };
+    const first = applyGenerationEvents(state, [partial(0)], () => false);
+    expect(first.live.g1!.partial).toEqual({ index: 0, dataUrl: 'data:image/png;base64,AAA0' });
+    const second = applyGenerationEvents(first, [partial(1)], () => false);
+    expect(second.live.g1!.partial).toEqual({ index: 1, dataUrl: 'data:image/png;base64,AAA1' });
+    expect(second.live.g1!.imageIds).toEqual([]);
+    const image = { id: 5, width: 64, height: 64 } as ImageRecord;
+    const final = applyGenerationEvents(second, [{ ...about, type: 'image', image }], () => false);
+    expect(final.live.g1).toMatchObject({ partial: null, imageIds: [5] });
+  });
 });
