@@ -19,6 +19,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   library: async () => (await import('./commands/library')).libraryCommand,
   generate: async () => (await import('./commands/generate')).generateCommand,
   conversations: async () => (await import('./commands/conversations')).conversationsCommand,
+  queue: async () => (await import('./commands/queue')).queueCommand,
 };
 
 export async function runCommand(argv: string[], flags: GlobalFlags, env: NodeJS.ProcessEnv): Promise<number> {
