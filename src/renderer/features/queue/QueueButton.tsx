@@ -23,7 +23,7 @@ export function QueueButton() {
   }, [init]);
 
   const label =
-    active > 0 ? t(paused ? 'button.paused' : 'button.active', { count: active }) : paused ? t('button.pausedIdle') : t('button.label');
+    active > 0 ? t(paused ? 'button.paused' : 'button.active', { jobs: active }) : paused ? t('button.pausedIdle') : t('button.label');
 
   return (
     <div className="queue-anchor">
@@ -35,7 +35,11 @@ export function QueueButton() {
         aria-expanded={open}
         aria-haspopup="dialog"
         title={t('button.title')}
-        onClick={() => setOpen(!open)}
+        onClick={() => {
+          // Listed again as it opens: jobs of a conversation deleted meanwhile are gone from the core.
+          if (!open) void useQueue.getState().load();
+          setOpen(!open);
+        }}
       >
         <QueueNavIcon />
         <span className="nav-label" aria-hidden="true">
