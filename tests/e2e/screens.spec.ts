@@ -74,7 +74,7 @@ for (const locale of ['en-US', 'ru-RU']) {
         const button = page.locator('.queue-button');
         await button.click();
         await page.locator('.queue-pause').click();
-        await expect(page.locator('.queue-pause')).toHaveAttribute('aria-pressed', 'true');
+        await expect(page.locator('.queue-pause')).toHaveClass(/paused/);
         await page.keyboard.press('Escape');
         for (const text of ['A harbour at night, the boats coming home with their lanterns lit', 'with snow falling']) {
           await page.locator('textarea.prompt').fill(text);

@@ -92,7 +92,7 @@ describe('the queue panel', () => {
 
   it('says the queue is paused, with Resume', () => {
     const html = render([job('held')], true);
-    expect(html).toContain('aria-pressed="true"');
+    expect(html).toContain('class="queue-pause paused"');
     expect(html).toContain('>Resume<');
     expect(html).toContain('Paused: no new job starts until you resume.');
   });

@@ -45,6 +45,7 @@ export function QueueButton() {
         <span className="nav-label" aria-hidden="true">
           {t('button.label')}
         </span>
+        {/* Read as "Queue 3", which the name begins with (axe's label-content-name-mismatch). */}{' '}
         {(active > 0 || paused) && (
           <span className={paused ? 'queue-count paused' : 'queue-count'} aria-hidden="true">
             {paused && <PauseIcon size={10} />}

@@ -86,7 +86,6 @@ export function QueuePanel({ onClose }: { onClose(): void }) {
         <button
           type="button"
           className={paused ? 'queue-pause paused' : 'queue-pause'}
-          aria-pressed={paused}
           title={t(paused ? 'panel.resumeTitle' : 'panel.pauseTitle')}
           onClick={() => void useQueue.getState().setPaused(!paused)}
         >
