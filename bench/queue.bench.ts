@@ -28,7 +28,13 @@ const OPENS = 5;
 const FAN_OUT_ROUNDS = Number(process.env.HOLST_BENCH_ROUNDS ?? 3);
 const out = process.env.HOLST_OUT ?? 'out';
 
-const provider = (id: string, server: OpenAIChatServer) => ({ id, kind: 'openai-chat', name: id, baseUrl: server.baseUrl, models: ['gpt-4o-image'] });
+const provider = (id: string, server: OpenAIChatServer) => ({
+  id,
+  kind: 'openai-chat',
+  name: id,
+  baseUrl: server.baseUrl,
+  models: ['gpt-4o-image'],
+});
 const keyOf = (id: string) => `HOLST_API_KEY_${id.toUpperCase()}`;
 
 async function dataFolder(name: string, providers: object[]): Promise<string> {
@@ -84,7 +90,9 @@ async function panelPart(browser: Browser): Promise<void> {
       });
       await page.waitForTimeout(500);
       const all = await time();
-      console.log(`  (Show more listed ${listed} rows; opens then: ${all.runs.map((ms) => ms.toFixed(0)).join(', ')} ms, ${all.rows} rows drawn)`);
+      console.log(
+        `  (Show more listed ${listed} rows; opens then: ${all.runs.map((ms) => ms.toFixed(0)).join(', ')} ms, ${all.rows} rows drawn)`,
+      );
       report(`open it again with all ${HISTORY} in the window's store: click → rows shown, median of ${OPENS}`, all.ms, 'ms', 50);
       await page.close();
     } finally {
@@ -104,7 +112,8 @@ async function runningPart(browser: Browser): Promise<void> {
     try {
       const page = await openWindow(browser, harness.url);
       // A short answer each, streamed for about a tenth of a second (text only: no picture for the next prompt to upload).
-      for (let i = 0; i < JOBS; i++) server.answers.push({ text: `Answer ${i + 1}: a small study of the harbour.`, tokensPerSecond: 80, images: 0 });
+      for (let i = 0; i < JOBS; i++)
+        server.answers.push({ text: `Answer ${i + 1}: a small study of the harbour.`, tokensPerSecond: 80, images: 0 });
       await page.evaluate(installProbe);
       const from = await page.evaluate(pageNow);
       const sendStarted = performance.now();
@@ -114,7 +123,9 @@ async function runningPart(browser: Browser): Promise<void> {
         await page.evaluate(waitForEmptyPrompt, { timeoutMs: 10_000 });
       }
       const queued = await page.evaluate(badgeCount);
-      console.log(`  (${JOBS} prompts sent in ${((performance.now() - sendStarted) / 1000).toFixed(1)} s; ${queued} waiting or running then)`);
+      console.log(
+        `  (${JOBS} prompts sent in ${((performance.now() - sendStarted) / 1000).toFixed(1)} s; ${queued} waiting or running then)`,
+      );
       // The panel open while they run: its rows change with every job, its clock ticks.
       await page.evaluate(() => {
         (globalThis as unknown as { document: { querySelector(s: string): { click(): void } } }).document
@@ -153,14 +164,19 @@ function timeGenerate(dataDir: string, env: NodeJS.ProcessEnv, providers: string
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(performance.now() - started) : reject(new Error(`holst generate: ${code} ${stderr}`))));
+    child.on('close', (code) =>
+      code === 0 ? resolve(performance.now() - started) : reject(new Error(`holst generate: ${code} ${stderr}`)),
+    );
   });
 }
 
 async function fanOutPart(): Promise<void> {
   const ids = ['a', 'b', 'c'];
   const servers = await Promise.all(ids.map(() => startOpenAIChatServer()));
-  const dataDir = await dataFolder('fan-out', ids.map((id, i) => provider(id, servers[i]!)));
+  const dataDir = await dataFolder(
+    'fan-out',
+    ids.map((id, i) => provider(id, servers[i]!)),
+  );
   const env = { HOLST_KEYCHAIN_SERVICE: testKeychainService(), ...Object.fromEntries(ids.map((id, i) => [keyOf(id), servers[i]!.apiKey])) };
   // Twenty tokens at ten a second: each answer takes 2 s on the wire, then its picture.
   const twoSeconds = { text: Array.from({ length: 20 }, (_, i) => `word${i}`).join(' '), tokensPerSecond: 10, images: 1 };
@@ -176,7 +192,12 @@ async function fanOutPart(): Promise<void> {
     console.log(
       `  (one provider: ${one.map((ms) => (ms / 1000).toFixed(2)).join(', ')} s; three: ${three.map((ms) => (ms / 1000).toFixed(2)).join(', ')} s)`,
     );
-    report('a fan-out to 3 providers of 2 s each, as a multiple of one provider alone (holst generate, median)', median(three) / median(one), '×', 1.2);
+    report(
+      'a fan-out to 3 providers of 2 s each, as a multiple of one provider alone (holst generate, median)',
+      median(three) / median(one),
+      '×',
+      1.2,
+    );
   } finally {
     await Promise.all(servers.map((server) => server.close()));
     await fs.rm(dataDir, { recursive: true, force: true });

@@ -103,7 +103,10 @@ test.describe('the queue panel', () => {
     expect(server.chats.map((chat) => chat.texts)).toEqual([['A red fox'], ['A green hill']]);
 
     // A job opens its conversation; there the cancelled answer reads as stopped.
-    await row(page, 'A blue lake').getByRole('button', { name: /A blue lake/ }).first().click();
+    await row(page, 'A blue lake')
+      .getByRole('button', { name: /A blue lake/ })
+      .first()
+      .click();
     await expect(panel(page)).toHaveCount(0);
     await expect(page.getByRole('heading', { name: 'A blue lake', level: 1 })).toBeVisible();
     await expect(answers(page).first().getByText('Stopped', { exact: true })).toBeVisible();

@@ -81,7 +81,11 @@ describe('the queue panel', () => {
     // The ended job's time is what it took.
     expect(html).toContain('>7 s<');
     // Cancel for the open jobs; Run again for the failed one; nothing for the done one.
-    expect(html.match(/aria-label="Cancel: [^"]*"/g)).toEqual(['aria-label="Cancel: A red fox"', 'aria-label="Cancel: at night"', 'aria-label="Cancel: A blue lake"']);
+    expect(html.match(/aria-label="Cancel: [^"]*"/g)).toEqual([
+      'aria-label="Cancel: A red fox"',
+      'aria-label="Cancel: at night"',
+      'aria-label="Cancel: A blue lake"',
+    ]);
     expect(html.match(/aria-label="Run again: [^"]*"/g)).toEqual(['aria-label="Run again: Prompt failed"']);
     // Moves among the waiting jobs only: the first cannot go up, the last cannot go down.
     expect(html).toMatch(/disabled="" aria-label="Move up: at night"/);

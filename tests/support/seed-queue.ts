@@ -33,8 +33,24 @@ export function seedQueueHistory(dataDir: string, count: number, provider = 'agg
         const user = conversations.addMessage({ conversationId, role: 'user', text: prompt, provider, model });
         const state = ENDINGS[i % ENDINGS.length]!;
         const status = STATUS[state];
-        const answer = conversations.addMessage({ conversationId, role: 'assistant', text: 'An answer.', status, provider, model, replyTo: user.id });
-        const job = jobs.add({ generationId: `seeded-${i + 1}`, conversationId, userMessageId: user.id, messageId: answer.id, provider, model, autoSource: false });
+        const answer = conversations.addMessage({
+          conversationId,
+          role: 'assistant',
+          text: 'An answer.',
+          status,
+          provider,
+          model,
+          replyTo: user.id,
+        });
+        const job = jobs.add({
+          generationId: `seeded-${i + 1}`,
+          conversationId,
+          userMessageId: user.id,
+          messageId: answer.id,
+          provider,
+          model,
+          autoSource: false,
+        });
         const at = started + i * 60_000;
         const error = state === 'failed' ? { code: 'provider_error' as const, message: 'The provider answered 500.' } : null;
         jobs.setState(job.generationId, state, { startedAt: at, finishedAt: at + 4_000 + (i % 7) * 1_000 }, error);

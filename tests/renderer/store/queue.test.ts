@@ -65,7 +65,13 @@ describe('the queue store', () => {
 
     // A hundred events in one burst: b started, a moved below it, then both ended.
     for (let i = 0; i < 97; i++) bridge.emit('queue.changed', { paused: false, jobs: [{ ...a, position: a.position + i }] });
-    bridge.emit('queue.changed', { paused: false, jobs: [{ ...b, position: a.position }, { ...a, position: b.position + 200 }] });
+    bridge.emit('queue.changed', {
+      paused: false,
+      jobs: [
+        { ...b, position: a.position },
+        { ...a, position: b.position + 200 },
+      ],
+    });
     bridge.emit('queue.changed', { paused: false, jobs: [{ ...b, position: a.position, state: 'running', startedAt: 2_000 }] });
     expect(updates).toBe(0);
     expect(store.getState().order).toEqual(['a', 'b']);

@@ -35,7 +35,8 @@ beforeEach(async () => {
 });
 afterEach(() => q.close());
 
-const holst = (...args: string[]) => runHolst(['--data-dir', q.dataDir, ...args], { env: { HOLST_KEYCHAIN_SERVICE: testKeychainService() } });
+const holst = (...args: string[]) =>
+  runHolst(['--data-dir', q.dataDir, ...args], { env: { HOLST_KEYCHAIN_SERVICE: testKeychainService() } });
 
 describe('holst queue', () => {
   it('lists the app’s jobs in queue order and cancels a waiting one there, which is never sent', async () => {
