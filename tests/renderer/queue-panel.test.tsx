@@ -7,17 +7,14 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { QueueJob } from '../../src/shared/queue';
 
 type Panel = typeof import('../../src/renderer/features/queue/QueuePanel');
-type Store = typeof import('../../src/renderer/store/queue');
 type Jobs = typeof import('../../src/renderer/store/queue/jobs');
 let panel: Panel;
-let useQueue: Store['useQueue'];
 let fromList: Jobs['fromList'];
 
 beforeAll(async () => {
   // The app's stores listen to the page's input at import: a window that takes listeners is enough here.
   vi.stubGlobal('window', { addEventListener: () => undefined });
   panel = await import('../../src/renderer/features/queue/QueuePanel');
-  ({ useQueue } = await import('../../src/renderer/store/queue'));
   ({ fromList } = await import('../../src/renderer/store/queue/jobs'));
 });
 afterAll(() => vi.unstubAllGlobals());
@@ -43,9 +40,23 @@ function job(generationId: string, fields: Partial<QueueJob> = {}): QueueJob {
   };
 }
 
+/** The panel as the queue store would have it after `queue.list` answered these jobs. */
 function render(jobs: QueueJob[], paused = false): string {
-  useQueue.setState({ ...fromList(jobs, 1000), paused, loaded: true, moreHistory: false, error: null });
-  return renderToStaticMarkup(<panel.QueuePanel onClose={() => undefined} />);
+  const none = () => undefined;
+  return renderToStaticMarkup(
+    <panel.QueuePanelView
+      {...fromList(jobs, 1000)}
+      paused={paused}
+      moreHistory={false}
+      error={null}
+      onOpen={none}
+      onCancel={none}
+      onMove={none}
+      onRetry={none}
+      onPause={none}
+      onMoreHistory={none}
+    />,
+  );
 }
 
 const rowsOf = (html: string) => html.match(/<li class="queue-row [^"]*"/g) ?? [];

@@ -5,7 +5,7 @@ import { PauseIcon, PlayIcon } from '../../icons/queue';
 import { useAppStore } from '../../store/app-store';
 import { useThread } from '../../store/chat';
 import { useQueue } from '../../store/queue';
-import { isOpen, waitsForAnswerAbove } from '../../store/queue/jobs';
+import { isOpen, waitsForAnswerAbove, type QueueJobs } from '../../store/queue/jobs';
 import { QueueRow, type RowState } from './QueueRow';
 
 /** Rows drawn when the panel opens (it opens at once with a thousand jobs in the history); Show more draws more. */
@@ -34,13 +34,52 @@ function moveFocus(event: KeyboardEvent<HTMLUListElement>): void {
   next.focus();
 }
 
+/** What the panel shows (the queue store's state) and what its controls do. */
+export interface QueuePanelViewProps extends QueueJobs {
+  paused: boolean;
+  moreHistory: boolean;
+  error: string | null;
+  onOpen(job: QueueJob): void;
+  onCancel(job: QueueJob): void;
+  onMove(job: QueueJob, direction: 'up' | 'down'): void;
+  onRetry(job: QueueJob): void;
+  onPause(paused: boolean): void;
+  /** More ended jobs are wanted than the store holds. */
+  onMoreHistory(): void;
+}
+
+/** The queue panel on the queue store: a job opens its conversation, Run again is the answer's own retry. */
+export function QueuePanel({ onClose }: { onClose(): void }) {
+  const { byId, order, active, paused, moreHistory, error } = useQueue();
+  const onOpen = useCallback(
+    (job: QueueJob) => {
+      onClose();
+      useAppStore.getState().go('chat');
+      const thread = useThread.getState();
+      if (thread.currentId !== job.conversationId) void thread.select(job.conversationId);
+    },
+    [onClose],
+  );
+  const onCancel = useCallback((job: QueueJob) => void useQueue.getState().cancel(job.generationId), []);
+  const onMove = useCallback((job: QueueJob, direction: 'up' | 'down') => void useQueue.getState().move(job.generationId, direction), []);
+  // The same path as the answer's own Run again: a new version of that prompt's answer.
+  const onRetry = useCallback((job: QueueJob) => void useThread.getState().retry(job.userMessageId), []);
+  return (
+    <QueuePanelView
+      {...{ byId, order, active, paused, moreHistory, error, onOpen, onCancel, onMove, onRetry }}
+      onPause={(pause) => void useQueue.getState().setPaused(pause)}
+      onMoreHistory={() => void useQueue.getState().showMore()}
+    />
+  );
+}
+
 /**
  * The queue panel: Pause/Resume for the whole queue, then every job, waiting and running ones in
- * queue order and the ended ones after them, newest first; a job opens its conversation.
+ * queue order and the ended ones after them, newest first.
  */
-export function QueuePanel({ onClose }: { onClose(): void }) {
+export function QueuePanelView(props: QueuePanelViewProps) {
+  const { byId, order, active, paused, moreHistory, error, onOpen, onCancel, onMove, onRetry, onPause, onMoreHistory } = props;
   const { t } = useTranslation('queue');
-  const { byId, order, active, paused, moreHistory, error } = useQueue();
   const [shown, setShown] = useState(FIRST_ROWS);
   const now = usePanelClock(active > 0);
 
@@ -56,23 +95,9 @@ export function QueuePanel({ onClose }: { onClose(): void }) {
   }, [byId, order, active, shown]);
   const running = order.filter((id) => byId[id]!.state === 'running').length;
 
-  const onOpen = useCallback(
-    (job: QueueJob) => {
-      onClose();
-      useAppStore.getState().go('chat');
-      const thread = useThread.getState();
-      if (thread.currentId !== job.conversationId) void thread.select(job.conversationId);
-    },
-    [onClose],
-  );
-  const onCancel = useCallback((job: QueueJob) => void useQueue.getState().cancel(job.generationId), []);
-  const onMove = useCallback((job: QueueJob, direction: 'up' | 'down') => void useQueue.getState().move(job.generationId, direction), []);
-  // The same path as the answer's own Run again: a new version of that prompt's answer.
-  const onRetry = useCallback((job: QueueJob) => void useThread.getState().retry(job.userMessageId), []);
-
   const showMore = () => {
     setShown(shown + MORE_ROWS);
-    if (shown + MORE_ROWS > order.length && moreHistory) void useQueue.getState().showMore();
+    if (shown + MORE_ROWS > order.length && moreHistory) onMoreHistory();
   };
 
   return (
@@ -86,7 +111,7 @@ export function QueuePanel({ onClose }: { onClose(): void }) {
           type="button"
           className={paused ? 'queue-pause paused' : 'queue-pause'}
           title={t(paused ? 'panel.resumeTitle' : 'panel.pauseTitle')}
-          onClick={() => void useQueue.getState().setPaused(!paused)}
+          onClick={() => onPause(!paused)}
         >
           {paused ? <PlayIcon /> : <PauseIcon />}
           {t(paused ? 'panel.resume' : 'panel.pause')}
