@@ -52,13 +52,11 @@ function QueueRowView({ job, state, now, canMoveUp, canMoveDown, onOpen, onCance
   return (
     <li className={`queue-row state-${state}`}>
       <button type="button" className="queue-row-open" title={t('panel.openTitle')} onClick={() => onOpen(job)}>
-        <span className="queue-row-head">
-          <span className="queue-row-provider">{[provider, job.model].filter(Boolean).join(' · ')}</span>
-          <span className="queue-row-time">{formatElapsedSeconds(seconds)}</span>
-        </span>
+        <span className="queue-row-provider">{[provider, job.model].filter(Boolean).join(' · ')}</span>
         <span className="queue-row-prompt">{prompt}</span>
         <span className="queue-row-state">
           <span className={`queue-state queue-state-${state}`}>{t(`state.${state}`)}</span>
+          <span className="queue-row-time">{formatElapsedSeconds(seconds)}</span>
           {detail && <span className="queue-row-detail">{detail}</span>}
         </span>
       </button>
