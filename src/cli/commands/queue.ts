@@ -48,7 +48,7 @@ async function list(ctx: CliContext, args: string[]): Promise<void> {
   const open = view.jobs.filter((job) => job.state === 'queued' || job.state === 'running');
   const ended = view.jobs.filter((job) => job.state !== 'queued' && job.state !== 'running');
   const lines = [
-    `Queue ${view.paused ? 'paused (the app starts no new job until resumed)' : 'running'}; ${open.length} waiting or running, at most ${view.maxConcurrent} at once.`,
+    `The queue is ${view.paused ? 'paused (the app starts no new job until it is resumed)' : 'on'}: ${open.length} waiting or running, at most ${view.maxConcurrent} at once.`,
     ...(open.length > 0 ? ['', ...open.map((job) => jobLine(job, now))] : []),
     ...(ended.length > 0 ? ['', 'Ended, newest first:', ...ended.map((job) => jobLine(job, now))] : []),
   ];

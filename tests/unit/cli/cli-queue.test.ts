@@ -65,7 +65,7 @@ describe('holst queue', () => {
 
     const text = await holst('queue', 'list');
     expect(text.code).toBe(0);
-    expect(text.stdout).toContain('Queue paused');
+    expect(text.stdout).toContain('The queue is paused');
     expect(text.stdout).toContain('2 waiting or running');
     // One line a job: its whole id first, the prompt on one line.
     const lines = text.stdout.split('\n');
