@@ -178,8 +178,8 @@ async function fanOutPart(): Promise<void> {
     ids.map((id, i) => provider(id, servers[i]!)),
   );
   const env = { HOLST_KEYCHAIN_SERVICE: testKeychainService(), ...Object.fromEntries(ids.map((id, i) => [keyOf(id), servers[i]!.apiKey])) };
-  // Twenty tokens at ten a second: each answer takes 2 s on the wire, then its picture.
-  const twoSeconds = { text: Array.from({ length: 20 }, (_, i) => `word${i}`).join(' '), tokensPerSecond: 10, images: 1 };
+  // Twenty tokens (one word each) at ten a second: each answer takes 2 s on the wire, then its picture.
+  const twoSeconds = { text: Array.from({ length: 20 }, () => 'light').join(' '), tokensPerSecond: 10, images: 1 };
   try {
     const one: number[] = [];
     const three: number[] = [];

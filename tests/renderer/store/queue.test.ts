@@ -113,6 +113,32 @@ describe('the queue store', () => {
     expect(store.getState().moreHistory).toBe(false);
   });
 
+  it('asks for the new limit after a list on its way when Show more is pressed twice quickly, and keeps unchanged jobs', async () => {
+    const ended = Array.from({ length: HISTORY_PAGE }, (_, i) => job(`e${i}`, { state: 'done', finishedAt: 10_000 + i }));
+    const { store, bridge } = await queueStore(ended);
+    const kept = store.getState().byId.e3;
+    const answers: Array<ReturnType<typeof deferred<QueueView>>> = [];
+    bridge.answer('queue.list', () => {
+      const answer = deferred<QueueView>();
+      answers.push(answer);
+      return answer.promise;
+    });
+    const first = store.getState().showMore();
+    const second = store.getState().showMore();
+    await settle();
+    expect(answers).toHaveLength(1);
+    answers[0]!.resolve(view([...ended, ...Array.from({ length: 100 }, (_, i) => job(`m${i}`, { state: 'done', finishedAt: 100 + i }))]));
+    await settle();
+    expect(answers).toHaveLength(2);
+    expect(bridge.inputs('queue.list').slice(-2)).toEqual([{ limit: HISTORY_PAGE * 3 }, { limit: HISTORY_PAGE * 5 }]);
+    answers[1]!.resolve(view(ended));
+    await Promise.all([first, second]);
+    expect(store.getState()).toMatchObject({ historyLimit: HISTORY_PAGE * 5, moreHistory: false });
+    expect(store.getState().order).toHaveLength(HISTORY_PAGE);
+    // A job the list brought back unchanged is the object the window already drew.
+    expect(store.getState().byId.e3).toBe(kept);
+  });
+
   it('takes the list as it answered, over events that came before its answer', async () => {
     const answer = deferred<QueueView>();
     const bridge = bridgeDouble({ 'queue.list': () => answer.promise });

@@ -6,6 +6,9 @@ import { useQueue } from '../../store/queue';
 import { QueuePanel } from './QueuePanel';
 import '../../styles/queue.css';
 
+/** How long after the panel opens it asks for the queue again: after its first frames, not in them. */
+const RELIST_AFTER_MS = 300;
+
 /**
  * The main menu's Queue: a badge with how many jobs wait or run (none shown when none do; a pause
  * mark while the queue is paused), seen from every screen, opening the queue panel beside the menu.
@@ -36,8 +39,9 @@ export function QueueButton() {
         aria-haspopup="dialog"
         title={t('button.title')}
         onClick={() => {
-          // Listed again as it opens: jobs of a conversation deleted meanwhile are gone from the core.
-          if (!open) void useQueue.getState().load();
+          // Listed again once it shows (jobs of a conversation deleted meanwhile are gone from the
+          // core); rows that did not change are not drawn again.
+          if (!open) setTimeout(() => void useQueue.getState().load(), RELIST_AFTER_MS);
           setOpen(!open);
         }}
       >

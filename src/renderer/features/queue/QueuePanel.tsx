@@ -9,7 +9,7 @@ import { isOpen, waitsForAnswerAbove, type QueueJobs } from '../../store/queue/j
 import { QueueRow, type RowState } from './QueueRow';
 
 /** Rows drawn when the panel opens (it opens at once with a thousand jobs in the history); Show more draws more. */
-export const FIRST_ROWS = 60;
+export const FIRST_ROWS = 40;
 const MORE_ROWS = 100;
 
 /** The panel's one clock: a tick a second while it is open and some job waits or runs; none otherwise. */

@@ -42,9 +42,25 @@ function ordered(byId: Record<string, QueueJob>, keepEnded: number): QueueJobs {
   return { byId: kept, order, active };
 }
 
-/** The queue as `queue.list` answered it: it replaces whatever the window held. */
-export function fromList(jobs: readonly QueueJob[], keepEnded: number): QueueJobs {
-  return ordered(Object.fromEntries(jobs.map((job) => [job.generationId, job])), keepEnded);
+/** The same job, field for field: a list that brings nothing new keeps the objects the window drew. */
+function sameJob(a: QueueJob, b: QueueJob): boolean {
+  for (const key of Object.keys(b) as Array<keyof QueueJob>) {
+    if (key === 'error' ? a.error?.code !== b.error?.code || a.error?.message !== b.error?.message : a[key] !== b[key]) return false;
+  }
+  return true;
+}
+
+/**
+ * The queue as `queue.list` answered it: it replaces whatever the window held, keeping the objects
+ * of `previous` for jobs that did not change (their rows are not drawn again).
+ */
+export function fromList(jobs: readonly QueueJob[], keepEnded: number, previous: Record<string, QueueJob> = {}): QueueJobs {
+  const byId: Record<string, QueueJob> = {};
+  for (const job of jobs) {
+    const known = previous[job.generationId];
+    byId[job.generationId] = known && sameJob(known, job) ? known : job;
+  }
+  return ordered(byId, keepEnded);
 }
 
 /**

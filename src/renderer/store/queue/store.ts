@@ -48,6 +48,7 @@ export function createQueueStore({ bridge, clock }: QueueDeps) {
   return create<QueueState>()((set, get) => {
     let initialized: Promise<void> | null = null;
     let listTicket = 0;
+    let listingMore = false;
 
     const applyBurst = (changes: QueueChanged[]) => {
       const state = get();
@@ -93,15 +94,30 @@ export function createQueueStore({ bridge, clock }: QueueDeps) {
           // Changes that arrived before this answer were sent before it: the list already holds them.
           pending.flush();
           const ended = view.jobs.filter((job) => job.state !== 'queued' && job.state !== 'running').length;
-          set({ ...fromList(view.jobs, limit), paused: view.paused, loaded: true, moreHistory: ended >= limit && limit < HISTORY_MAX });
+          const jobs = fromList(view.jobs, limit, get().byId);
+          set({ ...jobs, paused: view.paused, loaded: true, moreHistory: ended >= limit && limit < HISTORY_MAX });
         } catch (error) {
           if (ticket === listTicket) set({ loaded: true, error: errorText(error) });
         }
       },
 
       async showMore() {
-        set({ historyLimit: Math.min(HISTORY_MAX, get().historyLimit + HISTORY_PAGE * 2) });
-        await get().load();
+        const limit = Math.min(HISTORY_MAX, get().historyLimit + HISTORY_PAGE * 2);
+        if (limit === get().historyLimit) return;
+        set({ historyLimit: limit });
+        // A list already on its way asks again for the new limit when it ends (a quick second
+        // Show more must not throw away the first one's answer).
+        if (listingMore) return;
+        listingMore = true;
+        try {
+          let asked: number;
+          do {
+            asked = get().historyLimit;
+            await get().load();
+          } while (get().historyLimit > asked);
+        } finally {
+          listingMore = false;
+        }
       },
 
       cancel: (generationId) => act(() => unwrap(bridge.queue.cancel({ generationId }))),
