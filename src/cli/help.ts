@@ -24,6 +24,11 @@ const generateHelp = `holst generate --provider ID [--provider ID]... --prompt T
 const conversationsHelp = `holst conversations list [--query Q] [--limit N]     stored conversations, latest activity first
 holst conversations show ID        a conversation's messages: text, images, status, usage, time`;
 
+const queueHelp = `holst queue list [--limit N]         the generation queue: jobs waiting or running in order, then the
+                                     N most recently ended (0-1000, default 20); each with its id
+holst queue cancel ID                cancel job ID (or a unique start of it): a waiting one is never
+                                     sent, a running one stops (the app's jobs too, within a second)`;
+
 const libraryExportHelp = `holst library export ID --to FILE [--force] [--plain]     save a copy (prompt embedded unless --plain)
 holst library export (ID... | --ids 1,2,3 | --query Q and list filters) --to DIR [--force] [--plain]
                    into a folder as YYYY-MM-DD_<prompt>_<id>.<ext>; a name already taken gets _2, _3…
@@ -66,6 +71,7 @@ Usage: holst [--data-dir DIR] [--json] COMMAND [ARGS]
 Commands:
 ${generateHelp}
 ${conversationsHelp}
+${queueHelp}
 ${libraryHelp}
 ${settingsHelp}
 ${providersHelp}

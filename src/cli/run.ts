@@ -20,6 +20,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   generate: async () => (await import('./commands/generate')).generateCommand,
   conversations: async () => (await import('./commands/conversations')).conversationsCommand,
   backup: async () => (await import('./commands/backup')).backupCommand,
+  queue: async () => (await import('./commands/queue')).queueCommand,
 };
 
 export async function runCommand(argv: string[], flags: GlobalFlags, env: NodeJS.ProcessEnv): Promise<number> {

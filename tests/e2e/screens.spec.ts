@@ -66,6 +66,34 @@ for (const locale of ['en-US', 'ru-RU']) {
       }
     });
 
+    test('the queue panel: a job done, one queued and one waiting for the answer above, the queue paused', async ({ page }) => {
+      const app = await openTourApp(page);
+      try {
+        await menuItem(page, 'chat').click();
+        await makePictures(page, ['A lighthouse at dawn']);
+        const button = page.locator('.queue-button');
+        await button.click();
+        await page.locator('.queue-pause').click();
+        await expect(page.locator('.queue-pause')).toHaveClass(/paused/);
+        await page.keyboard.press('Escape');
+        for (const text of ['A harbour at night, the boats coming home with their lanterns lit', 'with snow falling']) {
+          await page.locator('textarea.prompt').fill(text);
+          await page.locator('textarea.prompt').press('Enter');
+          await expect(page.locator('textarea.prompt')).toHaveValue('');
+        }
+        await expect(page.locator('.queue-count')).toHaveText('2');
+        await button.click();
+        await expect(page.locator('.queue-row')).toHaveCount(3);
+        await expect(page.locator('.queue-row.state-waiting')).toHaveCount(1);
+        for (const theme of ['light', 'dark']) {
+          await setTheme(page, theme);
+          await check(page, 'queue-panel', language, theme);
+        }
+      } finally {
+        await app.close();
+      }
+    });
+
     test('chat, library, viewer, compare, mask painter, settings', async ({ page }) => {
       // Twenty-odd axe-core passes, two pictures made on the way.
       test.setTimeout(300_000);

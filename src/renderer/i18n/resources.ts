@@ -12,6 +12,7 @@ import enSettings from './locales/en/settings.json';
 import enMask from './locales/en/mask.json';
 import enCompare from './locales/en/compare.json';
 import enLibrary from './locales/en/library.json';
+import enQueue from './locales/en/queue.json';
 import ruApp from './locales/ru/app.json';
 import ruChat from './locales/ru/chat.json';
 import ruCommon from './locales/ru/common.json';
@@ -20,6 +21,7 @@ import ruSettings from './locales/ru/settings.json';
 import ruMask from './locales/ru/mask.json';
 import ruCompare from './locales/ru/compare.json';
 import ruLibrary from './locales/ru/library.json';
+import ruQueue from './locales/ru/queue.json';
 import ruCore from './locales/ru/core.json';
 
 const enCore = { ...CORE_MESSAGES, subject: REQUEST_SUBJECTS };
@@ -34,6 +36,7 @@ export const resources = {
     mask: enMask,
     compare: enCompare,
     library: enLibrary,
+    queue: enQueue,
     core: enCore,
   },
   ru: {
@@ -45,6 +48,7 @@ export const resources = {
     mask: ruMask,
     compare: ruCompare,
     library: ruLibrary,
+    queue: ruQueue,
     core: ruCore,
   },
 } as const;

@@ -17,6 +17,9 @@ import { prepareGeneration } from './prepare';
 
 type SendInput = z.output<typeof ChatSendSchema>;
 
+/** How long deleting a conversation waits for its running answers to stop before it goes ahead. */
+const DELETE_WAIT_MS = 5000;
+
 /** What a user message asked for besides its text and images; stored with it so Retry can ask again. */
 interface StoredRequest {
   params: z.output<typeof GenerateParamsSchema>;
@@ -118,6 +121,21 @@ export class ChatService {
   /** Stops a generation: one waiting its turn is never sent, a running one is aborted. */
   cancel(generationId: string): void {
     this.queue.cancel(generationId, { quiet: true });
+  }
+
+  /**
+   * Deletes a conversation, its jobs first: each waiting one ends cancelled without being sent, a
+   * running one stops, and the deletion waits for them to end (at most DELETE_WAIT_MS), so nothing
+   * is sent or written for a conversation that is gone. A job of another process (a `holst
+   * generate`) sees its row go and stops at its next look.
+   */
+  async deleteConversation(id: number, options: { trashImages?: boolean } = {}): Promise<{ trashedImages: number }> {
+    this.core.conversations.require(id);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const tooLong = new Promise((resolve) => (timer = setTimeout(resolve, DELETE_WAIT_MS)));
+    await Promise.race([this.queue.cancelConversation(id), tooLong]);
+    clearTimeout(timer);
+    return this.core.conversations.delete(id, options);
   }
 
   /** Generations waiting or running (a reloaded window picks them up). */
@@ -312,7 +330,8 @@ export class ChatService {
       const payload = toErrorPayload(error);
       const status = payload.code === 'cancelled' ? 'cancelled' : 'error';
       // Quitting: the answer stays as it is, to be marked interrupted (or followed again) at the next start.
-      if (!this.core.conversations.isOpen || this.queue.stopping) return null;
+      // The library closed, or another process deleted the conversation: there is no answer left to end.
+      if (!this.core.conversations.isOpen || this.queue.stopping || this.core.conversations.get(conversationId) === null) return null;
       const failure = status === 'error' ? payload : null;
       const message = answer.finish(status, failure ?? undefined, undefined, stats());
       emit({ type: 'finished', status, message, error: failure });

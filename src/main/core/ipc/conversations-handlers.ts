@@ -5,7 +5,8 @@ import type { HandlerCore } from './handler-core';
 export function createConversationsHandlers({
   conversations,
   events,
-}: Pick<HandlerCore, 'conversations' | 'events'>): NamespaceHandlers<'conversations'> {
+  chat,
+}: Pick<HandlerCore, 'conversations' | 'events' | 'chat'>): NamespaceHandlers<'conversations'> {
   return {
     'conversations.list': ({ query, limit, after }) =>
       conversations.list({
@@ -15,8 +16,9 @@ export function createConversationsHandlers({
       }),
     'conversations.create': ({ title }) => conversations.create(title ?? ''),
     'conversations.rename': ({ id, title }) => conversations.rename(id, title),
-    'conversations.delete': ({ id, trashImages }) => {
-      const result = conversations.delete(id, { trashImages: trashImages ?? false });
+    'conversations.delete': async ({ id, trashImages }) => {
+      // Its answers waiting or being written are cancelled first (chat-service.ts).
+      const result = await chat.deleteConversation(id, { trashImages: trashImages ?? false });
       // Its pictures went to the trash with it: the library's views reload.
       if (result.trashedImages > 0) events.emit('library.changed', { ids: [] });
       return result;

@@ -1,7 +1,7 @@
 import { say } from '../../../shared/core-messages';
 import { HolstError, type ErrorPayload } from '../../../shared/errors';
 import { maxConcurrentOf } from '../../../shared/provider-kinds';
-import type { JobState, QueueView } from '../../../shared/queue';
+import type { JobState, QueueJob, QueueView } from '../../../shared/queue';
 import type { CoreServices } from '../services';
 import type { RemoteJob } from '../providers/types';
 import { publicJob, type JobStore, type NewJob, type StoredJob } from './job-store';
@@ -44,6 +44,9 @@ interface Live<O> {
   resolve: (outcome: O | null) => void;
 }
 
+/** How often a process with jobs looks for those cancelled from another (`holst queue cancel`, the app's panel). */
+export const CROSS_PROCESS_LOOK_MS = 1000;
+
 export type QueueDeps = Pick<CoreServices, 'settings' | 'events' | 'logger'> & { db: JobStore };
 
 export interface QueueOptions {
@@ -64,6 +67,7 @@ export class GenerationQueue<O extends JobOutcome> {
   private stopped = false;
   /** Wakes the queue when the first job waiting out a 429 may go again. */
   private wake: { timer: NodeJS.Timeout; at: number } | null = null;
+  private watcher: ReturnType<typeof setInterval> | null = null;
 
   constructor(
     private readonly deps: QueueDeps,
@@ -78,6 +82,7 @@ export class GenerationQueue<O extends JobOutcome> {
     const entry = this.track(job, Date.now());
     this.changed([job]);
     this.pump();
+    this.watch();
     entry.waited = true;
     return { job: entry.job, waiting, started: entry.running };
   }
@@ -100,17 +105,38 @@ export class GenerationQueue<O extends JobOutcome> {
   }
 
   /**
-   * Cancels a job: a waiting one ends cancelled without being sent, a running one is stopped.
-   * One that has already ended is left as it is; an unknown id is `not_found` unless `quiet`.
+   * Cancels a job: a waiting one ends cancelled without being sent, a running one is stopped. A job
+   * another process holds (the app's, or a `holst generate`'s) is marked cancelled in the database,
+   * and that process stops it within CROSS_PROCESS_LOOK_MS. One that has already ended is left as
+   * it is; an unknown id is `not_found` unless `quiet`. Answers whether it was cancelled.
    */
-  cancel(generationId: string, options: { quiet?: boolean } = {}): void {
+  cancel(generationId: string, options: { quiet?: boolean } = {}): boolean {
     const entry = this.live.get(generationId);
     if (!entry) {
-      if (options.quiet || this.deps.db.get(generationId)) return;
+      const stored = this.deps.db.isOpen ? this.deps.db.get(generationId) : null;
+      if (stored?.state === 'queued' || stored?.state === 'running') {
+        const cancelled = this.deps.db.cancelStored(generationId);
+        if (cancelled) this.changed([cancelled]);
+        return cancelled !== null;
+      }
+      if (options.quiet || stored) return false;
       throw HolstError.said('not_found', say('queueJobNotFound', { id: generationId }));
     }
+    if (entry.controller.signal.aborted) return false;
     entry.controller.abort();
     if (!entry.running) this.launch(entry);
+    return true;
+  }
+
+  /** Cancels every job of a conversation this process holds; resolves once each has ended (the conversation is being deleted). */
+  cancelConversation(conversationId: number): Promise<unknown> {
+    const ending: Array<Promise<O | null>> = [];
+    for (const entry of [...this.live.values()]) {
+      if (entry.job.conversationId !== conversationId) continue;
+      this.cancel(entry.job.generationId, { quiet: true });
+      ending.push(entry.done);
+    }
+    return Promise.all(ending);
   }
 
   /** Moves a waiting job one place up or down among the waiting jobs. */
@@ -148,6 +174,12 @@ export class GenerationQueue<O extends JobOutcome> {
     return { paused: false };
   }
 
+  /** One job as stored, whichever process holds it (null: unknown, or a row this version cannot read). */
+  job(generationId: string): QueueJob | null {
+    const job = this.deps.db.isOpen ? this.deps.db.get(generationId) : null;
+    return job ? publicJob(job) : null;
+  }
+
   /** Jobs waiting or running in queue order, then the `limit` most recently ended. */
   view(limit = 100): QueueView {
     const { db, settings } = this.deps;
@@ -173,6 +205,7 @@ export class GenerationQueue<O extends JobOutcome> {
     if (resumed.length > 0) logger.info(`queue: ${resumed.length} provider job(s) in flight at the last stop are followed again`);
     if (this.live.size > 0) logger.info(`queue: ${this.live.size} job(s) left queued by the last run`);
     this.pump();
+    this.watch();
   }
 
   /** The app is quitting: what its running jobs end with is not written (they are interrupted, or followed, at the next start). */
@@ -185,7 +218,38 @@ export class GenerationQueue<O extends JobOutcome> {
     this.stopped = true;
     if (this.wake) clearTimeout(this.wake.timer);
     this.wake = null;
+    this.unwatch();
     for (const entry of this.live.values()) if (entry.running) entry.controller.abort();
+  }
+
+  /**
+   * While this process holds jobs, it looks every CROSS_PROCESS_LOOK_MS for any another process
+   * cancelled (`holst queue cancel` on the app's job, the app's panel on a `holst generate`'s) or
+   * whose conversation was deleted there, and stops it as its own Cancel would.
+   */
+  private watch(): void {
+    if (this.watcher || this.stopped || this.live.size === 0) return;
+    this.watcher = setInterval(() => this.look(), CROSS_PROCESS_LOOK_MS);
+    // Never what keeps a process (the CLI) alive.
+    this.watcher.unref?.();
+  }
+
+  private unwatch(): void {
+    if (this.watcher) clearInterval(this.watcher);
+    this.watcher = null;
+  }
+
+  private look(): void {
+    if (this.stopped || this.live.size === 0 || !this.deps.db.isOpen) return this.unwatch();
+    const states = this.deps.db.statesOf([...this.live.keys()]);
+    for (const entry of [...this.live.values()]) {
+      const state = states.get(entry.job.generationId);
+      // Only a Cancel or a deletion stops it: another process's start marks running jobs interrupted, and this one goes on.
+      if ((state !== undefined && state !== 'cancelled') || entry.controller.signal.aborted) continue;
+      this.deps.logger.info(`queue: job ${entry.job.generationId} was ${state ?? 'deleted'} from another process; stopping it`);
+      entry.controller.abort();
+      if (!entry.running) this.launch(entry);
+    }
   }
 
   /**
@@ -267,6 +331,11 @@ export class GenerationQueue<O extends JobOutcome> {
   /** Hands a job to its runner: to run, or (aborted before its turn) to end it cancelled without sending anything. */
   private launch(entry: Live<O>): void {
     entry.running = true;
+    // Cancelled (or its conversation deleted) from another process since this one last looked: it goes out as cancelled.
+    if (!entry.controller.signal.aborted) {
+      const stored = this.deps.db.statesOf([entry.job.generationId]).get(entry.job.generationId);
+      if (stored === undefined || stored === 'cancelled') entry.controller.abort();
+    }
     if (!entry.controller.signal.aborted) {
       entry.job = this.deps.db.setState(entry.job.generationId, 'running', { startedAt: Date.now() }) ?? entry.job;
       this.changed([entry.job]);
@@ -295,6 +364,7 @@ export class GenerationQueue<O extends JobOutcome> {
     if (result !== null && result.status === 'deferred') return this.defer(entry, (result as JobDeferral).delayMs);
     const outcome = result as O | null;
     this.live.delete(entry.job.generationId);
+    if (this.live.size === 0) this.unwatch();
     // A job stopped by the quitting app is left running in the database: the next start decides.
     if (this.deps.db.isOpen && !(this.stopped && outcome === null)) {
       const state: JobState =

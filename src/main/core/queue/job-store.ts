@@ -166,6 +166,37 @@ export class JobStore {
     })();
   }
 
+  /** The stored state of each of these jobs; a job whose row is gone (its conversation deleted) is missing. */
+  statesOf(generationIds: string[]): Map<string, string> {
+    const rows = this.db
+      .prepare('SELECT id, state FROM generation_jobs WHERE id IN (SELECT value FROM json_each(?))')
+      .all(JSON.stringify(generationIds)) as Array<{ id: unknown; state: unknown }>;
+    return new Map(rows.map((row) => [String(row.id), String(row.state)]));
+  }
+
+  /**
+   * Marks a job waiting or running in another process (the app, or a `holst generate`) cancelled,
+   * with its answer if it is still being written: that process stops it at its next look (see
+   * GenerationQueue). Answers the job as now stored, or null when it had already ended.
+   */
+  cancelStored(generationId: string): StoredJob | null {
+    const now = Date.now();
+    const changed = this.db.transaction(() => {
+      const { changes } = this.db
+        .prepare("UPDATE generation_jobs SET state = 'cancelled', finished_at = ? WHERE id = ? AND state IN ('queued', 'running')")
+        .run(now, generationId);
+      if (changes === 0) return false;
+      this.db
+        .prepare(
+          `UPDATE messages SET status = 'cancelled', updated_at = ?
+             WHERE status = 'streaming' AND id = (SELECT answer_message_id FROM generation_jobs WHERE id = ?)`,
+        )
+        .run(now, generationId);
+      return true;
+    })();
+    return changed ? this.get(generationId) : null;
+  }
+
   /**
    * At start: jobs the app was running when it stopped are interrupted (never sent again by
    * themselves), except those whose provider had taken them as a job of its own (a readable

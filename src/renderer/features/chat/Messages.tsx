@@ -8,6 +8,7 @@ import { mediaUrl } from '../../bridge/media';
 import { formatElapsedSeconds, warmFormats } from '../../i18n/format';
 import { coreText } from '../../i18n/core-text';
 import { useThread } from '../../store/chat';
+import { useQueue } from '../../store/queue';
 import type { LiveGeneration } from '../../store/thread/live-generations';
 import { liveFor } from '../../store/thread/selectors';
 import { useProviderName } from '../../store/providers-store';
@@ -194,6 +195,8 @@ function AssistantMessage({
   onOpenImage(id: number): void;
 }) {
   const live: LiveGeneration | undefined = useThread(liveFor(message.id));
+  // Held by the queue (its provider's or the overall limit, a paused queue) until it starts; also after a reload.
+  const queued = useQueue((s) => live !== undefined && (live.queued || s.byId[live.generationId]?.state === 'queued'));
   const retry = useThread((s) => s.retry);
   const cancel = useThread((s) => s.cancel);
   const { t } = useTranslation('chat');
@@ -250,14 +253,16 @@ function AssistantMessage({
       {streaming && (
         <div className="message-status" role="status">
           <span className="spinner" aria-hidden="true" />
-          <span>{t(live?.cancelling ? 'answer.stopping' : live?.waiting ? 'answer.waiting' : 'answer.generating')}</span>
+          <span>
+            {t(live?.cancelling ? 'answer.stopping' : live?.waiting ? 'answer.waiting' : queued ? 'answer.queued' : 'answer.generating')}
+          </span>
           {live?.retry ? (
             <span className="muted">{retryLine(live.retry, providerName ?? '', t)}</span>
           ) : (
             live?.progress && <span className="muted">{coreText(live.progress)}</span>
           )}
           <span className="muted small elapsed">{formatElapsedSeconds(elapsed)}</span>
-          {live?.waiting && !live.cancelling && (
+          {live && (live.waiting || queued) && !live.cancelling && (
             <button
               type="button"
               className="link-button"

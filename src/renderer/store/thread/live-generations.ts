@@ -15,6 +15,8 @@ export interface LiveGeneration {
   pickedUp: boolean;
   /** Waiting for an earlier answer of its conversation to finish before it goes out. */
   waiting: boolean;
+  /** Waiting for its turn in the generation queue (its provider's or the overall limit, or a paused queue). */
+  queued: boolean;
   /** Text streamed so far. */
   text: string;
   /** The provider's last progress line ("Givon: queued…", "27%" …), with its catalogue key when the core has one. */
@@ -39,12 +41,13 @@ export interface FollowedGeneration {
 }
 
 /** A new entry for a generation the window starts to follow. */
-export function liveEntry(about: FollowedGeneration, pickedUp: boolean, waiting = false): LiveGeneration {
+export function liveEntry(about: FollowedGeneration, pickedUp: boolean, waiting = false, queued = false): LiveGeneration {
   return {
     ...about,
     base: null,
     pickedUp,
     waiting,
+    queued,
     text: '',
     progress: null,
     retry: null,
@@ -98,7 +101,7 @@ export function applyGenerationEvents(
 function applyOne(entry: LiveGeneration, event: Exclude<GenerationEvent, { type: 'finished' }>): LiveGeneration {
   switch (event.type) {
     case 'started':
-      return { ...entry, waiting: false };
+      return { ...entry, waiting: false, queued: false };
     case 'text':
       return { ...entry, text: entry.text + event.delta, retry: null };
     case 'progress':

@@ -78,9 +78,9 @@ export function createThreadStore({ bridge, composer, conversations, clock, afte
       if (entry) set({ live: { ...get().live, [generationId]: change(entry) } });
     };
 
-    const follow = (about: FollowedGeneration, pickedUp: boolean, waiting = false) => {
+    const follow = (about: FollowedGeneration, pickedUp: boolean, waiting = false, queued = false) => {
       if (get().live[about.generationId] || finals.has(about.messageId)) return;
-      set({ live: { ...get().live, [about.generationId]: liveEntry(about, pickedUp, waiting) } });
+      set({ live: { ...get().live, [about.generationId]: liveEntry(about, pickedUp, waiting, queued) } });
     };
 
     // Generation events wait for the next frame and are applied together, as one update: a model
@@ -111,6 +111,7 @@ export function createThreadStore({ bridge, composer, conversations, clock, afte
         { generationId: started.generationId, conversationId: started.conversationId, messageId: started.assistantMessage.id },
         false,
         started.waiting === true,
+        started.queued === true,
       );
       if (!viewing) return;
       const assistant = finals.get(started.assistantMessage.id) ?? started.assistantMessage;
