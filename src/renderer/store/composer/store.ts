@@ -18,6 +18,7 @@ import {
   draftKey,
   EMPTY_PARAMS,
   pickDraft,
+  type CompareTarget,
   type Draft,
   type DraftKey,
   type LastUsed,
@@ -43,6 +44,8 @@ export interface ComposerState extends Draft {
   setModel(providerId: string, model: string): void;
   /** Sets a picture setting for one provider (each provider keeps its own). */
   setParam<K extends keyof ParamsDraft>(providerId: string, key: K, value: ParamsDraft[K]): void;
+  /** Fan-out: the providers (and models) the next prompt also goes to. */
+  setCompare(targets: CompareTarget[]): void;
   attachFiles(files: File[]): Promise<void>;
   removeAttachment(id: number): void;
   /** Makes a library image the source of the next prompt (Edit). */
@@ -124,6 +127,7 @@ export function createComposerStore({ bridge, storage }: ComposerDeps) {
       setPrompt: (prompt) => set({ prompt }),
       setProvider: (providerId) => set({ providerId, error: null }),
       setModel: (providerId, model) => set({ models: { ...get().models, [providerId]: model } }),
+      setCompare: (compare) => set({ compare }),
       setParam: (providerId, key, value) => {
         const params = get().params;
         set({ params: { ...params, [providerId]: { ...(params[providerId] ?? EMPTY_PARAMS), [key]: value } } });
