@@ -21,7 +21,7 @@ const TurnMarksSchema = z.object({
   /** Candidates the person kept (never moved by "Discard the rest"). */
   kept: z.array(z.number().int().positive()).optional().catch(undefined),
 });
-export type TurnMarks = z.output<typeof TurnMarksSchema>;
+export type TurnMarks = Partial<z.output<typeof TurnMarksSchema>>;
 
 export function turnMarks(request: Message['request']): TurnMarks {
   const parsed = TurnMarksSchema.safeParse(request ?? {});

@@ -4,7 +4,7 @@
  * the answer above it).
  */
 import type { Message } from './library';
-import { turnMarks } from './turn-marks';
+import { turnMarks, type TurnMarks } from './turn-marks';
 
 /** Answers grouped under the prompt they answer (a prompt answered again has several versions). */
 export interface Turn {
@@ -53,7 +53,7 @@ export function lastPicture(
   const turns = toTurns(messages);
   for (let t = turns.length - 1; t >= 0; t--) {
     const { user, answers } = turns[t]!;
-    const marks = user ? turnMarks(user.request) : {};
+    const marks: TurnMarks = user ? turnMarks(user.request) : {};
     const choice = user ? (versionChoice[user.id] ?? marks.chosen) : undefined;
     const shown = answers.find((a) => a.id === choice) ?? answers.at(-1);
     if (shown?.status !== 'complete') continue;

@@ -12,7 +12,7 @@ import type { LiveGeneration } from '../../store/thread/live-generations';
 import { liveFor } from '../../store/thread/selectors';
 import { useProviderName } from '../../store/providers-store';
 import { VersionsSideBySide } from '../compare/VersionsSideBySide';
-import { turnMarks } from '../../../shared/turn-marks';
+import { turnMarks, type TurnMarks } from '../../../shared/turn-marks';
 import { AnswerCost } from './answer/AnswerCost';
 import { Candidates } from './answer/Candidates';
 import { FanOutAnswers } from './answer/FanOutAnswers';
@@ -112,7 +112,7 @@ const TurnView = memo(function TurnView({ turn, followUp, onOpenImage }: { turn:
       : null;
 
   // A fan-out's answers stand side by side; a "×N" is one set of candidates (batch.ts in the core).
-  const marks = user ? turnMarks(user.request) : {};
+  const marks: TurnMarks = user ? turnMarks(user.request) : {};
   const layout = user && marks.fanOut && answers.length > 0 ? 'fan-out' : user && (marks.count ?? 1) > 1 && answers.length > 0 ? 'candidates' : null;
 
   return (

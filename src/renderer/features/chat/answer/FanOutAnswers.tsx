@@ -6,6 +6,7 @@ import { turnMarks } from '../../../../shared/turn-marks';
 import { mediaUrl } from '../../../bridge/media';
 import { formatElapsedSeconds } from '../../../i18n/format';
 import { coreText } from '../../../i18n/core-text';
+import { errorText } from '../../../i18n/errors';
 import { useThread } from '../../../store/chat';
 import { useProviderName } from '../../../store/providers-store';
 import { liveFor } from '../../../store/thread/selectors';
@@ -96,7 +97,7 @@ function FanOutColumn({ user, answer, chosen, onOpenImage }: { user: Message; an
       ) : (
         <footer className="fan-out-foot">
           {answer.status === 'error' ? (
-            <span className="error small">{answer.error ? coreText(answer.error) : t('answer.failed')}</span>
+            <span className="error small">{answer.error ? errorText(answer.error) : t('answer.failedUnknown')}</span>
           ) : (
             <span className="badge">{t(answer.status === 'cancelled' ? 'answer.stopped' : 'answer.interrupted')}</span>
           )}
