@@ -44,6 +44,8 @@ function CompareWithView({ providers, providerId, model }: CompareWithProps) {
   const toggle = (target: CompareTarget) =>
     setCompare(chosen.some((c) => same(c, target)) ? chosen.filter((c) => !same(c, target)) : [...chosen, target]);
   const full = chosen.length >= MAX_FAN_OUT - 1;
+  // With one provider and one model there is nothing to compare with: the bar stays as it was.
+  if (offered.length === 0) return null;
 
   return (
     <div className="compare-with" role="group" aria-label={t('composer.compare.chipsLabel')}>
@@ -76,7 +78,6 @@ function CompareWithView({ providers, providerId, model }: CompareWithProps) {
         {open && (
           <div ref={popover} className="picture-settings-popover compare-popover" role="dialog" aria-label={t('composer.compare.menuLabel')} onKeyDown={onKeyDown}>
             <p className="picture-settings-heading">{t('composer.compare.menuLabel')}</p>
-            {offered.length === 0 && <p className="muted small">{t('composer.compare.none')}</p>}
             <ul className="compare-options">
               {offered.map((target) => {
                 const on = chosen.some((c) => same(c, target));

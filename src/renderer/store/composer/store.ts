@@ -76,7 +76,11 @@ export interface ComposerState extends Draft {
    * A follow-up goes on from the conversation's last picture, unless the user chose otherwise:
    * puts it in as the source (the thread calls this after a chat opens or an answer ends).
    */
-  followLastPicture(thread: { messages: readonly Message[]; versionChoice: Record<number, number> }): Promise<void>;
+  followLastPicture(
+    thread: { messages: readonly Message[]; versionChoice: Record<number, number> },
+    /** Pictures known to be gone (just discarded to the trash): passed over. */
+    gone?: (imageId: number) => boolean,
+  ): Promise<void>;
 }
 
 export interface ComposerDeps {
@@ -267,11 +271,11 @@ export function createComposerStore({ bridge, storage }: ComposerDeps) {
         set({ drafts });
       },
 
-      async followLastPicture({ messages, versionChoice }) {
+      async followLastPicture({ messages, versionChoice }, gone) {
         const ticket = ++autoTicket;
         const { attachments, sourceAuto, autoOff, key } = get();
         if (autoOff || (attachments.length > 0 && !sourceAuto)) return;
-        const id = lastPicture(messages, versionChoice);
+        const id = lastPicture(messages, versionChoice, gone);
         if (id === null || attachments[0]?.id === id) return;
         const image = await unwrap(bridge.library.get({ id })).then(
           (detail) => detail.image,

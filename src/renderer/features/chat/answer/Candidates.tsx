@@ -6,7 +6,7 @@ import { turnMarks } from '../../../../shared/turn-marks';
 import { holst, unwrap } from '../../../bridge';
 import { mediaUrl } from '../../../bridge/media';
 import { errorText } from '../../../i18n/errors';
-import { useThread } from '../../../store/chat';
+import { useComposer, useThread } from '../../../store/chat';
 import { useProviderName } from '../../../store/providers-store';
 import { useTrashUndo } from '../../../store/trash-undo';
 import { RetryIcon } from '../../../icons';
@@ -64,7 +64,10 @@ export function Candidates({ user, answers, onOpenImage }: CandidatesProps) {
       try {
         const result = await unwrap(holst.chat.candidates({ messageId: user.id, ...change }));
         setStanding({ kept: result.kept, trashed: result.trashed });
-        if (result.trashedAt !== null) useTrashUndo.getState().moved({ count: result.moved, trashedAt: result.trashedAt });
+        if (result.trashedAt === null) return;
+        useTrashUndo.getState().moved({ count: result.moved, trashedAt: result.trashedAt });
+        // The next prompt goes on from a picture still in the library, not one just discarded.
+        void useComposer.getState().followLastPicture(useThread.getState(), (id) => result.trashed.includes(id));
       } catch (failure) {
         setError(errorText(failure));
       }
