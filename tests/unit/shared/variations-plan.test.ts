@@ -100,3 +100,27 @@ describe('"Continue with this"', () => {
     expect(lastPicture([chosen, ...answers], {}, (id) => id === 20)).toBe(21);
   });
 });
+
+describe('a further request of a "×N" in the window', () => {
+  it('joins its prompt when its `started` event brings its answer, and is followed as it streams', async () => {
+    const { applyGenerationEvents } = await import('../../../src/renderer/store/thread/live-generations');
+    const user = message({ id: 1, request: { params: { n: 3 }, count: 3 } });
+    const first = message({ id: 2, role: 'assistant', replyTo: 1, imageIds: [10] });
+    const further = message({ id: 3, role: 'assistant', replyTo: 1, status: 'streaming' });
+    const about = { generationId: 'g3', conversationId: 7, messageId: 3 };
+    const applied = applyGenerationEvents(
+      { live: {}, messages: [user, first] },
+      [{ ...about, type: 'started', userMessage: user, assistantMessage: further }],
+      () => false,
+    );
+    expect(applied.messages.map((m) => m.id)).toEqual([1, 2, 3]);
+    expect(applied.live.g3).toMatchObject({ messageId: 3, waiting: false });
+    // Another conversation's further request is followed, not added to the one in view.
+    const elsewhere = applyGenerationEvents(
+      { live: {}, messages: [first] },
+      [{ ...about, type: 'started', userMessage: user, assistantMessage: further }],
+      () => false,
+    );
+    expect(elsewhere.messages.map((m) => m.id)).toEqual([2]);
+  });
+});
