@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import type { ProviderView } from '../../../shared/contract';
@@ -44,6 +44,10 @@ function CompareWithView({ providers, providerId, model }: CompareWithProps) {
   const toggle = (target: CompareTarget) =>
     setCompare(chosen.some((c) => same(c, target)) ? chosen.filter((c) => !same(c, target)) : [...chosen, target]);
   const full = chosen.length >= MAX_FAN_OUT - 1;
+  // …and is taken out of the draft, so a send never names it.
+  useEffect(() => {
+    if (chosen.length !== compare.length) setCompare(chosen);
+  }, [chosen, compare.length, setCompare]);
   // With one provider and one model there is nothing to compare with: the bar stays as it was.
   if (offered.length === 0) return null;
 
