@@ -247,7 +247,11 @@ export const requests = {
    * one of its answers (a fan-out's column) to ask again as that one was asked (provider, model, settings).
    */
   'chat.retry': {
-    input: z.object({ messageId: z.number().int().positive(), singleTurn: z.boolean().optional(), like: z.number().int().positive().optional() }),
+    input: z.object({
+      messageId: z.number().int().positive(),
+      singleTurn: z.boolean().optional(),
+      like: z.number().int().positive().optional(),
+    }),
     output: ChatStartedSchema,
   },
   /**

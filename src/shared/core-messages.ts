@@ -227,7 +227,7 @@ export const CORE_MESSAGES = {
   retryNoProvider: 'This message does not say which provider it was sent to.',
   generationNotRunning: 'There is no running generation {{id}}.',
   candidatesNotPrompt: 'Only a prompt (a user message) has candidates to keep or discard.',
-  candidateNotHere: 'Picture {{id}} is not one of this prompt\'s answers.',
+  candidateNotHere: "Picture {{id}} is not one of this prompt's answers.",
   answerNotOfPrompt: 'Message {{id}} is not an answer to this prompt.',
   fanOutTwice: 'The provider "{{provider}}" with the same model is chosen twice for one prompt.',
   generationCancelled: 'Generation cancelled.',

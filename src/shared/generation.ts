@@ -66,7 +66,13 @@ export const ChatSendSchema = z.object({
    * answer (a version of the prompt, labelled with its provider). `params` are that provider's own.
    */
   compare: z
-    .array(z.object({ providerId: ProviderIdSchema, model: z.string().trim().min(1).max(200).optional(), params: GenerateParamsSchema.default({}) }))
+    .array(
+      z.object({
+        providerId: ProviderIdSchema,
+        model: z.string().trim().min(1).max(200).optional(),
+        params: GenerateParamsSchema.default({}),
+      }),
+    )
     .max(MAX_FAN_OUT - 1)
     .optional(),
 });

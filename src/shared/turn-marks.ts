@@ -27,4 +27,3 @@ export function turnMarks(request: Message['request']): TurnMarks {
   const parsed = TurnMarksSchema.safeParse(request ?? {});
   return parsed.success ? parsed.data : {};
 }
-

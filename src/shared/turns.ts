@@ -68,5 +68,8 @@ export function lastPicture(
 export function historyAnswer(user: Message, answers: readonly Message[]): Message | undefined {
   const complete = answers.filter((a) => a.status === 'complete');
   const chosen = turnMarks(user.request).chosen;
-  return complete.find((a) => a.id === chosen) ?? complete.reduce<Message | undefined>((newest, a) => (!newest || a.id > newest.id ? a : newest), undefined);
+  return (
+    complete.find((a) => a.id === chosen) ??
+    complete.reduce<Message | undefined>((newest, a) => (!newest || a.id > newest.id ? a : newest), undefined)
+  );
 }

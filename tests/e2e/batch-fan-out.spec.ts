@@ -70,7 +70,10 @@ test('a batch of 4 arrives as candidates: two kept, "Discard the rest" sends the
     // The library shows two pictures, and two in its trash.
     await nav(page, 'Library').click();
     await expect(tiles(page)).toHaveCount(2);
-    await page.getByRole('group', { name: 'Show' }).getByRole('button', { name: /^Trash/ }).click();
+    await page
+      .getByRole('group', { name: 'Show' })
+      .getByRole('button', { name: /^Trash/ })
+      .click();
     await expect(tiles(page)).toHaveCount(2);
   } finally {
     await app.close();
@@ -124,9 +127,13 @@ test('a fan-out to three providers: answers side by side, each labelled; continu
     // After a reload the fan-out is still side by side, the second still the one continued with.
     await page.reload();
     await nav(page, 'Chat').click();
-    await conversations(page).getByRole('button', { name: /A paper kite/ }).click();
+    await conversations(page)
+      .getByRole('button', { name: /A paper kite/ })
+      .click();
     const again = page.getByRole('region', { name: 'Answers side by side (3 providers)' });
-    await expect(again.getByRole('listitem', { name: 'Answer from Studio B · gpt-image-1' }).getByRole('button', { name: 'Continuing with this' })).toBeVisible();
+    await expect(
+      again.getByRole('listitem', { name: 'Answer from Studio B · gpt-image-1' }).getByRole('button', { name: 'Continuing with this' }),
+    ).toBeVisible();
   } finally {
     await app.close();
   }

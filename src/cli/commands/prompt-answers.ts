@@ -77,7 +77,9 @@ export async function answerPrompt(core: AppCore, ask: PromptAsk, watch: Generat
   // Each round waits for the requests known so far; the core may then have asked for the rest.
   for (let round = next(); round.length > 0 && made.error === undefined; round = next()) {
     for (const id of round) seen.add(id);
-    const settled = await Promise.allSettled(round.map((id) => watch.settle(lane, id).then((answer) => withPictures(answer, ask.providerId))));
+    const settled = await Promise.allSettled(
+      round.map((id) => watch.settle(lane, id).then((answer) => withPictures(answer, ask.providerId))),
+    );
     for (const outcome of settled) {
       if (outcome.status === 'fulfilled') made.answers.push(outcome.value);
       else made.error ??= outcome.reason;

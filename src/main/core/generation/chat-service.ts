@@ -86,7 +86,10 @@ export class ChatService {
       ...(input.singleTurn ? { singleTurn: true } : {}),
     };
     const targets = [{ providerId: input.providerId, model: input.model, params: input.params }, ...(input.compare ?? [])].map(
-      (target) => ({ ...target, ...this.check(target.providerId, target.model, input.prompt, input.imageIds, { ...shared, params: target.params }) }),
+      (target) => ({
+        ...target,
+        ...this.check(target.providerId, target.model, input.prompt, input.imageIds, { ...shared, params: target.params }),
+      }),
     );
     const twice = targets.find((t, i) => targets.findIndex((o) => o.providerId === t.providerId && o.model === t.model) !== i);
     if (twice) throw HolstError.said('invalid_input', say('fanOutTwice', { provider: twice.providerId }), { field: 'compare' });
@@ -95,7 +98,8 @@ export class ChatService {
       const config = this.core.settings.get().providers.find((p) => p.id === target.providerId);
       const perRequest = config ? picturesPerRequest(config.kind, target.model, this.core.settings.get().modelCatalogue) : 0;
       // Without a count, the prompt asks what its settings say (their `n` too).
-      const plan = input.count !== undefined ? requestPlan(count, perRequest).map((n) => withN(target.request.params, n)) : [target.request.params];
+      const plan =
+        input.count !== undefined ? requestPlan(count, perRequest).map((n) => withN(target.request.params, n)) : [target.request.params];
       return { target, perRequest, plan };
     });
     const conversation =
@@ -122,7 +126,14 @@ export class ChatService {
     for (const { target, perRequest, plan } of plans) {
       const batch =
         count > 1
-          ? this.variations.open({ userMessageId: user.id, providerId: target.providerId, model: target.model, want: count, perRequest, params: target.request.params })
+          ? this.variations.open({
+              userMessageId: user.id,
+              providerId: target.providerId,
+              model: target.model,
+              want: count,
+              perRequest,
+              params: target.request.params,
+            })
           : null;
       for (const params of plan) {
         const own = target === first.target && params === first.plan[0];
@@ -136,7 +147,13 @@ export class ChatService {
       ...head!,
       userMessage: conversations.requireMessage(user.id),
       ...(more.length > 0
-        ? { more: more.map((m) => ({ generationId: m.generationId, assistantMessage: m.assistantMessage, ...(m.waiting ? { waiting: true } : {}) })) }
+        ? {
+            more: more.map((m) => ({
+              generationId: m.generationId,
+              assistantMessage: m.assistantMessage,
+              ...(m.waiting ? { waiting: true } : {}),
+            })),
+          }
         : {}),
     };
   }
@@ -150,7 +167,8 @@ export class ChatService {
     let user = this.core.conversations.requireMessage(messageId);
     if (user.role !== 'user') throw HolstError.said('invalid_input', say('retryNotPrompt', {}), { field: 'messageId' });
     const pattern = like !== undefined ? this.core.conversations.requireMessage(like) : null;
-    if (pattern && pattern.replyTo !== user.id) throw HolstError.said('invalid_input', say('answerNotOfPrompt', { id: like! }), { field: 'like' });
+    if (pattern && pattern.replyTo !== user.id)
+      throw HolstError.said('invalid_input', say('answerNotOfPrompt', { id: like! }), { field: 'like' });
     const provider = pattern?.provider ?? user.provider;
     if (!provider) throw HolstError.said('invalid_input', say('retryNoProvider', {}), { field: 'messageId' });
     const stored = readStoredRequest(user.request);

@@ -80,7 +80,13 @@ function CompareWithView({ providers, providerId, model }: CompareWithProps) {
           {t('composer.compare.button')}
         </button>
         {open && (
-          <div ref={popover} className="picture-settings-popover compare-popover" role="dialog" aria-label={t('composer.compare.menuLabel')} onKeyDown={onKeyDown}>
+          <div
+            ref={popover}
+            className="picture-settings-popover compare-popover"
+            role="dialog"
+            aria-label={t('composer.compare.menuLabel')}
+            onKeyDown={onKeyDown}
+          >
             <p className="picture-settings-heading">{t('composer.compare.menuLabel')}</p>
             <ul className="compare-options">
               {offered.map((target) => {

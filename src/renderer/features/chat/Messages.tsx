@@ -113,7 +113,8 @@ const TurnView = memo(function TurnView({ turn, followUp, onOpenImage }: { turn:
 
   // A fan-out's answers stand side by side; a "×N" is one set of candidates (batch.ts in the core).
   const marks: TurnMarks = user ? turnMarks(user.request) : {};
-  const layout = user && marks.fanOut && answers.length > 0 ? 'fan-out' : user && (marks.count ?? 1) > 1 && answers.length > 0 ? 'candidates' : null;
+  const layout =
+    user && marks.fanOut && answers.length > 0 ? 'fan-out' : user && (marks.count ?? 1) > 1 && answers.length > 0 ? 'candidates' : null;
 
   return (
     <>

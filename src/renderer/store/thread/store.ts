@@ -119,7 +119,11 @@ export function createThreadStore({ bridge, composer, conversations, clock, afte
         started.waiting === true,
       );
       for (const more of started.more ?? [])
-        follow({ generationId: more.generationId, conversationId: started.conversationId, messageId: more.assistantMessage.id }, false, more.waiting === true);
+        follow(
+          { generationId: more.generationId, conversationId: started.conversationId, messageId: more.assistantMessage.id },
+          false,
+          more.waiting === true,
+        );
       if (!viewing) return;
       const answers = [started.assistantMessage, ...(started.more ?? []).map((m) => m.assistantMessage)].map((m) => finals.get(m.id) ?? m);
       set({ messages: withMessages(get().messages, [started.userMessage, ...answers]) });
@@ -266,7 +270,9 @@ export function createThreadStore({ bridge, composer, conversations, clock, afte
       async choose(userMessageId, answerId, imageId) {
         reportError(null);
         try {
-          const prompt = await unwrap(bridge.chat.choose({ messageId: userMessageId, answerId, ...(imageId !== undefined ? { imageId } : {}) }));
+          const prompt = await unwrap(
+            bridge.chat.choose({ messageId: userMessageId, answerId, ...(imageId !== undefined ? { imageId } : {}) }),
+          );
           if (get().currentId !== prompt.conversationId) return;
           set({ messages: replaceMessage(get().messages, prompt) });
           get().chooseVersion(userMessageId, answerId);

@@ -33,9 +33,7 @@ interface Standing {
  */
 export function Candidates({ user, answers, onOpenImage }: CandidatesProps) {
   const { t } = useTranslation('chat');
-  const live = useThread(
-    useShallow((s) => Object.values(s.live).filter((g) => answers.some((a) => a.id === g.messageId))),
-  );
+  const live = useThread(useShallow((s) => Object.values(s.live).filter((g) => answers.some((a) => a.id === g.messageId))));
   const choose = useThread((s) => s.choose);
   const retry = useThread((s) => s.retry);
   const providerName = useProviderName(user.provider);
@@ -122,7 +120,10 @@ export function Candidates({ user, answers, onOpenImage }: CandidatesProps) {
           </button>
         )}
       </div>
-      <ul className={`message-images candidates-grid${gridClass(Math.max(want, count))}`} aria-label={t('batch.candidatesLabel', { count: want })}>
+      <ul
+        className={`message-images candidates-grid${gridClass(Math.max(want, count))}`}
+        aria-label={t('batch.candidatesLabel', { count: want })}
+      >
         {pictures.map(({ id, answer, style }, index) => {
           const n = index + 1;
           const inTrash = trashed.has(id);
@@ -147,7 +148,12 @@ export function Candidates({ user, answers, onOpenImage }: CandidatesProps) {
                   <button
                     type="button"
                     aria-label={t('batch.restoreLabel', { n })}
-                    onClick={() => void unwrap(holst.library.restore({ ids: [id] })).then(() => act({}), (e: unknown) => setError(errorText(e)))}
+                    onClick={() =>
+                      void unwrap(holst.library.restore({ ids: [id] })).then(
+                        () => act({}),
+                        (e: unknown) => setError(errorText(e)),
+                      )
+                    }
                   >
                     {t('batch.restore')}
                   </button>

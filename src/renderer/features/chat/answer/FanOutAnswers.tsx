@@ -43,7 +43,17 @@ export function FanOutAnswers({ user, answers, onOpenImage }: FanOutProps) {
   );
 }
 
-function FanOutColumn({ user, answer, chosen, onOpenImage }: { user: Message; answer: Message; chosen: boolean; onOpenImage(id: number): void }) {
+function FanOutColumn({
+  user,
+  answer,
+  chosen,
+  onOpenImage,
+}: {
+  user: Message;
+  answer: Message;
+  chosen: boolean;
+  onOpenImage(id: number): void;
+}) {
   const { t } = useTranslation('chat');
   const live = useThread(liveFor(answer.id));
   const choose = useThread((s) => s.choose);
@@ -57,7 +67,11 @@ function FanOutColumn({ user, answer, chosen, onOpenImage }: { user: Message; an
   const label = [name, answer.model].filter(Boolean).join(' · ');
 
   return (
-    <li className={chosen ? 'fan-out-column chosen' : 'fan-out-column'} aria-label={t('batch.columnLabel', { name: label })} aria-busy={streaming}>
+    <li
+      className={chosen ? 'fan-out-column chosen' : 'fan-out-column'}
+      aria-label={t('batch.columnLabel', { name: label })}
+      aria-busy={streaming}
+    >
       <header className="fan-out-head">
         <span className="fan-out-provider">{name}</span>
         {answer.model && <span className="muted small fan-out-model">{answer.model}</span>}
@@ -66,7 +80,13 @@ function FanOutColumn({ user, answer, chosen, onOpenImage }: { user: Message; an
         <ul className="fan-out-images">
           {imageIds.map((id, index) => (
             <li key={id}>
-              <button type="button" className="message-image" style={pictureStyle(sizes.get(id))} onClick={() => onOpenImage(id)} title={t('answer.open')}>
+              <button
+                type="button"
+                className="message-image"
+                style={pictureStyle(sizes.get(id))}
+                onClick={() => onOpenImage(id)}
+                title={t('answer.open')}
+              >
                 <img src={mediaUrl('preview', id)} decoding="async" alt={t('answer.generatedImage', { n: index + 1 })} draggable={false} />
               </button>
             </li>
@@ -101,7 +121,12 @@ function FanOutColumn({ user, answer, chosen, onOpenImage }: { user: Message; an
           ) : (
             <span className="badge">{t(answer.status === 'cancelled' ? 'answer.stopped' : 'answer.interrupted')}</span>
           )}
-          <button type="button" className="link-button" title={t('batch.againTitle')} onClick={() => void retry(user.id, { like: answer.id })}>
+          <button
+            type="button"
+            className="link-button"
+            title={t('batch.againTitle')}
+            onClick={() => void retry(user.id, { like: answer.id })}
+          >
             <RetryIcon />
             {t('batch.again')}
           </button>

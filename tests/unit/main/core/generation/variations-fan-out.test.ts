@@ -21,7 +21,11 @@ afterEach(async () => {
 });
 
 /** One core with an Images provider per server (`one`, `two`, …), and GigaChat as `giga` when given. */
-async function coreWith(images: OpenAIImagesServer[], giga?: GigaChatServer, dataDir?: string): Promise<{ core: AppCore; dataDir: string }> {
+async function coreWith(
+  images: OpenAIImagesServer[],
+  giga?: GigaChatServer,
+  dataDir?: string,
+): Promise<{ core: AppCore; dataDir: string }> {
   const ids = ['one', 'two', 'three', 'four'];
   const folder = dataDir ?? (await tempDir());
   const env: NodeJS.ProcessEnv = {};
@@ -157,7 +161,7 @@ describe('candidates', () => {
     expect(after.ok && after.value.trashed).toEqual([]);
   });
 
-  it('refuses a picture that is not one of the prompt\'s candidates with a field error', async () => {
+  it("refuses a picture that is not one of the prompt's candidates with a field error", async () => {
     const [server] = await imagesServers(1);
     const { core } = await coreWith([server!]);
     const chat = new ChatDriver(core);
@@ -223,7 +227,7 @@ describe('fan-out', () => {
     expect(edit.images[0]!.part.data.equals(await next.bytesOf(messages[2]!.imageIds[0]!))).toBe(true);
   });
 
-  it('refuses the same provider and model twice, and an answer that is not the prompt\'s', async () => {
+  it("refuses the same provider and model twice, and an answer that is not the prompt's", async () => {
     const servers = await imagesServers(2);
     const { core } = await coreWith(servers);
     const twice = await call(core, 'chat.send', { providerId: 'one', prompt: 'x', compare: [{ providerId: 'one' }] });
@@ -241,7 +245,11 @@ describe('fan-out', () => {
     const servers = await imagesServers(2);
     const { core } = await coreWith(servers);
     const chat = new ChatDriver(core);
-    const started = await chat.send({ providerId: 'one', prompt: 'a kite', compare: [{ providerId: 'two', model: 'dall-e-3', params: { quality: 'hd' } }] });
+    const started = await chat.send({
+      providerId: 'one',
+      prompt: 'a kite',
+      compare: [{ providerId: 'two', model: 'dall-e-3', params: { quality: 'hd' } }],
+    });
     const ends = await allFinished(chat, started);
     const again = await call(core, 'chat.retry', { messageId: started.userMessage.id, like: ends[1]!.message.id });
     if (!again.ok) throw new Error(again.error.message);
