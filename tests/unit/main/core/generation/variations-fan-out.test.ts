@@ -151,7 +151,7 @@ describe('candidates', () => {
     expect(discarded.value.trashed.toSorted()).toEqual([b, d].toSorted());
     expect([a, b, c, d].map((id) => core.library.require(id).trashedAt !== null)).toEqual([false, true, false, true]);
     // The library's trash shows them, and the kept ones are remembered with the prompt.
-    const trash = await call(core, 'library.count', { trash: true });
+    const trash = await call(core, 'library.count', { trashed: true });
     expect(trash.ok && trash.value.count).toBe(2);
     expect(core.conversations.requireMessage(messageId).request).toMatchObject({ kept: [a, c] });
 
