@@ -29,6 +29,8 @@ async function openStudios(page: Page, count: number): Promise<{ app: AppSession
   return { app, servers };
 }
 
+test.use({ viewport: { width: 1280, height: 800 } });
+
 async function send(page: Page, text: string): Promise<void> {
   await prompt(page).fill(text);
   await prompt(page).press('Enter');
@@ -118,7 +120,10 @@ test('a fan-out to three providers: answers side by side, each labelled; continu
     await expect(composer(page).getByRole('list', { name: 'Attached images' }).locator(`img[src$="/${secondId}"]`)).toHaveCount(1);
 
     // Only the first provider now (the fan-out is taken off), and the follow-up carries the second's picture.
-    for (const button of await compared.getByRole('button', { name: /^Stop comparing with/ }).all()) await button.click();
+    const stops = compared.getByRole('button', { name: /^Stop comparing with/ });
+    await stops.first().click();
+    await stops.first().click();
+    await expect(stops).toHaveCount(0);
     await send(page, 'now at dusk');
     await expect.poll(() => servers[0]!.edits.length).toBe(1);
     const original = Buffer.from(await (await page.request.get(`${app.harness.origin}/media/original/${secondId}`)).body());
