@@ -73,7 +73,7 @@ for (const locale of ['en-US', 'ru-RU']) {
         await menuItem(page, 'chat').click();
         await page.locator('select.provider-select').selectOption('img');
         await page.locator('.picture-settings-button').click();
-        await page.locator('.picture-settings-popover input.n-input').fill('4');
+        await page.locator('.picture-settings-popover input.n-input').first().fill('4');
         await page.keyboard.press('Escape');
         await page.locator('textarea.prompt').fill('Four red foxes in the snow');
         await page.locator('textarea.prompt').press('Enter');
@@ -95,7 +95,7 @@ for (const locale of ['en-US', 'ru-RU']) {
 
         // One picture each, from both providers, side by side.
         await page.locator('.picture-settings-button').click();
-        await page.locator('.picture-settings-popover input.n-input').fill('');
+        await page.locator('.picture-settings-popover input.n-input').first().fill('');
         await page.keyboard.press('Escape');
         await page.locator('.compare-with-button').click();
         await page.locator('.compare-popover input[type="checkbox"]').first().check();
