@@ -37,7 +37,8 @@ export function requestPlan(count: number, perRequest: number): Array<number | u
 /** `params` asking for `n` pictures (none: the kind's one). */
 export function withN(params: Params, n: number | undefined): Params {
   const { n: _old, ...rest } = params;
-  return n === undefined ? rest : { ...rest, n };
+  // `n` first, as the composer builds them (a prompt says its settings in this order).
+  return n === undefined ? rest : { n, ...rest };
 }
 
 /** The library pictures of `answers`, each once, in the order they came. */

@@ -135,13 +135,12 @@ export function Candidates({ user, answers, onOpenImage }: CandidatesProps) {
                 type="button"
                 className="message-image candidate-frame"
                 style={style}
-                title={t('batch.keysHint')}
+                title={continuing ? `${t('batch.continuing')} · ${t('batch.keysHint')}` : t('batch.keysHint')}
                 onClick={() => onOpenImage(id)}
                 onKeyDown={(event) => onKey(event, id, answer)}
               >
                 <img src={mediaUrl('preview', id)} decoding="async" alt={t('answer.generatedImage', { n })} draggable={false} />
                 {inTrash && <span className="badge candidate-badge">{t('batch.inTrash')}</span>}
-                {continuing && !inTrash && <span className="badge badge-accent candidate-badge">{t('batch.continuing')}</span>}
               </button>
               <div className="candidate-actions">
                 {inTrash ? (
