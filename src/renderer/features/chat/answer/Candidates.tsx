@@ -75,11 +75,19 @@ export function Candidates({ user, answers, onOpenImage }: CandidatesProps) {
 
   // How they stand now (kept, in the trash), again whenever the library changes (a Restore, an Undo).
   const count = pictures.length;
+  const refresh = useCallback(
+    () =>
+      unwrap(holst.chat.candidates({ messageId: user.id })).then(
+        (result) => setStanding({ kept: result.kept, trashed: result.trashed }),
+        (failure: unknown) => setError(errorText(failure)),
+      ),
+    [user.id],
+  );
   useEffect(() => {
     if (count === 0) return;
-    void act({});
-    return holst.on('library.changed', () => void act({}));
-  }, [act, count]);
+    void refresh();
+    return holst.on('library.changed', () => void refresh());
+  }, [refresh, count]);
 
   const kept = new Set(standing.kept);
   const trashed = new Set(standing.trashed);
@@ -147,12 +155,7 @@ export function Candidates({ user, answers, onOpenImage }: CandidatesProps) {
                   <button
                     type="button"
                     aria-label={t('batch.restoreLabel', { n })}
-                    onClick={() =>
-                      void unwrap(holst.library.restore({ ids: [id] })).then(
-                        () => act({}),
-                        (e: unknown) => setError(errorText(e)),
-                      )
-                    }
+                    onClick={() => void unwrap(holst.library.restore({ ids: [id] })).then(refresh, (e: unknown) => setError(errorText(e)))}
                   >
                     {t('batch.restore')}
                   </button>
