@@ -24,7 +24,14 @@ import {
   MessageSchema,
   TagSchema,
 } from './library';
-import { ChatSendSchema, ChatStartedSchema, ConnectionReportSchema, GenerationEventSchema } from './generation';
+import {
+  ChatCandidatesSchema,
+  ChatChooseSchema,
+  ChatSendSchema,
+  ChatStartedSchema,
+  ConnectionReportSchema,
+  GenerationEventSchema,
+} from './generation';
 import { LanguageChoiceSchema } from './i18n';
 import { QueueCancelInputSchema, QueueChangedSchema, QueueListInputSchema, QueueMoveInputSchema, QueueViewSchema } from './queue';
 import { UpdateStatusSchema } from './update';
@@ -235,11 +242,35 @@ export const requests = {
   },
   /** Sends a prompt (and library images) in a conversation; the answer arrives as `generation.event`s. */
   'chat.send': { input: ChatSendSchema, output: ChatStartedSchema },
-  /** Answers a user message again with what it asked; earlier answers are kept as versions. */
+  /**
+   * Answers a user message again with what it asked; earlier answers are kept as versions. `like`:
+   * one of its answers (a fan-out's column) to ask again as that one was asked (provider, model, settings).
+   */
   'chat.retry': {
-    input: z.object({ messageId: z.number().int().positive(), singleTurn: z.boolean().optional() }),
+    input: z.object({
+      messageId: z.number().int().positive(),
+      singleTurn: z.boolean().optional(),
+      like: z.number().int().positive().optional(),
+    }),
     output: ChatStartedSchema,
   },
+  /**
+   * A prompt's candidates ("×N"): keep or un-keep pictures, discard some (or `rest`: every one not
+   * kept) to the library's trash in one action (`trashedAt` for Undo). With nothing to change it
+   * says how they stand: those kept, those in the trash.
+   */
+  'chat.candidates': {
+    input: ChatCandidatesSchema,
+    output: z.object({
+      message: MessageSchema,
+      kept: z.array(ImageIdSchema),
+      trashed: z.array(ImageIdSchema),
+      trashedAt: z.number().int().nullable(),
+      moved: z.number().int(),
+    }),
+  },
+  /** "Continue with this": the answer of a prompt (and picture, among candidates) the conversation goes on from. Answers the prompt. */
+  'chat.choose': { input: ChatChooseSchema, output: MessageSchema },
   'chat.cancel': { input: z.object({ generationId: z.string().max(100) }), output: z.null() },
   /** Generations still running (a reloaded window picks them up). */
   'chat.running': {

@@ -231,6 +231,10 @@ export const CORE_MESSAGES = {
   retryNotPrompt: 'Only a prompt (a user message) can be answered again.',
   retryNoProvider: 'This message does not say which provider it was sent to.',
   generationNotRunning: 'There is no running generation {{id}}.',
+  candidatesNotPrompt: 'Only a prompt (a user message) has candidates to keep or discard.',
+  candidateNotHere: "Picture {{id}} is not one of this prompt's answers.",
+  answerNotOfPrompt: 'Message {{id}} is not an answer to this prompt.',
+  fanOutTwice: 'The provider "{{provider}}" with the same model is chosen twice for one prompt.',
   generationCancelled: 'Generation cancelled.',
   generationCancelledBeforeSent: 'Generation cancelled before it was sent.',
   queueProviderRemoved:

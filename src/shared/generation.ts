@@ -37,6 +37,11 @@ export const GenerateParamsSchema = z.object({
 });
 export type GenerateParamsInput = z.infer<typeof GenerateParamsSchema>;
 
+/** At most this many pictures for one prompt ("×N"). */
+export const MAX_VARIATIONS = 10;
+/** At most this many providers or models for one prompt (the first and those it is compared with). */
+export const MAX_FAN_OUT = 4;
+
 export const ChatSendSchema = z.object({
   /** The conversation to continue; a new one is started without it. */
   conversationId: z.number().int().positive().optional(),
@@ -61,8 +66,45 @@ export const ChatSendSchema = z.object({
    * one sent before the window had a pick gets it from the core.
    */
   autoSource: z.boolean().optional(),
+  /**
+   * Variations: how many pictures in all (1–10), for any kind. Where the model takes `n`, one
+   * request carries as many as it may; the rest (or what a provider returned short) are further
+   * requests through the queue, each an answer (a version) of the same prompt.
+   */
+  count: z.number().int().min(1).max(MAX_VARIATIONS).optional(),
+  /**
+   * Fan-out: further providers (or models) the same prompt goes to, each as its own job and its own
+   * answer (a version of the prompt, labelled with its provider). `params` are that provider's own.
+   */
+  compare: z
+    .array(
+      z.object({
+        providerId: ProviderIdSchema,
+        model: z.string().trim().min(1).max(200).optional(),
+        params: GenerateParamsSchema.default({}),
+      }),
+    )
+    .max(MAX_FAN_OUT - 1)
+    .optional(),
 });
 export type ChatSendInput = z.input<typeof ChatSendSchema>;
+
+/** What a person did with a set of candidates (the pictures of one prompt's "×N"), in the conversation. */
+export const ChatCandidatesSchema = z.object({
+  /** The prompt (user message) the candidates answer. */
+  messageId: z.number().int().positive(),
+  keep: z.array(ImageIdSchema).max(100).default([]),
+  unkeep: z.array(ImageIdSchema).max(100).default([]),
+  /** Candidates to move to the library's trash; `rest`: every one not kept. */
+  discard: z.union([z.array(ImageIdSchema).max(100), z.literal('rest')]).optional(),
+});
+
+/** "Continue with this": the answer (and, among candidates, the picture) the conversation goes on from. */
+export const ChatChooseSchema = z.object({
+  messageId: z.number().int().positive(),
+  answerId: z.number().int().positive(),
+  imageId: ImageIdSchema.optional(),
+});
 
 export const ChatStartedSchema = z.object({
   generationId: z.string(),
@@ -76,6 +118,8 @@ export const ChatStartedSchema = z.object({
    * or the queue is paused); a `started` event says when it goes, `queue.changed` how it stands.
    */
   queued: z.boolean().optional(),
+  /** Variations and fan-out: the further answers the same prompt started, each its own job. */
+  more: z.array(z.object({ generationId: z.string(), assistantMessage: MessageSchema, waiting: z.boolean().optional() })).optional(),
 });
 export type ChatStarted = z.infer<typeof ChatStartedSchema>;
 
@@ -114,8 +158,8 @@ export type ProgressLine = z.infer<typeof ProgressLineSchema>;
 
 /** What a running generation reports, in order: text and progress, images, usage, then `finished` once. */
 export const GenerationEventSchema = z.discriminatedUnion('type', [
-  /** A prompt that waited has gone out, with the history and source it went with (its message as now saved). */
-  z.object({ ...about, type: z.literal('started'), userMessage: MessageSchema }),
+  /** A prompt that waited has gone out, with the history and source it went with (its message as now saved); a further request of a "×N" brings its answer. */
+  z.object({ ...about, type: z.literal('started'), userMessage: MessageSchema, assistantMessage: MessageSchema.optional() }),
   z.object({ ...about, type: z.literal('text'), delta: z.string() }),
   z.object({ ...about, type: z.literal('progress'), ...ProgressLineSchema.shape }),
   /** The provider refused for now (429 or 5xx) and the request goes again after a wait. */

@@ -4,6 +4,7 @@
  * the answer above it).
  */
 import type { Message } from './library';
+import { turnMarks, type TurnMarks } from './turn-marks';
 
 /** Answers grouped under the prompt they answer (a prompt answered again has several versions). */
 export interface Turn {
@@ -40,16 +41,35 @@ export function toTurns(messages: readonly Message[]): Turn[] {
 
 /**
  * The picture a follow-up goes on from: the first image of the newest finished answer that has
- * one (the version the user is looking at, where a prompt has several).
+ * one (the version the user is looking at, where a prompt has several; else the one chosen with
+ * "Continue with this", and among candidates the picture chosen). `gone` leaves out pictures that
+ * can no longer be sent (moved to the trash).
  */
-export function lastPicture(messages: readonly Message[], versionChoice: Record<number, number>): number | null {
+export function lastPicture(
+  messages: readonly Message[],
+  versionChoice: Record<number, number>,
+  gone: (imageId: number) => boolean = () => false,
+): number | null {
   const turns = toTurns(messages);
   for (let t = turns.length - 1; t >= 0; t--) {
     const { user, answers } = turns[t]!;
-    const choice = user ? versionChoice[user.id] : undefined;
+    const marks: TurnMarks = user ? turnMarks(user.request) : {};
+    const choice = user ? (versionChoice[user.id] ?? marks.chosen) : undefined;
     const shown = answers.find((a) => a.id === choice) ?? answers.at(-1);
-    const id = shown?.status === 'complete' ? shown.imageIds[0] : undefined;
-    if (id !== undefined) return id;
+    if (shown?.status !== 'complete') continue;
+    const picked = marks.chosenImage !== undefined && shown.id === marks.chosen && shown.imageIds.includes(marks.chosenImage);
+    const id = picked ? marks.chosenImage : shown.imageIds.find((imageId) => !gone(imageId));
+    if (id !== undefined && !gone(id)) return id;
   }
   return null;
+}
+
+/** The answer of a prompt that goes into the history: the one chosen with "Continue with this" if it is complete, else the newest complete. */
+export function historyAnswer(user: Message, answers: readonly Message[]): Message | undefined {
+  const complete = answers.filter((a) => a.status === 'complete');
+  const chosen = turnMarks(user.request).chosen;
+  return (
+    complete.find((a) => a.id === chosen) ??
+    complete.reduce<Message | undefined>((newest, a) => (!newest || a.id > newest.id ? a : newest), undefined)
+  );
 }

@@ -267,14 +267,20 @@ test('GigaChat: a follow-up is "based on" the last picture, uploaded once and at
     await expect(prompt(page)).toHaveAttribute('placeholder', 'Describe the new picture…');
     const firstId = Number(/\/(\d+)$/.exec((await first.getByRole('img', { name: 'Generated image 1' }).getAttribute('src')) ?? '')![1]);
 
-    // GigaChat makes 1 to 4 pictures per request: the composer offers that count, and it is sent.
+    // The composer offers ×N (1-10) for every kind; GigaChat takes up to 4 in one request, so 2 go as n.
     const count = await setting(page, 'Images');
-    await expect(count).toHaveAttribute('max', '4');
+    await expect(count).toHaveAttribute('max', '10');
     await count.fill('2');
     // The settings popover closes (Esc) so it covers none of the chips above it.
     await page.keyboard.press('Escape');
-    await ask(page, 'Нарисуй его ночью', 1);
+    const night = await ask(page, 'Нарисуй его ночью', 1);
+    // GigaChat draws one picture an answer whatever n says: the core asks again for the other.
+    await expectLoaded(night.getByRole('img', { name: 'Generated image 2' }));
+    await expect(night.getByRole('status')).toHaveCount(0);
     expect(giga.chats[1]!.body.n).toBe(2);
+    expect(giga.chats[2]!.body.n).toBe(1);
+    await (await setting(page, 'Images')).fill('');
+    await page.keyboard.press('Escape');
     expect(giga.chats[0]!.body.n).toBeUndefined();
     expect(giga.uploads).toHaveLength(1);
     const messages = giga.chats[1]!.body.messages as Array<{ role: string; content: string; attachments?: string[] }>;
@@ -288,7 +294,7 @@ test('GigaChat: a follow-up is "based on" the last picture, uploaded once and at
     await page.getByRole('button', { name: `Go on from image ${firstId}` }).click();
     await ask(page, 'Нарисуй его зимой', 2);
     expect(giga.uploads).toHaveLength(1);
-    const third = giga.chats[2]!.body.messages as Array<{ role: string; attachments?: string[] }>;
+    const third = giga.chats[3]!.body.messages as Array<{ role: string; attachments?: string[] }>;
     expect(third.at(-1)!.attachments).toEqual([giga.uploads[0]!.id]);
   } finally {
     await app.close();

@@ -94,6 +94,57 @@ for (const locale of ['en-US', 'ru-RU']) {
       }
     });
 
+    test('variations as candidates, and a fan-out side by side', async ({ page }) => {
+      test.setTimeout(180_000);
+      const app = await openTourApp(page);
+      try {
+        await menuItem(page, 'chat').click();
+        await page.locator('select.provider-select').selectOption('img');
+        await page.locator('.picture-settings-button').click();
+        await page.locator('.picture-settings-popover input.n-input').first().fill('4');
+        await page.keyboard.press('Escape');
+        await page.locator('textarea.prompt').fill('Four red foxes in the snow');
+        await page.locator('textarea.prompt').press('Enter');
+        const frames = page.locator('.candidates .candidate-frame img');
+        await expect(frames).toHaveCount(4);
+        for (let i = 0; i < 4; i++) await expectLoaded(frames.nth(i));
+        const actions = page.locator('.candidates .candidate-actions');
+        await actions.nth(0).locator('button').first().click();
+        await actions.nth(2).locator('button').first().click();
+        await expect(page.locator('.candidate.kept')).toHaveCount(2);
+        await page.locator('.candidates-bar button').first().click();
+        await expect(page.locator('.candidate.in-trash')).toHaveCount(2);
+        await actions.nth(2).locator('button').nth(2).click();
+        await expect(page.locator('.candidate.continuing')).toHaveCount(1);
+        for (const theme of ['light', 'dark']) {
+          await setTheme(page, theme);
+          await check(page, 'candidates', language, theme);
+        }
+
+        // One picture each, from both providers, side by side.
+        await page.locator('.picture-settings-button').click();
+        await page.locator('.picture-settings-popover input.n-input').first().fill('');
+        await page.keyboard.press('Escape');
+        await page.locator('.compare-with-button').click();
+        await page.locator('.compare-popover input[type="checkbox"]').first().check();
+        await page.keyboard.press('Escape');
+        await page.locator('textarea.prompt').fill('A paper kite over the dunes');
+        await page.locator('textarea.prompt').press('Enter');
+        const columns = page.locator('.fan-out-column');
+        await expect(columns).toHaveCount(2);
+        for (let i = 0; i < 2; i++) await expectLoaded(columns.nth(i).locator('img').first());
+        await expect(page.locator('.fan-out [role="status"]')).toHaveCount(0);
+        await columns.nth(1).locator('.fan-out-continue').click();
+        await expect(columns.nth(1)).toHaveClass(/chosen/);
+        for (const theme of ['light', 'dark']) {
+          await setTheme(page, theme);
+          await check(page, 'fan-out', language, theme);
+        }
+      } finally {
+        await app.close();
+      }
+    });
+
     test('chat, library, viewer, compare, mask painter, settings', async ({ page }) => {
       // Twenty-odd axe-core passes, two pictures made on the way.
       test.setTimeout(300_000);

@@ -1,9 +1,6 @@
 import { HolstError, invalidInput } from '../../shared/errors';
 import { ChatSendSchema } from '../../shared/generation';
 import type { Message } from '../../shared/library';
-import { describeModel, type ModelCatalogue } from '../../shared/model-catalogue';
-import { describeKind } from '../../shared/provider-kinds';
-import type { ProviderKind } from '../../shared/settings';
 import type { AppCore } from '../../main/core/app-core';
 import type { GenerateParams } from '../../main/core/providers/types';
 import { withKindDefaults } from './generate-flags';
@@ -35,34 +32,19 @@ export interface PromptAnswers {
   error?: unknown;
 }
 
-/**
- * How many pictures one request to `model` of a `kind` may ask for: the kind's `n` range, narrower
- * for a known model (src/shared/model-catalogue.ts, with the settings file's entries); 0 where the
- * kind, or the model, takes no `n` at all.
- */
-export function picturesPerRequest(kind: ProviderKind, model: string | undefined, catalogue?: ModelCatalogue): number {
-  const description = model !== undefined ? describeModel(kind, model, catalogue) : describeKind(kind);
-  const n = description.params.find((spec) => spec.name === 'n');
-  return n?.type === 'count' ? n.max : 0;
-}
-
-/** The library pictures of `answers`, each once, in the order they came. */
-export function picturesOf(answers: readonly Message[]): number[] {
-  return [...new Set(answers.flatMap((answer) => answer.imageIds))];
-}
+export { picturesOf } from '../../main/core/generation/batch';
 
 /**
  * Sends a prompt to one provider as the app's chat does (chat.send: recorded in a conversation,
- * saved as it streams) and waits for the answer. With `--n`, where the kind takes `n` it is sent
- * (as many as one request may carry), and while fewer pictures have come, the prompt is answered
- * again (chat.retry: each answer a version of it) for the rest, until there are N or one fails.
- * A failure before any picture is thrown; one after some is returned with them.
+ * saved as it streams) and waits for its answers. With `--n`, the core's variations do the rest
+ * (chat.send's `count`): where the kind takes `n` it is sent (as many as one request may carry),
+ * other requests go through the queue (each answer a version of the prompt), and where fewer
+ * pictures came, the core asks again for the rest. A failure before any picture is thrown; one
+ * after some is returned with them.
  */
 export async function answerPrompt(core: AppCore, ask: PromptAsk, watch: GenerationWatch, lane: Lane): Promise<PromptAnswers> {
   const config = core.providers.require(ask.providerId);
   lane.providerName = config.name ?? config.id;
-  const perRequest = picturesPerRequest(config.kind, ask.model ?? config.models?.[0], core.settings.get().modelCatalogue);
-  const want = ask.count ?? 1;
   const params = withKindDefaults(ask.params, config.kind);
   const input = ChatSendSchema.safeParse({
     providerId: ask.providerId,
@@ -72,46 +54,41 @@ export async function answerPrompt(core: AppCore, ask: PromptAsk, watch: Generat
     ...(ask.system ? { system: ask.system } : {}),
     imageIds: ask.imageIds,
     ...(ask.maskId !== undefined ? { maskId: ask.maskId } : {}),
-    params: ask.count !== undefined && perRequest > 0 ? { ...params, n: Math.min(want, perRequest) } : params,
+    params,
+    ...(ask.count !== undefined ? { count: ask.count } : {}),
     ...(ask.singleTurn ? { singleTurn: true } : {}),
   });
   if (!input.success) throw invalidInput(input.error, 'generate');
 
   const started = core.chat.send(input.data);
-  const first = withPictures(await watch.settle(lane, started.generationId), ask.providerId);
+  const prompt = started.userMessage;
   const made: PromptAnswers = {
     provider: ask.providerId,
-    model: first.model ?? started.userMessage.model ?? '',
+    model: started.userMessage.model ?? '',
     conversationId: started.conversationId,
-    answers: [first],
+    answers: [],
   };
-  const prompt = started.userMessage;
-  let asked = prompt.request;
-  try {
-    // At most N requests: each one that succeeds brings at least one picture.
-    while (picturesOf(made.answers).length < want && made.answers.length < want) {
-      if (watch.cancelled) throw new HolstError('cancelled', 'Generation cancelled.');
-      if (perRequest > 0) {
-        const n = Math.min(want - picturesOf(made.answers).length, perRequest);
-        // Retry asks again for what the prompt's stored request says: here, only the pictures still missing.
-        asked = core.conversations.updateRequest(prompt.id, withCount(prompt.request, n)).request;
-      }
-      const again = core.chat.retry(prompt.id);
-      made.answers.push(withPictures(await watch.settle(lane, again.generationId), ask.providerId));
+  const seen = new Set<string>();
+  const next = () => {
+    const known = core.chat.batchGenerations(prompt.id);
+    const ids = known.length > 0 ? known : [started.generationId, ...(started.more ?? []).map((m) => m.generationId)];
+    return ids.filter((id) => !seen.has(id));
+  };
+  // Each round waits for the requests known so far; the core may then have asked for the rest.
+  for (let round = next(); round.length > 0 && made.error === undefined; round = next()) {
+    for (const id of round) seen.add(id);
+    const settled = await Promise.allSettled(
+      round.map((id) => watch.settle(lane, id).then((answer) => withPictures(answer, ask.providerId))),
+    );
+    for (const outcome of settled) {
+      if (outcome.status === 'fulfilled') made.answers.push(outcome.value);
+      else made.error ??= outcome.reason;
     }
-  } catch (error) {
-    made.error = error;
-  } finally {
-    // The window's Retry then asks again for what the first request asked.
-    if (asked !== prompt.request) core.conversations.updateRequest(prompt.id, prompt.request ?? {});
   }
+  if (made.answers.length === 0) throw made.error;
+  made.model = made.answers[0]!.model ?? made.model;
+  made.answers.sort((a, b) => a.id - b.id);
   return made;
-}
-
-/** A stored request with `n` pictures. */
-function withCount(request: Record<string, unknown> | null, n: number): Record<string, unknown> {
-  const params = typeof request?.params === 'object' && request.params !== null ? request.params : {};
-  return { ...request, params: { ...params, n } };
 }
 
 /** An answer that brought no picture is a failure, with what the provider said instead. */

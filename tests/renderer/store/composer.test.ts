@@ -136,7 +136,9 @@ describe('the composer', () => {
         providerId: 'beta',
         prompt: 'make it blue',
         imageIds: [5],
-        params: { n: 2, quality: 'high' },
+        // "Images" 2 goes as the count (×N): the core sends n where the model takes it.
+        params: { quality: 'high' },
+        count: 2,
         conversationId: 2,
         model: 'b-2',
       },
@@ -152,7 +154,7 @@ describe('the composer', () => {
     expect(Object.keys(thread.getState().live)).toEqual(['g1']);
   });
 
-  it('sends GigaChat its count of pictures, and no kind a setting it does not take', async () => {
+  it('sends every kind its count of pictures (×N), and no kind a setting it does not take', async () => {
     const { thread, composer, bridge } = twoChats();
     let next = 50;
     bridge.answer('chat.send', (input) => {
@@ -172,12 +174,12 @@ describe('the composer', () => {
       composer.getState().setPrompt(`a cat for ${kind}`);
       expect(await thread.getState().send({ providerId: 'beta', kind, model: '' })).toBe(true);
     }
-    const sent = bridge.inputs('chat.send').map((input) => input.params);
+    const sent = bridge.inputs('chat.send').map((input) => [input.params, input.count]);
     expect(sent).toEqual([
-      { n: 3, pictureMode: true },
-      { n: 3, size: '1024x1024' },
-      { n: 3, size: '1024x1024', quality: 'high' },
-      { aspect: '16:9', quality: 'high', resolution: '2K' },
+      [{ pictureMode: true }, 3],
+      [{ size: '1024x1024' }, 3],
+      [{ size: '1024x1024', quality: 'high' }, 3],
+      [{ aspect: '16:9', quality: 'high', resolution: '2K' }, 3],
     ]);
     expect(PROVIDER_KINDS).toEqual(['gigachat', 'openai-chat', 'openai-images', 'givon']);
   });

@@ -1,7 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { say } from '../../../shared/core-messages';
 import { HolstError, isHolstError, toErrorPayload, type ErrorPayload } from '../../../shared/errors';
-import { ChatSendSchema, GenerateParamsSchema, type ChatStarted, type GenerationEvent } from '../../../shared/generation';
+import {
+  ChatCandidatesSchema,
+  ChatChooseSchema,
+  ChatSendSchema,
+  GenerateParamsSchema,
+  type ChatStarted,
+  type GenerationEvent,
+} from '../../../shared/generation';
 import type { Message, Usage } from '../../../shared/library';
 import type { z } from 'zod';
 import { lastPicture } from '../../../shared/turns';
@@ -9,26 +16,20 @@ import type { JobStore } from '../queue/job-store';
 import { GenerationQueue, type JobDeferral, type JobRun, type QueueOptions } from '../queue/generation-queue';
 import { RATE_LIMIT_RETRIES, rateLimitDecision } from '../queue/rate-limit';
 import type { CoreServices } from '../services';
+import { answerAsk, picturesPerRequest, requestPlan, withN } from './batch';
+import { chooseAnswer, updateCandidates, type CandidatesState } from './candidates';
 import { CoalescedText } from './coalesced-text';
 import type { GenerateDeps } from './generate';
 import { conversationTurns } from './history';
 import { requestedImage, requestedMask } from './input-images';
 import { prepareGeneration } from './prepare';
+import { readStoredRequest, titleOf, type StoredRequest } from './stored-request';
+import { Variations, type StartedAnswer } from './variations';
 
 type SendInput = z.output<typeof ChatSendSchema>;
 
 /** How long deleting a conversation waits for its running answers to stop before it goes ahead. */
 const DELETE_WAIT_MS = 5000;
-
-/** What a user message asked for besides its text and images; stored with it so Retry can ask again. */
-interface StoredRequest {
-  params: z.output<typeof GenerateParamsSchema>;
-  system?: string;
-  /** A mask id (`masks`; stored as `maskImageId` by versions that kept masks as pictures, under the same id). */
-  maskId?: number;
-  /** Sent without the conversation's earlier turns. */
-  singleTurn?: boolean;
-}
 
 /** How a generation ended, as its `finished` event says. */
 export interface GenerationOutcome {
@@ -51,6 +52,7 @@ export interface ChatQueueOptions extends QueueOptions {
   jobs: JobStore;
 }
 
+type Params = z.output<typeof GenerateParamsSchema>;
 /**
  * Generation inside conversations, for the app's windows: a prompt becomes a user message and an
  * assistant answer that is saved while it streams; every step is pushed as a `generation.event`,
@@ -60,55 +62,147 @@ export interface ChatQueueOptions extends QueueOptions {
 export class ChatService {
   /** Every generation goes through it: it starts each when the limits and the conversation's order allow. */
   readonly queue: GenerationQueue<GenerationOutcome>;
+  /** Variations of this process still being made. */
+  private readonly variations: Variations;
 
   constructor(
     private readonly core: ChatServiceDeps,
     options: ChatQueueOptions,
   ) {
     this.queue = new GenerationQueue({ ...core, db: options.jobs }, (run) => this.execute(run), options);
+    this.variations = new Variations({
+      ...core,
+      done: (generationId) => this.queue.done(generationId),
+      start: (user, providerId, model, params) => this.start(user, providerId, model, false, params),
+    });
   }
 
+  /**
+   * Sends a prompt: one answer, or with `count` (variations) and `compare` (fan-out) one job per
+   * request and provider, every answer a version of the same prompt. What each answer was asked
+   * with beyond the prompt's own request is kept on the answer (`request.ask`), for Retry too.
+   */
   send(input: SendInput): ChatStarted {
     const { conversations } = this.core;
-    const { model, request } = this.check(input.providerId, input.model, input.prompt, input.imageIds, {
-      params: input.params,
+    const shared = {
       ...(input.system ? { system: input.system } : {}),
       ...(input.maskId !== undefined ? { maskId: input.maskId } : {}),
       ...(input.singleTurn ? { singleTurn: true } : {}),
+    };
+    const targets = [{ providerId: input.providerId, model: input.model, params: input.params }, ...(input.compare ?? [])].map(
+      (target) => ({
+        ...target,
+        ...this.check(target.providerId, target.model, input.prompt, input.imageIds, { ...shared, params: target.params }),
+      }),
+    );
+    const twice = targets.find((t, i) => targets.findIndex((o) => o.providerId === t.providerId && o.model === t.model) !== i);
+    if (twice) throw HolstError.said('invalid_input', say('fanOutTwice', { provider: twice.providerId }), { field: 'compare' });
+    const count = input.count ?? 1;
+    const plans = targets.map((target) => {
+      const config = this.core.settings.get().providers.find((p) => p.id === target.providerId);
+      const perRequest = config ? picturesPerRequest(config.kind, target.model, this.core.settings.get().modelCatalogue) : 0;
+      // Without a count, the prompt asks what its settings say (their `n` too).
+      const plan =
+        input.count !== undefined ? requestPlan(count, perRequest).map((n) => withN(target.request.params, n)) : [target.request.params];
+      return { target, perRequest, plan };
     });
     const conversation =
       input.conversationId !== undefined ? conversations.require(input.conversationId) : conversations.create(titleOf(input.prompt));
+    const first = plans[0]!;
     const user = conversations.addMessage({
       conversationId: conversation.id,
       role: 'user',
       text: input.prompt,
       provider: input.providerId,
-      model,
-      request: { ...request },
+      model: first.target.model,
+      // Retry asks again for what the first request asked.
+      request: {
+        ...first.target.request,
+        params: first.plan[0]!,
+        ...(count > 1 ? { count } : {}),
+        ...(targets.length > 1 ? { fanOut: targets.map((t) => ({ provider: t.providerId, model: t.model })) } : {}),
+      },
       imageIds: input.imageIds,
     });
     // With a mask the source is the picture it was painted on, whatever came since.
-    return this.start(user, input.providerId, model, input.autoSource === true && input.maskId === undefined);
+    const autoSource = input.autoSource === true && input.maskId === undefined;
+    const started: StartedAnswer[] = [];
+    for (const { target, perRequest, plan } of plans) {
+      const batch =
+        count > 1
+          ? this.variations.open({
+              userMessageId: user.id,
+              providerId: target.providerId,
+              model: target.model,
+              want: count,
+              perRequest,
+              params: target.request.params,
+            })
+          : null;
+      for (const params of plan) {
+        const own = target === first.target && params === first.plan[0];
+        const answer = this.start(user, target.providerId, target.model, autoSource, own ? undefined : params);
+        started.push(answer);
+        if (batch) this.variations.track(batch, answer);
+      }
+    }
+    const [head, ...more] = started;
+    return {
+      ...head!,
+      userMessage: conversations.requireMessage(user.id),
+      ...(more.length > 0
+        ? {
+            more: more.map((m) => ({
+              generationId: m.generationId,
+              assistantMessage: m.assistantMessage,
+              ...(m.waiting ? { waiting: true } : {}),
+            })),
+          }
+        : {}),
+    };
   }
 
   /**
    * Answers a user message again with what it asked for; the earlier answers stay as versions.
    * `singleTurn` (after a provider refused the history) is kept with the message, so later retries repeat it.
+   * `like`: one of its answers (a fan-out's column, a candidate) to ask again as that one was asked: its provider, model and settings.
    */
-  retry(messageId: number, singleTurn?: boolean): ChatStarted {
+  retry(messageId: number, singleTurn?: boolean, like?: number): ChatStarted {
     let user = this.core.conversations.requireMessage(messageId);
     if (user.role !== 'user') throw HolstError.said('invalid_input', say('retryNotPrompt', {}), { field: 'messageId' });
-    if (!user.provider) throw HolstError.said('invalid_input', say('retryNoProvider', {}), { field: 'messageId' });
-    const provider = user.provider;
+    const pattern = like !== undefined ? this.core.conversations.requireMessage(like) : null;
+    if (pattern && pattern.replyTo !== user.id)
+      throw HolstError.said('invalid_input', say('answerNotOfPrompt', { id: like! }), { field: 'like' });
+    const provider = pattern?.provider ?? user.provider;
+    if (!provider) throw HolstError.said('invalid_input', say('retryNoProvider', {}), { field: 'messageId' });
     const stored = readStoredRequest(user.request);
     const changed = singleTurn !== undefined && singleTurn !== (stored.singleTurn ?? false);
     if (changed && singleTurn) stored.singleTurn = true;
     if (changed && !singleTurn) delete stored.singleTurn;
-    const { model } = this.check(provider, user.model ?? undefined, user.text, user.imageIds, stored);
+    const ask = pattern ? answerAsk(pattern.request) : null;
+    const { model } = this.check(provider, (pattern ? pattern.model : user.model) ?? undefined, user.text, user.imageIds, {
+      ...stored,
+      ...(ask ? { params: ask.params } : {}),
+    });
     if (changed) user = this.core.conversations.updateRequest(user.id, { ...(user.request ?? {}), singleTurn: stored.singleTurn === true });
     // An earlier answer stopped before anything arrived is not kept as a version beside the new one.
     this.core.conversations.removeEmptyStops(user.id);
-    return this.start(user, provider, model, false);
+    return this.start(user, provider, model, false, ask?.params);
+  }
+
+  /** The generations of a prompt's variations so far, further requests included (the CLI waits for them all). */
+  batchGenerations(userMessageId: number): string[] {
+    return this.variations.generations(userMessageId);
+  }
+
+  /** Keeps, un-keeps or discards (to the library's trash) candidates of a prompt; says how they stand. */
+  candidates(input: z.output<typeof ChatCandidatesSchema>): CandidatesState {
+    return updateCandidates(this.core, input);
+  }
+
+  /** "Continue with this": the prompt's answer (and picture) the conversation goes on from. */
+  choose(input: z.output<typeof ChatChooseSchema>): Message {
+    return chooseAnswer(this.core, input);
   }
 
   /** Resolves when a generation of this process has ended (the CLI waits for its answer this way). */
@@ -172,9 +266,10 @@ export class ChatService {
    * sent: one sent while an earlier answer is still queued or being written waits for it, and then
    * goes with it in its history (and, with `autoSource`, from its picture), exactly as if sent after it.
    */
-  private start(user: Message, providerId: string, model: string, autoSource: boolean): ChatStarted {
+  private start(user: Message, providerId: string, model: string, autoSource: boolean, ask?: Params): StartedAnswer {
     const { conversations } = this.core;
     const answer = conversations.startStreaming(user.conversationId, providerId, model, { replyTo: user.id });
+    if (ask) conversations.updateRequest(answer.id, { ask: { params: ask } });
     // As sent: a prompt that goes on from a picture the core picks says so in its `started` event.
     const userMessage = conversations.requireMessage(user.id);
     const assistantMessage = conversations.requireMessage(answer.id);
@@ -214,7 +309,7 @@ export class ChatService {
     let prompt = user;
     if (autoSource && (waited || user.imageIds.length === 0)) {
       const earlier = messages.filter((m) => m.id !== user.id && m.replyTo !== user.id);
-      const picked = lastPicture(earlier, {});
+      const picked = lastPicture(earlier, {}, (id) => this.core.library.get(id)?.trashedAt != null);
       if (picked !== null && picked !== user.imageIds[0]) {
         const references = user.imageIds.slice(user.imageIds.length > 0 ? 1 : 0).filter((id) => id !== picked);
         // The same checks as when it was sent, with the picture it now goes on from.
@@ -243,7 +338,9 @@ export class ChatService {
       if (!this.core.settings.get().providers.some((p) => p.id === providerId))
         throw HolstError.said('not_found', say('queueProviderRemoved', { provider: providerId }));
       const user = this.core.conversations.requireMessage(job.userMessageId);
-      const request = readStoredRequest(user.request);
+      // An answer of a "×N" or a fan-out asks with its own settings (its `n`, its provider's parameters).
+      const ask = answerAsk(this.core.conversations.requireMessage(messageId).request);
+      const request = { ...readStoredRequest(user.request), ...(ask ? { params: ask.params } : {}) };
       const model = job.model ?? undefined;
       const { prompt, history } = this.prepare(user, providerId, model, request, waited, job.autoSource);
       if (waited || prompt !== user) emit({ type: 'started', userMessage: prompt });
@@ -283,7 +380,8 @@ export class ChatService {
             text.flush();
             if (event.type === 'sent') {
               // Kept with the answer (its details show it), also when the answer fails.
-              this.core.conversations.updateRequest(messageId, { sent: event.sent });
+              const { request: kept } = this.core.conversations.requireMessage(messageId);
+              this.core.conversations.updateRequest(messageId, { ...(kept ?? {}), sent: event.sent });
             } else if (event.type === 'progress') {
               emit(event);
             } else if (event.type === 'retry') {
@@ -338,23 +436,4 @@ export class ChatService {
       return { generationId, status, message, error: failure };
     }
   }
-}
-
-/** A conversation is named after its first prompt, on one line. */
-function titleOf(prompt: string): string {
-  const line = prompt.replace(/\s+/g, ' ').trim();
-  return line.length > 60 ? `${line.slice(0, 59)}…` : line;
-}
-
-/** A user message's stored request, checked again: it was written by this or another version of Holst. */
-function readStoredRequest(stored: Record<string, unknown> | null): StoredRequest {
-  const params = GenerateParamsSchema.safeParse(stored?.params ?? {});
-  // Versions that kept masks as pictures stored `maskImageId`; the migration kept those ids.
-  const mask = stored?.maskId ?? stored?.maskImageId;
-  return {
-    params: params.success ? params.data : {},
-    ...(typeof stored?.system === 'string' ? { system: stored.system } : {}),
-    ...(typeof mask === 'number' ? { maskId: mask } : {}),
-    ...(stored?.singleTurn === true ? { singleTurn: true } : {}),
-  };
 }

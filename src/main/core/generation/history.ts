@@ -1,4 +1,6 @@
 import type { ImageRecord, Message } from '../../../shared/library';
+import { turnMarks } from '../../../shared/turn-marks';
+import { historyAnswer } from '../../../shared/turns';
 import type { CoreServices } from '../services';
 import type { HistorySupport, HistoryTurn, InputImage } from '../providers/types';
 import { HISTORY_IMAGE_BUDGET, planHistoryImages, type BudgetImage } from './history-budget';
@@ -13,22 +15,24 @@ export interface StoredTurn {
 
 /**
  * The earlier turns a follow-up carries, oldest first: every prompt before `beforeMessageId` with
- * its newest complete answer (answers reply to their prompt). A prompt with no complete answer is
+ * its chosen (else newest) complete answer (answers reply to their prompt). A prompt with no complete answer is
  * left out, so user and assistant turns alternate.
  */
 export function conversationTurns(messages: readonly Message[], beforeMessageId?: number): StoredTurn[] {
-  const answers = new Map<number, Message>();
+  const answers = new Map<number, Message[]>();
   for (const m of messages) {
-    if (m.role !== 'assistant' || m.status !== 'complete' || m.replyTo === null) continue;
-    const newest = answers.get(m.replyTo);
-    if (!newest || m.id > newest.id) answers.set(m.replyTo, m);
+    if (m.role !== 'assistant' || m.replyTo === null) continue;
+    answers.set(m.replyTo, [...(answers.get(m.replyTo) ?? []), m]);
   }
   const turns: StoredTurn[] = [];
   for (const m of messages) {
     if (m.role !== 'user' || (beforeMessageId !== undefined && m.id >= beforeMessageId)) continue;
-    const answer = answers.get(m.id);
+    // A fan-out or a set of candidates goes on from the answer chosen with "Continue with this".
+    const answer = historyAnswer(m, answers.get(m.id) ?? []);
     if (!answer) continue;
-    turns.push({ role: 'user', text: m.text, imageIds: m.imageIds }, { role: 'assistant', text: answer.text, imageIds: answer.imageIds });
+    const picked = turnMarks(m.request).chosenImage;
+    const imageIds = picked !== undefined && answer.imageIds.includes(picked) ? [picked] : answer.imageIds;
+    turns.push({ role: 'user', text: m.text, imageIds: m.imageIds }, { role: 'assistant', text: answer.text, imageIds });
   }
   return turns;
 }

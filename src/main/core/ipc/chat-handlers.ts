@@ -5,7 +5,9 @@ import type { HandlerCore } from './handler-core';
 export function createChatHandlers({ chat }: Pick<HandlerCore, 'chat'>): NamespaceHandlers<'chat'> {
   return {
     'chat.send': (input) => chat.send(input),
-    'chat.retry': ({ messageId, singleTurn }) => chat.retry(messageId, singleTurn),
+    'chat.retry': ({ messageId, singleTurn, like }) => chat.retry(messageId, singleTurn, like),
+    'chat.candidates': (input) => chat.candidates(input),
+    'chat.choose': (input) => chat.choose(input),
     'chat.cancel': ({ generationId }) => {
       chat.cancel(generationId);
       return null;

@@ -58,7 +58,8 @@ export interface QueueOptions {
  * The generation queue: every answer asked for is a job, kept in the database, started when the
  * limits allow: per provider (its `maxConcurrent`, else its kind's default) and overall
  * (`queue.maxConcurrent`). A conversation's prompts go in the order sent: one waits while an
- * earlier one of its conversation is queued or running. Jobs of different conversations run side
+ * earlier one of its conversation is queued or running (answers of one prompt, its variations and
+ * fan-out, go side by side). Jobs of different conversations run side
  * by side. Paused, no job starts (running ones go on); the pause is kept across restarts.
  */
 export class GenerationQueue<O extends JobOutcome> {
@@ -77,7 +78,10 @@ export class GenerationQueue<O extends JobOutcome> {
 
   /** Adds a job; it starts at once if the limits allow. `waiting`: an earlier prompt of its conversation goes first. */
   add(input: NewJob): { job: StoredJob; waiting: boolean; started: boolean } {
-    const waiting = [...this.live.values()].some((entry) => entry.job.conversationId === input.conversationId);
+    // Answers of one prompt (its variations, its fan-out) do not wait for each other, only for earlier prompts.
+    const waiting = [...this.live.values()].some(
+      (entry) => entry.job.conversationId === input.conversationId && entry.job.userMessageId !== input.userMessageId,
+    );
     const job = this.deps.db.add(input);
     const entry = this.track(job, Date.now());
     this.changed([job]);
@@ -308,7 +312,9 @@ export class GenerationQueue<O extends JobOutcome> {
 
   /** An earlier prompt of its conversation is still queued or running. */
   private behindInConversation(job: StoredJob): boolean {
-    for (const entry of this.live.values()) if (entry.job.conversationId === job.conversationId && entry.job.seq < job.seq) return true;
+    for (const entry of this.live.values())
+      if (entry.job.conversationId === job.conversationId && entry.job.userMessageId !== job.userMessageId && entry.job.seq < job.seq)
+        return true;
     return false;
   }
 

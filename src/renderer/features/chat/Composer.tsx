@@ -12,6 +12,7 @@ import { attachmentsFull, sendBlocked } from '../../store/composer/selectors';
 import { runningHere } from '../../store/thread/selectors';
 import { formatTokens } from './answer/usage';
 import { AttachmentChips } from './AttachmentChips';
+import { CompareWith } from './CompareWith';
 import { ModelField } from './ModelField';
 import { PictureModeToggle } from './PictureModeToggle';
 import { PictureSettings } from './PictureSettings';
@@ -229,6 +230,7 @@ export function Composer({ providers }: { providers: ProviderView[] }) {
 
           {provider && <PictureModeToggle providerId={providerId} kind={provider.config.kind} />}
           {provider && <ModelField provider={provider} model={model} />}
+          {provider && <CompareWith providers={providers} providerId={providerId} model={model} />}
           {provider && <PictureSettings providerId={providerId} kind={provider.config.kind} model={model} idBase={ids.provider} />}
         </div>
 

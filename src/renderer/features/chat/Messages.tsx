@@ -13,7 +13,10 @@ import type { LiveGeneration } from '../../store/thread/live-generations';
 import { liveFor } from '../../store/thread/selectors';
 import { useProviderName } from '../../store/providers-store';
 import { VersionsSideBySide } from '../compare/VersionsSideBySide';
+import { turnMarks, type TurnMarks } from '../../../shared/turn-marks';
 import { AnswerCost } from './answer/AnswerCost';
+import { Candidates } from './answer/Candidates';
+import { FanOutAnswers } from './answer/FanOutAnswers';
 import { AnswerError } from './answer/AnswerError';
 import { PartialPicture } from './answer/PartialPicture';
 import { RequestSent } from './answer/RequestSent';
@@ -110,10 +113,19 @@ const TurnView = memo(function TurnView({ turn, followUp, onOpenImage }: { turn:
         }
       : null;
 
+  // A fan-out's answers stand side by side; a "×N" is one set of candidates (batch.ts in the core).
+  const marks: TurnMarks = user ? turnMarks(user.request) : {};
+  const layout =
+    user && marks.fanOut && answers.length > 0 ? 'fan-out' : user && (marks.count ?? 1) > 1 && answers.length > 0 ? 'candidates' : null;
+
   return (
     <>
       {user && <UserMessage message={user} onOpenImage={onOpenImage} />}
-      {answer && versions?.comparing ? (
+      {user && layout === 'fan-out' ? (
+        <FanOutAnswers user={user} answers={answers} onOpenImage={onOpenImage} />
+      ) : user && layout === 'candidates' ? (
+        <Candidates user={user} answers={answers} onOpenImage={onOpenImage} />
+      ) : answer && versions?.comparing ? (
         <section className="message message-assistant" aria-label={t('versions.label')}>
           <VersionsBar versions={versions} />
           <VersionsSideBySide answers={answers} chosen={chosen} onChoose={pick} />

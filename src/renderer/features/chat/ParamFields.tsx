@@ -5,7 +5,7 @@ import type { ChoiceSpec, ParamSpec, ToggleSpec } from '../../../shared/provider
 import type { ProviderKind } from '../../../shared/settings';
 import { useAppStore } from '../../store/app-store';
 import { useComposer } from '../../store/chat';
-import { draftValue, EMPTY_PARAMS, type ParamsDraft } from '../../store/composer/drafts';
+import { draftValue, EMPTY_PARAMS, withVariations, type ParamsDraft } from '../../store/composer/drafts';
 
 interface ParamFieldsProps {
   providerId: string;
@@ -25,7 +25,7 @@ function ParamFieldsView({ providerId, kind, model, idBase }: ParamFieldsProps) 
   const values = useComposer((s) => s.params[providerId] ?? EMPTY_PARAMS);
   const setParam = useComposer((s) => s.setParam);
   const catalogue = useAppStore((s) => s.settings?.modelCatalogue);
-  const specs = describeModel(kind, model.trim(), catalogue).params.flatMap((spec) =>
+  const specs = withVariations(describeModel(kind, model.trim(), catalogue)).params.flatMap((spec) =>
     // A switch (picture mode) is not a field: PictureModeToggle shows it beside the provider.
     spec.type === 'toggle' ? [] : [spec],
   );

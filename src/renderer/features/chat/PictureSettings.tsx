@@ -7,7 +7,7 @@ import { ChevronDownIcon } from '../../icons';
 import { SettingsNavIcon } from '../../icons/nav';
 import { useAppStore } from '../../store/app-store';
 import { useComposer } from '../../store/chat';
-import { EMPTY_PARAMS } from '../../store/composer/drafts';
+import { EMPTY_PARAMS, withVariations } from '../../store/composer/drafts';
 import { ParamFields } from './ParamFields';
 import { paramSummary, setParams } from './param-summary';
 
@@ -29,7 +29,8 @@ function PictureSettingsView({ providerId, kind, model, idBase }: PictureSetting
   const values = useComposer((s) => s.params[providerId] ?? EMPTY_PARAMS);
   const setParam = useComposer((s) => s.setParam);
   const catalogue = useAppStore((s) => s.settings?.modelCatalogue);
-  const description = describeModel(kind, model.trim(), catalogue);
+  // "How many" (×N) is offered for every model: the core makes the rest as further requests.
+  const description = withVariations(describeModel(kind, model.trim(), catalogue));
   const summary = paramSummary(description, values, t);
 
   // The first field takes the focus (the popover's own choice would be its first button, Reset).

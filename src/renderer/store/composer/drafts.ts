@@ -3,7 +3,7 @@
  * model and picture settings, and the pictures to send. Each conversation has its own, and the
  * new chat not sent yet has one too: nothing set in one chat is ever sent from another.
  */
-import type { GenerateParamsInput } from '../../../shared/generation';
+import { MAX_VARIATIONS, type GenerateParamsInput } from '../../../shared/generation';
 import type { ImageRecord, MaskRecord, Message } from '../../../shared/library';
 import {
   BACKGROUNDS,
@@ -86,6 +86,23 @@ export function buildParams(target: ProviderKind | KindDescription, draft: Param
   return params as GenerateParamsInput;
 }
 
+/**
+ * The composer's description of a model: its own, with "How many" (×N) offered for every kind from
+ * 1 to MAX_VARIATIONS. Where the model takes `n`, one request carries as many as it may; the core
+ * asks again for the rest (chat.send's `count`).
+ */
+export function withVariations(description: KindDescription): KindDescription {
+  const own = description.params.find((spec) => spec.name === 'n');
+  const count = { name: 'n', type: 'count', min: 1, max: MAX_VARIATIONS, default: own?.type === 'count' ? own.default : 1 } as const;
+  return { ...description, params: [count, ...description.params.filter((spec) => spec.name !== 'n')] };
+}
+
+/** How many pictures the draft asks for in all (×N), where it asks for more than one. */
+export function draftCount(draft: ParamsDraft): number | undefined {
+  const n = Number(draft.n.trim());
+  return Number.isInteger(n) && n > 1 && n <= MAX_VARIATIONS ? n : undefined;
+}
+
 /** Why an attached picture can no longer be sent. */
 export type MissingReason = 'trashed' | 'deleted';
 
@@ -110,6 +127,15 @@ export interface Draft {
   /** Files being imported to be attached here. */
   attaching: number;
   attachError: string | null;
+  /** Fan-out: further providers (and models) the next prompt also goes to, side by side. */
+  compare: CompareTarget[];
+}
+
+/** A provider (and its model) a prompt also goes to. */
+export interface CompareTarget {
+  providerId: string;
+  kind: ProviderKind;
+  model: string;
 }
 
 export const DRAFT_FIELDS = [
@@ -124,6 +150,7 @@ export const DRAFT_FIELDS = [
   'missing',
   'attaching',
   'attachError',
+  'compare',
 ] as const satisfies readonly (keyof Draft)[];
 
 /** Where a conversation's draft is kept; the new chat (not sent yet) has its own. */
@@ -157,6 +184,7 @@ export function cleanDraft(lastUsed: LastUsed | null): Draft {
     missing: {},
     attaching: 0,
     attachError: null,
+    compare: [],
   };
 }
 
@@ -181,6 +209,8 @@ export function paramsFromRequest(request: Message['request']): ParamsDraft {
   if (isOneOf(INPUT_FIDELITIES, inputFidelity)) draft.inputFidelity = inputFidelity;
   if (typeof seed === 'number' && Number.isSafeInteger(seed)) draft.seed = String(seed);
   if (typeof partialImages === 'number' && Number.isSafeInteger(partialImages)) draft.partialImages = String(partialImages);
+  // A "×N" asked for N in all, whatever its first request carried.
+  if (typeof request?.count === 'number' && Number.isSafeInteger(request.count)) draft.n = String(request.count);
   return draft;
 }
 

@@ -18,6 +18,7 @@ import {
   draftKey,
   EMPTY_PARAMS,
   pickDraft,
+  type CompareTarget,
   type Draft,
   type DraftKey,
   type LastUsed,
@@ -43,6 +44,8 @@ export interface ComposerState extends Draft {
   setModel(providerId: string, model: string): void;
   /** Sets a picture setting for one provider (each provider keeps its own). */
   setParam<K extends keyof ParamsDraft>(providerId: string, key: K, value: ParamsDraft[K]): void;
+  /** Fan-out: the providers (and models) the next prompt also goes to. */
+  setCompare(targets: CompareTarget[]): void;
   attachFiles(files: File[]): Promise<void>;
   removeAttachment(id: number): void;
   /** Makes a library image the source of the next prompt (Edit). */
@@ -73,7 +76,11 @@ export interface ComposerState extends Draft {
    * A follow-up goes on from the conversation's last picture, unless the user chose otherwise:
    * puts it in as the source (the thread calls this after a chat opens or an answer ends).
    */
-  followLastPicture(thread: { messages: readonly Message[]; versionChoice: Record<number, number> }): Promise<void>;
+  followLastPicture(
+    thread: { messages: readonly Message[]; versionChoice: Record<number, number> },
+    /** Pictures known to be gone (just discarded to the trash): passed over. */
+    gone?: (imageId: number) => boolean,
+  ): Promise<void>;
 }
 
 export interface ComposerDeps {
@@ -124,6 +131,7 @@ export function createComposerStore({ bridge, storage }: ComposerDeps) {
       setPrompt: (prompt) => set({ prompt }),
       setProvider: (providerId) => set({ providerId, error: null }),
       setModel: (providerId, model) => set({ models: { ...get().models, [providerId]: model } }),
+      setCompare: (compare) => set({ compare }),
       setParam: (providerId, key, value) => {
         const params = get().params;
         set({ params: { ...params, [providerId]: { ...(params[providerId] ?? EMPTY_PARAMS), [key]: value } } });
@@ -263,11 +271,11 @@ export function createComposerStore({ bridge, storage }: ComposerDeps) {
         set({ drafts });
       },
 
-      async followLastPicture({ messages, versionChoice }) {
+      async followLastPicture({ messages, versionChoice }, gone) {
         const ticket = ++autoTicket;
         const { attachments, sourceAuto, autoOff, key } = get();
         if (autoOff || (attachments.length > 0 && !sourceAuto)) return;
-        const id = lastPicture(messages, versionChoice);
+        const id = lastPicture(messages, versionChoice, gone);
         if (id === null || attachments[0]?.id === id) return;
         const image = await unwrap(bridge.library.get({ id })).then(
           (detail) => detail.image,

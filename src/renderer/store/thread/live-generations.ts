@@ -1,5 +1,6 @@
 import type { GenerationEvent, ProgressLine, RetryNotice } from '../../../shared/generation';
 import type { ImageSize, Message } from '../../../shared/library';
+import { withMessages } from './messages';
 
 /** An answer being written right now, as this window follows it through `generation.event`s. */
 export interface LiveGeneration {
@@ -93,6 +94,9 @@ export function applyGenerationEvents(
     if (!entry) continue;
     // A prompt that waited has gone out: its message now shows the picture it went on from.
     if (event.type === 'started') messages = replaceMessage(messages, event.userMessage);
+    // A further request of a "×N" (the core asked for pictures a provider returned short): its answer joins its prompt.
+    if (event.type === 'started' && event.assistantMessage && messages.some((m) => m.id === event.userMessage.id))
+      messages = withMessages(messages, [event.assistantMessage]);
     live[event.generationId] = applyOne(entry, event);
   }
   return { live, messages, finished };

@@ -14,9 +14,10 @@ import { i18n } from '../../i18n';
 import { errorText } from '../../i18n/errors';
 import { FrameBatch, type FrameClock } from '../../lib/frame-batch';
 import type { ComposerStore } from '../composer/store';
-import { buildParams, draftKey, EMPTY_PARAMS } from '../composer/drafts';
+import { draftKey, EMPTY_PARAMS } from '../composer/drafts';
 import type { ConversationsStore } from '../conversations/store';
-import { applyGenerationEvents, liveEntry, type FollowedGeneration, type LiveGeneration } from './live-generations';
+import { applyGenerationEvents, liveEntry, replaceMessage, type FollowedGeneration, type LiveGeneration } from './live-generations';
+import { compareTargets, sendParams } from './send-params';
 import { withMessages } from './messages';
 
 /** A chat opens with its newest messages; a longer one gets the rest once those show. */
@@ -42,8 +43,13 @@ export interface ThreadState {
   /** Sends the composer's draft as the open chat's next prompt; false when it could not go. */
   /** `catalogue`: the settings file's model entries, so only what the model takes is sent (model-catalogue.ts). */
   send(target: { providerId: string; kind: ProviderKind; model: string; catalogue?: ModelCatalogue | undefined }): Promise<boolean>;
-  /** Answers a prompt again; `singleTurn` sends it without the conversation's earlier turns. */
-  retry(userMessageId: number, options?: { singleTurn?: boolean }): Promise<void>;
+  /**
+   * Answers a prompt again; `singleTurn` sends it without the conversation's earlier turns, `like`
+   * asks as that answer was asked (a fan-out's column: its provider, model and settings).
+   */
+  retry(userMessageId: number, options?: { singleTurn?: boolean; like?: number }): Promise<void>;
+  /** "Continue with this": the conversation goes on from this answer (and picture, among candidates); kept with the prompt. */
+  choose(userMessageId: number, answerId: number, imageId?: number): Promise<void>;
   cancel(generationId: string): Promise<void>;
   chooseVersion(userMessageId: number, assistantMessageId: number): void;
 }
@@ -113,9 +119,15 @@ export function createThreadStore({ bridge, composer, conversations, clock, afte
         started.waiting === true,
         started.queued === true,
       );
+      for (const more of started.more ?? [])
+        follow(
+          { generationId: more.generationId, conversationId: started.conversationId, messageId: more.assistantMessage.id },
+          false,
+          more.waiting === true,
+        );
       if (!viewing) return;
-      const assistant = finals.get(started.assistantMessage.id) ?? started.assistantMessage;
-      set({ messages: withMessages(get().messages, [started.userMessage, assistant]) });
+      const answers = [started.assistantMessage, ...(started.more ?? []).map((m) => m.assistantMessage)].map((m) => finals.get(m.id) ?? m);
+      set({ messages: withMessages(get().messages, [started.userMessage, ...answers]) });
     };
 
     return {
@@ -183,7 +195,7 @@ export function createThreadStore({ bridge, composer, conversations, clock, afte
 
       async send({ providerId, kind, model, catalogue }) {
         const { currentId, sending } = get();
-        const { prompt, attachments, params, attaching, mask, missing, sourceAuto, autoOff } = composer.getState();
+        const { prompt, attachments, params, attaching, mask, missing, sourceAuto, autoOff, compare } = composer.getState();
         if (sending || attaching > 0 || prompt.trim() === '') return false;
         const gone = attachments.find((image) => missing[image.id]);
         if (gone) {
@@ -191,12 +203,14 @@ export function createThreadStore({ bridge, composer, conversations, clock, afte
           reportError(i18n.t(why, { id: gone.id }));
           return false;
         }
+        const others = compare.filter((c) => c.providerId !== providerId || c.model !== model.trim());
         const input: ChatSendInput = {
           providerId,
           prompt,
           imageIds: attachments.map((image) => image.id),
           ...(mask && attachments.length > 0 && MASK_KINDS.includes(kind) ? { maskId: mask.id } : {}),
-          params: buildParams(describeModel(kind, model.trim(), catalogue), params[providerId] ?? EMPTY_PARAMS),
+          ...sendParams(describeModel(kind, model.trim(), catalogue), params[providerId] ?? EMPTY_PARAMS),
+          ...(others.length > 0 ? { compare: compareTargets(others, params, catalogue) } : {}),
           ...(currentId !== null ? { conversationId: currentId } : {}),
           ...(model.trim() ? { model: model.trim() } : {}),
           // A follow-up the user chose no picture for goes on from the last one, even if it is still on its way.
@@ -230,7 +244,11 @@ export function createThreadStore({ bridge, composer, conversations, clock, afte
         reportError(null);
         try {
           const started = await unwrap(
-            bridge.chat.retry({ messageId: userMessageId, ...(options.singleTurn ? { singleTurn: true } : {}) }),
+            bridge.chat.retry({
+              messageId: userMessageId,
+              ...(options.singleTurn ? { singleTurn: true } : {}),
+              ...(options.like !== undefined ? { like: options.like } : {}),
+            }),
           );
           const { [userMessageId]: _old, ...versionChoice } = get().versionChoice;
           set({ versionChoice });
@@ -247,6 +265,20 @@ export function createThreadStore({ bridge, composer, conversations, clock, afte
           await unwrap(bridge.chat.cancel({ generationId }));
         } catch (error) {
           updateLive(generationId, (entry) => ({ ...entry, cancelling: false, cancelError: errorText(error) }));
+        }
+      },
+
+      async choose(userMessageId, answerId, imageId) {
+        reportError(null);
+        try {
+          const prompt = await unwrap(
+            bridge.chat.choose({ messageId: userMessageId, answerId, ...(imageId !== undefined ? { imageId } : {}) }),
+          );
+          if (get().currentId !== prompt.conversationId) return;
+          set({ messages: replaceMessage(get().messages, prompt) });
+          get().chooseVersion(userMessageId, answerId);
+        } catch (error) {
+          reportError(errorText(error));
         }
       },
 
