@@ -62,6 +62,9 @@ export async function startWebDavServer(): Promise<WebDavServer> {
     next();
   });
   const http = await server.startAsync(0);
+  // A client that stops sending once it has its answer (a 413 or 503 mid-upload) closes the socket
+  // under the server's last write: that is the client's right, not the server's crash.
+  http.on('connection', (socket) => socket.on('error', () => undefined));
   const { port } = http.address() as AddressInfo;
   return Object.assign(state, {
     url: `http://127.0.0.1:${port}`,

@@ -6,8 +6,11 @@
 export interface BackupTarget {
   /** How messages name it: a folder's path, a server's address. */
   readonly label: string;
-  /** The files under `dir` (recursively) by name, with their sizes; an empty map where there is none. */
-  list(dir: string): Promise<Map<string, number>>;
+  /**
+   * The files under `dir` (recursively) by name, with their sizes where the target tells them
+   * without a request per file (null: not asked); an empty map where there is none.
+   */
+  list(dir: string): Promise<Map<string, number | null>>;
   /** Stores the local `file` as `name`, replacing any file of that name. */
   put(name: string, file: string): Promise<void>;
   putBytes(name: string, bytes: Uint8Array): Promise<void>;

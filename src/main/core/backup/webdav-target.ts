@@ -79,12 +79,12 @@ export class WebDavTarget implements BackupTarget {
     }
   }
 
-  async list(dir: string): Promise<Map<string, number>> {
+  async list(dir: string): Promise<Map<string, number | null>> {
     return this.walk(dir, false);
   }
 
-  private async walk(dir: string, withPartial: boolean): Promise<Map<string, number>> {
-    const found = new Map<string, number>();
+  private async walk(dir: string, withPartial: boolean): Promise<Map<string, number | null>> {
+    const found = new Map<string, number | null>();
     const basePath = decodeURIComponent(this.base.pathname);
     const visit = async (folder: string): Promise<void> => {
       const response = await this.call('PROPFIND', folder === '' ? '' : `${folder}/`, {
