@@ -17,6 +17,7 @@ import { turnMarks, type TurnMarks } from '../../../shared/turn-marks';
 import { AnswerCost } from './answer/AnswerCost';
 import { Candidates } from './answer/Candidates';
 import { FanOutAnswers } from './answer/FanOutAnswers';
+import { useElapsed } from './answer/use-elapsed';
 import { AnswerError } from './answer/AnswerError';
 import { PartialPicture } from './answer/PartialPicture';
 import { RequestSent } from './answer/RequestSent';
@@ -176,17 +177,6 @@ function UserMessage({ message, onOpenImage }: { message: Message; onOpenImage(i
       {(summary || message.model) && <p className="message-meta">{[providerName, message.model, summary].filter(Boolean).join(' · ')}</p>}
     </article>
   );
-}
-
-/** Seconds since `from`, ticking while `running`. */
-function useElapsed(from: number, running: boolean): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    if (!running) return;
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, [running]);
-  return Math.max(0, Math.floor((now - from) / 1000));
 }
 
 function AssistantMessage({

@@ -1,4 +1,3 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Message } from '../../../../shared/library';
 import { withoutProgressPreamble } from '../../../../shared/progress-lines';
@@ -14,6 +13,7 @@ import { RetryIcon } from '../../../icons';
 import { AnswerCost } from './AnswerCost';
 import '../../../styles/batch.css';
 import { pictureStyle, sizesById } from './picture-shape';
+import { useElapsed } from './use-elapsed';
 
 interface FanOutProps {
   user: Message;
@@ -60,7 +60,7 @@ function FanOutColumn({
   const retry = useThread((s) => s.retry);
   const name = useProviderName(answer.provider) ?? answer.provider ?? '';
   const streaming = live !== undefined || answer.status === 'streaming';
-  const elapsed = useTicking(answer.createdAt, streaming);
+  const elapsed = useElapsed(answer.createdAt, streaming);
   const imageIds = live ? [...new Set([...answer.imageIds, ...live.imageIds])] : answer.imageIds;
   const sizes = live ? sizesById(answer, live) : sizesById(answer);
   const text = withoutProgressPreamble(live ? (live.base ?? '') + live.text : answer.text).trim();
@@ -134,15 +134,4 @@ function FanOutColumn({
       )}
     </li>
   );
-}
-
-/** Seconds since `from`, ticking while `running`. */
-function useTicking(from: number, running: boolean): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    if (!running) return;
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, [running]);
-  return Math.max(0, Math.floor((now - from) / 1000));
 }
